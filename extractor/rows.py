@@ -1,0 +1,84 @@
+"""One row type per table, and the one function that turns an annotated Doc into rows."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, fields
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .components.base import KINDS
+
+# Columns every mention table starts with (SPEC.md), then each table's own, in contract order.
+MENTION = ("article_id", "start", "end", "text", "sentence")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id", "source", "title", "published", "published_from", "author",
+                 "n_chars", "n_words", "sha256", "status", "error", "encoding"),
+    "dates": MENTION + ("type", "value", "range_start", "range_end", "granularity", "relative"),
+    "places": MENTION + ("name", "kind", "country_code", "geonames_id", "latitude", "longitude"),
+    "people": MENTION + ("name", "title", "official"),
+    "officials": MENTION + ("name", "title", "affiliation", "affiliation_code"),
+    "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate"),
+    "organizations": MENTION + ("name",),
+}
+TABLES = tuple(COLUMNS)
+
+# pandas dtypes of each column, so every writer (and a reader of our CSV) agrees on types.
+DTYPES: dict[str, str] = {
+    "start": "int64", "end": "int64", "sentence": "int64", "n_chars": "int64", "n_words": "int64",
+    "latitude": "float64", "longitude": "float64", "value": "float64", "value_max": "float64",
+    "relative": "boolean", "official": "boolean", "geonames_id": "Int64",
+}
+
+
+@dataclass
+class Article:
+    """One input article, as a reader gives it. `status` is ok unless reading failed."""
+    article_id: str
+    text: str = ""
+    source: str = ""
+    title: str = ""
+    published: str = ""
+    published_from: str = "none"
+    author: str = ""
+    encoding: str = ""
+    status: str = "ok"
+    error: str = ""
+
+
+def article_row(article: Article, *, n_words: int, sha256: str) -> dict[str, Any]:
+    row = {f.name: getattr(article, f.name) for f in fields(Article) if f.name != "text"}
+    row.update(n_chars=len(article.text), n_words=n_words, sha256=sha256)
+    return {c: row.get(c, "") for c in COLUMNS["articles"]}
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offset where each sentence starts (for bisecting a mention to its sentence)."""
+    try:
+        return [s.start_char for s in doc.sents]
+    except ValueError:  # no sentence boundaries set: the whole doc is sentence 0
+        return [0]
+
+
+def doc_rows(doc: Doc, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The mention rows of every table for one annotated Doc, sorted by offset.
+    Each component left plain dicts with `start`, `end` (char offsets) and its columns."""
+    starts = sentence_starts(doc)
+    text = doc.text
+    out: dict[str, list[dict[str, Any]]] = {}
+    for kind in KINDS:
+        rows = []
+        for m in getattr(doc._, kind) or []:
+            s, e = int(m["start"]), int(m["end"])
+            row = {"article_id": article_id, "start": s, "end": e, "text": text[s:e],
+                   "sentence": max(0, bisect_right(starts, s) - 1)}
+            for c in COLUMNS[kind][len(MENTION):]:
+                row[c] = m.get(c)
+            # Extra columns a component adds beyond the contract are kept, after the contract's.
+            for c, v in m.items():
+                if c not in row and c not in ("start", "end"):
+                    row[c] = v
+            rows.append(row)
+        rows.sort(key=lambda r: (r["start"], r["end"]))
+        out[kind] = rows
+    return out
