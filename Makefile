@@ -1,0 +1,29 @@
+# The two commands: `make run` (set up, then extract corpus/ into out/) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test models clean
+
+install: $(STAMP)
+
+# Re-install only when the project's dependencies change.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/extractor run corpus/ -o out/ --overwrite
+
+test: install
+	$(BIN)/python -m pytest
+
+# Regenerate the gazetteer and other generated data under models/ from the installed packages.
+models: install
+	$(BIN)/python -m extractor.build
+
+clean:
+	rm -rf out/ .pytest_cache/ build/ *.egg-info

@@ -1,0 +1,4 @@
+"""python -m extractor"""
+from .cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Reading articles in and writing tables out; nothing here knows about spaCy."""
