@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test models clean
+.PHONY: install run test models bench clean
 
 install: $(STAMP)
 
@@ -27,3 +27,7 @@ models: install
 
 clean:
 	rm -rf out/ .pytest_cache/ build/ *.egg-info
+
+# Words per second and peak memory, beside plain spaCy on the same texts (corpus/ by default).
+bench: install
+	$(BIN)/python -m extractor.benchmark $(BENCH_INPUTS)
