@@ -23,12 +23,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 TABLES = tuple(COLUMNS)
 
-# pandas dtypes of each column, so every writer (and a reader of our CSV) agrees on types.
-DTYPES: dict[str, str] = {
-    "start": "int64", "end": "int64", "sentence": "int64", "n_chars": "int64", "n_words": "int64",
-    "latitude": "float64", "longitude": "float64", "value": "float64", "value_max": "float64",
-    "relative": "boolean", "official": "boolean", "geonames_id": "Int64",
+# pandas dtypes of the columns that are not strings, so every writer (and a reader of our CSV)
+# agrees on types. Per table: `value` is a number in figures but a TimeML string in dates.
+_COMMON = {"start": "int64", "end": "int64", "sentence": "int64"}
+DTYPES: dict[str, dict[str, str]] = {
+    "articles": {"n_chars": "int64", "n_words": "int64"},
+    "dates": {**_COMMON, "relative": "boolean"},
+    "places": {**_COMMON, "geonames_id": "Int64", "latitude": "float64", "longitude": "float64"},
+    "people": {**_COMMON, "official": "boolean"},
+    "officials": dict(_COMMON),
+    "figures": {**_COMMON, "value": "float64", "value_max": "float64"},
+    "organizations": dict(_COMMON),
 }
+
+
+def dtype(table: str, column: str) -> str:
+    """The pandas dtype of TABLE's COLUMN ("string" unless DTYPES says otherwise)."""
+    return DTYPES[table].get(column, "string")
 
 
 @dataclass

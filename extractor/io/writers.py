@@ -9,16 +9,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..rows import COLUMNS, DTYPES, TABLES
+from ..rows import COLUMNS, TABLES, dtype
 
 FORMATS = ("csv", "parquet", "jsonl")
 # Cells a spreadsheet would run as a formula (OWASP CSV injection): prefixed with a quote by --excel.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(column: str, value: Any) -> Any:
+def cell(table: str, column: str, value: Any) -> Any:
     """A value coerced to its column's type: int, float (finite) or None, bool or None, or str."""
-    kind = DTYPES.get(column, "string")
+    kind = dtype(table, column)
     if value is None or value == "":
         return None if kind != "string" else ""
     if kind in ("int64", "Int64"):
@@ -40,7 +40,7 @@ def cell(column: str, value: Any) -> Any:
 
 
 def typed_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    return {c: cell(c, row.get(c)) for c in COLUMNS[table]}
+    return {c: cell(table, c, row.get(c)) for c in COLUMNS[table]}
 
 
 def csv_text(value: Any, excel: bool) -> str:
@@ -60,7 +60,7 @@ def arrow_schema(table: str):
     import pyarrow as pa
 
     types = {"int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64(), "boolean": pa.bool_()}
-    return pa.schema([(c, types.get(DTYPES.get(c, "string"), pa.string())) for c in COLUMNS[table]])
+    return pa.schema([(c, types.get(dtype(table, c), pa.string())) for c in COLUMNS[table]])
 
 
 class TableWriter:
@@ -141,7 +141,7 @@ def read_table(path: Path):
     else:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     for c in df.columns:
-        kind = DTYPES.get(c, "string")
+        kind = dtype(table, c) if table in COLUMNS else "string"
         if kind == "string":
             df[c] = df[c].fillna("").astype(str)
         elif kind == "boolean":
