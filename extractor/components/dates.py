@@ -1,19 +1,179 @@
-"""The dates component (placeholder: the kind's rules come next)."""
+"""The dates component: temporal expressions found by the dates grammar and spaCy, normalised to TimeML TIMEX3."""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
 
-from . import base  # noqa: F401  (registers the Doc extensions)
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize.timex import FUTURE, PAST, Candidate, Grammar, Timex, calendar_range, load_grammar
+from . import base
+
+# A bare month or weekday inside one of these entities is part of a name ("Theresa May", "Black Friday Inc").
+NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "GPE", "NORP"}
+# A four-digit number the model calls one of these is a count or an amount, not a year.
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+BARE_PATTERNS = {"month", "weekday_part", "year"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
+PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
+FUTURE_MARKERS = {"next", "until", "till", "coming", "upcoming"}
+
+
+def published_date(value: Any) -> date | None:
+    """The publication date of doc._.published (an ISO string, a date, or None)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def clause_direction(span: Span) -> str | None:
+    """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
+    and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next")."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in PAST_MARKERS:
+        return PAST
+    if before in FUTURE_MARKERS:
+        return FUTURE
+    tok: Token = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")] + ([tok] if tok.tag_ == "MD" else [])
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return FUTURE
+    # "planned to leave on Thursday", "are expected to join in April": plans point ahead
+    if tok.lemma_ in PLAN_VERBS or tok.head.lemma_ in PLAN_VERBS:
+        return FUTURE
+    if any(a.lower_ == "going" for a in auxes) or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
+        return FUTURE
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return PAST
+    return None
+
+
+@lru_cache(maxsize=4096)
+def dateparser_timex(text: str, published: str | None) -> Timex | None:
+    """A date that dateparser reads in TEXT (a whole candidate, never a search), as a TIMEX3; cached."""
+    from dateparser.date import DateDataParser  # imported late: it takes a second to load
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if published:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except Exception:  # dateparser raises a variety of errors on odd strings
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d, period = data.date_obj, data.period
+    value = {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}", "week": f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}"}\
+        .get(period, d.date().isoformat())
+    if period == "time":
+        value = f"{d.date().isoformat()}T{d.hour:02d}:{d.minute:02d}"
+    start, end, gran = calendar_range(value)
+    return Timex("TIME" if period == "time" else "DATE", value, gran, start, end, published is not None)
 
 
 class NewsDates:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = []
+    """Finds temporal expressions with the dates grammar (models/dates) and, optionally, the model's
+    DATE/TIME entities, and writes them as TIMEX3 dicts to doc._.dates."""
 
+    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None,
+                 use_entities: bool = True, use_dateparser: bool = True):
+        self.name = name
+        self.patterns_dir = patterns_dir or str(base.models_path("dates"))
+        self.use_entities = use_entities
+        self.use_dateparser = use_dateparser
+        self._grammar: Grammar | None = None
+
+    @property
+    def grammar(self) -> Grammar:
+        if self._grammar is None:
+            self._grammar = load_grammar(self.patterns_dir)
+        return self._grammar
+
+    def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
+        self._grammar = load_grammar(self.patterns_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        dct = published_date(doc._.published)
+        # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
+        self._hints = frozenset({"quarter"}) if "quarter" in doc.text.lower() else frozenset()
+        rows = [r for c in self.grammar.find(doc.text) if (r := self.rule_row(doc, c, dct))]
+        if self.use_entities and doc.has_annotation("ENT_IOB"):
+            rows += self.entity_rows(doc, rows, dct)
+        doc._.dates = sorted(rows, key=lambda r: r["start"])
         return doc
 
+    def rule_row(self, doc: Doc, cand: Candidate, dct: date | None) -> dict | None:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return None
+        if cand.pattern in BARE_PATTERNS and doc.has_annotation("ENT_IOB"):
+            labels = {t.ent_type_ for t in span} - {""}
+            if cand.pattern == "year" and labels & NUMBER_LABELS:
+                return None
+            if labels & NAME_LABELS and not labels & {"DATE", "TIME"}:
+                return None
+        hints = self._hints
+        tx = self.grammar.normalize_candidate(cand, dct, clause_direction(span), hints)
+        if tx is None:
+            return None
+        return {"start": cand.start, "end": cand.end, **tx.as_dict()}
 
-@Language.factory("news_dates", assigns=["doc._.dates"], default_config={})
-def make_news_dates(nlp: Language, name: str) -> NewsDates:
-    return NewsDates()
+    def entity_rows(self, doc: Doc, rows: list[dict], dct: date | None) -> list[dict]:
+        """The model's DATE/TIME entities the grammar missed, normalised by dateparser when it can."""
+        out = []
+        published = dct.isoformat() if dct else None
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(r["start"] < ent.end_char and ent.start_char < r["end"] for r in rows):
+                continue
+            ent = trim_entity(ent)
+            if ent is None:
+                continue
+            if not any(c.isalpha() for c in ent.text) and not re.fullmatch(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", ent.text):
+                continue  # "52" (an age), "2-1" (a score): dateparser would read a year or a day
+            tx = dateparser_timex(ent.text, published) if self.use_dateparser else None
+            if tx is None:
+                continue
+            out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict()})
+        return out
+
+
+def trim_entity(ent: Span) -> Span | None:
+    """ENT without a leading preposition and a trailing possessive ("on June 10" -> "June 10")."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ"):
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+@Language.factory(
+    "news_dates",
+    assigns=["doc._.dates"],
+    default_config={"patterns_dir": None, "use_entities": True, "use_dateparser": True},
+)
+def make_news_dates(nlp: Language, name: str, patterns_dir: str | None, use_entities: bool,
+                    use_dateparser: bool) -> NewsDates:
+    """The dates component (patterns_dir: a folder with lexicon.json and patterns.jsonl; default models/dates)."""
+    return NewsDates(nlp, name, patterns_dir=patterns_dir, use_entities=use_entities, use_dateparser=use_dateparser)

@@ -1,0 +1,708 @@
+"""TimeML TIMEX3 normalisation: temporal expressions in English news -> type, value and calendar span."""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+PAST, FUTURE = "past", "future"
+
+GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_ORDER = ["WI", "SP", "SU", "FA"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One normalised temporal expression (the columns of the dates table without the offsets)."""
+
+    type: str
+    value: str
+    granularity: str | None = None
+    range_start: str | None = None
+    range_end: str | None = None
+    relative: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+def add_months(d: date, months: int) -> date:
+    """D moved by MONTHS calendar months (the day clipped to the target month's length)."""
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift_quarter(year: int, q: int, by: int) -> tuple[int, int]:
+    y, q0 = divmod(year * 4 + q - 1 + by, 4)
+    return y, q0 + 1
+
+
+def season_of(d: date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def calendar_range(value: str) -> tuple[str | None, str | None, str | None]:
+    """(range_start, range_end, granularity) of a TimeML DATE/TIME value; Nones when it names no
+    calendar span (durations, sets, PRESENT_REF, values with X in the year)."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T.*)?", value)
+    if m:
+        d = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        return d, d, "day"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+        return date(y, mo, 1).isoformat(), date(y, mo, calendar.monthrange(y, mo)[1]).isoformat(), "month"
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if m:
+        y, w = int(m[1]), int(m[2])
+        start = date.fromisocalendar(y, w, 6 if m[3] else 1)
+        return start.isoformat(), date.fromisocalendar(y, w, 7).isoformat(), "week"
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", value)
+    if m:
+        y, n = int(m[1]), int(m[3])
+        first = (n - 1) * (3 if m[2] == "Q" else 6) + 1
+        last = first + (2 if m[2] == "Q" else 5)
+        return date(y, first, 1).isoformat(), date(y, last, calendar.monthrange(y, last)[1]).isoformat(), "quarter"
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        y, (a, b) = int(m[1]), SEASON_MONTHS[m[2]]
+        yb = y + 1 if b < a else y
+        return date(y, a, 1).isoformat(), date(yb, b, calendar.monthrange(yb, b)[1]).isoformat(), "quarter"
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-01-01", f"{value}-12-31", "year"
+    m = re.fullmatch(r"(\d{3})X?", value)
+    if m:
+        return f"{m[1]}0-01-01", f"{m[1]}9-12-31", "decade"
+    m = re.fullmatch(r"(\d{2})X{0,2}", value)
+    if m:
+        return f"{m[1]}00-01-01", f"{m[1]}99-12-31", "century"
+    return None, None, None
+
+
+def make_date(value: str, relative: bool, type_: str = "DATE") -> Timex:
+    """A DATE/TIME timex with its calendar span filled from the value."""
+    start, end, gran = calendar_range(value)
+    if gran is None:
+        gran = {"W": "week"}.get(value[5:6]) if re.match(r"XXXX-W", value) else None
+    return Timex(type_, value, gran, start, end, relative)
+
+
+# ---------------------------------------------------------------- resolving partial dates
+def resolve_month_day(month: int, day: int, dct: date, direction: str | None, weekday: int | None = None) -> date | None:
+    """The year of MONTH DAY nearest the publication date, in DIRECTION (past: on or before it,
+    future: on or after it, None: closest). A written weekday picks the year it fits, when one does."""
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if weekday:
+        fitting = [c for c in cands if c.isoweekday() == weekday]
+        if len(fitting) == 1:
+            return fitting[0]
+    if direction == PAST:
+        past = [c for c in cands if c <= dct]
+        return max(past) if past else min(cands)
+    if direction == FUTURE:
+        fut = [c for c in cands if c >= dct]
+        return min(fut) if fut else max(cands)
+    past = max((c for c in cands if c <= dct), default=None)
+    fut = min((c for c in cands if c > dct), default=None)
+    if past is None or (fut is not None and 2 * (fut - dct).days < (dct - past).days):
+        return fut
+    return past
+
+
+def resolve_month(month: int, dct: date, direction: str | None) -> tuple[int, int]:
+    """(year, month) of a month named without a year, relative to the publication date."""
+    cur = dct.year * 12 + dct.month - 1
+    cands = [(y * 12 + month - 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if direction == PAST:
+        pick = max(c for c in cands if c <= cur)
+    elif direction == FUTURE:
+        pick = min(c for c in cands if c >= cur)
+    else:
+        past = max(c for c in cands if c <= cur)
+        fut = min(c for c in cands if c > cur)
+        pick = fut if 2 * (fut - cur) < cur - past else past
+    return pick // 12, pick % 12 + 1
+
+
+def resolve_weekday(weekday: int, dct: date, direction: str | None, rel: str | None = None) -> date:
+    """The date of a weekday named without a date: the nearest such day on or before the publication
+    date (on or after it when the verb points to the future); "last"/"next" exclude the day itself."""
+    delta = weekday - dct.isoweekday()
+    if rel in ("next", "coming", "this coming"):
+        return dct + timedelta(days=delta % 7 or 7)
+    if rel in ("last", "past", "this past"):
+        return dct - timedelta(days=(-delta) % 7 or 7)
+    # News names the publication day itself by its weekday ("officials said Friday").
+    if direction == FUTURE:
+        return dct + timedelta(days=delta % 7)
+    return dct - timedelta(days=(-delta) % 7)
+
+
+# ---------------------------------------------------------------- numbers
+def _word_number(s: str, numbers: dict[str, float]) -> float | None:
+    s = s.lower().strip()
+    if s in numbers:
+        return numbers[s]
+    parts = re.split(r"[\s-]+", s)
+    total = 0.0
+    for p in parts:
+        if p == "and":
+            continue
+        if p == "hundred":
+            total = (total or 1) * 100
+        elif p in numbers:
+            total += numbers[p]
+        else:
+            return None
+    return total
+
+
+def parse_number(s: str, numbers: dict[str, float], vague: Iterable[str] = ()) -> float | str | None:
+    """A count written in digits or words ("2 1/2", "twenty-four", "a couple of"); "X" for vague
+    counts ("several", "a few"); None when it is not a count."""
+    s = s.strip()
+    low = s.lower()
+    if low in {v.lower() for v in vague}:
+        return "X"
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:[\s-]+1/2|½)?", s.replace(",", ""))
+    if m:
+        return float(m[1]) + (0.5 if s.endswith(("1/2", "½")) else 0)
+    return _word_number(low, numbers)
+
+
+def duration_value(n: float | str, unit: str) -> str | None:
+    """A TimeML duration value: (3, "Y") -> "P3Y", (2.5, "Y") -> "P2Y6M", ("X", "D") -> "PXD",
+    (30, "MIN") -> "PT30M", (3, "DE") -> "P30Y"."""
+    if n == "X":
+        return {"H": "PTXH", "MIN": "PTXM", "S": "PTXS", "DE": "PXY", "CE": "PXE", "Q": "PXM",
+                "WE": "PXWE"}.get(unit, f"PX{unit}")
+    n = float(n)
+    if unit == "DE":
+        n, unit = n * 10, "Y"
+    elif unit == "CE":
+        n, unit = n * 100, "Y"
+    elif unit == "Q":
+        n, unit = n * 3, "M"
+    elif unit == "WE":
+        return f"P{int(n)}WE" if n == int(n) else None
+    if n == int(n):
+        n = int(n)
+        return f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN", "S") else f"P{n}{unit}"
+    whole, frac = int(n), n - int(n)
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+    if unit not in smaller:
+        return None
+    small, k = smaller[unit]
+    sub = round(frac * k)
+    if unit in ("H", "MIN") or (unit == "D" and small == "H"):
+        head = f"{whole}{'M' if unit == 'MIN' else unit}" if whole else ""
+        if unit == "D":
+            return f"P{whole}DT{sub}H" if whole else f"PT{sub}H"
+        return f"PT{head}{sub}{small}"
+    return f"P{whole}{unit}{sub}{small}" if whole else f"P{sub}{small}"
+
+
+def shift(dct: date, n: int, unit: str) -> tuple[str, str]:
+    """(value, granularity) of the publication date moved by N units (negative: back)."""
+    if unit == "D":
+        return (dct + timedelta(days=n)).isoformat(), "day"
+    if unit == "W" or unit == "WE":
+        return week_value(dct + timedelta(weeks=n)), "week"
+    if unit == "M":
+        return add_months(dct, n).isoformat()[:7], "month"
+    if unit == "Q":
+        y, q = shift_quarter(dct.year, quarter_of(dct), n)
+        return f"{y}-Q{q}", "quarter"
+    if unit == "Y":
+        return str(dct.year + n), "year"
+    if unit == "DE":
+        return f"{(dct.year + 10 * n) // 10}X", "decade"
+    if unit == "CE":
+        return f"{(dct.year + 100 * n) // 100:02d}", "century"
+    return dct.isoformat(), "day"
+
+
+# ---------------------------------------------------------------- the grammar
+def _alt(words: Iterable[str], flags: str = "i") -> str:
+    """A regex alternation of WORDS, longest first, spaces matching any whitespace."""
+    ws = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _cap_forms(words: Iterable[str]) -> list[str]:
+    return [f for w in words for f in (w.capitalize(), w.upper())]
+
+
+def _placeholders(lex: dict) -> dict[str, str]:
+    months_full = [m for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    abbrevs = [m for m in lex["months"] if m not in months_full]
+    month = "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + "|" + \
+        "|".join(f"{a}\\.?" for a in sorted(_cap_forms(abbrevs), key=len, reverse=True)) + ")"
+    month_dotted = "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + "|" + \
+        "|".join(f"{a}\\." for a in sorted(_cap_forms(abbrevs), key=len, reverse=True)) + ")"
+    wd_full = [w for w in lex["weekdays"] if w.endswith("day")]
+    weekday = "(?:" + "|".join(sorted(_cap_forms(wd_full), key=len, reverse=True)) + "|(?:Tues|Thurs|Wed|Fri|Mon)\\.)"
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    word_num = (f"(?i:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|(?:a|one|two|three|four|five)\\s+hundred"
+                f"(?:\\s+(?:and\\s+)?(?:{'|'.join(tens + teens + ones)}))?|"
+                + "|".join(sorted((k.replace(" ", r"\s+") for k in lex["numbers"]), key=len, reverse=True)) + ")")
+    num = f"(?:\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+)?(?:[\\s-]1/2)?|{word_num})"
+    year_words = (f"(?i:(?:the\\s+year\\s+)?nineteen[- ](?:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|"
+                  f"{'|'.join(teens)}|hundred)|(?:the\\s+year\\s+)?two\\s+thousand(?:\\s+(?:and\\s+)?"
+                  f"(?:{'|'.join(teens + ones)}))?)")
+    return {
+        "YEAR": "(?:1[0-9]\\d\\d|20\\d\\d)",
+        "YEAR_WORDS": year_words,
+        "DAY": "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d)",
+        "MONTH": month,
+        "MONTH_FULL": month_dotted,
+        "MONTH_BARE": "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + ")",
+        "WEEKDAY": weekday,
+        "WEEKDAY_PLURAL": "(?:" + "|".join(f + "s" for f in _cap_forms(wd_full)) + ")",
+        "CLOCK": "(?:\\d{1,2}(?::[0-5]\\d)?\\s*(?:a\\.m\\.|p\\.m\\.|a\\.m\\b|p\\.m\\b|am\\b|pm\\b|AM\\b|PM\\b|A\\.M\\.|P\\.M\\.)"
+                 "|(?i:noon|midnight|midday)|\\d{1,2}\\s+o'clock)",
+        "NUM": num,
+        "VAGUE": _alt(lex["vague_numbers"]),
+        "UNIT": _alt(lex["units"]),
+        "MOD": _alt(lex["modifiers"]),
+        "DDET": _alt(lex["duration_determiners"]),
+        "EDGE": "(?:" + _alt([e for e in lex["edge_words"] if not e.endswith("-")]) + "|(?i:mid-|the\\s+mid-))",
+        "REF": _alt(lex["refs"]),
+        "SET": _alt(lex["sets"]),
+        "SEASON": _alt(lex["seasons"]),
+        "HOLIDAY": _alt(lex["holidays"]),
+    }
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    handler: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pattern match in a text: char offsets, the pattern and its named groups."""
+
+    start: int
+    end: int
+    pattern: str
+    groups: tuple[tuple[str, str], ...]
+
+
+class Grammar:
+    """Temporal-expression patterns (regexes over text, filled from a lexicon) and the normalisers
+    that turn their matches into TIMEX3 values. Built from models/dates by `load_grammar`."""
+
+    def __init__(self, lexicon: dict, patterns: list[dict]):
+        self.lex = lexicon
+        ph = _placeholders(lexicon)
+        self.patterns: list[Pattern] = []
+        for p in patterns:
+            src = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m[1]], p["pattern"])
+            # Matches start at a word start only; saying so first lets the engine skip most positions fast.
+            self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
+        self.by_id = {p.id: p for p in self.patterns}
+        self.numbers = {k: float(v) for k, v in lexicon["numbers"].items()}
+        self.units = {k.lower(): v for k, v in lexicon["units"].items()}
+        self.months = lexicon["months"]
+        self.weekdays = lexicon["weekdays"]
+
+    # ---- finding
+    def find(self, text: str) -> list[Candidate]:
+        """Non-overlapping matches of all patterns in TEXT: the longest wins, then the earliest
+        pattern in the file; starts and ends on word boundaries only."""
+        found = []
+        for order, p in enumerate(self.patterns):
+            for m in p.regex.finditer(text):
+                s, e = m.span()
+                if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):
+                    continue
+                if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+                    continue
+                found.append((s, e, order, m))
+        found.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
+        taken: list[tuple[int, int]] = []
+        out = []
+        for s, e, order, m in found:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            out.append(Candidate(s, e, self.patterns[order].id, groups))
+        return sorted(out, key=lambda c: c.start)
+
+    # ---- normalising
+    def normalize_candidate(self, cand: Candidate, dct: date | None, direction: str | None = None,
+                            hints: frozenset[str] = frozenset()) -> Timex | None:
+        """The TIMEX3 of one found candidate (None when its groups do not make a valid expression)."""
+        handler: Callable = getattr(self, "h_" + self.by_id[cand.pattern].handler)
+        g = {k: v for k, v in cand.groups}
+        try:
+            return handler(g, dct, direction, hints)
+        except (ValueError, KeyError, OverflowError):
+            return None
+
+    def normalize(self, text: str, dct: date | str | None = None, direction: str | None = None,
+                  hints: Iterable[str] = ()) -> Timex | None:
+        """The TIMEX3 of TEXT when the whole of it is one temporal expression of the grammar, else None.
+        DCT is the publication date; DIRECTION ("past"/"future"/None) is the tense of the clause."""
+        if isinstance(dct, str):
+            dct = date.fromisoformat(dct[:10])
+        cands = self.find(text)
+        if len(cands) != 1 or cands[0].start != 0 or cands[0].end != len(text):
+            return None
+        return self.normalize_candidate(cands[0], dct, direction, frozenset(hints))
+
+    # ---- helpers
+    def _month_num(self, s: str) -> int:
+        return self.months[s.lower().rstrip(".")]
+
+    def _weekday_num(self, s: str) -> int:
+        return self.weekdays[s.lower().rstrip(".").rstrip("s") if s.lower().endswith("days") else s.lower().rstrip(".")]
+
+    def _year_num(self, s: str) -> int:
+        if s.isdigit():
+            return int(s)
+        words = re.sub(r"(?i)^the\s+year\s+", "", s).lower()
+        if words.startswith("two thousand"):
+            rest = re.sub(r"^two\s+thousand\s*(and\s+)?", "", words)
+            return 2000 + int(_word_number(rest, self.numbers) or 0) if rest else 2000
+        m = re.match(r"nineteen[- ](.*)", words)
+        if m:
+            rest = m[1]
+            return 1900 if rest == "hundred" else 1900 + int(_word_number(rest, self.numbers))
+        raise ValueError(s)
+
+    # ---- handlers: (groups, dct, direction, hints) -> Timex | None
+    def h_date(self, g, dct, direction, hints):
+        month = int(g["month_num"]) if "month_num" in g else self._month_num(g["month"])
+        day = int(re.match(r"\d+", g["day"])[0])
+        weekday = self._weekday_num(g["weekday"]) if "weekday" in g else None
+        if "year" in g:
+            y = int(g["year"]) if len(g["year"]) == 4 else (1900 + int(g["year"]) if int(g["year"]) > 30 else 2000 + int(g["year"]))
+            return make_date(date(y, month, day).isoformat(), False)
+        date(2000, month, day)  # validates the day (2000 is a leap year)
+        if dct is None:
+            return make_date(f"XXXX-{month:02d}-{day:02d}", False)
+        d = resolve_month_day(month, day, dct, direction, weekday)
+        return make_date(d.isoformat(), True) if d else None
+
+    def h_year(self, g, dct, direction, hints):
+        y = self._year_num(g["year"])
+        return make_date(f"{y:04d}", False)
+
+    def h_month(self, g, dct, direction, hints):
+        m = self._month_num(g["month"])
+        if "year" in g:
+            return make_date(f"{self._year_num(g['year'])}-{m:02d}", False)
+        rel = re.sub(r"\s+", " ", g.get("rel", "")).lower()
+        if dct is None:
+            return make_date(f"XXXX-{m:02d}", False)
+        if rel.endswith("year"):
+            rel = rel.replace(" year", "")
+        if rel in ("this", "of this"):
+            y = dct.year
+        elif rel in ("of last",):
+            y = dct.year - 1
+        elif rel in ("of next",):
+            y = dct.year + 1
+        elif rel in ("last", "this past", "the past", "past"):
+            y = dct.year if m < dct.month else dct.year - 1
+        elif rel in ("next", "this coming", "coming"):
+            y = dct.year if m > dct.month else dct.year + 1
+        else:
+            y, m = resolve_month(m, dct, direction)
+        return make_date(f"{y}-{m:02d}", True)
+
+    def h_season(self, g, dct, direction, hints):
+        se = self.lex["seasons"][g["season"].split()[-1].lower()]
+        if "year" in g:
+            return make_date(f"{self._year_num(g['year'])}-{se}", False)
+        if dct is None:
+            return make_date(f"XXXX-{se}", False)
+        rel = re.sub(r"\s+", " ", g.get("rel", "this")).lower()
+        cur = SEASON_ORDER.index(season_of(dct))
+        idx = SEASON_ORDER.index(se)
+        base = dct.year if not (dct.month == 12) else dct.year + 1  # December belongs to next year's winter
+        if rel in ("last", "this past", "the past", "past"):
+            y = base if idx < cur else base - 1
+        elif rel in ("next", "this coming", "coming"):
+            y = base if idx > cur else base + 1
+        else:
+            y = base
+        if se == "WI":
+            y -= 1  # the winter named by a year starts in that year's December
+        return make_date(f"{y}-{se}", True)
+
+    def h_weekday(self, g, dct, direction, hints):
+        wd = self._weekday_num(g["weekday"])
+        rel = re.sub(r"\s+", " ", g.get("rel", "")).lower() or None
+        part = self.lex["day_parts"].get(g.get("part", "").lower())
+        if dct is None:
+            return make_date(f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), False, "TIME" if part else "DATE")
+        if rel in ("last", "this past", "past"):
+            direction = PAST
+        d = resolve_weekday(wd, dct, direction, rel)
+        # TimeBank mostly gives "Wednesday night" the day's value, typed DATE
+        return make_date(d.isoformat(), True)
+
+    def h_anchor(self, g, dct, direction, hints):
+        a = g["anchor"].lower()
+        part = self.lex["day_parts"].get(g.get("part", "").lower())
+        if a == "tonight":
+            part = "NI"
+        if a in ("this", "today", "tonight"):
+            off = 0
+        elif a == "last":
+            off, part = -1, part or "NI"
+            if part != "NI":
+                return None
+        else:
+            off = self.lex["anchors"][a]
+        if dct is None:
+            return None
+        d = dct + timedelta(days=off)
+        if part:
+            return make_date(f"{d.isoformat()}T{part}", True, "TIME")
+        return make_date(d.isoformat(), True)
+
+    def h_time(self, g, dct, direction, hints):
+        clock = g["clock"].lower().replace(" ", "")
+        if clock in ("noon", "midday"):
+            hh, mm = 12, 0
+        elif clock == "midnight":
+            hh, mm = 0, 0
+        else:
+            m = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
+            hh, mm = int(m[1]), int(m[2] or 0)
+            if hh > 12 and ("a" in clock[m.end():] or "p" in clock[m.end():]):
+                return None
+            if "p" in clock[m.end():] and hh < 12:
+                hh += 12
+            elif "a" in clock[m.end():] and hh == 12:
+                hh = 0
+            if hh > 23:
+                return None
+        hm = f"T{hh:02d}:{mm:02d}"
+        if dct is None:
+            day = f"XXXX-WXX-{self._weekday_num(g['weekday'])}" if "weekday" in g else "XXXX-XX-XX"
+            return Timex("TIME", day + hm, "day", None, None, False)
+        if "weekday" in g:
+            d = resolve_weekday(self._weekday_num(g["weekday"]), dct, direction)
+        elif "anchor" in g:
+            a = g["anchor"].lower()
+            d = dct + timedelta(days=self.lex["anchors"].get(a, 0))
+        else:
+            d = dct
+        return make_date(d.isoformat() + hm, True, "TIME")
+
+    def h_quarter(self, g, dct, direction, hints):
+        unit = g["unit"].lower()
+        if "ord" in g:
+            n = self.lex["ordinals"][g["ord"].lower()]
+            letter = "H" if unit == "half" else "Q"
+            if letter == "H" and n > 2:
+                return None
+            if unit == "period":
+                return None
+            if "year" in g or "year1" in g:
+                return make_date(f"{g.get('year') or g.get('year1')}-{letter}{n}", False)
+            the = (g.get("the") or "").lower()
+            if dct is None:
+                return make_date(f"XXXX-{letter}{n}", False)
+            if "last year" in the:
+                return make_date(f"{dct.year - 1}-{letter}{n}", True)
+            if "next year" in the:
+                return make_date(f"{dct.year + 1}-{letter}{n}", True)
+            start_month = (n - 1) * (3 if letter == "Q" else 6) + 1
+            y = dct.year
+            if "this year" not in the:
+                if direction == FUTURE:
+                    end_month = start_month + (2 if letter == "Q" else 5)
+                    y = dct.year if end_month >= dct.month else dct.year + 1
+                elif start_month > dct.month:
+                    y = dct.year - 1
+            return make_date(f"{y}-{letter}{n}", True)
+        rel = re.sub(r"\s+", " ", g.get("rel", "")).lower()
+        if dct is None:
+            return None
+        cur_y, cur_q = dct.year, quarter_of(dct)
+        if rel in ("this", "the current"):
+            y, q = cur_y, cur_q
+        elif rel == "next":
+            y, q = shift_quarter(cur_y, cur_q, 1)
+        else:
+            y, q = shift_quarter(cur_y, cur_q, -1)  # the latest reported quarter
+        if "ago" in rel or "earlier" in rel or "ago" in g:
+            y -= 1
+        return make_date(f"{y}-Q{q}", True)
+
+    def h_decade(self, g, dct, direction, hints):
+        d = g["decade"].lower().replace("'s", "s")
+        words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+        if d in words:
+            return make_date(f"19{words[d]}X", False)
+        if d.startswith("'"):
+            tens = int(d[1])
+            cent = "20" if dct is not None and tens * 10 <= dct.year % 100 and dct.year >= 2000 else "19"
+            return make_date(f"{cent}{tens}X", False)
+        return make_date(f"{d[:3]}X", False)
+
+    def h_century(self, g, dct, direction, hints):
+        n = int(g["cent"])
+        if not 1 <= n <= 21:
+            return None
+        return make_date(f"{n - 1:02d}", False)
+
+    def h_relative(self, g, dct, direction, hints):
+        rel = re.sub(r"\s+", " ", g["rel"]).lower()
+        unit = self.units[g["unit"].lower()]
+        if rel in ("the past", "the last", "the next", "the coming", "past") and "edge" not in g:
+            return Timex("DURATION", duration_value(1, unit), GRANULARITY.get(unit), None, None, False)
+        off = self.lex["relative_words"].get(rel, 0)
+        if rel in ("the last",):
+            off = -1
+        if dct is None:
+            if unit == "Y":
+                return Timex("DATE", "XXXX", "year")
+            return None
+        if unit == "WE":
+            wk = week_value(dct + timedelta(weeks=off) if off else dct)
+            return make_date(f"{wk}-WE", True)
+        value, _ = shift(dct, off, unit)
+        return make_date(value, True)
+
+    def h_ago(self, g, dct, direction, hints):
+        unit = self.units.get(g["unit"].lower())
+        d = g["dir"].lower()
+        sign = 1 if d in ("later", "from now", "hence") else -1
+        if "num" in g:
+            n = parse_number(g["num"], self.numbers, self.lex["vague_numbers"])
+        else:
+            n = 1
+        if n is None:
+            return None
+        if n == "X":
+            return Timex("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None, None, None, False)
+        if dct is None:
+            return None
+        what = (g.get("what") or "").lower()
+        if unit == "Y" and ("quarter" in what or "period" in what or ("quarter" in hints and not what)):
+            y, q = shift_quarter(dct.year, quarter_of(dct), -1)
+            return make_date(f"{y - int(n)}-Q{q}", True)
+        if unit in ("H", "MIN", "S"):
+            return make_date(dct.isoformat(), True)
+        value, _ = shift(dct, sign * int(n), unit)
+        return make_date(value, True)
+
+    def h_ref(self, g, dct, direction, hints):
+        ref = re.sub(r"\s+", " ", g["ref"]).lower()
+        return Timex("DATE", self.lex["refs"][ref], None, None, None, False)
+
+    def h_set(self, g, dct, direction, hints):
+        if "set" in g:
+            return Timex("SET", self.lex["sets"][g["set"].lower()], None, None, None, False)
+        part = self.lex["day_parts"].get((g.get("part") or "").lower().rstrip("s"))
+        if "weekday" in g:
+            return Timex("SET", f"XXXX-WXX-{self._weekday_num(g['weekday'])}" + (f"T{part}" if part else ""),
+                         None, None, None, False)
+        if "month" in g:
+            return Timex("SET", f"XXXX-{self._month_num(g['month']):02d}", None, None, None, False)
+        unit = self.units[g["unit"].lower()]
+        n = parse_number(g["num"], self.numbers) if "num" in g else 1
+        if n is None or n == "X":
+            return None
+        return Timex("SET", duration_value(n, unit), None, None, None, False)
+
+    def h_duration(self, g, dct, direction, hints):
+        unit = self.units[g["unit"].lower().replace(" ", "-")] if g["unit"].lower() in self.units else None
+        ulow = g["unit"].lower()
+        if unit is None:
+            unit_n = {"half-century": ("Y", 50), "half century": ("Y", 50), "quarter-century": ("Y", 25)}
+            if ulow not in unit_n:
+                return None
+            unit, n = unit_n[ulow]
+        elif g.get("old"):
+            return None  # ages ("a 6-year-old") are not temporal expressions in TimeML news
+        elif "num" in g:
+            num = g["num"].lower()
+            n = parse_number(g["num"], self.numbers, self.lex["vague_numbers"])
+            if re.fullmatch(r"(?:half\s+an?|a\s+half|one\s+half)", num):
+                n = 0.5
+            if n is None:
+                return None
+            if num in ("a", "an") and unit in ("S", "Q"):
+                return None  # "a second term", "a quarter of the votes"
+            if unit == "Q" and n != "X" and "det" not in g:
+                return None
+            if g.get("andahalf") and n != "X":
+                n += 0.5
+        elif g["unit"].lower().endswith("s"):
+            n = "X"
+        else:
+            n = 1
+        value = duration_value(n, unit)
+        if value is None:
+            return None
+        return Timex("DURATION", value, GRANULARITY.get(unit), None, None, False)
+
+    def h_this_unit(self, g, dct, direction, hints):
+        det = re.sub(r"\s+", " ", g.get("det", "the")).lower()
+        unit = self.units[g["unit"].lower()]
+        if dct is None:
+            return None
+        if unit == "WE":  # the weekend nearest in the clause's direction
+            wd = dct.isoweekday()
+            sat = dct + timedelta(days=(6 - wd) % 7) if direction == FUTURE else dct - timedelta(days=(wd - 6) % 7)
+            return make_date(week_value(sat) + "-WE", True)
+        value, _ = shift(dct, -1 if "latest" in det else 0, unit)
+        return make_date(value, True)
+
+    def h_holiday(self, g, dct, direction, hints):
+        md = self.lex["holidays"][re.sub(r"\s+", " ", g["holiday"]).lower()]
+        mo, day = int(md[:2]), int(md[3:])
+        if "year" in g:
+            return make_date(f"{g['year']}-{md}", False)
+        if dct is None:
+            return make_date(f"XXXX-{md}", False)
+        d = resolve_month_day(mo, day, dct, direction)
+        return make_date(d.isoformat(), True)
+
+
+@lru_cache(maxsize=4)
+def load_grammar(folder: str | Path) -> Grammar:
+    """The grammar of FOLDER (lexicon.json + patterns.jsonl), built once per process."""
+    folder = Path(folder)
+    lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf8"))
+    patterns = [json.loads(line) for line in (folder / "patterns.jsonl").read_text(encoding="utf8").splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+    return Grammar(lexicon, patterns)
