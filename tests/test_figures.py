@@ -1,0 +1,146 @@
+"""The figures component on the full pipeline: what is a figure, its unit, qualifier and predicate."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+
+SEED = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def figures(text: str, published: str | None = "2021-06-11") -> list[dict]:
+    return extract(text, published=published)["figures"]
+
+
+def seed_text() -> str:
+    for p in [*SEED.rglob("*demining*.txt"), Path("/work/shared/data/seed/azernews-2021-06-11-demining.txt")]:
+        if p.exists():
+            return p.read_text(encoding="utf8")
+    pytest.skip("seed article not found")
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> list[dict]:
+    return figures(seed_text())
+
+
+def find(rows, value):
+    return [r for r in rows if r["value"] == value]
+
+
+def test_seed_counts_with_units_and_predicates(seed_rows):
+    (r,) = find(seed_rows, 140)
+    assert r["qualifier"] == "over" and "citizens" in r["unit"] and "kill" in r["predicate"]
+    assert r["predicate"] == "kill|injure"
+    for value, unit in [(7449, "antipersonnel mines"), (3643, "anti-tank mines"), (9033, "unexploded munitions")]:
+        (r,) = find(seed_rows, value)
+        assert r["unit"] == unit and r["category"] == "count" and r["predicate"] == "defuse"
+    (r,) = find(seed_rows, 2763.5)
+    assert r["unit"] == "hectares" and r["category"] == "measure" and r["predicate"] == "clear"
+    (r,) = find(seed_rows, 300)
+    assert r["qualifier"] == "approx" and r["unit"] == "villages"
+    assert any(r["value"] == 2 and "journalists" in (r["unit"] or "") for r in seed_rows)
+    vague = [r for r in seed_rows if r["value"] >= 100000]
+    assert vague and vague[0]["qualifier"] in ("approx", "over") and vague[0]["unit"] == "mines"
+
+
+def test_seed_has_no_date_parts(seed_rows):
+    values = {r["value"] for r in seed_rows}
+    assert not values & {2021, 2020, 1949, 10, 4, 7, 8, 31}
+    assert all(r["value"] == r["value"] for r in seed_rows)  # no NaN
+
+
+@pytest.mark.parametrize("text, value, unit, category, qualifier", [
+    ("The company paid $1.2 million last year.", 1.2e6, "USD", "money", "exact"),
+    ("Unemployment reached 8.5% in March.", 8.5, "%", "percent", "exact"),
+    ("The Dow fell 678 points on Monday.", 678, "points", "measure", "down"),
+    ("Shares rose 21 per cent.", 21, "%", "percent", "up"),
+    ("The index was down 2.62% at noon.", 2.62, "%", "percent", "down"),
+    ("Some 325 kilometres of road were repaired.", 325, "km", "measure", "approx"),
+    ("Nearly 3,000 people were evacuated.", 3000, "people", "count", "approx"),
+])
+def test_figure_rows(text, value, unit, category, qualifier):
+    rows = find(figures(text), value)
+    assert len(rows) == 1, figures(text)
+    r = rows[0]
+    assert (r["unit"], r["category"], r["qualifier"]) == (unit, category, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "He upgraded to Windows 7 last week.",
+    "Section 427 of the code applies.",
+    "The S&P 500 closed higher.",
+    "Follow us on Twitter @AzerNews24",
+    "The COVID-19 pandemic spread.",
+    "They met on June 4 and again on 10 November.",
+    "The 1949 Geneva Convention protects civilians.",
+    "Call +1-222-333-4444 for details.",
+    "The meeting starts at 7 in the morning.",
+    "The 22nd amendment limits terms.",
+    "Which one do you prefer?",
+])
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_from_to_under_a_change_verb_is_two_figures():
+    rows = figures("The Fed increased the swap line from US$ 55 billion to US$ 110 billion.")
+    assert [r["value"] for r in rows] == [5.5e10, 1.1e11]
+    assert all(r["value_max"] is None and r["unit"] == "USD" for r in rows)
+
+
+def test_between_is_a_range():
+    (r,) = figures("Losses of between three and seven percent were recorded.")
+    assert (r["value"], r["value_max"], r["unit"]) == (3, 7, "%")
+
+
+def test_rows_have_the_contract_columns():
+    for r in figures("About 40 people attended."):
+        assert {"value", "value_max", "qualifier", "unit", "category", "predicate"} <= r.keys()
+        assert r["text"] == "About 40"
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("Temperatures ranged from -18 °C to -34 °C.", -34, -18, "°C"),
+    ("The score is more than 10 and less than 40.", 10, 40, None),
+    ("Google holds around 10-15 exabytes of data.", 10, 15, "EB"),
+])
+def test_ranges(text, value, value_max, unit):
+    (r,) = figures(text)
+    assert (r["value"], r["value_max"], r["unit"]) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("They were given 45 and 50 mg of ethanol.", [(45, "mg"), (50, "mg")]),
+    ("It only cost thirteen dollars and forty-five cents.", [(13.45, "USD")]),
+    ("The bank lost 30 MUSD.", [(3e7, "USD")]),
+])
+def test_units_shared_and_combined(text, values):
+    assert [(r["value"], r["unit"]) for r in figures(text)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "The two companies settled the dispute.",
+    "I'll be back in 3 min.",
+    "Let's play from three thirty to four thirty.",
+    "Show sales in two thousand and twenty.",
+    "Shall we leave at 6.45?",
+    "The factors: (1) rates and (2) prices.",
+])
+def test_not_figures_either(text):
+    assert figures(text) == []
+
+
+def test_component_runs_without_a_parser():
+    """On a blank pipeline (no tagger, parser or NER) the text rules still find the figures."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("news_figures")
+    doc = nlp("The agency defused 7,449 mines and cleared 2,763.5 hectares in 2021.")
+    assert [(f["value"], f["unit"]) for f in doc._.figures] == [(7449, None), (2763.5, "hectares")]

@@ -1,0 +1,101 @@
+"""Table tests of extractor.normalize.numbers: values, ranges, qualifiers, units, refusals."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.normalize.numbers import parse_figure, parse_number, scan
+
+
+@pytest.mark.parametrize("text, value", [
+    ("7,449", 7449), ("2,763.5", 2763.5), ("1.2 million", 1.2e6), ("two", 2), ("forty-two", 42),
+    ("fifty - two", 52), ("a dozen", 12), ("half a dozen", 6), ("3 dozens", 36), ("3/4", 0.75), ("2 1/2", 2.5),
+    ("one hundred and three", 103), ("two hundred and two thousand", 202000), ("five and a half million", 5.5e6),
+    ("one million and a half", 1.5e6), ("two thirds", 2 / 3), ("one hundred and three quarters", 100.75),
+    ("two hundred point zero three", 200.03), ("10k", 1e4), ("10M", 1e7), (".08", 0.08), ("1,234,567", 1234567),
+    ("10 000", 10000), ("½", 0.5), ("-5", -5), ("minus one", -1),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value, value_max, qualifier, unit, category", [
+    ("$40 billion", 4e10, None, "exact", "USD", "money"),
+    ("US$ 40 billion", 4e10, None, "exact", "USD", "money"),
+    ("£20.1bn", 2.01e10, None, "exact", "GBP", "money"),
+    ("€10M", 1e7, None, "exact", "EUR", "money"),
+    ("USD 200", 200, None, "exact", "USD", "money"),
+    ("420 million finnish markka", 4.2e8, None, "exact", "FIM", "money"),
+    ("20 million pounds", 2e7, None, "exact", "GBP", "money"),
+    ("25 pounds", 25, None, "exact", "lb", "measure"),
+    ("2.1%", 2.1, None, "exact", "%", "percent"),
+    ("21 per cent", 21, None, "exact", "%", "percent"),
+    ("half a percent", 0.5, None, "exact", "%", "percent"),
+    ("2,763.5 hectares", 2763.5, None, "exact", "hectares", "measure"),
+    ("1,500,000 kilometres", 1.5e6, None, "exact", "km", "measure"),
+    ("7.62mm", 7.62, None, "exact", "mm", "measure"),
+    ("10-15", 10, 15, "exact", None, "count"),
+    ("between 10 and 15", 10, 15, "exact", None, "count"),
+    ("between three and seven percent", 3, 7, "exact", "%", "percent"),
+    ("8- to 16-meter", 8, 16, "exact", "m", "measure"),
+    ("10-15 million", 1e7, 1.5e7, "exact", None, "count"),
+    ("more than 4 billion", 4e9, None, "over", None, "count"),
+    ("around 300", 300, None, "approx", None, "count"),
+    ("at least 20", 20, None, "at_least", None, "count"),
+    ("up to 700", 700, None, "at_most", None, "count"),
+    ("less than 10", 10, None, "under", None, "count"),
+    ("almost fifteen percent", 15, None, "approx", "%", "percent"),
+    ("an estimated 5,000", 5000, None, "approx", None, "count"),
+    ("500 or more", 500, None, "at_least", None, "count"),
+])
+def test_parse_figure(text, value, value_max, qualifier, unit, category):
+    f = parse_figure(text)
+    assert f is not None, text
+    assert f.value == pytest.approx(value)
+    assert (f.value_max is None) == (value_max is None)
+    if value_max is not None:
+        assert f.value_max == pytest.approx(value_max)
+    assert (f.qualifier, f.unit, f.category) == (qualifier, unit, category)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("hundreds of thousands", 200000), ("thousands", 2000), ("dozens", 24), ("tens of thousands", 20000),
+    ("several hundred", 300),
+])
+def test_vague_amounts_are_approximate(text, value):
+    f = parse_figure(text)
+    assert f is not None and f.value == value and f.qualifier == "approx" and f.vague
+
+
+@pytest.mark.parametrize("text", [
+    "16:08", "192.168.1.2", "5G", "COVID-19", "1990s", "5th", "22nd", "twenty-first", "5/17/2018", "L2", "SCP-173",
+    "0730", "one hundred twenty fifth",
+])
+def test_not_numbers(text):
+    assert scan(text) == []
+
+
+def test_extents_include_qualifier_and_unit_not_the_counted_noun():
+    text = "Over 140 Azerbaijan citizens and more than $4 billion and around 10 percent."
+    spans = [text[f.start:f.end] for f in scan(text)]
+    assert spans == ["Over 140", "more than $4 billion", "around 10 percent"]
+
+
+def test_values_are_finite():
+    for f in scan("1e400 999999999999999999999999999999 trillion trillion and 1/3"):
+        assert math.isfinite(f.value)
+
+
+PIECES = [*"0123456789 ,.-/%$£€kKmMbB:+()½", " one", " two", " hundred", " thousand", " million", " and", " a",
+          " half", " of", " per cent", " km", " to", " between", " more than", " about", " dollars", " thirds"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_scan_never_fails_and_offsets_hold(text):
+    for f in scan(text):
+        assert 0 <= f.start <= f.core_start <= f.core_end <= f.end <= len(text)
+        assert math.isfinite(f.value) and (f.value_max is None or math.isfinite(f.value_max))
