@@ -1,19 +1,713 @@
-"""The people component (placeholder: the kind's rules come next)."""
+"""The people component: person mentions linked to their fullest name, and officials (a named person with a title)."""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
 
-from . import base  # noqa: F401  (registers the Doc extensions)
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..normalize.titles import DETERMINERS, JOINERS, TitleLexicon, clean_title, link_name, resolve_affiliation
+from . import base
+
+# Entity labels that can be an affiliation written before or after a title.
+AFFILIATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Tokens that a person's name may contain besides capitalised words ("Timothy D. Cook", "O'Reilly").
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
+                            "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
+ROMAN = re.compile(r"[IVX]+")
+COPULA_STARTS = frozenset({"is", "was", "'s", "has", "had", "became", "becomes", "serves", "served",
+                           "will", "remains", "remained"})
+
+
+@lru_cache(maxsize=8)
+def _gazetteer() -> tuple[Callable | None, Callable | None]:
+    """(demonym_country, country_lookup) from the gazetteer module, or Nones when it is absent."""
+    try:
+        from ..normalize.gazetteer import country_lookup, demonym_country
+    except ImportError:  # the places data may be missing in a stripped-down install
+        return None, None
+    return demonym_country, country_lookup
+
+
+@dataclass
+class Mention:
+    """A person mention: a token span of the name as written, with what anchored it."""
+    start: int
+    end: int
+    source: str  # ner, title, honorific, byline, surname
+    name: tuple[str, ...] = ()
+    display: str = ""  # the fullest name as written, spaces normalised
+    title: str | None = None
 
 
 class NewsPeople:
+    """Finds people (NER names cleaned of titles and non-persons, names after titles or honorifics,
+    bylines, later surname mentions) and officials (title before the name, apposition, copula)."""
+
+    def __init__(self, nlp: Language, titles_path: str, nonpersons_path: str, patterns_path: str):
+        self.vocab = nlp.vocab
+        self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
+        self._ready = False
+
+    # ------------------------------------------------------------------ data
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load the title lexicon, the non-person names and the title patterns (once per process)."""
+        titles = base.read_json(str(_resolve(self.titles_path)))
+        self.lex = TitleLexicon.from_data(titles)
+        nonpersons = base.read_json(str(_resolve(self.nonpersons_path)))
+        self.nonperson_names = frozenset(n.lower() for n in nonpersons["names"])
+        self.tail_words = frozenset(w.lower() for w in nonpersons["tail_words"])
+        self.nonperson_tokens = frozenset(w.lower() for w in nonpersons.get("tokens", []))
+        self.lead_words = frozenset(w.lower() for w in nonpersons.get("lead_words", []))
+        self.platform_nouns = frozenset(w.lower() for w in nonpersons["platform_nouns"])
+        self.support_verbs = frozenset(w.lower() for w in nonpersons["support_verbs"])
+        sets = {"@heads": sorted(self.lex.heads), "@title_words": sorted(self.lex.title_words),
+                "@domains": sorted(self.lex.domains), "@honorifics": sorted(self.lex.honorifics),
+                "@title_prepositions": sorted(self.lex.title_prepositions)}
+        self.matcher = Matcher(self.vocab)
+        for record in base.read_jsonl(_resolve(self.patterns_path)):
+            self.matcher.add(record["label"], [_expand(record["pattern"], sets)])
+        self._ready = True
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        doc._.people = []
-        doc._.officials = []
+        if not self._ready:
+            self.initialize()
+        titles: dict[int, int] = {}   # title run: start token -> furthest end
+        title_ends: dict[int, int] = {}  # end token -> earliest start
+        for match_id, start, end in self.matcher(doc):
+            if self.vocab.strings[match_id] != "TITLE":
+                continue
+            start = self._trim_run_start(doc, start, end)
+            if start >= end:
+                continue
+            titles[start] = max(titles.get(start, end), end)
+            title_ends[end] = min(title_ends.get(end, start), start)
+        self._title_starts, self._title_ends = titles, title_ends
+        # Per-doc lookups, built once: entities by their first and last token, noun chunks.
+        self._ents_by_start = {ent.start: ent for ent in doc.ents}
+        self._ents_by_end = {ent.end: ent for ent in doc.ents}
+        self._chunks = _noun_chunks(doc)
+        mentions = self._find_mentions(doc)
+        attached = [self._title_before(doc, m) or self._title_after(doc, m) for m in mentions]
+        officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
+        titles_of: dict[tuple[str, ...], str] = {}
+        for row in officials:
+            titles_of.setdefault(row.pop("_key"), row["title"])
+        doc._.people = [{
+            "start": doc[m.start].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
+            "name": m.display, "title": titles_of.get(m.name),
+            "official": m.name in titles_of,
+        } for m in mentions]
+        doc._.officials = officials
+        self._ents_by_start, self._ents_by_end, self._chunks = {}, {}, []  # hold no Doc between calls
         return doc
 
+    # ------------------------------------------------------------------ title runs
+    def _trim_run_start(self, doc: Doc, start: int, end: int) -> int:
+        """A title run starts at a real title word: joiners and dropped modifiers at its left edge
+        belong to no title ("and chief executive" -> "chief executive")."""
+        while start < end and doc[start].lower_ in JOINERS:
+            start += 1
+        return start
 
-@Language.factory("news_people", assigns=["doc._.people", "doc._.officials"], default_config={})
-def make_news_people(nlp: Language, name: str) -> NewsPeople:
-    return NewsPeople()
+    def _ent_starting(self, start: int) -> Span | None:
+        return self._ents_by_start.get(start)
+
+    def _ent_ending(self, end: int) -> Span | None:
+        return self._ents_by_end.get(end)
+
+    def _run_ending_at(self, end: int) -> int | None:
+        """Start of the longest title run that ends exactly at token END (exclusive)."""
+        return self._title_ends.get(end)
+
+    def _run_starting_at(self, start: int) -> int | None:
+        """End of the longest title run that starts exactly at token START."""
+        return self._title_starts.get(start)
+
+    # ------------------------------------------------------------------ people
+    def _find_mentions(self, doc: Doc) -> list[Mention]:
+        """Person mentions in text order, each linked to its fullest name."""
+        taken = [False] * len(doc)
+        found: list[Mention] = []
+
+        def add(start: int, end: int, source: str) -> None:
+            if start < end and not any(taken[start:end]):
+                for i in range(start, end):
+                    taken[i] = True
+                found.append(Mention(start, end, source))
+
+        place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
+        # 1. The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives.
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = self._clean_name(doc, ent.start, ent.end)
+            if span is None:
+                continue
+            start, end = span
+            if self._is_person_name(doc, start, end, place_chars):
+                add(start, end, "ner")
+        # 2. Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann").
+        for end_title, start_title in self._title_ends.items():
+            self._add_anchored(doc, end_title, "title", add, place_chars)
+        for i, tok in enumerate(doc):
+            if tok.lower_ in self.lex.honorifics and tok.text[:1].isupper():
+                self._add_anchored(doc, i + 1, "honorific", add, place_chars)
+        # 3. A byline at the top ("By Vafa Ismayilova").
+        for i, tok in enumerate(doc[:40]):
+            if tok.text == "By" and (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
+                                     or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
+                self._add_anchored(doc, i + 1, "byline", add, place_chars)
+        found.sort(key=lambda m: m.start)
+        # 4. Later mentions by surname (or first name) of a full name, whatever the tagger called them.
+        full = [m for m in found if m.end - m.start >= 2]
+        if full:
+            surnames = {doc[m.end - 1].text for m in full}
+            first_full = min(m.start for m in full)
+            _, country_lookup = _gazetteer()
+            for i, tok in enumerate(doc):
+                if i <= first_full or taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
+                    continue
+                if country_lookup is not None and country_lookup(tok.text):
+                    continue
+                if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and \
+                        _ent_len(doc, i) > 1:
+                    continue
+                if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
+                    continue  # part of a longer name the tagger missed ("Jobs Street")
+                add(i, i + 1, "surname")
+            found.sort(key=lambda m: m.start)
+        # Link every mention to the fullest name seen so far (or anywhere, for a first mention
+        # shorter than a later full one); lone single words with no support are dropped.
+        out: list[Mention] = []
+        seen_full: list[tuple[str, ...]] = []
+        all_full = [self._words(doc, m) for m in found if m.end - m.start >= 2]
+        written = {self._words(doc, m): " ".join(doc[m.start:m.end].text.split()) for m in found}
+        for m in found:
+            words = self._words(doc, m)
+            if len(words) >= 2:
+                m.name = link_name(words, [n for n in seen_full if n[0] == words[0]]) or words
+                seen_full.append(words)
+            else:
+                linked = link_name(words, seen_full) or link_name(words, all_full)
+                if linked is None and m.source == "ner" and not self._supported_single(doc, m.start):
+                    continue
+                m.name = linked or words
+            m.display = written.get(m.name, " ".join(m.name))
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _words(doc: Doc, m: Mention) -> tuple[str, ...]:
+        return tuple(t.text for t in doc[m.start:m.end])
+
+    def _clean_name(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """Cut titles, honorifics and determiners off the front of a tagged name and possessives,
+        punctuation and anything after a line break off its back."""
+        for i in range(start, end):
+            if doc[i].text in {"-", "–", "—"} and i > start and doc[i - 1].whitespace_:
+                end = i  # a spaced dash separates two things ("Trump - Wisconsin")
+                break
+            if "\n" in doc[i].text or doc[i].is_space:
+                if any(t.lower_ in self.tail_words for t in doc[i:end]):
+                    return None  # "Martin Luther King Jr.\nDay": a day named after someone
+                end = i
+                break
+        # A country or nationality the tagger ran into a full name ("Azerbaijan James Sharp").
+        demonym_country, country_lookup = _gazetteer()
+        if demonym_country is not None and end - start > 2 and \
+                (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
+            start += 1
+        # Keep at least one word: a lone "Justice" is rejected later as a bare title.
+        while end - start > 1 and (doc[start].lower_ in self.lex.title_words | self.lex.honorifics | DETERMINERS
+                                   or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVE or not any(c.isalnum() for c in doc[end - 1].text)):
+            end -= 1
+        end = _extend_hyphenated(doc, end)
+        # A particle the tagger left hanging belongs with the next name word ("Daniel arap | Moi").
+        if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_alpha \
+                and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        # An organisation's acronym glued to a name by the tagger ("Steven Snyder TWA").
+        while end - start > 1 and doc[end - 1].is_upper and len(doc[end - 1]) > 1 and doc[end - 1].is_alpha \
+                and not ROMAN.fullmatch(doc[end - 1].text):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]]) -> bool:
+        """Whether tokens [start, end) can be a person's name: no handles, digits, platforms, places,
+        demonyms, products or organisation-like tails."""
+        span = doc[start:end]
+        text = span.text
+        if any(c in text for c in "@#") or any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span):
+            return False
+        if end < len(doc) and doc[end].text.startswith("@"):
+            return False  # "Twitter @AzerNewsAz": a platform and its handle
+        if not text[:1].isupper() or (len(text) > 1 and text[0].islower()):
+            return False
+        if any(t.text[:1].islower() and t.lower_ not in NAME_PARTICLES
+               and not (t.i > start + 1 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+                        and doc[t.i - 2].is_title) for t in span):
+            return False
+        lower = text.lower()
+        if lower in self.nonperson_names or span[-1].lower_ in self.tail_words:
+            return False
+        if any(t.lower_ in self.nonperson_tokens for t in span):
+            return False
+        if end - start > 1 and span[0].lower_ in self.lead_words:
+            return False
+        if all(t.lower_ in NAME_PARTICLES or t.is_punct for t in span):
+            return False
+        if end - start == 1 and (text.isupper() and len(text) > 1):
+            return False  # acronyms are organisations or units
+        if any(t.lower_ in self.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
+            return False  # a bare capitalised title ("Justice")
+        demonym_country, country_lookup = _gazetteer()
+        if demonym_country is not None and (demonym_country(text) or country_lookup(text)):
+            return False
+        if demonym_country is not None and end - start > 1 and demonym_country(span[-1].text) \
+                and not country_lookup(span[-1].text):
+            return False  # "Elian American": a name run into the next noun phrase
+        if demonym_country is not None and end - start == 1 and span[0].text.endswith("s") and \
+                demonym_country(span[0].text[:-1]):
+            return False
+        s_char, e_char = span.start_char, span.end_char
+        if any(ps < e_char and s_char < pe for ps, pe in place_chars):
+            return False
+        if start > 0 and doc[start - 1].lower_ == "the":
+            return False  # people take no article: "the Beatles", "the App Store"
+        if end - start == 1 and end < len(doc) and doc[end].lower_ in self.platform_nouns:
+            return False  # "Twitter page"
+        return True
+
+    def _supported_single(self, doc: Doc, i: int) -> bool:
+        """Whether a lone one-word name with no full name to link to still reads as a person: it
+        follows a title or honorific, or it is the subject (or object, after "said") of a reporting
+        verb, and it is not the short form of an organisation named in the article ("Magna")."""
+        if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
+               for ent in doc.ents):
+            return False
+        if i in self._title_ends or (i > 0 and doc[i - 1].lower_ in self.lex.honorifics):
+            return True
+        tok = doc[i]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.support_verbs:
+            return True
+        if i > 0 and doc[i - 1].lemma_.lower() in {"say", "tell", "add"} and doc[i - 1].pos_ == "VERB":
+            return True
+        return False
+
+    def _add_anchored(self, doc: Doc, i: int, source: str, add, place_chars) -> None:
+        """Add the capitalised name that starts at token I (after a title, honorific or "By")."""
+        if i < len(doc) and doc[i].text == ",":
+            return
+        # A rank abbreviation between a title and the name ("police spokesman Capt. Rod Beer").
+        while i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.lex.honorifics and doc[i].text[:1].isupper():
+            i += 2 if doc[i + 1].text == "." else 1
+        end = i
+        while end < len(doc) and end - i < 4:
+            t = doc[end]
+            if t.is_space or "\n" in t.text:
+                break
+            if t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and t.text.endswith(".") and len(t) <= 3):
+                end += 1
+            elif end > i and t.lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() \
+                    and t.text not in {"-", "'"}:
+                end += 1
+            else:
+                break
+        if end == i:
+            return
+        end = _extend_hyphenated(doc, end)
+        span = doc[i:end]
+        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.lex.heads
+        if any(t.lower_ in self.lex.title_words or t.lower_ in self.lex.honorifics for t in span[:1]):
+            return
+        if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"} for t in span):
+            return
+        if doc.has_annotation("POS") and any(t.pos_ not in {"PROPN", "NOUN", "X", "ADJ"} for t in span):
+            return
+        if source != "byline" and end - i == 1 and doc[i].ent_type_ not in {"", "PERSON"}:
+            # The tagger often takes a lone surname after a title for a place ("President Bush");
+            # believe the title when it is written as one and the word modifies nothing after it.
+            modifies = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
+            if not titled or modifies:
+                return
+        if titled:
+            place_chars = []  # a written title outranks a gazetteer's guess ("President Bush" is no town)
+        if self._is_person_name(doc, i, end, place_chars):
+            add(i, end, source)
+
+    # ------------------------------------------------------------------ officials
+    def _official_row(self, doc: Doc, m: Mention, found: tuple) -> dict[str, Any]:
+        """The official row for mention M with the title FOUND before or after its name."""
+        span_start, span_end, title, affiliation = found
+        aff, code = ("", None)
+        if affiliation:
+            demonym_country, country_lookup = _gazetteer()
+            aff, code = resolve_affiliation(affiliation, demonym_country, country_lookup)
+        m.title = title
+        return {"start": doc[span_start].idx, "end": doc[span_end - 1].idx + len(doc[span_end - 1]),
+                "name": m.display, "title": title, "affiliation": aff or None,
+                "affiliation_code": code, "_key": m.name}
+
+    def _title_text(self, doc: Doc, start: int, end: int) -> str | None:
+        """The title as written in tokens [start, end), without determiners and dropped modifiers."""
+        words = [t.text for t in doc[start:end]]
+        a, b = clean_title(words, self.lex)
+        if a >= b:
+            return None
+        return doc[start + a:start + b].text
+
+    def _title_before(self, doc: Doc, m: Mention):
+        """TITLE NAME, with an optional affiliation before the title (a demonym, a country or
+        organisation, a possessive) or between title and name ("chief executive officer of Apple Inc.
+        Steve Jobs", "vice president of the company, Mark Chandler")."""
+        # Abbreviated ranks right before the name ("Sen.", "Lt. Col."): a title of their own, or
+        # between a title and the name ("police spokesman Capt. Rod Beer").
+        rank_start = m.start
+        while rank_start > 0:
+            prev = doc[rank_start - 1]
+            if prev.text == "." and rank_start > 1 and doc[rank_start - 2].lower_ in self.lex.ranks:
+                rank_start -= 2
+            elif prev.text.endswith(".") and prev.lower_.rstrip(".") in self.lex.ranks:
+                rank_start -= 1
+            else:
+                break
+        found = self._title_run_before(doc, m, rank_start)
+        if found is None and rank_start < m.start:
+            title = " ".join(self.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
+                             if t.lower_.rstrip(".") in self.lex.ranks)
+            span_start, affiliation = rank_start, None
+            before = self._affiliation_before(doc, rank_start, named_only=True)
+            if before is not None:
+                span_start, affiliation = before
+            after = self._title_after(doc, m)
+            if after is not None:
+                # "Sgt. Derek Glenn, a spokesman for the Newark Police Department": the apposition
+                # says more; the row covers both.
+                return span_start, after[1], after[2], after[3] or affiliation
+            return span_start, m.end, title, affiliation
+        return found
+
+    def _title_run_before(self, doc: Doc, m: Mention, end: int):
+        """The title run (with its affiliation) that ends at token END, before the name of M."""
+        comma = end > 0 and doc[end - 1].text == ","
+        if comma:
+            end -= 1  # "The former Chief Operating Officer, Tim Cook"
+        affil_after: tuple[int, int] | None = None
+        t_start = self._run_ending_at(end)
+        if t_start is not None:
+            t_end = end
+        else:
+            np_start = self._np_start_ending_at(doc, end, chunks=comma)
+            if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
+                return None
+            t_start = self._run_ending_at(np_start - 1)
+            if t_start is None:
+                return None
+            if doc[np_start - 1].lower_ == "to":
+                t_end = end  # "British Ambassador to Azerbaijan James Sharp": the post is the title
+            else:
+                affil_after = (np_start, end)
+                t_end = np_start - 1
+        if not any(doc[i].lower_ in self.lex.heads for i in range(t_start, t_end)):
+            return None
+        # Capitalised words before a lower-case title are the organisation's name, not the title's
+        # ("Bell Curve Trading chief strategy expert").
+        if doc[t_end - 1].is_lower:
+            k = t_start
+            while k < t_end - 1 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+                k += 1
+            if not any(doc[x].lower_ in self.lex.heads for x in range(t_start, k)):
+                t_start = k
+        span_start = title_start = t_start
+        # Honorifics before the title belong to the mention ("Mr Justice Anthony Mann").
+        while span_start > 0 and doc[span_start - 1].lower_ in self.lex.honorifics:
+            span_start -= 1
+        title = self._title_text(doc, title_start, t_end)
+        if title is None:
+            return None
+        affiliation = None
+        found = self._affiliation_before(doc, span_start)
+        if found is not None:
+            a_start, affiliation = found
+            span_start = a_start
+            # A kept modifier before the affiliation is part of the title ("Former Microsoft CEO").
+            if a_start > 0 and doc[a_start - 1].lower_ in self.lex.kept and \
+                    doc[a_start - 1].lower_ not in self.lex.heads:
+                span_start = a_start - 1
+                title = f"{doc[a_start - 1].text} {title}"
+        elif affil_after is not None:
+            affiliation = doc[affil_after[0]:affil_after[1]].text
+        span_end = m.end
+        if affiliation is None and m.end + 1 < len(doc) and doc[m.end].lower_ in {"of", "from"}:
+            # "Senator Mark Warner from Virginia", "spokesman John Smith of the State Department"
+            ent = self._ent_starting(m.end + 1) or (
+                self._ent_starting(m.end + 2) if doc[m.end + 1].lower_ == "the" else None)
+            if ent is not None and ent.label_ in AFFILIATION_LABELS:
+                affiliation, span_end = ent.text, ent.end
+        return span_start, span_end, title, affiliation
+
+    def _np_start_ending_at(self, doc: Doc, end: int, chunks: bool = True) -> int | None:
+        """Start of the organisation (or, with CHUNKS, any noun phrase) that ends right before token
+        END. Without a comma only a named organisation can sit between title and name: in "attorney
+        for Elian's father Juan Miguel Gonzalez" the name belongs to "father"."""
+        ent = self._ent_ending(end)
+        if ent is not None and ent.label_ in AFFILIATION_LABELS | {"PRODUCT"}:
+            return ent.start
+        k = end  # a capitalised name the tagger did not mark ("Ambassador to Azerbaijan James Sharp")
+        while k > 0 and end - k < 5 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+            k -= 1
+        if k < end and k > 0 and doc[k - 1].lower_ in {"of", "at", "for", "to"}:
+            return k
+        if not chunks:
+            return None
+        for chunk in self._chunks:
+            if chunk.end == end and len(chunk) <= 6:
+                return chunk.start
+        return None
+
+    def _affiliation_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
+        """The affiliation written right before token I: (its start token, its text). NAMED_ONLY
+        keeps to entities, demonyms and possessives (no bare capitalised words or common nouns)."""
+        if i <= 0:
+            return None
+        prev = doc[i - 1]
+        if prev.text in POSSESSIVE and i >= 2:
+            ent = self._ent_ending(i - 1)
+            if ent is not None:
+                return ent.start, ent.text
+            start = i - 2
+            while start > 0 and doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and not doc[start - 1].is_punct:
+                start -= 1
+            while start > 0 and doc[start - 1].lower_ in DETERMINERS:
+                start -= 1
+            return start, doc[start:i - 1].text
+        ent = self._ent_ending(i)
+        if ent is not None and ent.label_ in AFFILIATION_LABELS:
+            return ent.start, ent.text
+        if prev.ent_type_ in AFFILIATION_LABELS:
+            start = i - 1
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1
+            return start, doc[start:i].text
+        demonym_country, _ = _gazetteer()
+        if demonym_country is not None and demonym_country(prev.text):
+            return i - 1, prev.text
+        if named_only:
+            return None
+        if prev.text[:1].isupper() and prev.pos_ in {"PROPN", "NOUN"} and not prev.is_sent_start:
+            start = i - 1
+            while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "&") \
+                    and doc[start - 1].pos_ in {"PROPN", "NOUN", "CCONJ"} and not doc[start].is_sent_start:
+                start -= 1
+            return start, doc[start:i].text
+        if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.is_sent_start and \
+                prev.lower_ not in self.lex.title_words:
+            return i - 1, prev.text
+        if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.is_lower and prev.lower_ not in DETERMINERS:
+            start = i - 1
+            while start > 0 and doc[start - 1].pos_ in {"NOUN", "PROPN"} and not doc[start - 1].is_punct:
+                start -= 1
+            return start, doc[start:i].text
+        return None
+
+    def _title_after(self, doc: Doc, m: Mention):
+        """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION]."""
+        i = m.end
+        n = len(doc)
+        if i < n and doc[i].text == ",":
+            i += 1
+            if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
+                i += 2  # an age between name and title ("Jobs, 56, the chief executive")
+            if i < n and doc[i].lower_ == "who":
+                i = self._after_copula(doc, i + 1)
+                if i is None:
+                    return None
+        elif i < n and doc[i].lower_ in COPULA_STARTS:
+            i = self._after_copula(doc, i)
+            if i is None:
+                return None
+        elif not (i < n and doc[i].lower_ in {"a", "an"}):
+            return None
+        while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
+            i += 1
+        while i < n and doc[i].lower_ in DETERMINERS:
+            i += 1
+        affiliation = None
+        # An affiliation before the title: possessive, entity, demonym or capitalised run.
+        t_start = i
+        j = i
+        # Lower-case nouns before a title belong to it ("a management expert").
+        while j < n and j - i < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and \
+                self._run_starting_at(j) is None:
+            j += 1
+        if j > i and self._run_starting_at(j) is not None:
+            t_start = j
+        elif self._run_starting_at(i) is None:
+            j, affiliation = self._affiliation_ahead(doc, i)
+            if j is None:
+                return None
+            t_start = j
+        t_end = self._run_starting_at(t_start)
+        if t_end is None:
+            return None
+        # The run must end on a head ("Apple's senior vice president"), not on a modifier.
+        while t_end > t_start and doc[t_end - 1].lower_ not in self.lex.heads:
+            t_end -= 1
+        if t_end <= t_start:
+            return None
+        if t_end < n and (doc[t_end].ent_type_ == "PERSON" or (doc[t_end].pos_ == "PROPN" and doc[t_end].is_title)):
+            return None  # the title belongs to the next name ("Hassan, King Hussein's brother")
+        end = t_end
+        title_from = i if t_start > i and affiliation is None else t_start
+        # Portfolios stay in the title ("minister of fiscal policy"), and so does the receiving side
+        # ("ambassador to Azerbaijan"); organisations become affiliations.
+        while end + 1 < n and (doc[end].lower_ in self.lex.affiliation_prepositions or doc[end].lower_ == "to"):
+            nxt = doc[end + 1]
+            if doc[end].lower_ == "to":
+                to_end = self._np_end(doc, end + 1)
+                if to_end <= end + 1 or not doc[end + 1:to_end].text[:1].isalpha():
+                    break
+                t_end = end = to_end
+                continue
+            if nxt.lower_ in self.lex.domains and doc[end].lower_ in self.lex.title_prepositions:
+                k = end + 1
+                while k < n and (doc[k].lower_ in self.lex.domains or doc[k].lower_ in JOINERS) \
+                        and doc[k].lower_ != "-":
+                    k += 1
+                t_end = end = k
+                continue
+            if affiliation is None:
+                a_end = self._np_end(doc, end + 1)
+                if a_end > end + 1:
+                    affiliation = doc[end + 1:a_end].text
+                    end = a_end
+            break
+        title = self._title_text(doc, title_from, t_end)
+        if title is None:
+            return None
+        return m.start, end, title, affiliation
+
+    def _after_copula(self, doc: Doc, i: int) -> int | None:
+        """The token after a copula starting at I ("is", "was", "has been", "serves as", "will be"),
+        or None when there is none."""
+        n = len(doc)
+        if i >= n or doc[i].lower_ not in COPULA_STARTS:
+            return None
+        word = doc[i].lower_
+        i += 1
+        needs = {"has": {"been"}, "had": {"been"}, "will": {"be"}, "serves": {"as"}, "served": {"as"}}.get(word)
+        if needs is not None:
+            if i >= n or doc[i].lower_ not in needs:
+                return None
+            i += 1
+        elif word == "'s" and doc[i - 1].pos_ not in {"AUX", "VERB", ""}:
+            return None  # a possessive, not "is"
+        while i < n and doc[i].lower_ in {"now", "currently", "also", "still"}:
+            i += 1
+        return i
+
+    def _affiliation_ahead(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
+        """An affiliation starting at token I and followed by a title: (title start, affiliation)."""
+        n = len(doc)
+        # Possessive: "Apple's", "the UK's"
+        j = i
+        while j < n and j - i < 6 and doc[j].text not in POSSESSIVE and not doc[j].is_punct:
+            j += 1
+        if j < n and doc[j].text in POSSESSIVE and j > i and self._run_starting_at(j + 1) is not None:
+            return j + 1, doc[i:j].text
+        ent = self._ent_starting(i)
+        if ent is not None and ent.label_ in AFFILIATION_LABELS and self._run_starting_at(ent.end) is not None:
+            return ent.end, ent.text
+        demonym_country, _ = _gazetteer()
+        if i < n and demonym_country is not None and demonym_country(doc[i].text) and \
+                self._run_starting_at(i + 1) is not None:
+            return i + 1, doc[i].text
+        j = i
+        while j < n and j - i < 5 and (doc[j].text[:1].isupper() or doc[j].text == "&") and not doc[j].is_punct:
+            if self._run_starting_at(j) is not None and j > i:
+                return j, doc[i:j].text
+            j += 1
+        if j < n and j > i and self._run_starting_at(j) is not None:
+            return j, doc[i:j].text
+        return None, None
+
+    def _np_end(self, doc: Doc, i: int) -> int:
+        """End of the affiliation noun phrase that starts at token I (an entity or a short chunk),
+        carried through a possessive ("head of Cuba's parliament")."""
+        end = self._np_end_simple(doc, i)
+        if end < len(doc) and doc[end].text in {"'s", "’s"}:
+            end = max(end + 1, self._np_end_simple(doc, end + 1))
+        return end
+
+    def _np_end_simple(self, doc: Doc, i: int) -> int:
+        """End of the longer of the entity and the noun chunk that start at token I (after an
+        optional determiner): "the Miami relatives", not "the Miami"."""
+        j = i + 1 if i < len(doc) and doc[i].lower_ in DETERMINERS else i
+        ends = [ent.end for ent in (self._ent_starting(i), self._ent_starting(j)) if ent is not None]
+        ends += [chunk.end for chunk in self._chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
+        if ends:
+            return max(ends)
+        k = i
+        while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
+            k += 1
+        return k
+
+
+def _noun_chunks(doc: Doc) -> list[Span]:
+    """The doc's noun chunks, or none on a pipeline without a parser (the blank fallback)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    return list(doc.noun_chunks)
+
+
+def _extend_hyphenated(doc: Doc, end: int) -> int:
+    """END moved past hyphenated parts written without spaces ("Ban Ki" -> "Ban Ki-moon")."""
+    while end + 1 < len(doc) and end > 0 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def _ent_len(doc: Doc, i: int) -> int:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return len(ent)
+    return 0
+
+
+def _resolve(path: str) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else base.models_path(*p.parts)
+
+
+def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
+    """A Matcher pattern whose IN lists may name a lexicon set ("@heads")."""
+    out = []
+    for tok in pattern:
+        tok = dict(tok)
+        for attr, value in list(tok.items()):
+            if isinstance(value, dict) and isinstance(value.get("IN"), str):
+                tok[attr] = {**value, "IN": sets[value["IN"]]}
+        out.append(tok)
+    return out
+
+
+@Language.factory(
+    "news_people",
+    assigns=["doc._.people", "doc._.officials"],
+    default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
+                    "patterns_path": "titles/patterns.jsonl"},
+)
+def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
+                     patterns_path: str) -> NewsPeople:
+    return NewsPeople(nlp, titles_path, nonpersons_path, patterns_path)

@@ -1,0 +1,123 @@
+"""Officials: a named person with a title, written before the name, in apposition, or after a copula;
+the row's span covers title and name, with the affiliation and its country code."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from .conftest import SHARED_DATA, shared
+
+
+def officials(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    return [dict(r, text=text[r["start"]:r["end"]]) for r in doc._.officials]
+
+
+@pytest.mark.parametrize("text, span, name, title, affiliation, code", [
+    ("Azerbaijani Foreign Minister Jeyhun Bayramov has thanked the UK for its help.",
+     "Azerbaijani Foreign Minister Jeyhun Bayramov", "Jeyhun Bayramov", "Foreign Minister", "Azerbaijan", "AZ"),
+    ("Receiving UK Ambassador James Sharp on June 10, the minister spoke about mines.",
+     "UK Ambassador James Sharp", "James Sharp", "Ambassador", "UK", "GB"),
+    ("Airbus chief executive Noel Forgeard said the delay was regrettable.",
+     "Airbus chief executive Noel Forgeard", "Noel Forgeard", "chief executive", "Airbus", None),
+    ("Presiding Judge Martin Mann has stated that he owns an iPod.",
+     "Presiding Judge Martin Mann", "Martin Mann", "Presiding Judge", None, None),
+    ("Louis Gallois, the Airbus chief executive, disagreed.",
+     "Louis Gallois, the Airbus chief executive", "Louis Gallois", "chief executive", "Airbus", None),
+    ("Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways, announced the merger.",
+     "Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways", "Joe Leonard",
+     "Chairman and Chief Operating Officer", "AirTran Airways", None),
+    ("Jusman Syafii Djamal, minister of transport for Indonesia, said the airline would be grounded.",
+     "Jusman Syafii Djamal, minister of transport for Indonesia", "Jusman Syafii Djamal",
+     "minister of transport", "Indonesia", "ID"),
+    ("James Sharp arrived on Monday. Sharp, who is the UK's ambassador, thanked him.",
+     "Sharp, who is the UK's ambassador", "James Sharp", "ambassador", "UK", "GB"),
+    ('"We are watching closely," said Dana Perino, a White House spokeswoman.',
+     "Dana Perino, a White House spokeswoman", "Dana Perino", "spokeswoman", "White House", None),
+    ("Kaoru Yosano, the Japanese minister of fiscal policy, said the downturn would last.",
+     "Kaoru Yosano, the Japanese minister of fiscal policy", "Kaoru Yosano", "minister of fiscal policy",
+     "Japan", "JP"),
+    ("Former Microsoft CEO Bill Gates responded with a statement.",
+     "Former Microsoft CEO Bill Gates", "Bill Gates", "Former CEO", "Microsoft", None),
+    ("Stock indexes rose after US bank chief Ben Bernanke said the economy was recovering.",
+     "US bank chief Ben Bernanke", "Ben Bernanke", "chief", "US bank", None),
+    ("The bank's CEO, Ken Lewis, said in a statement that credit costs remain high.",
+     "The bank's CEO, Ken Lewis", "Ken Lewis", "CEO", "bank", None),
+    ("Mr Justice Anthony Mann agreed with the defence.",
+     "Mr Justice Anthony Mann", "Anthony Mann", "Justice", None, None),
+    # an abbreviated rank is a title; an apposition after it says more and the row covers both
+    ("Sen. Jesse Helms criticized the plan on Friday.", "Sen. Jesse Helms", "Jesse Helms", "Senator", None, None),
+    ("Sgt. Derek Glenn, a spokesman for the Newark Police Department, declined to comment.",
+     "Sgt. Derek Glenn, a spokesman for the Newark Police Department", "Derek Glenn", "spokesman",
+     "Newark Police Department", None),
+    # the receiving side stays in an ambassador's title; the affiliation is the sending country
+    ("They met British Ambassador to Azerbaijan James Sharp on Thursday.",
+     "British Ambassador to Azerbaijan James Sharp", "James Sharp", "Ambassador to Azerbaijan",
+     "United Kingdom", "GB"),
+    # a copula in the main clause, and "has been" after "who"
+    ("Jeyhun Bayramov is Azerbaijan's foreign minister.",
+     "Jeyhun Bayramov is Azerbaijan's foreign minister", "Jeyhun Bayramov", "foreign minister", "Azerbaijan", "AZ"),
+    ("John Smith, who has been chairman of the board since 2019, resigned.",
+     "John Smith, who has been chairman of the board", "John Smith", "chairman", "board", None),
+    # the affiliation written after the name, and an age between name and title
+    ("President Hashemi Rafsanjani of Iran sent a letter.",
+     "President Hashemi Rafsanjani of Iran", "Hashemi Rafsanjani", "President", "Iran", "IR"),
+    ("Steve Jobs, 56, the chief executive of Apple, resigned on Wednesday.",
+     "Steve Jobs, 56, the chief executive of Apple", "Steve Jobs", "chief executive", "Apple", None),
+])
+def test_official_constructions(nlp, text, span, name, title, affiliation, code):
+    rows = officials(nlp, text)
+    assert [(r["text"], r["name"], r["title"], r["affiliation"], r["affiliation_code"]) for r in rows] == \
+        [(span, name, title, affiliation, code)]
+
+
+@pytest.mark.parametrize("text", [
+    "A local official said two journalists were killed in a mine blast.",
+    "The deal was signed by the Azerbaijani, Russian and Armenian leaders.",
+    "The ministry's press service reported that the ambassador had arrived.",
+    "Reno has already met with Lazaro Gonzalez's lawyer.",
+])
+def test_titles_without_a_named_holder_are_not_officials(nlp, text):
+    assert officials(nlp, text) == []
+
+
+def test_a_title_before_another_name_is_not_an_apposition(nlp):
+    rows = officials(nlp, "Crown Prince Hassan, King Hussein's brother and political adviser, was asked about it.")
+    assert {(r["name"], r["title"]) for r in rows} == {("Hassan", "Crown Prince"), ("Hussein", "King")}
+
+
+def test_people_rows_carry_the_title(nlp):
+    doc = nlp("Finance Minister Alexei Kudrin announced the plan. Kudrin said banks would get help.")
+    rows = {(doc.text[r["start"]:r["end"]], r["title"], r["official"]) for r in doc._.people}
+    assert rows == {("Alexei Kudrin", "Finance Minister", True), ("Kudrin", "Finance Minister", True)}
+
+
+def test_meantime_officials_score(nlp):
+    """The officials of the MEANTIME dev sample: precision and recall of rows overlapping the person."""
+    path = shared("meantime-dev/officials.jsonl")
+    spec = importlib.util.spec_from_file_location("score", SHARED_DATA.parent / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    docs = score.load_gold(path, "officials")
+    tp = n_gold = n_sys = 0
+    for d in docs:
+        rows = nlp(d["text"])._.officials
+        gold = [s["person"] for s in d["spans"]]
+        n_gold += len(gold)
+        n_sys += len(rows)
+        tp += len(score.match(gold, rows))
+    assert tp / n_sys >= 0.85 and tp / n_gold >= 0.85
+
+
+def test_rules_work_on_a_blank_pipeline():
+    """Without a tagger, parser or NER, titles still find the name after them."""
+    import spacy
+
+    import extractor.components.people  # noqa: F401  (registers the factory)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("news_people")
+    doc = nlp("Azerbaijani Foreign Minister Jeyhun Bayramov has thanked the UK.")
+    assert [(r["name"], r["title"], r["affiliation"], r["affiliation_code"]) for r in doc._.officials] == \
+        [("Jeyhun Bayramov", "Foreign Minister", "Azerbaijan", "AZ")]

@@ -1,0 +1,123 @@
+"""People: names from the tagger cleaned of non-persons, names after titles and honorifics, bylines,
+and later mentions linked to the fullest name in the article."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize.titles import TitleLexicon, clean_title, link_name, resolve_affiliation
+
+from .conftest import shared
+
+
+def people(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    return [dict(r, text=text[r["start"]:r["end"]]) for r in doc._.people]
+
+
+def test_seed_people(nlp, seed_text):
+    rows = people(nlp, seed_text)
+    names = {r["name"] for r in rows}
+    assert {"Jeyhun Bayramov", "James Sharp", "Vafa Ismayilova"} <= names
+    assert {r["name"] for r in rows if r["text"] == "Bayramov"} == {"Jeyhun Bayramov"}
+    bad = {"Azerbaijan", "Azerbaijani", "Twitter", "Yerevan", "Aghdam", "Lachin", "Kalbajar"}
+    assert not bad & ({r["text"] for r in rows} | names)
+    bayramov = [r for r in rows if r["name"] == "Jeyhun Bayramov"]
+    assert all(r["official"] and r["title"] == "Foreign Minister" for r in bayramov)
+    assert not any(r["official"] for r in rows if r["name"] == "Vafa Ismayilova")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # later mentions by surname, with or without an honorific, take the full name
+    ("Louis Gallois, the Airbus chief executive, spoke on Monday. Gallois said the plane would fly.",
+     {"Louis Gallois": "Louis Gallois", "Gallois": "Louis Gallois"}),
+    ("Receiving UK Ambassador James Sharp on June 10, the minister spoke. Mr Sharp thanked him.",
+     {"James Sharp": "James Sharp", "Sharp": "James Sharp"}),
+    # a name after a title, and a hyphenated given name kept whole
+    ("UN Secretary-General Ban Ki-moon called for calm on Tuesday.", {"Ban Ki-moon": "Ban Ki-moon"}),
+    # a lone surname after a written title is a person even if the tagger disagrees
+    ("Last week, President Bush proposed a $145 billion stimulus plan.", {"Bush": "Bush"}),
+    # initials and a generational suffix stay in the name
+    ("Secretary of State James A. Baker III arrived in Cairo on Monday.",
+     {"James A. Baker III": "James A. Baker III"}),
+])
+def test_mentions_and_names(nlp, text, expected):
+    got = {r["text"]: r["name"] for r in people(nlp, text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, not_people", [
+    ("Follow us on Twitter @AzerNewsAz for more news.", {"Twitter", "Twitter @AzerNewsAz", "@AzerNewsAz"}),
+    ("According to the embassy's official Twitter page, the visit went well.", {"Twitter"}),
+    ("The Azerbaijani army declared a victory. The Azerbaijani, Russian and Armenian leaders signed it.",
+     {"Azerbaijani", "Russian", "Armenian"}),
+    ("The new MacBook Pro and the App Store were shown by Apple on Monday.", {"MacBook Pro", "App Store"}),
+    ("Magna International Inc. cut its dividend. Magna said profit fell.", {"Magna"}),
+    ("Markets were closed for Martin Luther King Jr.\nDay, a national holiday.", {"Jr", "Day"}),
+])
+def test_not_people(nlp, text, not_people):
+    got = {r["text"] for r in people(nlp, text)} | {r["name"] for r in people(nlp, text)}
+    assert not got & not_people
+
+
+def test_byline_is_a_person(nlp):
+    rows = people(nlp, "date 2021-06-11 By Vafa Ismayilova\n\nThe ministry reported the visit.")
+    assert [r["name"] for r in rows] == ["Vafa Ismayilova"]
+
+
+def test_people_offsets_are_the_text(nlp, seed_text):
+    doc = nlp(seed_text)
+    for r in doc._.people:
+        assert seed_text[r["start"]:r["end"]].strip() == seed_text[r["start"]:r["end"]]
+        assert set(r) >= {"start", "end", "name", "title", "official"}
+
+
+# ---------------------------------------------------------------- pure helpers
+@pytest.mark.parametrize("mention, names, expected", [
+    (("Bayramov",), [("Jeyhun", "Bayramov")], ("Jeyhun", "Bayramov")),
+    (("Steve",), [("Steve", "Jobs")], ("Steve", "Jobs")),
+    (("Mann",), [("Martin", "Mann"), ("Anthony", "Mann")], ("Anthony", "Mann")),  # the most recent fits
+    (("Cook",), [("Steve", "Jobs")], None),
+    (("Tim", "Cook"), [("Tim", "Cook")], None),  # not longer: nothing to link to
+])
+def test_link_name(mention, names, expected):
+    assert link_name(mention, names) == expected
+
+
+def test_title_lexicon_splits_like_spacy():
+    lex = TitleLexicon.from_data({"heads": {"business": ["co-founder", "ceo"]}, "modifiers_kept": ["former"],
+                                  "modifiers_dropped": ["current"], "domains": ["foreign"], "honorifics": ["mr"]})
+    assert {"founder", "ceo"} <= lex.heads and "co" in lex.kept and "-" in lex.title_words
+    assert lex.sectors["founder"] == "business"
+    words = ["the", "current", "CEO"]
+    a, b = clean_title(words, lex)
+    assert words[a:b] == ["CEO"]
+    words = ["former", "CEO", "and"]
+    a, b = clean_title(words, lex)
+    assert words[a:b] == ["former", "CEO"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijani", ("Azerbaijan", "AZ")),
+    ("UK", ("UK", "GB")),
+    ("the UK's", ("UK", "GB")),
+    ("Airbus", ("Airbus", None)),
+    ("The bank", ("bank", None)),
+])
+def test_resolve_affiliation(text, expected):
+    from extractor.normalize.gazetteer import country_lookup, demonym_country
+    assert resolve_affiliation(text, demonym_country, country_lookup) == expected
+
+
+def test_meantime_people_score(nlp):
+    """Person names of the MEANTIME dev sample (first six sentences of each article annotated)."""
+    import json
+    docs = [json.loads(line) for line in open(shared("meantime-dev/gold.jsonl"), encoding="utf8")]
+    tp = n_gold = n_sys = 0
+    for d in docs:
+        gold = [(s["start"], s["end"]) for s in d["spans"]
+                if s["label"] == "PER" and s.get("syntactic_type") in ("NAM", "PRE.NAM")]
+        sys_ = [(r["start"], r["end"]) for r in nlp(d["text"])._.people]
+        n_gold += len(gold)
+        n_sys += len(sys_)
+        tp += sum(any(s < ge and gs < e for s, e in sys_) for gs, ge in gold)
+    assert tp / n_sys >= 0.85 and tp / n_gold >= 0.8
