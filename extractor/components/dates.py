@@ -9,7 +9,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.timex import FUTURE, PAST, Candidate, Grammar, Timex, calendar_range, load_grammar
+from ..normalize.timex import (FUTURE, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex, calendar_range,
+                               load_grammar)
 from . import base
 
 # A bare month or weekday inside one of these entities is part of a name ("Theresa May", "Black Friday Inc").
@@ -17,10 +18,11 @@ NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
 # A four-digit number the model calls one of these is a count or an amount, not a year.
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 BARE_PATTERNS = {"month", "weekday_part", "year"}
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
 PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
 FUTURE_MARKERS = {"next", "until", "till", "coming", "upcoming"}
+FUTURE_PHRASES = {"as soon as", "as early as"}
 
 
 def published_date(value: Any) -> date | None:
@@ -44,7 +46,7 @@ def clause_direction(span: Span) -> str | None:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
         return PAST
-    if before in FUTURE_MARKERS:
+    if before in FUTURE_MARKERS or doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES:
         return FUTURE
     tok: Token = span.root
     for _ in range(6):
@@ -53,11 +55,25 @@ def clause_direction(span: Span) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    # "said on Tuesday it would cut jobs": the parser hangs "on Tuesday" on "cut", but a time put
+    # before the reported clause's subject belongs to the reporting verb
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (tok.dep_ == "ccomp" and subj is not None and tok.head.i < span.start
+            and span.end <= subj.left_edge.i and tok.head.pos_ in ("VERB", "AUX")):
+        tok = tok.head
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")] + ([tok] if tok.tag_ == "MD" else [])
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return FUTURE
-    # "planned to leave on Thursday", "are expected to join in April": plans point ahead
-    if tok.lemma_ in PLAN_VERBS or tok.head.lemma_ in PLAN_VERBS:
+    # "planned to leave on Thursday", "are expected to join in April", "is to resume Tuesday",
+    # "set to resume Monday": plans point ahead, unless told in the past perfect ("had been due")
+    planner = tok if tok.lemma_ in PLAN_VERBS else tok.head if tok.head.lemma_ in PLAN_VERBS else None
+    if (planner is None and tok.dep_ == "xcomp" and tok.head.lemma_ in ("be", "set")
+            and any(a.lower_ == "to" for a in auxes)):
+        planner = tok.head
+    if planner is not None:
+        holders = [planner] + ([planner.head] if planner.dep_ in ("acomp", "xcomp") else [])
+        if any(a.lemma_ == "have" and a.tag_ == "VBD" for h in holders for a in h.children if a.dep_ == "aux"):
+            return PAST
         return FUTURE
     if any(a.lower_ == "going" for a in auxes) or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
         return FUTURE
@@ -115,11 +131,39 @@ class NewsDates:
         dct = published_date(doc._.published)
         # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
         self._hints = frozenset({"quarter"}) if "quarter" in doc.text.lower() else frozenset()
-        rows = [r for c in self.grammar.find(doc.text) if (r := self.rule_row(doc, c, dct))]
+        anaphors: dict[int, Candidate] = {}
+        rows = []
+        for cand in self.grammar.find(doc.text):
+            row = self.rule_row(doc, cand, dct)
+            if row is not None:
+                rows.append(row)
+                if self.grammar.by_id[cand.pattern].handler == "anaphor":
+                    anaphors[row["start"]] = cand
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             rows += self.entity_rows(doc, rows, dct)
-        doc._.dates = sorted(rows, key=lambda r: r["start"])
+        rows.sort(key=lambda r: r["start"])
+        if anaphors:
+            rows = self.resolve_anaphors(rows, anaphors, dct)
+        doc._.dates = rows
         return doc
+
+    def resolve_anaphors(self, rows: list[dict], anaphors: dict[int, Candidate], dct: date | None) -> list[dict]:
+        """"that year", "the following month": the unit of the latest date named before, as HeidelTime
+        does with its reference time; the publication date's when the text named none."""
+        out: list[dict] = []
+        for row in rows:
+            cand = anaphors.get(row["start"])
+            if cand is not None:
+                unit = self.grammar.units[dict(cand.groups)["unit"].lower()]
+                shape = re.compile(REFERENCE_SHAPES[unit])
+                ref = next((r["value"] for r in reversed(out)
+                            if r["type"] in ("DATE", "TIME") and shape.match(r["value"])), None)
+                tx = self.grammar.anaphor(cand, ref, dct)
+                if tx is None:
+                    continue
+                row = {"start": row["start"], "end": row["end"], **tx.as_dict()}
+            out.append(row)
+        return out
 
     def rule_row(self, doc: Doc, cand: Candidate, dct: date | None) -> dict | None:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -131,8 +175,13 @@ class NewsDates:
                 return None
             if labels & NAME_LABELS and not labels & {"DATE", "TIME"}:
                 return None
-        hints = self._hints
-        tx = self.grammar.normalize_candidate(cand, dct, clause_direction(span), hints)
+        if cand.pattern != "holiday" and is_title(span, self.grammar.units):
+            return None
+        hints, direction = self._hints, clause_direction(span)
+        if span.start > 0 and doc[span.start - 1].lower_ == "ended":
+            # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
+            hints, direction = hints | {"ended"}, PAST
+        tx = self.grammar.normalize_candidate(cand, dct, direction, hints)
         if tx is None:
             return None
         return {"start": cand.start, "end": cand.end, **tx.as_dict()}
@@ -147,15 +196,22 @@ class NewsDates:
             if any(r["start"] < ent.end_char and ent.start_char < r["end"] for r in rows):
                 continue
             ent = trim_entity(ent)
-            if ent is None:
+            if ent is None or is_title(ent, self.grammar.units):
                 continue
-            if not any(c.isalpha() for c in ent.text) and not re.fullmatch(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", ent.text):
-                continue  # "52" (an age), "2-1" (a score): dateparser would read a year or a day
+            if not re.search(r"[^\W\d_]{3}", ent.text) and not re.fullmatch(
+                    r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", ent.text):
+                continue  # "52" (an age), "2-1" (a score), "0735" (a clock), "30s" (an age): not dates
             tx = dateparser_timex(ent.text, published) if self.use_dateparser else None
             if tx is None:
                 continue
             out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict()})
         return out
+
+
+def is_title(span: Span, units: dict[str, str]) -> bool:
+    """Whether SPAN is (part of) a title: a unit word capitalised inside a sentence ("ABC's "This
+    Week"", "CBS's "60 Minutes"") names a programme, not a time."""
+    return any(t.lower_ in units and t.text[:1].isupper() and not t.is_sent_start for t in span)
 
 
 def trim_entity(ent: Span) -> Span | None:

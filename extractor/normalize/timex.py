@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 PAST, FUTURE = "past", "future"
+# How far ahead of the publication date a month and day named in a past-tense clause may still lie.
+NEAR_FUTURE_DAYS = 60
 
 GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -95,6 +97,13 @@ def calendar_range(value: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+def unknown_unit(unit: str) -> Timex | None:
+    """"last month" with no publication date: the unit is known, not which one (XXXX-XX)."""
+    values = {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "Q": "XXXX-QX", "M": "XXXX-XX", "W": "XXXX-WXX",
+              "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX"}
+    return Timex("DATE", values[unit], GRANULARITY.get(unit)) if unit in values else None
+
+
 def make_date(value: str, relative: bool, type_: str = "DATE") -> Timex:
     """A DATE/TIME timex with its calendar span filled from the value."""
     start, end, gran = calendar_range(value)
@@ -104,13 +113,63 @@ def make_date(value: str, relative: bool, type_: str = "DATE") -> Timex:
 
 
 # ---------------------------------------------------------------- resolving partial dates
-def resolve_month_day(month: int, day: int, dct: date, direction: str | None, weekday: int | None = None) -> date | None:
-    """The year of MONTH DAY nearest the publication date, in DIRECTION (past: on or before it,
-    future: on or after it, None: closest). A written weekday picks the year it fits, when one does."""
+def easter(year: int) -> date:
+    """Easter Sunday of YEAR (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+WEEKDAY_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+def holiday_date(spec: str, year: int) -> date:
+    """The day a holiday SPEC of models/dates/lexicon.json falls on in YEAR: "12-25" (fixed),
+    "11-TH4" (the fourth Thursday of November), "05-MO-1" (the last Monday of May),
+    "11-TU-after-11-02" (the first Tuesday on or after Nov. 2), "easter-2" (two days before Easter)."""
+    m = re.fullmatch(r"easter([+-]\d+)", spec)
+    if m:
+        return easter(year) + timedelta(days=int(m[1]))
+    m = re.fullmatch(r"(\d\d)-(\d\d)", spec)
+    if m:
+        return date(year, int(m[1]), int(m[2]))
+    m = re.fullmatch(r"(\d\d)-([A-Z]{2})-after-(\d\d)-(\d\d)", spec)
+    if m:
+        start = date(year, int(m[3]), int(m[4]))
+        return start + timedelta(days=(WEEKDAY_CODES[m[2]] - start.isoweekday()) % 7)
+    m = re.fullmatch(r"(\d\d)-([A-Z]{2})(-?\d)", spec)
+    if not m:
+        raise ValueError(spec)
+    month, wd, n = int(m[1]), WEEKDAY_CODES[m[2]], int(m[3])
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+def resolve_month_day(month: int, day: int, dct: date, direction: str | None, weekday: int | None = None,
+                      firm: bool = False) -> date | None:
+    """The year of MONTH DAY nearest the publication date, in DIRECTION (past: on or before it, or
+    just ahead of it unless FIRM; future: on or after it; None: closest). A written weekday picks
+    the year it fits, when one does."""
+    return resolve_yearly(lambda y: date(y, month, day), dct, direction, weekday, firm)
+
+
+def resolve_yearly(day_in: Callable[[int], date], dct: date, direction: str | None, weekday: int | None = None,
+                   firm: bool = False) -> date | None:
+    """The day DAY_IN(year) nearest the publication date (see resolve_month_day), for a day that
+    recurs every year (a month and day, a holiday)."""
     cands = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         try:
-            cands.append(date(y, month, day))
+            cands.append(day_in(y))
         except ValueError:
             continue
     if not cands:
@@ -121,13 +180,18 @@ def resolve_month_day(month: int, day: int, dct: date, direction: str | None, we
             return fitting[0]
     if direction == PAST:
         past = [c for c in cands if c <= dct]
+        fut = min((c for c in cands if c > dct), default=None)
+        # A past-tense clause naming a day a few weeks ahead speaks of a deadline or a schedule
+        # ("has set Nov. 10 as the deadline", "payable Dec. 7"), not of that day a year ago.
+        if fut is not None and not firm and (fut - dct).days <= NEAR_FUTURE_DAYS:
+            return fut
         return max(past) if past else min(cands)
     if direction == FUTURE:
         fut = [c for c in cands if c >= dct]
         return min(fut) if fut else max(cands)
     past = max((c for c in cands if c <= dct), default=None)
     fut = min((c for c in cands if c > dct), default=None)
-    if past is None or (fut is not None and 2 * (fut - dct).days < (dct - past).days):
+    if past is None or (fut is not None and 2 * (fut - dct).days <= (dct - past).days):
         return fut
     return past
 
@@ -136,14 +200,14 @@ def resolve_month(month: int, dct: date, direction: str | None) -> tuple[int, in
     """(year, month) of a month named without a year, relative to the publication date."""
     cur = dct.year * 12 + dct.month - 1
     cands = [(y * 12 + month - 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    past = max(c for c in cands if c <= cur)
+    fut = min(c for c in cands if c > cur)
     if direction == PAST:
-        pick = max(c for c in cands if c <= cur)
+        pick = past
     elif direction == FUTURE:
         pick = min(c for c in cands if c >= cur)
     else:
-        past = max(c for c in cands if c <= cur)
-        fut = min(c for c in cands if c > cur)
-        pick = fut if 2 * (fut - cur) < cur - past else past
+        pick = fut if 2 * (fut - cur) <= cur - past else past
     return pick // 12, pick % 12 + 1
 
 
@@ -159,6 +223,41 @@ def resolve_weekday(weekday: int, dct: date, direction: str | None, rel: str | N
     if direction == FUTURE:
         return dct + timedelta(days=delta % 7)
     return dct - timedelta(days=(-delta) % 7)
+
+
+# ---------------------------------------------------------------- anaphoric expressions
+# What an earlier value must name for "that <unit>" to take its unit from it.
+REFERENCE_SHAPES = {
+    "Y": r"\d{4}(?!\d)",
+    "Q": r"\d{4}-(?:Q[1-4]|\d\d)",
+    "M": r"\d{4}-\d\d",
+    "W": r"\d{4}-(?:W\d\d|\d\d-\d\d)",
+    "D": r"\d{4}-\d\d-\d\d",
+}
+
+
+def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
+    """The value of "that year" / "the same month" / "the following day" (UNIT "Y", "Q", "M", "W", "D";
+    OFFSET 0 or +1) when the text last named REF (a TimeML value precise to UNIT at least)."""
+    if not re.match(REFERENCE_SHAPES.get(unit, "$^"), ref):
+        return None
+    y = int(ref[:4])
+    if unit == "Y":
+        return f"{y + offset:04d}"
+    m = re.match(r"\d{4}-(Q([1-4])|W(\d\d)|(\d\d))(?:-(\d\d))?", ref)
+    if unit == "Q":
+        q = int(m[2]) if m[2] else (int(m[4]) - 1) // 3 + 1
+        yy, qq = shift_quarter(y, q, offset)
+        return f"{yy}-Q{qq}"
+    if unit == "M":
+        d = add_months(date(y, int(m[4]), 1), offset)
+        return f"{d.year}-{d.month:02d}"
+    if unit == "W":
+        d = date.fromisocalendar(y, int(m[3]), 1) if m[3] else date(y, int(m[4]), int(m[5]))
+        return week_value(d + timedelta(weeks=offset))
+    if unit == "D":
+        return (date(y, int(m[4]), int(m[5])) + timedelta(days=offset)).isoformat()
+    return None
 
 
 # ---------------------------------------------------------------- numbers
@@ -197,14 +296,14 @@ def duration_value(n: float | str, unit: str) -> str | None:
     """A TimeML duration value: (3, "Y") -> "P3Y", (2.5, "Y") -> "P2Y6M", ("X", "D") -> "PXD",
     (30, "MIN") -> "PT30M", (3, "DE") -> "P30Y"."""
     if n == "X":
-        return {"H": "PTXH", "MIN": "PTXM", "S": "PTXS", "DE": "PXY", "CE": "PXE", "Q": "PXM",
+        return {"H": "PTXH", "MIN": "PTXM", "S": "PTXS", "DE": "PXY", "CE": "PXE",
                 "WE": "PXWE"}.get(unit, f"PX{unit}")
     n = float(n)
     if unit == "DE":
         n, unit = n * 10, "Y"
     elif unit == "CE":
         n, unit = n * 100, "Y"
-    elif unit == "Q":
+    elif unit == "Q" and n != int(n):
         n, unit = n * 3, "M"
     elif unit == "WE":
         return f"P{int(n)}WE" if n == int(n) else None
@@ -296,7 +395,7 @@ def _placeholders(lex: dict) -> dict[str, str]:
         "REF": _alt(lex["refs"]),
         "SET": _alt(lex["sets"]),
         "SEASON": _alt(lex["seasons"]),
-        "HOLIDAY": _alt(lex["holidays"]),
+        "HOLIDAY": _alt(k for k in lex["holidays"] if not k.startswith("_")),
     }
 
 
@@ -412,8 +511,15 @@ class Grammar:
         date(2000, month, day)  # validates the day (2000 is a leap year)
         if dct is None:
             return make_date(f"XXXX-{month:02d}-{day:02d}", False)
-        d = resolve_month_day(month, day, dct, direction, weekday)
+        d = resolve_month_day(month, day, dct, direction, weekday, firm="ended" in hints)
         return make_date(d.isoformat(), True) if d else None
+
+    def h_week_of(self, g, dct, direction, hints):
+        """"the week of March 6": the ISO week holding that day."""
+        day = self.h_date(g, dct, direction, hints)
+        if day is None or day.value.startswith("X"):
+            return Timex("DATE", "XXXX-WXX", "week") if day is not None else None
+        return make_date(week_value(date.fromisoformat(day.value)), day.relative)
 
     def h_year(self, g, dct, direction, hints):
         y = self._year_num(g["year"])
@@ -512,6 +618,11 @@ class Grammar:
             if hh > 23:
                 return None
         hm = f"T{hh:02d}:{mm:02d}"
+        if "month" in g:  # "5 p.m. EST Nov. 9"
+            day = self.h_date(g, dct, direction, hints)
+            if day is None:
+                return None
+            return make_date(day.value + hm, day.relative, "TIME")
         if dct is None:
             day = f"XXXX-WXX-{self._weekday_num(g['weekday'])}" if "weekday" in g else "XXXX-XX-XX"
             return Timex("TIME", day + hm, "day", None, None, False)
@@ -538,18 +649,22 @@ class Grammar:
             the = (g.get("the") or "").lower()
             if dct is None:
                 return make_date(f"XXXX-{letter}{n}", False)
-            if "last year" in the:
-                return make_date(f"{dct.year - 1}-{letter}{n}", True)
             if "next year" in the:
                 return make_date(f"{dct.year + 1}-{letter}{n}", True)
             start_month = (n - 1) * (3 if letter == "Q" else 6) + 1
             y = dct.year
-            if "this year" not in the:
-                if direction == FUTURE:
-                    end_month = start_month + (2 if letter == "Q" else 5)
-                    y = dct.year if end_month >= dct.month else dct.year + 1
-                elif start_month > dct.month:
+            # A quarter not yet begun this year is last year's, unless the clause looks ahead; the
+            # quarter just closed is always the one being reported ("expects fourth-quarter
+            # earnings" in January). A quarter under way or over is this year's, even in "expects
+            # to report third-quarter earnings".
+            if "this year" not in the and start_month > dct.month:
+                just_closed = letter == "Q" and shift_quarter(dct.year, quarter_of(dct), -1) == (dct.year - 1, n)
+                if just_closed or direction != FUTURE:
                     y = dct.year - 1
+            if "last year" in the:
+                y = dct.year - 1
+            elif "ago" in the or "earlier" in the:
+                y -= 1  # "the year-ago third quarter": the same quarter a year before
             return make_date(f"{y}-{letter}{n}", True)
         rel = re.sub(r"\s+", " ", g.get("rel", "")).lower()
         if dct is None:
@@ -561,8 +676,18 @@ class Grammar:
             y, q = shift_quarter(cur_y, cur_q, 1)
         else:
             y, q = shift_quarter(cur_y, cur_q, -1)  # the latest reported quarter
-        if "ago" in rel or "earlier" in rel or "ago" in g:
+        if "ago" in rel or "earlier" in rel or "ago" in g or "last year" in rel:
             y -= 1
+        return make_date(f"{y}-Q{q}", True)
+
+    def h_year_period(self, g, dct, direction, hints):
+        """"the 1988 quarter": that year's quarter matching the latest reported one; "the 1988 period": the year."""
+        y = int(g["year"])
+        if g["unit"].lower() != "quarter":
+            return make_date(f"{y}", False)
+        if dct is None:
+            return Timex("DATE", f"{y}-QX", "quarter", None, None, False)
+        _, q = shift_quarter(dct.year, quarter_of(dct), -1)
         return make_date(f"{y}-Q{q}", True)
 
     def h_decade(self, g, dct, direction, hints):
@@ -586,15 +711,16 @@ class Grammar:
     def h_relative(self, g, dct, direction, hints):
         rel = re.sub(r"\s+", " ", g["rel"]).lower()
         unit = self.units[g["unit"].lower()]
-        if rel in ("the past", "the last", "the next", "the coming", "past") and "edge" not in g:
+        # "over the past year" names last year in the news corpora (TimeBank: DATE 1997 in 1998);
+        # "the past decade" is the ten years up to now
+        if rel in ("the past", "the last", "the next", "the coming", "past") and unit in ("DE", "CE") \
+                and "edge" not in g:
             return Timex("DURATION", duration_value(1, unit), GRANULARITY.get(unit), None, None, False)
         off = self.lex["relative_words"].get(rel, 0)
         if rel in ("the last",):
             off = -1
         if dct is None:
-            if unit == "Y":
-                return Timex("DATE", "XXXX", "year")
-            return None
+            return unknown_unit(unit)
         if unit == "WE":
             wk = week_value(dct + timedelta(weeks=off) if off else dct)
             return make_date(f"{wk}-WE", True)
@@ -616,7 +742,8 @@ class Grammar:
         if dct is None:
             return None
         what = (g.get("what") or "").lower()
-        if unit == "Y" and ("quarter" in what or "period" in what or ("quarter" in hints and not what)):
+        # "a year ago" in an earnings report: the year-ago quarter; "five years ago" stays a year
+        if unit == "Y" and ("quarter" in what or "period" in what or ("quarter" in hints and not what and n == 1)):
             y, q = shift_quarter(dct.year, quarter_of(dct), -1)
             return make_date(f"{y - int(n)}-Q{q}", True)
         if unit in ("H", "MIN", "S"):
@@ -626,7 +753,8 @@ class Grammar:
 
     def h_ref(self, g, dct, direction, hints):
         ref = re.sub(r"\s+", " ", g["ref"]).lower()
-        return Timex("DATE", self.lex["refs"][ref], None, None, None, False)
+        value = self.lex["refs"].get(ref) or self.lex["adjective_refs"][ref]
+        return Timex("DATE", value, None, None, None, False)
 
     def h_set(self, g, dct, direction, hints):
         if "set" in g:
@@ -687,15 +815,36 @@ class Grammar:
         value, _ = shift(dct, -1 if "latest" in det else 0, unit)
         return make_date(value, True)
 
+    def h_anaphor(self, g, dct, direction, hints, ref: str | None = None):
+        """"that year", "the same month", "later that day", "the following year": the unit of REF, the
+        latest date the text named before (the dates component passes it); the publication date's
+        when there is none."""
+        unit = self.units[g["unit"].lower()]
+        rel = re.sub(r"\s+", " ", g["rel"]).lower()
+        offset = 1 if rel in ("the following", "the next") else 0
+        if ref is None and dct is None:
+            return unknown_unit(unit)
+        value = anaphor_value(unit, offset, ref or dct.isoformat())
+        return make_date(value, True) if value else None
+
+    def anaphor(self, cand: Candidate, ref: str | None, dct: date | None) -> Timex | None:
+        """The TIMEX3 of an anaphoric candidate (pattern handler "anaphor") against the value REF."""
+        try:
+            return self.h_anaphor(dict(cand.groups), dct, None, frozenset(), ref)
+        except (ValueError, KeyError):
+            return None
+
     def h_holiday(self, g, dct, direction, hints):
-        md = self.lex["holidays"][re.sub(r"\s+", " ", g["holiday"]).lower()]
-        mo, day = int(md[:2]), int(md[3:])
+        spec = self.lex["holidays"][re.sub(r"\s+", " ", g["holiday"]).lower()]
         if "year" in g:
-            return make_date(f"{g['year']}-{md}", False)
+            return make_date(holiday_date(spec, int(g["year"])).isoformat(), False)
         if dct is None:
-            return make_date(f"XXXX-{md}", False)
-        d = resolve_month_day(mo, day, dct, direction)
-        return make_date(d.isoformat(), True)
+            fixed = re.fullmatch(r"\d\d-\d\d", spec)
+            return make_date(f"XXXX-{spec}", False) if fixed else Timex("DATE", "XXXX-XX-XX", "day")
+        rel = (g.get("rel") or "").lower()
+        direction = PAST if rel == "last" else FUTURE if rel in ("next", "this coming") else direction
+        d = resolve_yearly(lambda y: holiday_date(spec, y), dct, direction)
+        return make_date(d.isoformat(), True) if d else None
 
 
 @lru_cache(maxsize=4)
