@@ -49,7 +49,8 @@ def csv_text(value: Any, excel: bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return repr(value)
+        # 7449 rather than 7449.0: integral values read back the same and look like what was written.
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     s = str(value)
     if excel and s.startswith(FORMULA_START):
         return "'" + s
