@@ -77,6 +77,8 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
     "The deal was signed by the Azerbaijani, Russian and Armenian leaders.",
     "The ministry's press service reported that the ambassador had arrived.",
     "Reno has already met with Lazaro Gonzalez's lawyer.",
+    "The Foreign Ministry said the talks would resume next week.",
+    "Apple Inc. said its chief executive would present the results.",
 ])
 def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []

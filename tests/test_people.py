@@ -53,6 +53,9 @@ def test_mentions_and_names(nlp, text, expected):
     ("The new MacBook Pro and the App Store were shown by Apple on Monday.", {"MacBook Pro", "App Store"}),
     ("Magna International Inc. cut its dividend. Magna said profit fell.", {"Magna"}),
     ("Markets were closed for Martin Luther King Jr.\nDay, a national holiday.", {"Jr", "Day"}),
+    ("Apple Inc. said on Tuesday that sales rose. Apple Inc. shares gained.", {"Apple Inc.", "Apple", "Apple Inc"}),
+    ("The Foreign Ministry said the talks would resume in Geneva.", {"Foreign Ministry", "Ministry", "Geneva"}),
+    ("The company posted the video on Twitter and Facebook on Sunday.", {"Twitter", "Facebook"}),
 ])
 def test_not_people(nlp, text, not_people):
     got = {r["text"] for r in people(nlp, text)} | {r["name"] for r in people(nlp, text)}
