@@ -128,9 +128,29 @@ def test_units_shared_and_combined(text, values):
     "Show sales in two thousand and twenty.",
     "Shall we leave at 6.45?",
     "The factors: (1) rates and (2) prices.",
+    "I made this purchase at 10 past 9.",
+    "I was born on 15 April of 87.",
+    "The contract will end in 2150.",
+    "He lives at 10 Downing Street.",
+    "Latitude: 40.1693",
+    "Create the appointment at 3 p . m .",
+    "The meeting runs from 10:30 to 3.",
+    "I'll be out from 4-23 next month.",
+    "We are releasing version two soon.",
+    "It had, at one point, set a record low.",
 ])
 def test_not_figures_either(text):
     assert figures(text) == []
+
+
+def test_bracketed_digits_repeat_the_words():
+    rows = figures("The firm must deliver sixteen (16) units.")
+    assert [(r["value"], r["text"]) for r in rows] == [(16, "sixteen")]
+
+
+def test_an_amount_after_a_price_is_a_rate():
+    rows = figures("Egg prices averaged 64.2 cents a dozen.")
+    assert [r["value"] for r in rows] == [64.2]
 
 
 def test_component_runs_without_a_parser():

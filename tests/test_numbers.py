@@ -17,6 +17,11 @@ from extractor.normalize.numbers import parse_figure, parse_number, scan
     ("one million and a half", 1.5e6), ("two thirds", 2 / 3), ("one hundred and three quarters", 100.75),
     ("two hundred point zero three", 200.03), ("10k", 1e4), ("10M", 1e7), (".08", 0.08), ("1,234,567", 1234567),
     ("10 000", 10000), ("½", 0.5), ("-5", -5), ("minus one", -1),
+    ("6 . 2", 6.2), ("1 / 4", 0.25), ("8x2^10", 8192), ("1.1^2", 1.21), ("2.5^-1", 0.4), ("2.33 k", 2330),
+    ("1.2b", 1.2e9), ("three million, two hundred & forty", 3000240), ("two hundred point seventy-one", 200.71),
+    ("nought point eleven", 0.11), ("a fifth", 0.2), ("a half", 0.5), ("a hundred trillionths", 1e-10),
+    ("two thirds of a million", 2e6 / 3), ("one in five", 0.2), ("two out of three", 2 / 3), ("1 over 4", 0.25),
+    ("one in a million", 1e-6),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -50,6 +55,18 @@ def test_parse_number(text, value):
     ("almost fifteen percent", 15, None, "approx", "%", "percent"),
     ("an estimated 5,000", 5000, None, "approx", None, "count"),
     ("500 or more", 500, None, "at_least", None, "count"),
+    ("17 USD 25", 17.25, None, "exact", "USD", "money"),
+    ("-10C", -10, None, "exact", "°C", "measure"),
+    ("100° Celsius", 100, None, "exact", "°C", "measure"),
+    ("2.123 pm", 2.123, None, "exact", "pm", "measure"),
+    ("1500b", 1500, None, "exact", "bits", "measure"),
+    ("5 feet 2 inches", 5 + 2 / 12, None, "exact", "feet", "measure"),
+    ("12 ft 2 in", 12 + 2 / 12, None, "exact", "feet", "measure"),
+    ("more than half", 0.5, None, "over", None, "count"),
+    ("2 in 5 or more", 0.4, None, "at_least", None, "count"),
+    ("5k-20k", 5000, 20000, "exact", None, "count"),
+    ("above 1000 and below 1500", 1000, 1500, "exact", None, "count"),
+    ("larger than twenty and less or equal than thirty five", 20, 35, "exact", None, "count"),
 ])
 def test_parse_figure(text, value, value_max, qualifier, unit, category):
     f = parse_figure(text)
@@ -72,7 +89,8 @@ def test_vague_amounts_are_approximate(text, value):
 
 @pytest.mark.parametrize("text", [
     "16:08", "192.168.1.2", "5G", "COVID-19", "1990s", "5th", "22nd", "twenty-first", "5/17/2018", "L2", "SCP-173",
-    "0730", "one hundred twenty fifth",
+    "0730", "one hundred twenty fifth", "10-1-2018", "23/Sep/2020", "September-2020-23", "won a fifth term",
+    "five-thirty", "seven twenty-seven", "a half-brother",
 ])
 def test_not_numbers(text):
     assert scan(text) == []
@@ -84,13 +102,29 @@ def test_extents_include_qualifier_and_unit_not_the_counted_noun():
     assert spans == ["Over 140", "more than $4 billion", "around 10 percent"]
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("3 hundred and 2 hundred", [300, 200]),  # two numbers of the same order
+    ("10 rmb 20 usd", [10, 20]),
+    ("200 or greater than 190", [200, 190]),  # "greater" opens the second figure
+    ("killed 5 in 10 minutes", [5, 10]),  # a count and a duration, no ratio
+])
+def test_separate_numbers(text, parts):
+    assert [f.value for f in scan(text)] == parts
+
+
+def test_clock_pm_is_no_picometre():
+    (f,) = scan("at 2 pm")
+    assert f.unit is None and f.category == "count"
+
+
 def test_values_are_finite():
     for f in scan("1e400 999999999999999999999999999999 trillion trillion and 1/3"):
         assert math.isfinite(f.value)
 
 
 PIECES = [*"0123456789 ,.-/%$£€kKmMbB:+()½", " one", " two", " hundred", " thousand", " million", " and", " a",
-          " half", " of", " per cent", " km", " to", " between", " more than", " about", " dollars", " thirds"]
+          " half", " of", " per cent", " km", " to", " between", " more than", " about", " dollars", " thirds",
+          "^", " . ", " / ", " in", " out of", " over", " ft", " inches", " USD", "x", " point", " a fifth"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -99,3 +133,9 @@ def test_scan_never_fails_and_offsets_hold(text):
     for f in scan(text):
         assert 0 <= f.start <= f.core_start <= f.core_end <= f.end <= len(text)
         assert math.isfinite(f.value) and (f.value_max is None or math.isfinite(f.value_max))
+
+
+def test_a_score_with_over_is_two_numbers_not_a_quotient():
+    from extractor.normalize.numbers import scan
+
+    assert [f.value for f in scan("He won 102 over 98.")] == [102, 98]

@@ -17,7 +17,14 @@ Rules (checked against the MEANTIME, quantulum3 and Recognizers-Text gold sets):
   a word with a capital ("Windows 7", "S&P 500", "iPhone 4", "Section 427", "No. 1") or
   inside a name entity that starts before them; handles, URLs, e-mail addresses; phone
   numbers; list markers ("(1)", "2 )"); ordinals ("22nd amendment", "twenty-first"; the
-  ordinal category is left unused: no gold set counts ordinals as figures).
+  ordinal category is left unused: no gold set counts ordinals as figures). Also times and
+  dates that the dates component may leave: "10 past 9", "3 p . m .", the end of "from 10:30
+  to 3", hours before a date ("between 3 and 5 on 1/1/2015"), day ranges near a month
+  ("from 4-23 next month"), years after a month ("15 April of 87", "6 April seventeen
+  hundred thirty three") and later years after a preposition ("in 2150"); house numbers
+  ("10 Downing Street"), coordinates ("Latitude: 40.1693"), word numbers in names ("version
+  two", "week 10"), and digits in brackets that repeat the words ("sixteen (16)": one figure).
+  Ages stay figures ("aged 56" is annotated in MEANTIME); "years old" goes with the durations.
 - "The two men": not a figure. In MEANTIME "between the two companies" (5 times) is not
   annotated while "the three major indices" and "the fifteen countries" are: a definite
   "the two"/"these two"/"both" points back to a pair already named, so word numbers up to two
@@ -49,7 +56,7 @@ from .base import models_path, read_json
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC|hrs\b|h\b)", re.I)
+TIME_AFTER = re.compile(r"\s?(?:[ap]\s?\.?\s?m\b\.?|o'clock|GMT|UTC|hrs\b|h\b)", re.I)
 NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PERSON", "GPE", "NORP", "LOC", "LANGUAGE"}
 DATE_LABELS = {"DATE", "TIME"}
 # Capitalised words that may stand right before a figure without making it part of a name.
@@ -84,6 +91,11 @@ class NewsFigures:
         self.down_verbs = set(self.change["down_verbs"])
         self.up_nouns = set(self.change["up_nouns"])
         self.down_nouns = set(self.change["down_nouns"])
+        ctx = read_json(str(models_path("figures", "context_words.json")))
+        self.name_before = set(ctx["name_before"])
+        self.name_before_words = set(ctx["name_before_words"])
+        self.address = re.compile(r"\s(?:[A-Z][a-z]+\s){0,2}(?:" + "|".join(map(re.escape, ctx["street_words"])) + r")\b")
+        self.coordinate = re.compile(r"\b(?:" + "|".join(map(re.escape, ctx["coordinate_words"])) + r")\s*[:=]?\s*-?$", re.I)
 
     # ------------------------------------------------------------ filters
     def _blocked(self, doc: Doc) -> list[tuple[int, int]]:
@@ -94,7 +106,8 @@ class NewsFigures:
         text = self._text  # Doc.text joins every token: read it once per doc
         cs, ce = f.core_start, f.core_end
         for s, e in blocked:
-            if s < ce and cs < e:
+            # "2.123 pm" was read as picometres because it is no clock reading
+            if s < ce and cs < e and not (f.category == "measure" and f.unit in ("pm", "am")):
                 # a "date" that is only a piece of a longer number ("two hundred and two thousand")
                 # is the dates component's mistake, not a reason to drop the figure
                 inner = text[s:e]
@@ -119,6 +132,10 @@ class NewsFigures:
         chunk = text[a:len(text) if b < 0 else b]
         if HANDLE.search(chunk):
             return False
+        if self.coordinate.search(text, max(0, cs - 14), cs):
+            return False  # coordinates
+        if f.category == "count" and f.value_max is None and self.address.match(text, f.end):
+            return False  # a house number: "10 Downing Street"
         lo = max(0, cs - 16)
         for m in re.finditer(r"\+?[\d(][\d\s().\-/]{6,}\d", text[lo:ce + 16]):
             if re.fullmatch(r"\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?", m.group().strip()):
@@ -162,19 +179,52 @@ class NewsFigures:
         if f.category == "count" and f.value == int(f.value) and 1 <= f.value <= 31:
             if prev is not None and prev.lower_.rstrip(".") in MONTHS:
                 return False
+            if prev is not None and prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ in MONTHS:
+                return False  # tokenized text: "sept . 30"
             if nxt is not None and nxt.lower_.rstrip(".") in MONTHS and not f.words_only:
                 return False
             if nxt is not None and nxt.lower_ == "of" and core.end + 1 < len(doc) and doc[core.end + 1].lower_ in MONTHS:
                 return False
+        # "in 2150": a later year after a preposition of time
+        if f.bare_int and f.value_max is None and 2100 <= f.value <= 2999 and f.category == "count" and prev is not None \
+                and prev.lower_ in ("in", "by", "until", "till", "since", "before", "after") and not (
+                    core[-1].dep_ == "nummod" and core[-1].head.pos_ == "NOUN" and core[-1].head.i > core[-1].i):
+            return False
+        # a year after a month: "15 April of 87", "6 April seventeen hundred thirty three"
+        before = [t.lower_.rstrip(".") for t in doc[max(0, core.start - 4):core.start]]
+        if f.category == "count" and f.value_max is None and f.value == int(f.value) and any(w in MONTHS for w in before) and (
+                f.words_only and 1000 <= f.value <= 2099 or f.bare_int and before[-1:] == ["of"] and before[-2:-1] != ["of"]
+                and 10 <= f.value <= 99):
+            return False
+        # the end of a time span: "from 10:30 to 3", "9.30 - 11"
+        if f.category == "count" and f.value <= 24 and re.search(
+                r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:to|until|till|and|-|–)\s*$", text[max(0, f.start - 24):f.start], re.I):
+            return False
+        # a span of hours before a date: "between 3 and 5 on 1/1/2015"
+        if f.value_max is not None and f.category == "count" and f.value_max <= 24 and not f.words_only:
+            m = re.match(r"\s+(?:on|in)\s+", text[f.end:f.end + 6])
+            if m and any(s == f.end + m.end() for s, _ in blocked):
+                return False
+        # clock readings "10 past 9"
+        if f.category == "count" and f.value <= 60 and (re.match(r"\s+past\s+(?:\d|[a-z]+\b)", text[f.end:f.end + 12], re.I)
+                                                       or re.search(r"\b(?:\d{1,2}|half|quarter|[a-z]+)\s+past\s+$", text[max(0, cs - 16):cs], re.I)):
+            return False
         # years
         if f.bare_int and f.value_max is None and 1000 <= f.value <= 2099 and f.category == "count":
             last = core[-1]
             if not (last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i > last.i
                     and last.head.lower_ not in ("year", "years", "season", "census", "budget")):
                 return False
+        # day ranges "from 4-23 next month", "3-5 May"
+        if f.value_max is not None and f.category == "count" and f.value >= 1 and f.value_max <= 31 and not f.words_only \
+                and f.value == int(f.value) and f.value_max == int(f.value_max) and not f.scaled:
+            after = [t.lower_.rstrip(".") for t in doc[core.end:min(len(doc), core.end + 4)]]
+            if not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in TIME_WORDS) and \
+                    any(w in MONTHS or w in ("month", "months") for w in after + before[-2:]):
+                return False
         # year ranges "2013-14", "1990-1995"
         if f.value_max is not None and 1000 <= f.value <= 2099 and (f.value_max <= 2099 or f.value_max < 100) \
-                and f.value == int(f.value) and f.category == "count" and not f.scaled:
+                and f.value == int(f.value) and f.category == "count" and not f.scaled and f.range_kind != "bounds":
             return False
         # names: "Windows 7", "S&P 500", "Section 427", "Voyager 2"
         if prev is not None and f.start == core.start_char and f.category in ("count",) and not f.scaled \
@@ -190,10 +240,14 @@ class NewsFigures:
                     and not prev.is_sent_start and prev.lower_.rstrip(".") not in MONTHS and prev.pos_ in ("PROPN", "NOUN", "X", "SYM", "ADJ") \
                     and not (prev.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ == "NOUN"):
                 return False
-            if prev.lower_ in ("no", "no.", "nr", "nr.", "number", "#", "version", "v", "level", "grade", "page", "chapter",
-                               "section", "article", "room", "flight", "route", "highway", "exit", "channel", "gate",
-                               "platform", "line", "bus") and gap in (" ", ""):
+            if prev.lower_ in self.name_before and gap in (" ", ""):
                 return False
+        if f.words_only and f.value == 1 and prev is not None and prev.lower_ in ("at", "the") \
+                and text[ce:f.end].strip().lower() in ("point", "points"):
+            return False  # "at one point": an idiom, not a score
+        if f.words_only and prev is not None and f.value_max is None and f.category == "count" \
+                and prev.lower_ in self.name_before_words:
+            return False  # "version two"
         if f.words_only and f.value_max is None and f.category == "count" and not f.scaled and f.qualifier == "exact":
             last = core[-1]
             if f.value == 1 and not (last.dep_ in ("nummod", "quantmod") and last.head.pos_ in ("NOUN", "PROPN")
@@ -202,7 +256,8 @@ class NewsFigures:
             # "the two men", "between the two companies": a reference to a pair already named
             if f.value <= 2 and prev is not None and prev.lower_ in ("the", "these", "those", "both"):
                 return False
-        if f.words_only and core is not None and f.category == "count" and not f.scaled and f.value_max is None:
+        if f.words_only and core is not None and f.category == "count" and not f.scaled and f.value_max is None \
+                and f.value == int(f.value) and f.value != 0:
             if not any(t.tag_ == "CD" or t.pos_ == "NUM" for t in core):
                 return False
         return True
@@ -328,8 +383,15 @@ class NewsFigures:
                           for s, e, v in f.parts]
             for g in pieces:
                 row = self._row(doc, g, blocked)
-                if row is not None:
-                    out.append(row)
+                if row is None:
+                    continue
+                if out and out[-1]["value"] == row["value"] and re.fullmatch(r"\s?\(", self._text[out[-1]["end"]:row["start"]]) \
+                        and self._text[row["end"]:row["end"] + 1] == ")":
+                    continue  # "sixteen (16) units": the figures in brackets repeat the words
+                if out and out[-1]["category"] == "money" and re.match(r"an?\s", self._text[row["start"]:row["end"]], re.I) \
+                        and self._text[out[-1]["end"]:row["start"]].isspace():
+                    continue  # "64.2 cents a dozen": a price per amount; the amount is no figure
+                out.append(row)
         doc._.figures = out
         return doc
 
