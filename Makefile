@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test models bench clean
+.PHONY: install run test fuzz models bench clean
 
 install: $(STAMP)
 

@@ -3,6 +3,7 @@ write rows as batches finish, in input order whatever the number of workers."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import multiprocessing as mp
 import os
@@ -17,12 +18,12 @@ from typing import Any
 from .io.readers import InputError, check_inputs, read_articles
 from .io.writers import FORMATS, TableWriter, read_table
 from .pipeline import load_pipeline
-from .rows import TABLES, Article, article_row, doc_rows
+from .rows import TABLES, Article, article_row, doc_rows, sentence_starts
 
 log = logging.getLogger(__name__)
 
 BATCH_ARTICLES = 16           # articles a worker annotates at once (nlp.pipe batch)
-MAX_CHARS = 1_000_000         # spaCy's own max_length: longer articles are skipped with a reason
+MAX_CHARS = 5_000_000         # longer articles are skipped with a reason (a book, a dump, not news)
 
 Result = tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]
 
@@ -57,18 +58,51 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def _annotate(nlp, article: Article):
-    doc = nlp.make_doc(article.text)
-    doc._.published = article.published or None
+CHUNK_CHARS = 100_000  # longer articles are annotated in pieces of about this size (bounded memory)
+
+
+def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
+    """Where each piece of a long text starts: cut at a paragraph break, else a line break, else a
+    space, in the second half of each piece, so that no sentence is cut where a break exists."""
+    starts, pos = [0], 0
+    while len(text) - pos > size:
+        lo, hi = pos + size // 2, pos + size
+        cut = max(text.rfind("\n\n", lo, hi), -1)
+        cut = cut if cut != -1 else text.rfind("\n", lo, hi)
+        cut = cut if cut != -1 else text.rfind(" ", lo, hi)
+        pos = cut + 1 if cut != -1 else hi
+        starts.append(pos)
+    return starts
+
+
+def _doc(nlp, text: str, published: str):
+    doc = nlp.make_doc(text)
+    doc._.published = published or None
     return doc
+
+
+def _merge_pieces(pieces: list[tuple[int, object]], article_id: str) -> tuple[int, dict[str, list[dict]]]:
+    """(word count, rows) of an article annotated in pieces: offsets and sentence numbers shifted."""
+    rows: dict[str, list[dict]] = {}
+    n_words = n_sents = 0
+    for offset, doc in pieces:
+        n_words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+        for table, table_rows in doc_rows(doc, article_id).items():
+            for r in table_rows:
+                r["start"] += offset
+                r["end"] += offset
+                r["sentence"] += n_sents
+            rows.setdefault(table, []).extend(table_rows)
+        n_sents += max(1, len(sentence_starts(doc)))
+    return n_words, rows
 
 
 def process_batch(articles: list[Article], model: str | None = None,
                   max_chars: int = MAX_CHARS) -> list[Result]:
-    """(articles row, mention rows by table) for each article, in order. One article that breaks a
-    component becomes an error row; the others in the batch keep their rows."""
+    """(articles row, mention rows by table) for each article, in order. Long articles are annotated
+    in pieces; one article that breaks a component becomes an error row, the others keep their rows."""
     results: dict[int, Result] = {}
-    todo: list[tuple[int, Article]] = []
+    pieces: list[tuple[int, int, str]] = []  # (article index, offset, text of the piece)
     for i, a in enumerate(articles):
         if a.status == "ok" and not a.text.strip():
             a.status, a.error = "skipped", "no text to extract (empty or whitespace only)"
@@ -76,26 +110,34 @@ def process_batch(articles: list[Article], model: str | None = None,
             a.status, a.error = "skipped", f"{len(a.text):,} characters, over the limit of {max_chars:,} (--max-chars)"
         if a.status != "ok":
             results[i] = (article_row(a, n_words=count_words(a.text), sha256=sha256(a.text)), {})
-        else:
-            todo.append((i, a))
-    if todo:
+            continue
+        starts = chunk_starts(a.text)
+        for s, e in zip(starts, starts[1:] + [len(a.text)]):
+            pieces.append((i, s, a.text[s:e]))
+    if pieces:
         nlp = load_pipeline(model)
         try:
-            docs = list(nlp.pipe(_annotate(nlp, a) for _, a in todo))
+            docs = list(nlp.pipe(_doc(nlp, text, articles[i].published) for i, _, text in pieces))
         except Exception:  # find the article at fault, and keep the rest
             docs = []
-            for _, a in todo:
+            for i, _, text in pieces:
                 try:
-                    docs.append(nlp(_annotate(nlp, a)))
+                    docs.append(nlp(_doc(nlp, text, articles[i].published)))
                 except Exception as e:  # noqa: BLE001 - one bad article must not cost the batch
                     docs.append(e)
-        for (i, a), doc in zip(todo, docs):
-            if isinstance(doc, Exception):
-                a.status, a.error = "error", f"{a.article_id}: extraction failed: {type(doc).__name__}: {doc}".splitlines()[0]
+        by_article: dict[int, list[tuple[int, object]]] = {}
+        for (i, offset, _), doc in zip(pieces, docs):
+            by_article.setdefault(i, []).append((offset, doc))
+        for i, done in by_article.items():
+            a = articles[i]
+            failed = next((d for _, d in done if isinstance(d, Exception)), None)
+            if failed is not None:
+                a.status = "error"
+                a.error = f"{a.article_id}: extraction failed: {type(failed).__name__}: {failed}".splitlines()[0]
                 results[i] = (article_row(a, n_words=count_words(a.text), sha256=sha256(a.text)), {})
                 continue
-            n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
-            results[i] = (article_row(a, n_words=n_words, sha256=sha256(a.text)), doc_rows(doc, a.article_id))
+            n_words, rows = _merge_pieces(done, a.article_id)
+            results[i] = (article_row(a, n_words=n_words, sha256=sha256(a.text)), rows)
     return [results[i] for i in range(len(articles))]
 
 
@@ -118,6 +160,25 @@ def _init_worker(model: str | None, max_chars: int) -> None:
 
 def _work(batch: list[Article]) -> list[Result]:
     return process_batch(batch, _WORKER_MODEL, _WORKER_MAX_CHARS)
+
+
+def write_run_log(out: Path, summary: RunSummary, **options: Any) -> None:
+    """OUT/run.json: what ran, how long it took and how fast. Timings live here, not in the tables,
+    so that two runs over the same inputs give byte-identical tables."""
+    from datetime import datetime, timezone
+
+    from . import __version__
+    from .pipeline import default_model
+
+    options["inputs"] = [str(p) for p in options["inputs"]]
+    options["model"] = options["model"] or default_model() or "blank"
+    log = {"extractor": __version__, **options, "articles": summary.articles, "status": summary.status,
+           "rows": summary.rows, "words": summary.words, "seconds": round(summary.seconds, 3),
+           "words_per_second": round(summary.words_per_second),
+           "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    tmp = out / "run.json.part"
+    tmp.write_text(json.dumps(log, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, out / "run.json")
 
 
 def prepare_out(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> None:
@@ -173,7 +234,8 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
         raise InputError("no input given: name files or folders of articles")
     check_inputs(inputs)
     prepare_out(out, fmt, resume=resume, overwrite=overwrite)
-    articles: Iterable[Article] = read_articles(inputs, published=published)
+    # 4 bytes a character at most in UTF-8: a file larger than this cannot be under max_chars.
+    articles: Iterable[Article] = read_articles(inputs, published=published, max_bytes=4 * max_chars)
     done = previous_results(out, fmt) if resume else {}
     if limit is not None:
         articles = islice(articles, limit)
@@ -230,6 +292,8 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
             if progress:
                 progress(summary)
         writer.commit()
+        summary.seconds = time.perf_counter() - t0
+        write_run_log(out, summary, inputs=inputs, format=fmt, workers=n_workers, model=model)
     except BaseException:
         writer.abort()
         raise

@@ -1,6 +1,7 @@
 """The batch engine: identical rows in identical order for any number of workers; resume."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pandas as pd
@@ -52,3 +53,21 @@ def test_resume_reuses_done_articles(small_corpus, tmp_path):
     for t in TABLES:
         pd.testing.assert_frame_equal(a[t], b[t], check_exact=True)
     assert ref.rows == full.rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_two_runs_give_byte_identical_tables(small_corpus, tmp_path, fmt):
+    run([small_corpus], tmp_path / "a", fmt=fmt, limit=3)
+    run([small_corpus], tmp_path / "b", fmt=fmt, limit=3)
+    for t in TABLES:
+        assert (tmp_path / "a" / f"{t}.{fmt}").read_bytes() == (tmp_path / "b" / f"{t}.{fmt}").read_bytes()
+    log = json.loads((tmp_path / "a" / "run.json").read_text())
+    assert log["articles"] == 3 and log["seconds"] > 0 and log["format"] == fmt
+
+
+def test_nothing_is_written_outside_out(small_corpus, tmp_path):
+    before = set(tmp_path.parent.iterdir())
+    run([small_corpus], tmp_path / "nested" / "out", limit=1)
+    assert set(tmp_path.parent.iterdir()) == before
+    assert sorted(p.name for p in (tmp_path / "nested" / "out").iterdir()) == \
+        sorted([f"{t}.csv" for t in TABLES] + ["run.json"])

@@ -92,7 +92,7 @@ def test_binary_is_an_error_row(tmp_path):
 def test_latin1_is_decoded(tmp_path):
     (tmp_path / "l.txt").write_bytes("Le café de la gare est fermé depuis lundi, à cause des grèves.".encode("latin-1"))
     [a] = read_articles([tmp_path])
-    assert a.status == "ok" and "café" in a.text
+    assert a.status == "ok" and "café" in a.text and a.encoding == "cp1252"
 
 
 def test_missing_input_is_a_usage_error(tmp_path):

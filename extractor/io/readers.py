@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
@@ -45,12 +45,36 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         utf8_error = e
-    from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
+    # UTF-8 text with a few broken bytes (a bad copy, a cut character) stays UTF-8, the broken bytes
+    # replaced; text with no valid multi-byte sequence at all is a legacy encoding (Latin-1, cp1252).
+    replaced = data.decode("utf-8", errors="replace")
+    n_bad = replaced.count("\ufffd")
+    if any(ord(c) > 127 and c != "\ufffd" for c in replaced) and n_bad <= max(3, len(data) // 1000):
+        return replaced, "utf-8 (invalid bytes replaced)"
+    # Western news in a legacy encoding is almost always Windows-1252 (of which Latin-1's printable
+    # range is a subset): take it when it decodes and most letters are ASCII, as in English or
+    # French text; otherwise (Cyrillic, Greek, Asian encodings) ask charset-normalizer.
+    try:
+        western = data.decode("cp1252")
+        letters = [c for c in western[:20000] if c.isalpha()]
+        if letters and sum(ord(c) > 127 for c in letters) < 0.3 * len(letters) and not looks_binary(western):
+            return western, "cp1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8, non-Western file
 
     best = from_bytes(data).best()
-    if best is None:
+    text = str(best) if best is not None else ""
+    if best is None or looks_binary(text):
         raise ValueError(f"{where}: not text in any known encoding (not UTF-8 at byte {utf8_error.start})")
-    return str(best), best.encoding
+    return text, best.encoding
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded text is mostly control characters: binary data that happened to decode."""
+    sample = text[:8192]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    return controls > len(sample) * 0.05
 
 
 def head_metadata(text: str) -> tuple[str, str]:
@@ -185,63 +209,114 @@ def read_html(text: str, article_id: str, source: str, encoding: str) -> Article
                    published=p.published.strip(), author=p.author.strip(), encoding=encoding)
 
 
-def read_file(path: Path, article_id: str) -> Iterator[Article]:
-    """The articles of one file; a file that cannot be read yields one Article with status error."""
+def read_file(path: Path, article_id: str, *, max_bytes: int | None = None) -> Iterator[Article]:
+    """The articles of one file, lazily (JSON lines and CSV rows are streamed). A file that cannot
+    be read yields one Article with status error; one over MAX_BYTES, one skipped unread."""
     source = str(path)
-    try:
-        data = path.read_bytes()
-        text, encoding = decode(data, source)
-    except (OSError, ValueError) as e:
-        msg = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        yield Article(article_id=article_id, source=source, status="error",
-                      error=msg if msg.startswith(source) else f"{source}: {msg}")
-        return
     suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes and suffix not in (".jsonl", ".ndjson", ".csv"):
+            yield Article(article_id=article_id, source=source, status="skipped",
+                          error=f"{source}: {size:,} bytes, over the size limit of {max_bytes:,} (--max-chars)")
+            return
+        if suffix in (".jsonl", ".ndjson"):
+            yield from read_json_lines(path, article_id, source)
+            return
+        if suffix == ".csv":
+            yield from read_csv(path, article_id, source)
+            return
+        text, encoding = decode(path.read_bytes(), source)
+    except (OSError, ValueError, csv.Error) as e:
+        yield error_article(article_id, source, e)
+        return
     if suffix in TEXT_SUFFIXES:
         yield Article(article_id=article_id, text=text, source=source, encoding=encoding, title=text_title(text))
     elif suffix in HTML_SUFFIXES:
         yield read_html(text, article_id, source, encoding)
-    elif suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(text, newline=""))
+    else:  # .json: one record, a list of records, or JSON lines under a .json name
+        yield from read_json_document(text, article_id, source)
+
+
+def error_article(article_id: str, source: str, e: Exception) -> Article:
+    """An Article with status error and a one-line message that names the file."""
+    msg = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+    msg = msg.splitlines()[0] if msg else type(e).__name__
+    return Article(article_id=article_id, source=source, status="error",
+                   error=msg if msg.startswith(source) else f"{source}: {msg}")
+
+
+def read_csv(path: Path, article_id: str, source: str) -> Iterator[Article]:
+    """CSV rows, streamed, in the encoding detected from the file's first 64 KiB."""
+    with open(path, "rb") as f:
+        sample = f.read(65536)
+    try:
+        sample.decode("utf-8")
+        encoding = "utf-8-sig" if sample.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError as e:
+        # A multi-byte character cut at the sample's end is still UTF-8; anything else is guessed.
+        cut = len(sample) == 65536 and e.start >= len(sample) - 3
+        encoding = "utf-8" if cut else decode(sample, source)[1]
+    if encoding.startswith("utf-16"):
+        encoding = "utf-16"
+    csv.field_size_limit(2**31 - 1)  # an article in one cell is longer than csv's 128 KiB default
+    with open(path, encoding=encoding, errors="replace", newline="") as f:
+        reader = csv.DictReader(f)
         if "text" not in (reader.fieldnames or []):
             yield Article(article_id=article_id, source=source, status="error",
                           error=f"{source}: no 'text' column (columns: {', '.join(reader.fieldnames or [])})")
             return
         for i, row in enumerate(reader, 1):
-            yield record_article(row, f"{article_id}:{i}", source)
-    else:  # .jsonl / .ndjson / .json
-        yield from read_json_records(text, article_id, source, whole=suffix == ".json")
+            a = record_article(row, f"{article_id}:{i}", source)
+            a.encoding = encoding
+            yield a
 
 
-def read_json_records(text: str, article_id: str, source: str, *, whole: bool) -> Iterator[Article]:
-    if whole:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = None  # a .json file may hold JSON lines: read it line by line below
-        if data is not None:
-            records = data if isinstance(data, list) else [data]
-            for i, rec in enumerate(records, 1):
-                if isinstance(rec, dict):
-                    yield record_article(rec, f"{article_id}:{i}", source)
-                else:
-                    yield Article(article_id=f"{article_id}:{i}", source=source, status="error",
-                                  error=f"{source}: record {i} is not a JSON object")
-            return
-    for i, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
+def read_json_lines(path: Path, article_id: str, source: str) -> Iterator[Article]:
+    """One article a line, streamed: a bad line is an error row and the next line goes on."""
+    with open(path, "rb") as f:
+        for i, raw in enumerate(f, 1):
+            if i == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield Article(article_id=f"{article_id}:{i}", source=source, status="error",
+                              error=f"{source}: line {i}: not UTF-8 at byte {e.start}")
+                continue
+            yield json_record(line, f"{article_id}:{i}", source, f"line {i}")
+
+
+def json_record(line: str, default_id: str, source: str, where: str) -> Article:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        return Article(article_id=default_id, source=source, status="error",
+                       error=f"{source}: {where}: not valid JSON ({e.msg} at column {e.colno})")
+    if not isinstance(rec, dict):
+        return Article(article_id=default_id, source=source, status="error",
+                       error=f"{source}: {where}: not a JSON object")
+    return record_article(rec, default_id, source)
+
+
+def read_json_document(text: str, article_id: str, source: str) -> Iterator[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        # A .json file may hold JSON lines.
+        for i, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                yield json_record(line, f"{article_id}:{i}", source, f"line {i}")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, rec in enumerate(records, 1):
+        if isinstance(rec, dict):
+            yield record_article(rec, f"{article_id}:{i}", source)
+        else:
             yield Article(article_id=f"{article_id}:{i}", source=source, status="error",
-                          error=f"{source}: line {i}: not valid JSON ({e.msg} at column {e.colno})")
-            continue
-        if not isinstance(rec, dict):
-            yield Article(article_id=f"{article_id}:{i}", source=source, status="error",
-                          error=f"{source}: line {i}: not a JSON object")
-            continue
-        yield record_article(rec, f"{article_id}:{i}", source)
+                          error=f"{source}: record {i} is not a JSON object")
 
 
 def check_inputs(inputs: Iterable[str | Path]) -> list[Path]:
@@ -259,15 +334,25 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
     paths = check_inputs(inputs)
     for p in paths:
         if p.is_dir():
-            for f in sorted(p.rglob("*"), key=lambda f: f.relative_to(p).as_posix()):
-                if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUFFIXES and not NOT_ARTICLES.match(f.name):
-                    yield f, f.relative_to(p).as_posix()
+            found = []
+            # os.walk does not follow symlinked folders, so a symlink loop cannot make the walk endless;
+            # a symlinked file is listed, and reading it tells whether it resolves.
+            for folder, dirs, files in os.walk(p, followlinks=False):
+                dirs.sort()
+                for name in files:
+                    f = Path(folder) / name
+                    if f.suffix.lower() in SUFFIXES and not NOT_ARTICLES.match(name):
+                        found.append((f.relative_to(p).as_posix(), f))
+            for rel, f in sorted(found):
+                yield f, rel
         else:
             yield p, p.name
 
 
-def read_articles(inputs: Iterable[str | Path], *, published: str | None = None) -> Iterator[Article]:
-    """Every article under INPUTS, lazily, with its publication date resolved (SPEC.md order)."""
+def read_articles(inputs: Iterable[str | Path], *, published: str | None = None,
+                  max_bytes: int | None = None) -> Iterator[Article]:
+    """Every article under INPUTS, lazily, with its publication date resolved (SPEC.md order).
+    Files over MAX_BYTES (other than JSON lines and CSV, which are streamed) are skipped unread."""
     for path, article_id in input_files(inputs):
-        for article in read_file(path, article_id):
+        for article in read_file(path, article_id, max_bytes=max_bytes):
             yield finish(article, published_option=published, path=path)
