@@ -41,3 +41,26 @@ def test_nothing_in_place_until_commit(tmp_path):
     assert not (tmp_path / "figures.csv").exists()
     w.abort()
     assert not (tmp_path / "figures.csv").exists()
+
+
+@pytest.mark.parametrize("tricky", [
+    'quote " inside', "comma, inside", "new\nline", "cr\r\nlf", "lone\rcr", "=SUM(A1)", "+1", "-1", "@handle", "\ttab",
+    "emoji 🙂 and ١٢٣", "", "NA", "null", "  spaces  ",
+])
+def test_csv_round_trips_through_plain_pandas(tmp_path, tricky):
+    """Without --excel a cell comes back from pandas.read_csv exactly as it went in."""
+    w = TableWriter(tmp_path, "csv")
+    w.write("organizations", [{"article_id": "a", "start": 0, "end": len(tricky), "text": tricky,
+                               "sentence": 0, "name": tricky}])
+    w.commit()
+    df = pd.read_csv(tmp_path / "organizations.csv", dtype=str, keep_default_na=False)
+    assert df.loc[0, "text"] == tricky and df.loc[0, "name"] == tricky
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@x", "\tx", "\rx"])
+def test_excel_neutralises_formula_starts(tmp_path, cell):
+    w = TableWriter(tmp_path, "csv", excel=True)
+    w.write("organizations", [{"article_id": "a", "start": 0, "end": 1, "text": cell, "sentence": 0, "name": cell}])
+    w.commit()
+    df = pd.read_csv(tmp_path / "organizations.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert df.loc[0, "name"] == "'" + cell

@@ -93,7 +93,9 @@ class TableWriter:
         f = open(part, "w", encoding="utf-8-sig" if self.excel and self.fmt == "csv" else "utf-8", newline="")
         self.files[table] = f
         if self.fmt == "csv":
-            w = csv.writer(f, lineterminator="\n")
+            # CRLF as RFC 4180 says; it also makes the csv module quote a cell holding a lone \r,
+            # which pandas and spreadsheets would otherwise read as a line break.
+            w = csv.writer(f, lineterminator="\r\n")
             w.writerow(COLUMNS[table])
             self.csv[table] = w
 
