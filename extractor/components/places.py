@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 
 from ..normalize.gazetteer import (
     core_place_name, country_lookup, demonym_country, place_candidates, resolve_pair, resolve_place,
+    subdivision_abbreviation, subdivision_abbreviations,
 )
 from . import base
 
@@ -19,6 +20,9 @@ MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART
 # A town this large in a country the article is about is a place even without a preposition before it
 # ("Don't forget Aleppo!" in an article on Syria).
 BIG_TOWN = 100_000
+# A one-word "place" that is only a town smaller than this, outside the article's countries and with no
+# place word around it, is more likely a company or product named like a village.
+SMALL_TOWN = 10_000
 DETERMINERS = frozenset({"the", "The", "THE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
@@ -31,7 +35,7 @@ class Toponym:
     start: int
     end: int
     kind_hint: str | None
-    source: str  # model, relabelled, gazetteer, demonym
+    source: str  # model, relabelled, gazetteer, dateline, abbreviation, street, demonym (rows: compound)
 
 
 def core_span(span: Span) -> Span | None:
@@ -48,7 +52,9 @@ def core_span(span: Span) -> Span | None:
 class NewsPlaces:
     """Corrects the model's place entities with the gazetteer (places it called PERSON or ORG become GPE,
     surnames it called GPE become PERSON, "UNICEF Azerbaijan" is split into an ORG and a GPE), adds
-    gazetteer names found in a place context, and resolves each to a country, town, subdivision or region."""
+    gazetteer names found in a place context, datelines ("BEIRUT (AP) —"), state abbreviations after a
+    town ("Louisville, KY") and street names, and resolves each to a country, town, subdivision or
+    region; an unknown place takes the point of the known place the text puts it in."""
 
     def __init__(self, nlp: Language, context_path: str, include_unresolved: bool = True,
                  include_demonyms: bool = False):
@@ -79,6 +85,10 @@ class NewsPlaces:
                 return "before"
             if prev == "of" and i >= 1 and doc[i - 1].lower_ in ctx["before_of"]:
                 return "before"
+            # "Arch Walsh of Mississauga", "Leonard of Ada": where a person is from.
+            if prev == "of" and i >= 1 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "" \
+                    and (i == len(doc) or doc[i].ent_iob_ != "I"):
+                return "before"
         if end < len(doc) and doc[end].lower_ in ctx["after"]:
             return "after"
         # One item of a list whose other items are places ("Kalbajar, Aghdam and Lachin").
@@ -102,12 +112,49 @@ class NewsPlaces:
 
     def __call__(self, doc: Doc) -> Doc:
         state = _ArticleState.of(doc)
+        datelines = self._datelines(doc)
+        in_dateline = {i for start, end in datelines for i in range(start, end)}
         for ent in doc.ents:
+            if in_dateline and ent.start in in_dateline:
+                # "DETROIT The U.S. Transportation Department": the dateline is cut off the entity.
+                rest = ent.start
+                while rest < ent.end and (rest in in_dateline or doc[rest].is_punct or doc[rest].is_space):
+                    rest += 1
+                if rest == ent.end:
+                    continue
+                ent = Span(doc, rest, ent.end, label=ent.label_)
             self._correct_entity(ent, state)
+        for start, end in datelines:
+            state.ents.append(Span(doc, start, end, label="GPE"))
+            state.add(Toponym(start, end, None, "dateline"))
         self._scan_gazetteer(state)
+        self._scan_streets(state)
+        self._scan_abbreviations(state)
+        compounds = self._compounds(state)
         doc.ents = filter_spans(state.ents)
-        doc._.places = self.resolve(doc, state.toponyms, state.countries)
+        rows = self.resolve(doc, state.toponyms, state.countries) + compounds
+        doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
         return doc
+
+    def _compounds(self, state: "_ArticleState") -> list[dict]:
+        """Rows for a place that begins a hyphenated word the tokenizer kept whole ("U.S." in "the
+        U.S.-led coalition"; "London-based" is split into tokens and seen by the model). The word is
+        no organisation, whatever the model said."""
+        doc, rows = state.doc, []
+        for tok in doc:
+            head, dash, tail = tok.text.rpartition("-")
+            if not dash or not head[:1].isupper() or not tail.isalpha() or not tail.islower() \
+                    or tok.i in state.place_tokens:
+                continue
+            best = resolve_place(head, context_countries=state.countries)
+            if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
+                continue
+            state.ents = [e for e in state.ents if not (e.start <= tok.i < e.end and e.label_ == "ORG")]
+            row = {"start": tok.idx, "end": tok.idx + len(head)}
+            row.update(best.as_row())
+            row["source"] = "compound"
+            rows.append(row)
+        return rows
 
     def _correct_entity(self, ent: Span, state: "_ArticleState") -> None:
         """Keep, relabel or split one model entity, and note the toponyms it holds."""
@@ -118,6 +165,12 @@ class NewsPlaces:
             return
         text = core.text
         known = bool(place_candidates(text))
+        if not known and label in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"}:
+            street = self._street(core)
+            if street is not None:  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
+                state.ents.append(Span(doc, street.start, street.end, label="FAC"))
+                state.add(Toponym(street.start, street.end, None, "street"))
+                return
         country = country_lookup(text)
         if label in PLACE_LABELS:
             # A surname the model took for a place ("Bayramov" after "Jeyhun Bayramov"), or a person
@@ -129,13 +182,20 @@ class NewsPlaces:
                 state.ents.append(Span(doc, ent.start, ent.end, label="NORP"))
             elif text in self.context["not_places"]:
                 state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
+            elif known and not country and self._stray_small_town(core, state):
+                state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
             else:
                 state.ents.append(ent)
-                # Buildings, roads, airports the gazetteer does not know are not toponyms.
-                if (known or self.include_unresolved) and not (label == "FAC" and not known):
+                # Names the gazetteer does not know need to look like places (see _plausible_unknown).
+                if known or (self.include_unresolved and self._plausible_unknown(core, state)):
                     state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "model"))
             return
         if label == "ORG" and len(core) >= 2 and not country:
+            governed = self._governed_place(core)
+            if governed is not None:  # "the US Government", "the Government of Alberta"
+                state.ents.append(ent)
+                state.add(Toponym(governed.start, governed.end, "admin", "relabelled"))
+                return
             split = self._split_org_place(core)
             if split is not None:
                 org_end, place_start = split
@@ -143,6 +203,12 @@ class NewsPlaces:
                 state.ents.append(Span(doc, place_start, core.end, label="GPE"))
                 state.add(Toponym(place_start, core.end, None, "relabelled"))
                 return
+        if not known and label in ("ORG", "PERSON", "PRODUCT") and self._named_as_place(core, state):
+            # "the villages of Foua", "eastern Ghouta", "the suburb of Madinaty": places too small for
+            # the gazetteer, which the words before them name as places.
+            state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
+            return
         if self._mislabelled_place(core, label, known, bool(country), state):
             best = resolve_place(text, context_countries=state.countries)
             new_label = "LOC" if best is not None and best.kind == "region" else "GPE"
@@ -155,6 +221,45 @@ class NewsPlaces:
             state.ents.append(ent)
             if label == "NORP":
                 self._add_demonym(core, state)
+
+    def _named_as_place(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether the words just before an unknown capitalised name say it is a place: a compass
+        adjective ("eastern Ghouta") or "village of", "suburb of" and the like."""
+        ctx, doc = self.context, core.doc
+        if len(core) > 3 or not all(t.text[:1].isupper() for t in core) or any(
+                t.text in state.person_tokens for t in core):
+            return False
+        i = core.start - 1
+        if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
+            i -= 1
+        if i < 0:
+            return False
+        if doc[i].lower_ in ctx["strong_before"]:
+            return True
+        return doc[i].lower_ == "of" and i >= 1 and doc[i - 1].lower_ in ctx["strong_before_of"]
+
+    def _stray_small_town(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether a one-word place entity is only a small town far from the article: no place word
+        around it, in no country the article names, and with no large namesake. The model calls many
+        company and product names GPE (Cisco, a Texas village of 3,900)."""
+        if len(core) > 1 or self.place_context(core.doc, core.start, core.end, state.place_tokens):
+            return False
+        best = resolve_place(core.text, context_countries=state.countries)
+        return (best is not None and best.kind == "city" and best.population < SMALL_TOWN and not best.capital
+                and state.countries.get(best.country_code, 0) < 1)
+
+    def _plausible_unknown(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether a place entity the gazetteer does not know is still worth a row (a village, a river,
+        "Eastern Ghouta"): a capitalised name, not a titled person ("Ms Raggi"), and when it is a single
+        word, one the words around it call a place (the model calls many one-word names GPE: Neymar,
+        Zalando)."""
+        if not core.text[:1].isupper() or core[0].text.rstrip(".") in self.context["person_titles"]:
+            return False
+        if "." in core.text and core.text.replace(".", "").isupper():  # M.D., Ph.D.
+            return False
+        if core_place_name(core.text) is not None or len(core) > 1:
+            return True
+        return self.place_context(core.doc, core.start, core.end, state.place_tokens) is not None
 
     def _mislabelled_place(self, core: Span, label: str, known: bool, is_country: bool,
                            state: "_ArticleState") -> bool:
@@ -169,16 +274,17 @@ class NewsPlaces:
             return True
         if not known or len(core) > MAX_NAME_TOKENS or demonym_country(core.text):
             return False
-        if label == "PERSON" and any(t.text in state.person_tokens for t in core):
+        # A word of a person's name ("Kelly" after "John Kelly") is that person whatever the label.
+        if any(t.text in state.person_tokens for t in core):
             return False
         if self.place_context(doc, core.start, core.end, state.place_tokens):
             return True
         best = resolve_place(core.text, context_countries=state.countries)
         if best is None or state.countries.get(best.country_code, 0) < 1:
             return False
-        # Surnames are often names of small towns too (Johnson, Franklin): a "person" needs a place
-        # context unless the article's country has a large town, a capital or a province of that name.
-        return label != "PERSON" or best.kind != "city" or best.population >= BIG_TOWN or best.capital
+        # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
+        # without a place context only a large town, a capital or a province of the article's country.
+        return best.kind != "city" or best.population >= BIG_TOWN or best.capital
 
     def _scan_gazetteer(self, state: "_ArticleState") -> None:
         """Add gazetteer names the model missed: country names anywhere, other places where their
@@ -205,7 +311,7 @@ class NewsPlaces:
                     continue
                 if demonym_country(span.text):
                     continue
-                if country_lookup(span.text) or (place_candidates(span.text) and (
+                if country_lookup(span.text) or (place_candidates(span.text) and not self._runs_on(span) and (
                         self.place_context(doc, span.start, span.end, state.place_tokens)
                         or self._big_town_in_context(span, state))):
                     found = span
@@ -217,6 +323,115 @@ class NewsPlaces:
             state.add(Toponym(found.start, found.end, self.kind_hint(doc, found.end), "gazetteer"))
             covered.update(range(found.start, found.end))
             i = found.end
+
+    # ------------------------------------------------------------ datelines, abbreviations, streets
+    def _datelines(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token spans of datelines: a place name in capitals opening the article or a line and followed
+        by a dash, a comma or a parenthesis ("BEIRUT (AP) —", "EDMONTON, Ky", "SAN ANTONIO —")."""
+        marks = self.context["dateline_marks"]
+        out = []
+        for i, tok in enumerate(doc):
+            if not (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text) or "\n" in doc[i - 1].whitespace_
+                    or all(t.is_space for t in doc[:i])):
+                continue
+            j = i
+            while j < len(doc) and j - i < MAX_NAME_TOKENS and (
+                    (doc[j].text.isupper() and doc[j].text[:1].isalpha()) or (doc[j].text == "." and j > i)):
+                j += 1
+            for k in range(j, i, -1):
+                span = doc[i:k]
+                if sum(c.isalpha() for c in span.text) < 4 or span[-1].text == ".":
+                    continue
+                marked = k < len(doc) and (doc[k].text in marks or doc[k].text.startswith("--"))
+                best = resolve_place(span.text)
+                if best is None:
+                    continue
+                big = best.kind in ("country", "admin") or best.population >= BIG_TOWN or best.capital
+                if marked or big:
+                    out.append((i, k))
+                    break
+        return out
+
+    def _scan_abbreviations(self, state: "_ArticleState") -> None:
+        """Add the state or province abbreviation written after a town ("Louisville, KY", "Gatineau,
+        Que.", "EDMONTON, Ky (WBKO)"), which the model misses or calls a person."""
+        doc = state.doc
+        for t in sorted(state.toponyms, key=lambda t: t.start):
+            k = t.end + 1
+            if t.source == "demonym" or k >= len(doc) or doc[t.end].text != "," or k in state.place_tokens:
+                continue
+            tok = doc[k]
+            end = None
+            if k + 1 < len(doc) and doc[k + 1].text == "." and subdivision_abbreviations(tok.text + "."):
+                end = k + 2
+            elif subdivision_abbreviations(tok.text) and (
+                    tok.text.isupper() or tok.text.endswith(".")
+                    or (len(tok.text) == 2 and (k + 1 == len(doc) or not doc[k + 1].text[:1].isalnum()))):
+                end = k + 1
+            if end is None:
+                continue
+            state.ents = [e for e in state.ents if e.end <= k or e.start >= end]
+            state.ents.append(Span(doc, k, end, label="GPE"))
+            state.add(Toponym(k, end, "admin", "abbreviation"))
+
+    def _street(self, core: Span) -> Span | None:
+        """CORE, or its start, as a street or road name ("Hertford Road", "Cedar Flat Rd.",
+        "Highway 403"), or None."""
+        doc = core.doc
+        words = self.context["street_words"]
+        end = core.end
+        if core[-1].text == "." and len(core) > 2 and core[-2].text + "." in words:
+            end -= 1
+        last = doc[end - 1]
+        if len(core) >= 2 and core[0].text in self.context["route_words"] and core[1].like_num:
+            return doc[core.start:core.start + 2]
+        if last.text not in words or end - core.start < 2 or end - core.start > 6:
+            return None
+        head = doc[core.start:end - 1]
+        if not all(t.text[:1].isupper() or t.like_num or t.text in {"-", "'s", "’s", "de", "la"} for t in head):
+            return None
+        if head[0].text in self.context["not_places"]:
+            return None
+        stop = end + 1 if end < core.end and doc[end].text == "." else end
+        return doc[core.start:stop]
+
+    def _scan_streets(self, state: "_ArticleState") -> None:
+        """Add street and road names the model left out ("between Cleaver Road and Mile Hill")."""
+        doc = state.doc
+        covered = {i for e in state.ents for i in range(e.start, e.end)}
+        words, routes = self.context["street_words"], self.context["route_words"]
+        for i, tok in enumerate(doc):
+            if i in covered:
+                continue
+            if tok.text in routes and i + 1 < len(doc) and doc[i + 1].like_num and i + 1 not in covered:
+                span = doc[i:i + 2]
+            elif tok.text in words:
+                start = i
+                while start > 0 and i - start < 4 and start - 1 not in covered and doc[start - 1].is_title \
+                        and not doc[start - 1].is_stop and not doc[start - 1].is_sent_start:
+                    start -= 1
+                if start == i:
+                    continue
+                end = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." and tok.text + "." in words else i + 1
+                span = doc[start:end]
+                if place_candidates(span.text) or doc[start].text in self.context["not_places"]:
+                    continue
+            else:
+                continue
+            state.ents.append(Span(doc, span.start, span.end, label="FAC"))
+            state.add(Toponym(span.start, span.end, None, "street"))
+            covered.update(range(span.start, span.end))
+
+    def _runs_on(self, span: Span) -> bool:
+        """Whether a capitalised name goes on past SPAN ("Ars" in "Ars Technica"), other than with a
+        word that says what kind of place it is ("Sichuan Province") or a month or weekday."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        return (nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+                and nxt.lower_ not in self.context["kind_after"] and nxt.lower_ not in self.context["after"]
+                and nxt.text not in self.context["not_places"])
 
     def _add_demonym(self, core: Span, state: "_ArticleState") -> None:
         if self.include_demonyms and demonym_country(core.text):
@@ -230,6 +445,24 @@ class NewsPlaces:
         best = resolve_place(span.text, context_countries=state.countries)
         return (best is not None and best.kind == "city" and best.population >= BIG_TOWN
                 and state.countries.get(best.country_code, 0) >= 1)
+
+    def _governed_place(self, core: Span) -> Span | None:
+        """The country or province an organisation entity is the government of ("US" in "the US
+        Government", "Alberta" in "the Government of Alberta"): a mention of that place, unlike a place
+        inside an agency's name ("Azerbaijan National Agency for Mine Action"); None otherwise."""
+        words = self.context["government_words"]
+        doc = core.doc
+        if core[-1].lower_ in words:
+            place = doc[core.start:core.end - 1]
+        elif core[0].lower_ in words and len(core) >= 3 and core[1].lower_ == "of":
+            place = doc[core.start + 2:core.end]
+        else:
+            return None
+        if not place.text[:1].isupper() or len(place) > MAX_NAME_TOKENS:
+            return None
+        if country_lookup(place.text) or any(p.kind == "admin" for p in place_candidates(place.text)):
+            return place
+        return None
 
     @staticmethod
     def _split_org_place(core: Span) -> tuple[int, int] | None:
@@ -246,9 +479,53 @@ class NewsPlaces:
                 return start - 1, start
             if country_lookup(tail.text) and before not in {"of", "for", "and", "in", "&", "the"}:
                 return start, start
+            # A broadcaster's or agency's local branch: "CBC Toronto", "CTV Winnipeg".
+            if start - core.start == 1 and core[0].text.isupper() and len(core[0].text) > 1 \
+                    and tail[0].text[:1].isupper():
+                best = resolve_place(tail.text)
+                if best is not None and (best.kind == "admin" or best.population >= BIG_TOWN or best.capital):
+                    return start, start
         return None
 
     # ------------------------------------------------------------ resolution
+    def _known_part(self, span: Span, ctx: dict[str, float]) -> "object | None":
+        """The known place an unknown multi-word name starts or ends with ("Metcalfe County" in
+        "Metcalfe County Sheriff's Office", "Peace River" in "Peace River Valley"), when it is a country,
+        a province or a place in a country the article is about; None otherwise."""
+        n = len(span)
+        for k in range(n - 1, 0, -1):
+            for part in (span[:k], span[n - k:]):
+                if not part[0].text[:1].isupper() or part[-1].is_punct or part.text in self.context["not_places"]:
+                    continue
+                best = resolve_place(part.text, context_countries=ctx)
+                if best is not None and best.latitude is not None and (
+                        best.kind in ("country", "admin") or ctx.get(best.country_code, 0) >= 1):
+                    return best
+        return None
+
+    @staticmethod
+    def _place_within(doc: Doc, rows: list[dict]) -> None:
+        """Give a place the gazetteer does not know (a building, a street, a village) the country and
+        point of the known place the text puts it in: "X in Y", "X, Y", "Y's X". Its kind stays other
+        and it gets no GeoNames id: the point is the containing place's, an approximation."""
+        by_start = {r["start"]: r for r in rows}
+        by_end = {r["end"]: r for r in rows}
+        for r in rows:
+            if r["kind"] != "other" or r["latitude"] is not None:
+                continue
+            span = doc.char_span(r["start"], r["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            container = None
+            if span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
+                container = by_start.get(doc[span.end + 1].idx)
+            if container is None and span.start >= 2 and doc[span.start - 1].text in POSSESSIVE:
+                container = by_end.get(doc[span.start - 2].idx + len(doc[span.start - 2].text))
+            if container is None or container["latitude"] is None or container is r:
+                continue
+            r.update(country_code=container["country_code"], latitude=container["latitude"],
+                     longitude=container["longitude"])
+
     def resolve(self, doc: Doc, toponyms: list[Toponym], context: dict[str, float]) -> list[dict]:
         """One row per toponym: countries first, then the rest with the article's countries as context."""
         ctx = dict(context)
@@ -288,6 +565,8 @@ class NewsPlaces:
                 if place is not None and place.kind != "admin" and admin1:
                     place = resolve_place(span.text, context_countries=ctx, kind_hint=t.kind_hint,
                                           context_admin1=admin1)
+            if place is None and t.source == "abbreviation":
+                place = subdivision_abbreviation(span.text)
             if place is None and t.source != "demonym":
                 core = core_place_name(span.text)  # "Sichuan province", "Far North Queensland"
                 if core is not None:
@@ -301,15 +580,27 @@ class NewsPlaces:
             if place is None:
                 row.update(name=span.text, kind="other", country_code=None, geonames_id=None,
                            latitude=None, longitude=None)
+
             else:
                 row.update(place.as_row())
             row["source"] = t.source
             rows.append(row)
+        self._place_within(doc, rows)
+        for row in rows:
+            if row["kind"] == "other" and row["latitude"] is None:
+                span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+                part = self._known_part(span, ctx) if span is not None else None
+                if part is not None:  # "Metcalfe County Sheriff's Office", "Peace River Valley"
+                    row.update(country_code=part.country_code or None, latitude=part.latitude,
+                               longitude=part.longitude)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
 
 
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
+# Words between an unknown place and a known one that put the first inside the second ("Moscone Center
+# in San Francisco", "Hertford Road, Edmonton", "Toronto's Pearson International Airport").
+WITHIN_AFTER = frozenset({"in", ",", "at"})
 
 
 @dataclass

@@ -153,6 +153,7 @@ class _Gazetteer:
         self.countries: list[Place] = []
         self.capitals: set[tuple[str, str]] = set()
         self.index: dict[str, int | tuple[int, ...]] = {}
+        self.iso_codes: dict[str, int] = {}  # ISO 3166-2 code -> line
         self._parsed: dict[int, Place] = {}
 
     def _add(self, i: int, names: list[str]) -> None:
@@ -185,7 +186,9 @@ class _Gazetteer:
                 line = line.rstrip("\n")
                 i = len(lines)
                 lines.append(line)
-                fields = line.split("\t", 2)
+                fields = line.split("\t", 6)
+                if fields[5]:
+                    self.iso_codes[fields[5]] = i
                 last_tab = line.rfind("\t")
                 aliases = line[last_tab + 1:]
                 # The build wrote every ASCII-folded form already: no folding needed here.
@@ -307,11 +310,45 @@ def core_place_name(name: str) -> tuple[str, str | None] | None:
     return None
 
 
+# Countries whose postal abbreviations of states and provinces follow a town name ("Louisville, KY",
+# "Barrie, ON", "Cairns, QLD") and are their ISO 3166-2 codes.
+POSTAL_COUNTRIES = ("US", "CA", "AU")
+
+
+@lru_cache(maxsize=4096)
+def subdivision_abbreviations(text: str) -> tuple[Place, ...]:
+    """The states or provinces an abbreviation written after a town may name: "Ky." and "Calif." (news
+    style), "KY" and "Ky" (postal codes, which are ISO 3166-2 codes in the US, Canada and Australia;
+    "WA" is Washington or Western Australia). Only meant for the slot after "Town," where such codes
+    are unambiguous."""
+    text = text.strip()
+    if not text or len(text) > 8:
+        return ()
+    found = [p for p in place_candidates(text) if p.kind == "admin" and p.iso_code
+             and ("." in text or text.isupper())]
+    code = text.rstrip(".").upper()
+    if code.isalpha() and 2 <= len(code) <= 3:
+        gaz = gazetteer()
+        for country in POSTAL_COUNTRIES:
+            i = gaz.iso_codes.get(f"{country}-{code}")
+            if i is not None and gaz.entry(i) not in found:
+                found.append(gaz.entry(i))
+    return tuple(found)
+
+
+def subdivision_abbreviation(text: str) -> Place | None:
+    """The likeliest state or province for an abbreviation after "Town," (see subdivision_abbreviations)."""
+    found = subdivision_abbreviations(text)
+    return found[0] if found else None
+
+
 def resolve_pair(town: str, region: str) -> tuple[Place, Place] | None:
-    """The entries for "TOWN, REGION" ("Atlanta, Georgia", "London, Ontario", "Paris, France"): a town
-    inside the named first-order division or country, the most populous such; None if there is none."""
+    """The entries for "TOWN, REGION" ("Atlanta, Georgia", "London, Ontario", "Paris, France",
+    "Louisville, KY"): a town inside the named first-order division or country, the most populous
+    such; None if there is none."""
     best, best_score = None, -1.0
-    for r in place_candidates(region):
+    regions = place_candidates(region) + subdivision_abbreviations(region)
+    for r in regions:
         if r.kind not in ("admin", "country"):
             continue
         for t in place_candidates(town):
