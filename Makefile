@@ -34,6 +34,7 @@ models: install
 clean:
 	rm -rf out/ .pytest_cache/ build/ *.egg-info
 
-# Words per second and peak memory, beside plain spaCy on the same texts (corpus/ by default).
+# Words/s with 1 and 2 workers beside plain spaCy on the same texts, peak memory, start-up time and
+# the acceptance checks; on the dev texts of ../shared/data (corpus/ when absent, or BENCH_INPUTS).
 bench: install
 	$(BIN)/python -m extractor.benchmark $(BENCH_INPUTS)

@@ -1,4 +1,4 @@
-"""The command line: a few lines a command over the library (run, eval, info)."""
+"""The command line: a few lines a command over the library (run, report, eval, info)."""
 from __future__ import annotations
 
 import logging
@@ -26,19 +26,23 @@ def run(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .jsonl .json .csv .html).", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path("out"),
     format: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
-    workers: Annotated[int, typer.Option(help="Worker processes; 0 = all cores.")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes (or Dask workers of a local cluster); 0 = all cores.")] = 1,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path (default: best installed).")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none.")] = None,
-    resume: Annotated[bool, typer.Option(help="Keep the articles already done in OUT; do the rest.")] = False,
+    resume: Annotated[bool, typer.Option(help="Continue an interrupted (or finished) run in OUT: keep the articles done, do the rest.")] = False,
     overwrite: Annotated[bool, typer.Option(help="Replace the tables of an earlier run in OUT.")] = False,
     limit: Annotated[Optional[int], typer.Option(help="Stop after N articles.")] = None,
     excel: Annotated[bool, typer.Option(help="CSV for spreadsheets: UTF-8 BOM, formula-like cells neutralised.")] = False,
     max_chars: Annotated[int, typer.Option(help="Skip articles longer than this many characters (longer than 100,000 are annotated in pieces).")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (needs pip install 'extractor\\[dask]').")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles a worker annotates at once (and one committed chunk).")] = 8,
 ) -> None:
     """Extract every article under INPUTS into tables in OUT.
 
     Example: [bold]extractor run corpus/ -o out/ --format parquet --workers 2[/bold]
+    (on a Dask cluster: [bold]--engine dask --scheduler tcp://HOST:8786[/bold])
     """
     from .batch import run as run_batch
     from .progress import reporter
@@ -47,9 +51,14 @@ def run(
         with reporter(quiet) as progress:
             summary = run_batch(inputs, out, fmt=format, workers=workers, model=model, published=published,
                                 resume=resume, overwrite=overwrite, limit=limit, excel=excel,
-                                max_chars=max_chars, progress=progress)
+                                max_chars=max_chars, progress=progress, engine=engine,
+                                scheduler=scheduler, batch_size=batch_size)
     except InputError as e:
         fail(str(e))
+    except KeyboardInterrupt:
+        err.print(f"[yellow]interrupted:[/yellow] the finished batches are kept in {out}; "
+                  f"run the same command with --resume to continue")
+        raise typer.Exit(130)
     if not quiet:
         err.print(summary.line())
         for e in summary.errors[:10]:

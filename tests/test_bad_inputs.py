@@ -139,7 +139,7 @@ def test_good_articles_get_the_rows_they_get_alone(bad_corpus, result, tmp_path)
 
 def test_long_one_line_article_is_annotated_in_pieces():
     text = ("In Baku on June 10, 7,449 mines were defused by the agency. " * 2100).strip()  # ~126,000 chars, one line
-    assert len(chunk_starts(text)) == 2
+    assert len(chunk_starts(text)) >= 2
     [(art, rows)] = process_batch([Article(article_id="long", text=text, published="2021-06-11")])
     assert art["status"] == "ok"
     for t, table_rows in rows.items():
@@ -150,7 +150,7 @@ def test_long_one_line_article_is_annotated_in_pieces():
     assert sentences == sorted(sentences) and sentences[-1] >= 2000
 
 
-@pytest.mark.parametrize("text", ["", "a" * 10, "x " * 300_000, "para\n\n" * 40_000])
+@pytest.mark.parametrize("text", ["", "a" * 10, "x " * 300_000, "para\n\n" * 40_000, "y" * 250_000])
 def test_chunk_starts_cover_the_text(text):
     starts = chunk_starts(text, 100_000)
     assert starts[0] == 0 and starts == sorted(set(starts))

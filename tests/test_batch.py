@@ -71,3 +71,169 @@ def test_nothing_is_written_outside_out(small_corpus, tmp_path):
     assert set(tmp_path.parent.iterdir()) == before
     assert sorted(p.name for p in (tmp_path / "nested" / "out").iterdir()) == \
         sorted([f"{t}.csv" for t in TABLES] + ["run.json"])
+
+
+class Interrupt(Exception):
+    """Stands for a run stopped in the middle (the process killed, the machine down)."""
+
+
+def interrupted_run(corpus, out, fmt, after_batches):
+    """A run stopped after AFTER_BATCHES committed batches, leaving its files as they were."""
+    seen = []
+
+    def stop(summary):
+        seen.append(summary.articles)
+        if len(seen) >= after_batches:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        run([corpus], out, fmt=fmt, batch_size=2, progress=stop)
+    return seen[-1]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_resume_after_torn_writes_gives_identical_tables(small_corpus, tmp_path, fmt):
+    out = tmp_path / "o"
+    done = interrupted_run(small_corpus, out, fmt, after_batches=2)
+    assert not (out / f"articles.{fmt}").exists()
+    # A kill in the middle of the next batch: rows written past the last commit, a half manifest line.
+    for part in out.glob("*.part"):
+        with open(part, "ab") as f:
+            f.write(b"torn,row,\"half")
+    with open(out / ".manifest.jsonl", "ab") as f:
+        f.write(b'{"articles": [["x"')
+    resumed = run([small_corpus], out, fmt=fmt, batch_size=2, resume=True)
+    ref = run([small_corpus], tmp_path / "ref", fmt=fmt, batch_size=2)
+    assert resumed.resumed_articles == done == 3 and resumed.articles == 6
+    assert resumed.rows == ref.rows and resumed.status == ref.status
+    for t in TABLES:
+        assert (out / f"{t}.{fmt}").read_bytes() == (tmp_path / "ref" / f"{t}.{fmt}").read_bytes(), t
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{t}.{fmt}" for t in TABLES] + ["run.json"])
+
+
+def test_resume_redoes_what_changed(small_corpus, tmp_path):
+    """An input edited between the runs is annotated again, and so is everything after it."""
+    corpus = tmp_path / "c"
+    shutil.copytree(small_corpus, corpus)
+    out = tmp_path / "o"
+    assert interrupted_run(corpus, out, "csv", after_batches=3) == 5  # batches of 1, 2, 2 articles
+    third = sorted(corpus.iterdir())[2]
+    third.write_text(third.read_text(encoding="utf8") + "\nThe talks resumed in Geneva on Monday.\n",
+                     encoding="utf8")
+    resumed = run([corpus], out, batch_size=2, resume=True)
+    assert resumed.resumed_articles == 1  # the batch that holds the edited article is done again
+    run([corpus], tmp_path / "ref", batch_size=2)
+    for t in TABLES:
+        assert (out / f"{t}.csv").read_bytes() == (tmp_path / "ref" / f"{t}.csv").read_bytes(), t
+
+
+def test_resume_after_kill_9(small_corpus, tmp_path):
+    """The CLI killed with SIGKILL in the middle of a run, then --resume: the same tables."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "o"
+    cmd = [sys.executable, "-m", "extractor", "run", str(small_corpus), "-o", str(out), "--batch-size", "1", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = out / ".manifest.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and manifest.read_bytes().count(b"\n") >= 3:  # header + 2 batches
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (out / "articles.csv").exists()
+    done = subprocess.run(cmd + ["--resume"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    ref = run([small_corpus], tmp_path / "ref")
+    assert ref.articles == 6
+    for t in TABLES:
+        assert (out / f"{t}.csv").read_bytes() == (tmp_path / "ref" / f"{t}.csv").read_bytes(), t
+    log = json.loads((out / "run.json").read_text())
+    assert 2 <= log["resumed_articles"] < 6 and log["articles"] == 6
+
+
+def test_batches_bound_articles_and_characters():
+    from extractor.batch import batches
+    from extractor.rows import Article
+
+    arts = [Article(article_id=str(i), text="x" * n) for i, n in enumerate([10, 10, 10, 500, 10, 10])]
+    got = [[a.article_id for a in b] for b in batches(arts, 2, max_chars=100)]
+    assert got == [["0", "1"], ["2"], ["3"], ["4", "5"]]
+    got = [[a.article_id for a in b] for b in batches(arts, 4, max_chars=10**6, ramp=True)]
+    assert got == [["0"], ["1", "2"], ["3", "4", "5"]]
+    assert [a for b in batches(arts, 4, 10**6) for a in b] == arts
+
+
+def test_resume_refuses_another_format(small_corpus, tmp_path):
+    from extractor.io.readers import InputError
+
+    interrupted_run(small_corpus, tmp_path / "o", "csv", after_batches=1)
+    with pytest.raises(InputError, match="format"):
+        run([small_corpus], tmp_path / "o", fmt="jsonl", resume=True)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_resume_after_a_finished_run(small_corpus, tmp_path, fmt):
+    out = tmp_path / "o"
+    run([small_corpus], out, fmt=fmt, limit=3)
+    resumed = run([small_corpus], out, fmt=fmt, resume=True)
+    assert resumed.resumed_articles == 3 and resumed.articles == 6
+    run([small_corpus], tmp_path / "ref", fmt=fmt)
+    for t in TABLES:
+        assert (out / f"{t}.{fmt}").read_bytes() == (tmp_path / "ref" / f"{t}.{fmt}").read_bytes(), t
+
+
+def test_fast_stand_ins_give_the_same_annotation():
+    """The batch engine's attribute ruler and lemmatizer set exactly what spaCy's own set."""
+    import numpy as np
+    import spacy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+
+    from extractor.engines.fast import FastAttributeRuler, FastLemmatizer, speed_up
+    from extractor.pipeline import default_model
+
+    name = default_model()
+    if name is None:
+        pytest.skip("no trained pipeline installed")
+    texts = [f.read_text(encoding="utf8") for f in sorted(CORPUS.glob("*.txt"))[:12]]
+    texts += ["I ain't gonna do it.", "She's been there; they'd've gone.", "  \n", "U.S. troops ca n't go."]
+    plain, fast = spacy.load(name), spacy.load(name)
+    speed_up(fast)
+    speed_up(fast)  # idempotent
+    assert isinstance(fast.get_pipe("attribute_ruler").impl, FastAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer").impl, FastLemmatizer)
+    attrs = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
+        assert np.array_equal(a.to_array(attrs), b.to_array(attrs)), a.text[:60]
+
+
+def test_progress_knows_the_total_and_the_eta(small_corpus, tmp_path):
+    from extractor.batch import count_articles
+    from extractor.progress import plain_line
+
+    jl = tmp_path / "a.jsonl"
+    jl.write_text('{"id": 1, "text": "a"}\n\n{"id": 2, "text": "b"}\n', encoding="utf8")
+    assert count_articles([small_corpus, jl]) == 8
+    seen = []
+    summary = run([small_corpus], tmp_path / "o", batch_size=2, progress=lambda s: seen.append(
+        (s.articles, s.total, s.eta_seconds, plain_line(s))))
+    assert [n for n, *_ in seen] == [1, 3, 5, 6] and summary.articles == 6
+    assert seen[-1][2] in (None, 0.0) or seen[-1][1] is None
+    assert any(total == 6 and eta is not None for _, total, eta, _ in seen[1:]) or all(t is None for _, t, _, _ in seen)
+    assert seen[-1][3].startswith("progress: 6")
+
+
+@pytest.mark.parametrize("options, message", [({"engine": "spark"}, "engine"), ({"batch_size": 0}, "batch-size"),
+                                              ({"scheduler": "tcp://127.0.0.1:1"}, "--engine dask")])
+def test_bad_engine_options_are_usage_mistakes(small_corpus, tmp_path, options, message):
+    from extractor.io.readers import InputError
+
+    with pytest.raises(InputError, match=message):
+        run([small_corpus], tmp_path / "o", **options)
+    assert not (tmp_path / "o").exists()
