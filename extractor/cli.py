@@ -33,7 +33,7 @@ def run(
     overwrite: Annotated[bool, typer.Option(help="Replace the tables of an earlier run in OUT.")] = False,
     limit: Annotated[Optional[int], typer.Option(help="Stop after N articles.")] = None,
     excel: Annotated[bool, typer.Option(help="CSV for spreadsheets: UTF-8 BOM, formula-like cells neutralised.")] = False,
-    max_chars: Annotated[int, typer.Option(help="Skip articles longer than this many characters (longer than 100,000 are annotated in pieces).")] = 5_000_000,
+    max_chars: Annotated[int, typer.Option(help="Skip articles longer than this many characters (longer than 20,000 are annotated in pieces).")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
     engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (needs pip install 'extractor\\[dask]').")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
