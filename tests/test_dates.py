@@ -70,7 +70,8 @@ def by_text(rows: list[dict]) -> dict[str, dict]:
     ("The vote is at 10 a.m. Tuesday.", "2021-06-11", "10 a.m. Tuesday", "TIME", "2021-06-08T10:00"),
     ("Rents rose 5% over the past 12 months.", "2021-06-11", "the past 12 months", "DURATION", "P12M"),
     ("It signed a two-year contract.", "2021-06-11", "two-year", "DURATION", "P2Y"),
-    ("The market is open every Monday.", "2021-06-11", "every Monday", "SET", "XXXX-WXX-1"),
+    # The TimeML value XXXX-WXX-1 is outside the output contract's grammar: written as a day of unknown date.
+    ("The market is open every Monday.", "2021-06-11", "every Monday", "SET", "XXXX-XX-XX"),
     ("The fee is paid annually.", "2021-06-11", "annually", "SET", "P1Y"),
     ("The talks lasted two hours.", "2021-06-11", "two hours", "DURATION", "PT2H"),
     ("Prices are now falling.", "2021-06-11", "now", "DATE", "PRESENT_REF"),

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import math
 import os
-import re
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractor import extract
+from extractor.normalize.timex import CONTRACT_VALUE
 
 settings.register_profile("default", max_examples=40, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fuzz", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
-# TimeML TIMEX3 values: calendar dates with X for unknown digits, weeks, quarters, halves, seasons,
-# weekends, days of a week, parts of day and clock times; durations; the reference words.
-DATE = r"[0-9X]{2,4}(-([0-9X]{2}(-[0-9X]{2})?|Q[1-4X]|W[0-9X]{2}(-(WE|[1-7X]))?|H[12X]|SP|SU|FA|WI))?(T([0-9X]{2}(:[0-9X]{2}){0,2}|MO|AF|EV|NI|DT))?"
-DURATION = r"P(T?([0-9]+(\.[0-9]+)?|X)(Y|M|W|D|Q|H|S|DE|CE|ML|L|E|WE|MO|AF|EV|NI))+"
-TIMEX_VALUE = re.compile(rf"^(?:{DATE}|{DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF|T[0-9X:]+)$")
 
 NEWSY = st.sampled_from([
     "June 10", "last Friday", "1e400", "١٢٣", "\u200f", "\u202e", "🙂", "e\u0301", "$40 billion", "over 140",
@@ -39,7 +33,7 @@ def check(text: str, published: str | None) -> None:
             assert r["text"] == text[r["start"]:r["end"]]
     for r in rows["dates"]:
         assert r["type"] in ("DATE", "TIME", "DURATION", "SET")
-        assert TIMEX_VALUE.match(str(r["value"])), r
+        assert CONTRACT_VALUE.match(str(r["value"])), r
     for r in rows["figures"]:
         assert r["value"] is not None and math.isfinite(r["value"]), r
         assert r["value_max"] is None or math.isfinite(r["value_max"]), r

@@ -238,3 +238,15 @@ def test_anaphor_value(unit, offset, ref, expected):
 ])
 def test_resolve_weekday(weekday, dct, direction, rel, expected):
     assert resolve_weekday(weekday, date.fromisoformat(dct), direction, rel).isoformat() == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("P2Q", "P6M"), ("PXQ", "PXM"), ("P1WE", "P2D"), ("P1CE", "P100Y"), ("PXE", "PXY"),
+    ("XXXX-WXX-5", "XXXX-XX-XX"), ("XXXX-WXX-6TNI", "XXXX-XX-XXTNI"),
+    ("2021-W23-WE", "2021-W23-WE"), ("P30Y", "P30Y"), ("199X", "199X"), ("PRESENT_REF", "PRESENT_REF"),
+])
+def test_contract_value(value, expected):
+    """Values outside the output contract's grammar become their nearest equivalent inside it."""
+    from extractor.normalize.timex import CONTRACT_VALUE, contract_value
+
+    assert contract_value(value) == expected and CONTRACT_VALUE.match(expected)

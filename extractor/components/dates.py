@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.timex import (FUTURE, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex, calendar_range,
+from ..normalize.timex import (FUTURE, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex, calendar_range, contract_value,
                                load_grammar)
 from . import base
 
@@ -144,6 +144,8 @@ class NewsDates:
         rows.sort(key=lambda r: r["start"])
         if anaphors:
             rows = self.resolve_anaphors(rows, anaphors, dct)
+        for r in rows:
+            r["value"] = contract_value(r["value"])
         doc._.dates = rows
         return doc
 

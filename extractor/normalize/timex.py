@@ -855,3 +855,33 @@ def load_grammar(folder: str | Path) -> Grammar:
     patterns = [json.loads(line) for line in (folder / "patterns.jsonl").read_text(encoding="utf8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
     return Grammar(lexicon, patterns)
+
+
+# The value grammar of the output contract (the one ../shared/tools/check_tables.py checks): TimeML
+# values without the rarer units it leaves out (quarter, weekend and century durations, ISO week
+# days with an unknown week). contract_value() rewrites those into the nearest value it admits.
+CONTRACT_VALUE = re.compile(
+    r"^(PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P[0-9.XYMWDTHS]+|PT[0-9.XHMS]+"
+    r"|[0-9X]{1,4}(-[0-9X]{2}(-[0-9X]{2})?)?(T[0-9X:.]+|T(MO|AF|EV|NI|DT))?"
+    r"|[0-9X]{4}-(W[0-9X]{2}(-WE)?|Q[1-4X]|H[12]|SP|SU|FA|WI))$")
+_DURATION_UNIT = re.compile(r"^P(\d+(?:\.\d+)?|X)(Q|WE|E|DE|CE)$")
+_PER_UNIT = {"Q": ("M", 3), "WE": ("D", 2), "DE": ("Y", 10), "CE": ("Y", 100), "E": ("Y", 100)}
+
+
+def contract_value(value: str) -> str:
+    """VALUE, or its equivalent in the contract's grammar: P2Q -> P6M, P1WE -> P2D, PXQ -> PXM,
+    XXXX-WXX-5 (a Friday of an unknown week) -> XXXX-XX-XX (a day, unknown)."""
+    if not value or CONTRACT_VALUE.match(value):
+        return value
+    m = _DURATION_UNIT.match(value)
+    if m:
+        unit, k = _PER_UNIT[m[2]]
+        if m[1] == "X":
+            return f"PX{unit}"
+        n = float(m[1]) * k
+        return f"P{int(n) if n == int(n) else n}{unit}"
+    m = re.match(r"^([0-9X]{4})-W[0-9X]{2}-[1-7](T.*)?$", value)
+    if m:
+        return f"{m[1]}-XX-XX{m[2] or ''}"
+    return value
