@@ -23,6 +23,16 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf8")
 
 
+def copy_corpus(tmp_path_factory, n: int) -> Path:
+    """A folder holding the first N articles of corpus/ (sorted), for tests that run batches."""
+    import shutil
+
+    d = tmp_path_factory.mktemp("corpus")
+    for f in sorted(CORPUS.glob("*.txt"))[:n]:
+        shutil.copy(f, d / f.name)
+    return d
+
+
 def shared(path: str) -> Path:
     """A dev-data file from ../shared/data; the test is skipped where the folder is absent."""
     p = SHARED_DATA / path

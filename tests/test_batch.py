@@ -10,15 +10,12 @@ import pytest
 from extractor.batch import run
 from extractor.rows import TABLES
 
-from .conftest import CORPUS
+from .conftest import CORPUS, copy_corpus
 
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory):
-    d = tmp_path_factory.mktemp("corpus")
-    for f in sorted(CORPUS.glob("*.txt"))[:6]:
-        shutil.copy(f, d / f.name)
-    return d
+    return copy_corpus(tmp_path_factory, 6)
 
 
 def tables(out):

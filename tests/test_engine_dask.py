@@ -2,24 +2,20 @@
 Skipped when Dask is not installed (it is an optional extra: pip install '.[dask]')."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from extractor.batch import run
 from extractor.rows import TABLES
 
-from .conftest import CORPUS
+from .conftest import copy_corpus
 
 distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    d = tmp_path_factory.mktemp("corpus")
-    for f in sorted(CORPUS.glob("*.txt"))[:5]:
-        shutil.copy(f, d / f.name)
-    return d
+    return copy_corpus(tmp_path_factory, 5)
 
 
 @pytest.fixture(scope="module")
