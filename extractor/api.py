@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline import load_pipeline
+from .pipeline import article_doc, load_pipeline
 from .rows import doc_rows
 from .normalize.dates_published import parse_published
 
@@ -14,7 +14,5 @@ def extract(text: str, *, published: str | None = None, article_id: str = "artic
     for one article. PUBLISHED (any date string; ISO preferred) anchors relative dates.
     Raises ValueError when PUBLISHED cannot be read as a date."""
     nlp = load_pipeline(model)
-    doc = nlp.make_doc(text)
-    doc._.published = parse_published(published) if published else None
-    doc = nlp(doc)
+    doc = nlp(article_doc(nlp, text, parse_published(published) if published else None))
     return doc_rows(doc, article_id)

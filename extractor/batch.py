@@ -23,7 +23,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from .io.readers import InputError, check_inputs, read_articles
 from .engines.store import ChunkedWriter, read_manifest, reopen_finished
 from .io.writers import FORMATS
-from .pipeline import load_pipeline
+from .pipeline import article_doc, load_pipeline
 from .rows import TABLES, Article, article_row, doc_rows, sentence_starts
 
 log = logging.getLogger(__name__)
@@ -94,18 +94,12 @@ def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
     starts, pos = [0], 0
     while len(text) - pos > size:
         lo, hi = pos + size // 2, pos + size
-        cut = max(text.rfind("\n\n", lo, hi), -1)
+        cut = text.rfind("\n\n", lo, hi)
         cut = cut if cut != -1 else text.rfind("\n", lo, hi)
         cut = cut if cut != -1 else text.rfind(" ", lo, hi)
         pos = cut + 1 if cut != -1 else hi
         starts.append(pos)
     return starts
-
-
-def _doc(nlp, text: str, published: str):
-    doc = nlp.make_doc(text)
-    doc._.published = published or None
-    return doc
 
 
 Piece = tuple[int, int, dict[str, list[dict]]]  # (words, sentences, rows) of one annotated piece
@@ -150,7 +144,7 @@ def batch_pipeline(model: str | None = None):
         speed_up(nlp)
         # Components load their data (gazetteer, lexicons, date parser) on first use: do it now,
         # before workers fork (they share it) and before the first article's clock starts.
-        nlp(_doc(nlp, WARM_UP, "2021-06-11"))
+        nlp(article_doc(nlp, WARM_UP, "2021-06-11"))
         _WARM.add(id(nlp))
     return nlp
 
@@ -175,16 +169,21 @@ def _annotate(nlp, group: list[tuple[int, int, str]], articles: list[Article]) -
     """The pieces of GROUP annotated in one nlp.pipe pass; when a component fails, again one by
     one, so that only the article at fault loses its rows."""
     try:
-        docs = nlp.pipe((_doc(nlp, text, articles[i].published) for i, _, text in group), batch_size=len(group))
+        docs = nlp.pipe((article_doc(nlp, text, articles[i].published) for i, _, text in group), batch_size=len(group))
         return [_piece(doc, articles[i].article_id) for (i, _, _), doc in zip(group, docs)]
     except Exception:
         out: list[Piece | Exception] = []
         for i, _, text in group:
             try:
-                out.append(_piece(nlp(_doc(nlp, text, articles[i].published)), articles[i].article_id))
+                out.append(_piece(nlp(article_doc(nlp, text, articles[i].published)), articles[i].article_id))
             except Exception as e:  # noqa: BLE001 - one bad article must not cost the batch
                 out.append(e)
         return out
+
+
+def unextracted(a: Article) -> Result:
+    """The result of an article that gives no rows (skipped or failed): its articles row alone."""
+    return article_row(a, n_words=count_words(a.text), sha256=sha256(a.text)), {}
 
 
 def process_batch(articles: list[Article], model: str | None = None,
@@ -199,7 +198,7 @@ def process_batch(articles: list[Article], model: str | None = None,
         elif a.status == "ok" and len(a.text) > max_chars:
             a.status, a.error = "skipped", f"{len(a.text):,} characters, over the limit of {max_chars:,} (--max-chars)"
         if a.status != "ok":
-            results[i] = (article_row(a, n_words=count_words(a.text), sha256=sha256(a.text)), {})
+            results[i] = unextracted(a)
             continue
         starts = chunk_starts(a.text)
         for s, e in zip(starts, starts[1:] + [len(a.text)]):
@@ -218,7 +217,7 @@ def process_batch(articles: list[Article], model: str | None = None,
             if failed is not None:
                 a.status = "error"
                 a.error = f"{a.article_id}: extraction failed: {type(failed).__name__}: {failed}".splitlines()[0]
-                results[i] = (article_row(a, n_words=count_words(a.text), sha256=sha256(a.text)), {})
+                results[i] = unextracted(a)
                 continue
             n_words, rows = _merge_pieces(done)
             results[i] = (article_row(a, n_words=n_words, sha256=sha256(a.text)), rows)
@@ -322,7 +321,7 @@ def write_run_log(out: Path, summary: RunSummary, **options: Any) -> None:
     os.replace(tmp, out / "run.json")
 
 
-def prepare_out(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> None:
+def prepare_out(out: Path, *, resume: bool, overwrite: bool) -> None:
     """Refuse an OUT that already holds something, unless the user said what to do with it."""
     if out.exists() and not out.is_dir():
         raise InputError(f"output {out} exists and is not a folder")
@@ -334,6 +333,11 @@ def prepare_out(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> None:
 def article_key(a: Article) -> list[str]:
     """How the manifest names a finished article: id, sha256 of its text, where it came from."""
     return [a.article_id, sha256(a.text), a.source]
+
+
+def row_key(row: dict[str, Any]) -> list[str]:
+    """article_key() of an articles row, which already holds the hash: the text is not hashed twice."""
+    return [row["article_id"], row["sha256"], row["source"]]
 
 
 def open_output(out: Path, fmt: str, excel: bool, resume: bool, read: Callable[[], Iterator[Article]],
@@ -438,7 +442,7 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
     if not inputs:
         raise InputError("no input given: name files or folders of articles")
     check_inputs(inputs)
-    prepare_out(out, fmt, resume=resume, overwrite=overwrite)
+    prepare_out(out, resume=resume, overwrite=overwrite)
     n_workers = (os.cpu_count() or 1) if workers == 0 else workers
     if engine == "dask":
         from .engines.dask_engine import dask_results, check_dask
@@ -474,7 +478,7 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
             batch_pipeline(model)
             results = local_results(work, n_workers, model, max_chars)
         t_work = None
-        for batch, batch_results in results:
+        for _batch, batch_results in results:
             if summary.startup_seconds is None:
                 summary.startup_seconds = time.perf_counter() - t0
             for art, tables in batch_results:
@@ -487,7 +491,7 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
                 summary.words += int(art.get("n_words") or 0)
                 if art["status"] == "error" and len(summary.errors) < MAX_ERRORS_KEPT:
                     summary.errors.append(str(art["error"]))
-            writer.commit_batch([article_key(a) for a in batch],
+            writer.commit_batch([row_key(art) for art, _ in batch_results],
                                 {"articles": summary.articles, "status": summary.status, "rows": summary.rows,
                                  "words": summary.words})
             summary.seconds = time.perf_counter() - t0

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .components import COMPONENTS
 
@@ -47,3 +48,11 @@ def load_pipeline(model: str | None = None) -> Language:
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp
+
+
+def article_doc(nlp: Language, text: str, published: str | None) -> Doc:
+    """An unannotated Doc of TEXT carrying its ISO publication date, ready for the pipeline: the
+    dates component resolves "last Friday" against doc._.published."""
+    doc = nlp.make_doc(text)
+    doc._.published = published or None
+    return doc
