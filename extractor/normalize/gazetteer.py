@@ -9,14 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-
-
-def _read_tsv(path: Path) -> list[list[str]]:
-    """Rows of a curated TSV (comments and blank lines skipped)."""
-    with open(path, encoding="utf8") as f:
-        return [line.rstrip("\n").split("\t") for line in f
-                if line.strip() and not line.startswith("#")]
+from ..resources import models_path, read_tsv
 
 
 def fold(name: str) -> str:
@@ -41,10 +34,10 @@ def _keys(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def countries(models_dir: Path = MODELS_DIR) -> dict[str, dict]:
+def countries() -> dict[str, dict]:
     """Country records by ISO alpha-2 code, from models/gazetteer/countries.tsv."""
     out = {}
-    with open(models_dir / "gazetteer" / "countries.tsv", encoding="utf8") as f:
+    with open(models_path("gazetteer", "countries.tsv"), encoding="utf8") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             row["aliases"] = [a for a in row["aliases"].split("|") if a]
             row["geonames_id"] = int(row["geonames_id"])
@@ -91,7 +84,7 @@ def country_lookup(name: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _demonym_index() -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
-    for word, code in _read_tsv(MODELS_DIR / "demonyms.tsv"):
+    for word, code in read_tsv("demonyms.tsv"):
         exact.setdefault(word, code)
         if not word.endswith(("s", "sh", "ch", "ese")) and "." not in word:
             exact.setdefault(word + "s", code)  # plural nouns: Armenians, Britons
@@ -177,7 +170,7 @@ class _Gazetteer:
             self._add(-len(self.countries), names)
             if c["capital"]:
                 self.capitals.add((code, c["capital"]))
-        with gzip.open(MODELS_DIR / "gazetteer" / "places.tsv.gz", "rt", encoding="utf8") as f:
+        with gzip.open(models_path("gazetteer", "places.tsv.gz"), "rt", encoding="utf8") as f:
             header = f.readline().rstrip("\n").split("\t")
             assert header == ["geonames_id", "name", "kind", "country_code", "admin1", "iso_code", "lat",
                               "lon", "population", "aliases"], header

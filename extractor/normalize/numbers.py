@@ -40,7 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-MODELS = Path(__file__).resolve().parents[2] / "models" / "figures"
+from ..resources import models_path
+
 
 # Word tokens, number tokens (digits with inner separators kept together so that "16:08" and
 # "192.168.1.2" arrive whole and can be refused whole), and single symbols.
@@ -127,9 +128,9 @@ def _alternation(forms: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def lexicon(folder: str = str(MODELS)) -> Lexicon:
-    """The number, unit, currency and qualifier lexicons of models/figures, loaded once."""
-    d = Path(folder)
+def lexicon(folder: str | None = None) -> Lexicon:
+    """The number, unit, currency and qualifier lexicons of FOLDER (default models/figures), loaded once."""
+    d = Path(folder) if folder else models_path("figures")
     nums = json.loads((d / "numbers.json").read_text(encoding="utf8"))
     quals = json.loads((d / "qualifiers.json").read_text(encoding="utf8"))
     units = json.loads((d / "units.json").read_text(encoding="utf8"))

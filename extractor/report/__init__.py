@@ -21,7 +21,7 @@ def render_report(out: Path, dest: Path) -> str:
     import jinja2
     from markupsafe import Markup
 
-    from ..components.base import models_path
+    from ..resources import models_path
     from . import charts, data
 
     out, dest = Path(out), Path(dest)

@@ -20,7 +20,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from ..components.base import models_path
+from ..resources import models_path
 
 OUTLINE = ("report", "world.json")
 # Natural Earth's ocean and lakes are blue; land is green, brown or (ice) near-white, so blue
