@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import COMPONENTS
+from .components.base import RuleDataComponent
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,15 @@ def load_pipeline(model: str | None = None) -> Language:
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        initialize_rules(nlp.add_pipe(component), nlp)
     return nlp
+
+
+def initialize_rules(component, nlp: Language) -> None:
+    """Load a news component's rule data (what nlp.initialize() would do, without re-initialising the
+    trained components of a loaded pipeline)."""
+    if isinstance(component, RuleDataComponent) and not component.is_initialized:
+        component.initialize(nlp=nlp)
 
 
 def article_doc(nlp: Language, text: str, published: str | None) -> Doc:

@@ -1,5 +1,11 @@
-"""Shared plumbing for the news components: the Doc extensions they write and where rule data lives."""
+"""Shared plumbing for the news components: the Doc extensions they write, where rule data lives, and
+the lifecycle (initialize / to_disk / from_disk) they all follow."""
 from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -13,4 +19,66 @@ for _name in (*KINDS, "published"):
 
 # The rule data and its cached readers live in one module (extractor.resources); re-exported here for
 # the components.
-from ..resources import models_path, read_json, read_jsonl  # noqa: E402,F401
+from ..resources import models_dir, models_path, read_json, read_jsonl  # noqa: E402,F401
+
+
+class NotInitializedError(RuntimeError):
+    """A component was called before its rule data was loaded (initialize() or from_disk())."""
+
+
+class RuleDataComponent:
+    """The lifecycle every news component shares, after spaCy's own rule components (span_ruler):
+
+    - its rule data is a set of files named by relative paths (``data_files()``, from its config);
+    - ``initialize()`` reads them from models/ (or from ``data_dir``), ``from_disk()`` from a folder
+      that ``to_disk()`` wrote, so ``nlp.to_disk(path)`` then ``spacy.load(path)`` gives the same rows;
+    - nothing is read at import time or in ``__call__``; calling an uninitialized component raises
+      NotInitializedError with what to do.
+
+    A subclass implements ``data_files()`` and ``load_data(root)``, which builds its lexicons from the
+    files under ROOT (``root / relative_path``). Per-document state never lives on ``self``."""
+
+    name: str = "news_component"
+    _data_root: Path | None = None
+
+    def data_files(self) -> tuple[str, ...]:
+        """The files of rule data this component reads, relative to models/ (or to its saved folder)."""
+        raise NotImplementedError
+
+    def load_data(self, root: Path) -> None:
+        """Build the component's lexicons and patterns from the files under ROOT."""
+        raise NotImplementedError
+
+    @property
+    def is_initialized(self) -> bool:
+        return self._data_root is not None
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Any = None,
+                   data_dir: str | None = None) -> None:
+        """Load the rule data from DATA_DIR, or from the package's models/ folder."""
+        self._load(Path(data_dir) if data_dir else models_dir())
+
+    def require_data(self) -> None:
+        """Raise NotInitializedError unless initialize() or from_disk() has run."""
+        if self._data_root is None:
+            raise NotInitializedError(
+                f"{self.name}: rule data not loaded; call nlp.initialize() (or "
+                f"nlp.get_pipe({self.name!r}).initialize()) after add_pipe, or use extractor.load_pipeline()")
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the component's rule data files under PATH, keeping their relative paths."""
+        self.require_data()
+        dest = Path(path)
+        for rel in self.data_files():
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self._data_root / rel, target)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RuleDataComponent":
+        """Load the rule data that to_disk() wrote under PATH."""
+        self._load(Path(path))
+        return self
+
+    def _load(self, root: Path) -> None:
+        self.load_data(root)
+        self._data_root = root

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 from spacy.language import Language
@@ -28,21 +29,22 @@ def org_name(span: Span) -> str:
     return " ".join(span.text.replace("\u2019", "'").split())
 
 
-class NewsOrganizations:
+class NewsOrganizations(base.RuleDataComponent):
     """Rows for ORG entities that are not places, people, demonyms, social-media handles, currency
     codes, time zones, product lines, stock indexes or events."""
 
-    def __init__(self, not_organizations_path: str):
+    def __init__(self, name: str, not_organizations_path: str):
+        self.name = name
         self.not_organizations_path = not_organizations_path
-        self._data: dict | None = None
+        self.data: dict = {}
 
-    @property
-    def data(self) -> dict:
-        if self._data is None:
-            raw = base.read_json(str(base.models_path(self.not_organizations_path)))
-            self._data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
-                          for k, v in raw.items() if not k.startswith("_")}
-        return self._data
+    def data_files(self) -> tuple[str, ...]:
+        return (self.not_organizations_path,)
+
+    def load_data(self, root: Path) -> None:
+        raw = base.read_json(root / self.not_organizations_path)
+        self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
+                     for k, v in raw.items() if not k.startswith("_")}
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -63,6 +65,7 @@ class NewsOrganizations:
         return len(core) > 1 and core[-1].text in data["last_words"]
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_data()
         taken = set()
         for kind in ("places", "people"):
             for row in getattr(doc._, kind) or []:
@@ -94,4 +97,4 @@ class NewsOrganizations:
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
                   default_config={"not_organizations_path": "places/not_organizations.json"})
 def make_news_organizations(nlp: Language, name: str, not_organizations_path: str) -> NewsOrganizations:
-    return NewsOrganizations(not_organizations_path)
+    return NewsOrganizations(name, not_organizations_path)
