@@ -13,7 +13,7 @@ from .components.base import KINDS
 MENTION = ("article_id", "start", "end", "text", "sentence")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "source", "title", "published", "published_from", "author",
-                 "n_chars", "n_words", "sha256", "status", "error", "encoding"),
+                 "n_chars", "n_words", "sha256", "status", "error", "encoding", "url", "duplicate_of"),
     "dates": MENTION + ("type", "value", "range_start", "range_end", "granularity", "relative"),
     "places": MENTION + ("name", "kind", "country_code", "geonames_id", "latitude", "longitude"),
     "people": MENTION + ("name", "title", "official"),
@@ -55,6 +55,8 @@ class Article:
     encoding: str = ""
     status: str = "ok"
     error: str = ""
+    url: str = ""           # the page's address (web page metadata, a WARC record, a record's `url`)
+    duplicate_of: str = ""  # article_id of the first near-duplicate before it (extractor/dedupe.py)
 
 
 def article_row(article: Article, *, n_words: int, sha256: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..normalize.dates_published import parse_published
@@ -150,63 +149,10 @@ def record_article(rec: dict, default_id: str, source: str) -> Article:
                    author=str(rec.get("author") or ""), encoding="utf-8")
 
 
-class _HTMLText(HTMLParser):
-    """Visible text of an HTML page (scripts, styles and navigation dropped) and its metadata."""
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr",
-             "blockquote", "pre", "title"}
-    DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.created",
-                 "og:published_time", "datepublished"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.in_title = False
-        self.title = self.author = self.published = ""
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag in self.SKIP:
-            self.skip += 1
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            key = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
-            if key in self.DATE_META and not self.published:
-                self.published = a.get("content", "")
-            elif key == "author" and not self.author:
-                self.author = a.get("content", "")
-        elif tag == "time" and not self.published and a.get("datetime"):
-            self.published = a["datetime"]
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        elif tag == "title":
-            self.in_title = False
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-        elif not self.skip:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in "".join(self.parts).split("\n")]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
 def read_html(text: str, article_id: str, source: str, encoding: str) -> Article:
-    p = _HTMLText()
-    p.feed(text)
-    p.close()
-    return Article(article_id=article_id, text=p.text(), source=source, title=p.title.strip(),
-                   published=p.published.strip(), author=p.author.strip(), encoding=encoding)
+    from .web import read_web_page
+
+    return read_web_page(text, article_id, source, encoding)
 
 
 def read_file(path: Path, article_id: str, *, max_bytes: int | None = None) -> Iterator[Article]:
