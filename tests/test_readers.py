@@ -39,8 +39,25 @@ def test_folder_sorted_recursive_and_readme_skipped(tmp_path):
     (tmp_path / "b" / "2.txt").write_text("two")
     (tmp_path / "1.txt").write_text("one")
     (tmp_path / "README.md").write_text("about this folder")
-    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main")
     assert [a.article_id for a in read_articles([tmp_path])] == ["1.txt", "b/2.txt"]
+
+
+@pytest.mark.parametrize("name, make, reason", [
+    ("scan.pdf", lambda p: p.write_bytes(b"%PDF-1.4 ..."), ".pdf files"),
+    ("image.png", lambda p: p.write_bytes(b"\x89PNG"), ".png files"),
+    ("NOTES", lambda p: p.write_text("a file without an extension"), "files without an extension"),
+    ("loop", lambda p: p.symlink_to(p), "files without an extension"),
+])
+def test_unread_file_types_are_skipped_rows_with_the_reason(tmp_path, name, make, reason):
+    """Every file of a folder is accounted for: one the tool does not read is a skipped row."""
+    (tmp_path / "1.txt").write_text("one")
+    make(tmp_path / name)
+    arts = {a.article_id: a for a in read_articles([tmp_path])}
+    assert arts["1.txt"].status == "ok"
+    assert arts[name].status == "skipped" and reason in arts[name].error and name in arts[name].error
 
 
 def test_jsonl_csv_json_records(tmp_path):

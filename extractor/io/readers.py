@@ -14,7 +14,10 @@ from ..rows import Article
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
+RTF_SUFFIXES = {".rtf"}
+DOCX_SUFFIXES = {".docx"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+READ_TYPES = ".txt .md .jsonl .json .csv .html .htm .rtf .docx .warc .warc.gz"
 # Files that travel with a folder of articles but are not articles (a corpus's own README or licence).
 NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.[a-z]+)?$", re.I)
 
@@ -146,7 +149,7 @@ def record_article(rec: dict, default_id: str, source: str) -> Article:
     return Article(article_id=str(rec.get("id") if rec.get("id") not in (None, "") else default_id),
                    text=text, source=source, title=str(rec.get("title") or ""),
                    published=str(rec.get("published") or rec.get("date") or ""),
-                   author=str(rec.get("author") or ""), encoding="utf-8")
+                   author=str(rec.get("author") or ""), url=str(rec.get("url") or ""), encoding="utf-8")
 
 
 def read_html(text: str, article_id: str, source: str, encoding: str) -> Article:
@@ -155,12 +158,38 @@ def read_html(text: str, article_id: str, source: str, encoding: str) -> Article
     return read_web_page(text, article_id, source, encoding)
 
 
+def file_kind(path: Path) -> str | None:
+    """What reader a file goes to, by its name: text, record, html, rtf, docx, warc, or None (a
+    type the tool does not read)."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = path.suffix.lower()
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("record", RECORD_SUFFIXES), ("html", HTML_SUFFIXES),
+                           ("rtf", RTF_SUFFIXES), ("docx", DOCX_SUFFIXES)):
+        if suffix in suffixes:
+            return kind
+    return None
+
+
 def read_file(path: Path, article_id: str, *, max_bytes: int | None = None) -> Iterator[Article]:
-    """The articles of one file, lazily (JSON lines and CSV rows are streamed). A file that cannot
-    be read yields one Article with status error; one over MAX_BYTES, one skipped unread."""
+    """The articles of one file, lazily (JSON lines, CSV rows and WARC records are streamed). A
+    file that cannot be read yields one Article with status error; one over MAX_BYTES, one skipped
+    unread. A news-database export (told by its content) yields one Article per document in it."""
     source = str(path)
     suffix = path.suffix.lower()
+    kind = file_kind(path)
+    if kind is None:
+        what = f"{suffix} files" if suffix else "files without an extension"
+        yield Article(article_id=article_id, source=source, status="skipped",
+                      error=f"{source}: not a type the tool reads ({what}; it reads {READ_TYPES})")
+        return
     try:
+        if kind == "warc":
+            from .warc import read_warc
+
+            yield from read_warc(path, article_id, max_bytes=max_bytes)
+            return
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes and suffix not in (".jsonl", ".ndjson", ".csv"):
             yield Article(article_id=article_id, source=source, status="skipped",
@@ -172,16 +201,54 @@ def read_file(path: Path, article_id: str, *, max_bytes: int | None = None) -> I
         if suffix == ".csv":
             yield from read_csv(path, article_id, source)
             return
-        text, encoding = decode(path.read_bytes(), source)
+        if kind == "docx":
+            from .archives import docx_paragraphs
+
+            # One blank line between Word paragraphs: the layout of a plain-text article.
+            text, encoding = "\n\n".join(docx_paragraphs(path, max_bytes)), "docx"
+        else:
+            text, encoding = decode(path.read_bytes(), source)
+        if kind == "rtf":
+            text = rtf_text(text, source)
     except (OSError, ValueError, csv.Error) as e:
         yield error_article(article_id, source, e)
         return
-    if suffix in TEXT_SUFFIXES:
-        yield Article(article_id=article_id, text=text, source=source, encoding=encoding, title=text_title(text))
-    elif suffix in HTML_SUFFIXES:
-        yield read_html(text, article_id, source, encoding)
+    if kind in ("text", "rtf", "docx", "html"):
+        yield from read_document(text, kind, article_id, source, encoding)
     else:  # .json: one record, a list of records, or JSON lines under a .json name
         yield from read_json_document(text, article_id, source)
+
+
+def read_document(text: str, kind: str, article_id: str, source: str, encoding: str) -> Iterator[Article]:
+    """The articles of a decoded text, Word, RTF or HTML file: the documents of a news-database
+    export when its content is one, else the file as one article."""
+    from . import exports
+
+    if kind == "html":
+        lines = exports.factiva_html_lines(text)
+        if lines is None:
+            yield read_html(text, article_id, source, encoding)
+            return
+        records = exports.factiva_records(lines)
+    else:
+        export = exports.export_kind(text)
+        if export is None:
+            yield Article(article_id=article_id, text=text, source=source, encoding=encoding, title=text_title(text))
+            return
+        records = exports.records_of(text, export)
+    yield from exports.export_articles(records, article_id, source, encoding)
+
+
+def rtf_text(rtf: str, source: str) -> str:
+    """The plain text of an RTF document (striprtf); ValueError for a file that is not RTF."""
+    if not rtf.lstrip().startswith("{\\rtf"):
+        raise ValueError(f"{source}: not an RTF document (no {{\\rtf header)")
+    from striprtf.striprtf import rtf_to_text
+
+    try:
+        return rtf_to_text(rtf, errors="replace")
+    except Exception as e:  # noqa: BLE001 - a malformed RTF is one error row
+        raise ValueError(f"{source}: unreadable RTF ({type(e).__name__})") from None
 
 
 def error_article(article_id: str, source: str, e: Exception) -> Article:
@@ -285,9 +352,13 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             # a symlinked file is listed, and reading it tells whether it resolves.
             for folder, dirs, files in os.walk(p, followlinks=False):
                 dirs.sort()
+                # Hidden folders (.git, .cache) and files (.DS_Store) belong to tools, not to the corpus.
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
                     f = Path(folder) / name
-                    if f.suffix.lower() in SUFFIXES and not NOT_ARTICLES.match(name):
+                    # Every other file is listed, of a type the tool reads or not: read_file makes
+                    # a `skipped` row of the others, so that no file of the corpus vanishes unsaid.
+                    if not name.startswith(".") and not NOT_ARTICLES.match(name):
                         found.append((f.relative_to(p).as_posix(), f))
             for rel, f in sorted(found):
                 yield f, rel
