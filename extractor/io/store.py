@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..io.writers import FORMATS, arrow_schema, csv_text, typed_row
+from .writers import FORMATS, arrow_schema, csv_text, typed_row
 from ..rows import COLUMNS, TABLES
 
 MANIFEST = ".manifest.jsonl"
