@@ -3,6 +3,6 @@ organizations out. `extract()` for one text, `run()` for a batch, `load_pipeline
 from .api import extract
 from .batch import RunSummary, run
 from .pipeline import load_pipeline
+from .version import __version__
 
-__all__ = ["extract", "run", "load_pipeline", "RunSummary"]
-__version__ = "0.1.0"
+__all__ = ["extract", "run", "load_pipeline", "RunSummary", "__version__"]

@@ -1,45 +1,33 @@
-"""The streaming batch engine: read lazily, annotate in batches (in worker processes, or on a Dask
-cluster, when asked), write rows as batches finish, in input order whatever the engine and the
-number of workers, in committed chunks that --resume continues (engines/store.py)."""
+"""A run: read the inputs lazily, hand batches of articles to an engine (engines/: local processes
+or a Dask cluster), write their rows as batches finish, in input order whatever the engine and the
+number of workers, in committed chunks that --resume continues (io/store.py)."""
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import multiprocessing as mp
 import os
-import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, IS_SPACE
-
-from .io.readers import InputError, check_inputs, read_articles
-from .engines.store import ChunkedWriter, read_manifest, reopen_finished
+from .engines.annotate import MAX_CHARS, batch_pipeline, sha256
+from .engines.local import local_results
+from .errors import InputError
+from .io.readers import check_inputs, read_articles
+from .io.store import ChunkedWriter, read_manifest, reopen_finished
 from .io.writers import FORMATS
-from .pipeline import article_doc, load_pipeline
-from .rows import TABLES, Article, article_row, doc_rows, sentence_starts
+from .rows import TABLES, Article
 
 log = logging.getLogger(__name__)
 
 BATCH_ARTICLES = 8            # articles a worker annotates at once (one committed chunk): small, so workers finish together
 BATCH_CHARS = 100_000         # and about this many characters at most, so a batch's memory is bounded
-# Docs (pieces) the trained components take at once, and their characters: peak memory grows with
-# the characters of a minibatch (about 3.5 MB a 1,000: tagger, parser and NER activations), speed
-# does not (4, 8 or 16 articles a minibatch run at the same words/s).
-PIPE_BATCH = 16
-PIPE_CHARS = 20_000
 MAX_ERRORS_KEPT = 1000        # error messages kept in the summary (all of them are in the articles table)
 ENGINES = ("local", "dask")
-MAX_CHARS = 5_000_000         # longer articles are skipped with a reason (a book, a dump, not news)
-
-Result = tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]
 
 
 @dataclass
@@ -77,153 +65,6 @@ class RunSummary:
                 f"{self.words_per_second:,.0f} words/s -> {self.out}")
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
-
-
-def count_words(text: str) -> int:
-    return len(text.split())
-
-
-CHUNK_CHARS = PIPE_CHARS  # longer articles are annotated in pieces of this size: one piece a parser pass bounds memory
-
-
-def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
-    """Where each piece of a long text starts: cut at a paragraph break, else a line break, else a
-    space, in the second half of each piece, so that no sentence is cut where a break exists."""
-    starts, pos = [0], 0
-    while len(text) - pos > size:
-        lo, hi = pos + size // 2, pos + size
-        cut = text.rfind("\n\n", lo, hi)
-        cut = cut if cut != -1 else text.rfind("\n", lo, hi)
-        cut = cut if cut != -1 else text.rfind(" ", lo, hi)
-        pos = cut + 1 if cut != -1 else hi
-        starts.append(pos)
-    return starts
-
-
-Piece = tuple[int, int, dict[str, list[dict]]]  # (words, sentences, rows) of one annotated piece
-
-
-def _piece(doc, article_id: str) -> Piece:
-    """What is kept of an annotated piece: its rows and counts (the Doc itself is let go at once,
-    so that memory holds one minibatch of Docs, not a whole long article's)."""
-    arr = doc.to_array([IS_PUNCT, IS_SPACE])
-    n_words = int(len(doc) - (arr.any(axis=1).sum() if len(doc) else 0))
-    return n_words, max(1, len(sentence_starts(doc))), doc_rows(doc, article_id)
-
-
-def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[dict]]]:
-    """(word count, rows) of an article annotated in pieces: offsets and sentence numbers shifted."""
-    rows: dict[str, list[dict]] = {}
-    n_words = n_sents = 0
-    for offset, (words, sents, piece_rows) in pieces:
-        n_words += words
-        for table, table_rows in piece_rows.items():
-            for r in table_rows:
-                r["start"] += offset
-                r["end"] += offset
-                r["sentence"] += n_sents
-            rows.setdefault(table, []).extend(table_rows)
-        n_sents += sents
-    return n_words, rows
-
-
-_WARM: set[int] = set()
-WARM_UP = ("On Friday, June 11, 2021, President Ilham Aliyev of Azerbaijan said in Baku that 7,449 mines "
-           "had been defused, up 12% from a year ago, the United Nations reported.")
-
-
-def batch_pipeline(model: str | None = None):
-    """The pipeline of the batch engine: load_pipeline's, with the exact faster stand-ins of
-    engines.fast for the trained parts whose Python overhead dominates."""
-    nlp = load_pipeline(model)
-    if id(nlp) not in _WARM:
-        from .engines.fast import speed_up
-
-        speed_up(nlp)
-        # Components load their data (gazetteer, lexicons, date parser) on first use: do it now,
-        # before workers fork (they share it) and before the first article's clock starts.
-        nlp(article_doc(nlp, WARM_UP, "2021-06-11"))
-        _WARM.add(id(nlp))
-    return nlp
-
-
-def minibatches(pieces: list[tuple[int, int, str]], size: int = PIPE_BATCH,
-                max_chars: int = PIPE_CHARS) -> Iterator[list[tuple[int, int, str]]]:
-    """Pieces grouped for one pass of the trained components: at most SIZE of them and about
-    MAX_CHARS characters (a longer piece goes alone)."""
-    group: list[tuple[int, int, str]] = []
-    chars = 0
-    for p in pieces:
-        if group and (len(group) >= size or chars + len(p[2]) > max_chars):
-            yield group
-            group, chars = [], 0
-        group.append(p)
-        chars += len(p[2])
-    if group:
-        yield group
-
-
-def _annotate(nlp, group: list[tuple[int, int, str]], articles: list[Article]) -> list[Piece | Exception]:
-    """The pieces of GROUP annotated in one nlp.pipe pass; when a component fails, again one by
-    one, so that only the article at fault loses its rows."""
-    try:
-        docs = nlp.pipe((article_doc(nlp, text, articles[i].published) for i, _, text in group), batch_size=len(group))
-        return [_piece(doc, articles[i].article_id) for (i, _, _), doc in zip(group, docs)]
-    except Exception:
-        out: list[Piece | Exception] = []
-        for i, _, text in group:
-            try:
-                out.append(_piece(nlp(article_doc(nlp, text, articles[i].published)), articles[i].article_id))
-            except Exception as e:  # noqa: BLE001 - one bad article must not cost the batch
-                out.append(e)
-        return out
-
-
-def unextracted(a: Article) -> Result:
-    """The result of an article that gives no rows (skipped or failed): its articles row alone."""
-    return article_row(a, n_words=count_words(a.text), sha256=sha256(a.text)), {}
-
-
-def process_batch(articles: list[Article], model: str | None = None,
-                  max_chars: int = MAX_CHARS) -> list[Result]:
-    """(articles row, mention rows by table) for each article, in order. Long articles are annotated
-    in pieces; one article that breaks a component becomes an error row, the others keep their rows."""
-    results: dict[int, Result] = {}
-    pieces: list[tuple[int, int, str]] = []  # (article index, offset, text of the piece)
-    for i, a in enumerate(articles):
-        if a.status == "ok" and not a.text.strip():
-            a.status, a.error = "skipped", "no text to extract (empty or whitespace only)"
-        elif a.status == "ok" and len(a.text) > max_chars:
-            a.status, a.error = "skipped", f"{len(a.text):,} characters, over the limit of {max_chars:,} (--max-chars)"
-        if a.status != "ok":
-            results[i] = unextracted(a)
-            continue
-        starts = chunk_starts(a.text)
-        for s, e in zip(starts, starts[1:] + [len(a.text)]):
-            pieces.append((i, s, a.text[s:e]))
-    if pieces:
-        nlp = batch_pipeline(model)
-        annotated: list[Piece | Exception] = []
-        for group in minibatches(pieces):
-            annotated.extend(_annotate(nlp, group, articles))
-        by_article: dict[int, list[tuple[int, Piece | Exception]]] = {}
-        for (i, offset, _), piece in zip(pieces, annotated):
-            by_article.setdefault(i, []).append((offset, piece))
-        for i, done in by_article.items():
-            a = articles[i]
-            failed = next((d for _, d in done if isinstance(d, Exception)), None)
-            if failed is not None:
-                a.status = "error"
-                a.error = f"{a.article_id}: extraction failed: {type(failed).__name__}: {failed}".splitlines()[0]
-                results[i] = unextracted(a)
-                continue
-            n_words, rows = _merge_pieces(done)
-            results[i] = (article_row(a, n_words=n_words, sha256=sha256(a.text)), rows)
-    return [results[i] for i in range(len(articles))]
-
-
 def batches(items: Iterable[Article], size: int = BATCH_ARTICLES, max_chars: int = BATCH_CHARS,
             ramp: bool = False, start: int = 0) -> Iterator[list[Article]]:
     """Consecutive runs of at most SIZE articles and about MAX_CHARS characters (one long article
@@ -247,63 +88,12 @@ def batches(items: Iterable[Article], size: int = BATCH_ARTICLES, max_chars: int
         yield batch
 
 
-# Worker processes load the pipeline once, in the initializer, then annotate batch after batch.
-_WORKER_MODEL: str | None = None
-_WORKER_MAX_CHARS = MAX_CHARS
-
-
-def _init_worker(model: str | None, max_chars: int) -> None:
-    global _WORKER_MODEL, _WORKER_MAX_CHARS
-    _WORKER_MODEL, _WORKER_MAX_CHARS = model, max_chars
-    batch_pipeline(model)
-
-
-def _work(batch: list[Article]) -> list[Result]:
-    return process_batch(batch, _WORKER_MODEL, _WORKER_MAX_CHARS)
-
-
-def ordered(submit: Callable[[list[Article]], Any], get: Callable[[Any], list[Result]],
-            work: Iterable[list[Article]], window: int) -> Iterator[tuple[list[Article], list[Result]]]:
-    """(batch, results) in input order, with at most WINDOW batches in flight: the input is read
-    only as fast as workers finish, so memory does not grow with the corpus."""
-    pending: deque[tuple[list[Article], Any]] = deque()
-    for batch in work:
-        pending.append((batch, submit(batch)))
-        if len(pending) >= window:
-            b, handle = pending.popleft()
-            yield b, get(handle)
-    while pending:
-        b, handle = pending.popleft()
-        yield b, get(handle)
-
-
-def local_results(work: Iterable[list[Article]], n_workers: int, model: str | None,
-                  max_chars: int) -> Iterator[tuple[list[Article], list[Result]]]:
-    """The local engine: in this process, or in N forked worker processes that each load the
-    pipeline once."""
-    if n_workers <= 1:
-        for batch in work:
-            yield batch, process_batch(batch, model, max_chars)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    # An executor rather than mp.Pool: a worker that dies (killed, out of memory) fails the run
-    # with BrokenProcessPool instead of hanging it; what was committed stays for --resume.
-    pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker, initargs=(model, max_chars))
-    try:
-        yield from ordered(lambda b: pool.submit(_work, b), lambda f: f.result(), work,
-                           window=2 * n_workers + 1)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 def write_run_log(out: Path, summary: RunSummary, **options: Any) -> None:
     """OUT/run.json: what ran, how long it took and how fast. Timings live here, not in the tables,
     so that two runs over the same inputs give byte-identical tables."""
     from datetime import datetime, timezone
 
-    from . import __version__
+    from .version import __version__
     from .pipeline import default_model
 
     options["inputs"] = [str(p) for p in options["inputs"]]
@@ -445,7 +235,7 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
     prepare_out(out, resume=resume, overwrite=overwrite)
     n_workers = (os.cpu_count() or 1) if workers == 0 else workers
     if engine == "dask":
-        from .engines.dask_engine import dask_results, check_dask
+        from .engines.dask_engine import check_dask, dask_results
 
         check_dask()
 

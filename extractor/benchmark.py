@@ -88,7 +88,8 @@ def side_plain(corpus: Path) -> dict:
 
 
 def side_run(corpus: Path, workers: int, limit: int | None) -> dict:
-    from .batch import batch_pipeline, run
+    from .batch import run
+    from .engines.annotate import batch_pipeline
 
     first: list[float] = []
     t0 = time.perf_counter()

@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.table import Table
 
-from .io.readers import InputError
+from .errors import InputError
 from .io.writers import read_table
 
 # Gold labels scored by each kind, and the table that answers for them.

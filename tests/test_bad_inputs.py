@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from extractor.batch import chunk_starts, process_batch
+from extractor.engines.annotate import chunk_starts, process_batch
 from extractor.cli import app
 from extractor.rows import TABLES, Article
 

@@ -168,7 +168,7 @@ def test_batches_bound_articles_and_characters():
 
 
 def test_resume_refuses_another_format(small_corpus, tmp_path):
-    from extractor.io.readers import InputError
+    from extractor.errors import InputError
 
     interrupted_run(small_corpus, tmp_path / "o", "csv", after_batches=1)
     with pytest.raises(InputError, match="format"):
@@ -192,7 +192,7 @@ def test_fast_stand_ins_give_the_same_annotation():
     import spacy
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
-    from extractor.engines.fast import FastAttributeRuler, FastLemmatizer, speed_up
+    from extractor.speedups import FastAttributeRuler, FastLemmatizer, speed_up
     from extractor.pipeline import default_model
 
     name = default_model()
@@ -229,7 +229,7 @@ def test_progress_knows_the_total_and_the_eta(small_corpus, tmp_path):
 @pytest.mark.parametrize("options, message", [({"engine": "spark"}, "engine"), ({"batch_size": 0}, "batch-size"),
                                               ({"scheduler": "tcp://127.0.0.1:1"}, "--engine dask")])
 def test_bad_engine_options_are_usage_mistakes(small_corpus, tmp_path, options, message):
-    from extractor.io.readers import InputError
+    from extractor.errors import InputError
 
     with pytest.raises(InputError, match=message):
         run([small_corpus], tmp_path / "o", **options)

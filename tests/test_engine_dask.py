@@ -60,7 +60,7 @@ def test_dask_resume_continues_a_local_run(corpus, cluster, tmp_path):
 
 
 def test_scheduler_needs_the_dask_engine(corpus, tmp_path):
-    from extractor.io.readers import InputError
+    from extractor.errors import InputError
 
     with pytest.raises(InputError, match="--engine dask"):
         run([corpus], tmp_path / "o", scheduler="tcp://127.0.0.1:1")

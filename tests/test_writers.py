@@ -64,3 +64,42 @@ def test_excel_neutralises_formula_starts(tmp_path, cell):
     w.commit()
     df = pd.read_csv(tmp_path / "organizations.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert df.loc[0, "name"] == "'" + cell
+
+
+TRICKY_ARTICLES = [
+    {"id": "cr\rin,id", "title": 'Lone\rreturn, "quoted" title', "author": "=HYPERLINK(\"http://x\",\"Ann\")",
+     "published": "2021-06-11",
+     "text": "On Friday,\rPresident Ilham Aliyev said in Baku that 7,449 mines had been defused.\r"
+             "The \"United Nations\", in Geneva, said =HYPERLINK(\"http://x\") was a link.\n"},
+    {"id": "lone cr", "title": "A lone\rreturn alone", "author": "Ann\rSmith", "published": "2021-06-11",
+     "text": "Talks in Geneva\rresumed on Monday.\rThe minister said 40 people attended."},
+    {"id": "two", "title": "new\nline\r\nand CRLF", "author": "Smith, John",
+     "published": "2021-06-12",
+     "text": "Prime Minister Boris Johnson,\r\nspeaking in London on Monday, said \"12%\" more,\n"
+             "up from 3,000 in 2020.\r\r+1 -1 @handle"},
+]
+
+
+def test_run_tables_read_back_with_plain_pandas(tmp_path):
+    """What `extractor run` writes: every table reads back with plain pandas.read_csv, one row per
+    row written (RunSummary counts them), and every mention's text is its article's text at
+    start:end, whatever CRs, quotes, commas, newlines and formulas the articles hold."""
+    import json
+
+    from extractor.batch import run
+
+    src = tmp_path / "tricky.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in TRICKY_ARTICLES), encoding="utf8")
+    summary = run([src], tmp_path / "out")
+    assert summary.status["ok"] == len(TRICKY_ARTICLES)
+    tables = {t: pd.read_csv(tmp_path / "out" / f"{t}.csv", dtype=str, keep_default_na=False) for t in TABLES}
+    arts = tables["articles"].set_index("article_id")
+    assert list(arts.index) == [a["id"] for a in TRICKY_ARTICLES]
+    for a in TRICKY_ARTICLES:
+        assert arts.loc[a["id"], "title"] == a["title"] and arts.loc[a["id"], "author"] == a["author"]
+    texts = {a["id"]: a["text"] for a in TRICKY_ARTICLES}
+    for t in TABLES[1:]:
+        assert len(tables[t]) == summary.rows[t], t
+        for r in tables[t].to_dict("records"):
+            assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == r["text"], (t, r)
+    assert sum(summary.rows.values()) > 5  # the texts do give rows (people, places, dates, figures)

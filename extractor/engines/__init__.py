@@ -1,2 +1,3 @@
-"""Execution engines of a run: committed-chunk table storage with a resume manifest (store), the
-optional Dask engine (dask_engine), and exact faster stand-ins for slow trained-pipeline parts (fast)."""
+"""The engines of a run, which turn batches of articles into rows: annotate (what one batch becomes,
+shared by both), local (this process or forked worker processes) and dask_engine (a Dask cluster,
+optional)."""

@@ -11,7 +11,9 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..io.readers import InputError
+from ..errors import InputError
+from .annotate import init_worker, process_batch
+from .local import ordered
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -38,15 +40,11 @@ class LoadPipeline(WorkerPlugin):
         self.model, self.max_chars = model, max_chars
 
     def setup(self, worker=None) -> None:
-        from extractor.batch import _init_worker
-
-        _init_worker(self.model, self.max_chars)
+        init_worker(self.model, self.max_chars)
 
 
-def annotate(batch: list, model: str | None, max_chars: int) -> list:
+def annotate_partition(batch: list, model: str | None, max_chars: int) -> list:
     """What a Dask worker runs for one partition: the local engine's process_batch."""
-    from extractor.batch import process_batch
-
     return process_batch(batch, model, max_chars)
 
 
@@ -57,8 +55,6 @@ def dask_results(work: Iterable[list], n_workers: int, model: str | None, max_ch
     LocalCluster of N_WORKERS single-threaded worker processes. At most WINDOW partitions are in
     flight (default: twice the cluster's threads, plus one), so memory stays bounded."""
     from distributed import Client, LocalCluster
-
-    from ..batch import ordered
 
     cluster = own_client = None
     if client is None:
@@ -75,7 +71,7 @@ def dask_results(work: Iterable[list], n_workers: int, model: str | None, max_ch
             threads = sum(client.nthreads().values()) or 1
             window = 2 * threads + 1
         # pure=False: two identical partitions (the same texts twice) are still two tasks.
-        yield from ordered(lambda b: client.submit(annotate, b, model, max_chars, pure=False),
+        yield from ordered(lambda b: client.submit(annotate_partition, b, model, max_chars, pure=False),
                            lambda f: f.result(), work, window=window)
     finally:
         if own_client is not None:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..errors import InputError
 from ..normalize.dates_published import parse_published
 from ..rows import Article
 
@@ -28,10 +29,6 @@ DATELINE_DATE = re.compile(
 BYLINE = re.compile(r"(?:^|\s)[Bb]y\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 HEAD_LINES = 3  # a dateline or byline counts only among the first lines of the text
-
-
-class InputError(Exception):
-    """A usage mistake about the inputs (missing path): reported in one line, exit status 2."""
 
 
 def decode(data: bytes, where: str) -> tuple[str, str]:

@@ -1,5 +1,6 @@
 """Writers: rows -> csv / parquet / jsonl, one file a table, appended batch by batch and renamed into
-place only when the run completes, so a table in OUT is never half-written."""
+place only when the run completes, so a table in OUT is never half-written. One writer (TableWriter)
+for every table the project writes; it knows the table schemas (rows.COLUMNS), nothing of spaCy."""
 from __future__ import annotations
 
 import csv
@@ -64,40 +65,80 @@ def arrow_schema(table: str):
     return pa.schema([(c, types.get(dtype(table, c), pa.string())) for c in COLUMNS[table]])
 
 
-class TableWriter:
-    """Appends rows to OUT/<table>.<fmt>.part files; commit() renames them into place."""
+ROW_GROUP = 100_000  # rows per Parquet row group: fixed, so that resumed and uninterrupted runs match
+CSV_DIALECT = {"lineterminator": "\r\n"}  # RFC 4180; it also makes the csv module quote a lone \r
 
-    def __init__(self, out: Path, fmt: str = "csv", *, excel: bool = False) -> None:
+
+def table_path(out: Path, table: str, fmt: str) -> Path:
+    """Where a finished table lives: OUT/<table>.<fmt>."""
+    return Path(out) / f"{table}.{fmt}"
+
+
+def spool_path(out: Path, table: str, fmt: str) -> Path:
+    """Where a table grows until the run completes: OUT/<table>.<fmt>.part, or an Arrow IPC stream
+    OUT/<table>.arrows.part for Parquet (a Parquet file cannot be appended to once its writer dies)."""
+    return Path(out) / f"{table}.{'arrows' if fmt == 'parquet' else fmt}.part"
+
+
+def fsync(f) -> None:
+    """Flush F and make its bytes durable (on disk, not only in the page cache)."""
+    f.flush()
+    os.fsync(f.fileno())
+
+
+class TableWriter:
+    """The one writer of tables: appends rows to a spool file a table in OUT; commit() moves them
+    into place, so a table in OUT is never half-written. CSV is RFC 4180 (CRLF line ends, every cell
+    that holds a quote, a comma, a CR or an LF quoted), so plain pandas.read_csv reads back one row
+    per row written. sync() makes what was written durable and returns each spool's size, the
+    commit points that io/store.py records for --resume. A fresh writer starts empty spools with
+    their headers; with APPEND it continues the spools already in OUT (cut back to OFFSETS)."""
+
+    def __init__(self, out: Path, fmt: str = "csv", *, excel: bool = False,
+                 append: bool = False, offsets: dict[str, int] | None = None) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
         self.out, self.fmt, self.excel = Path(out), fmt, excel
-        self.out.mkdir(parents=True, exist_ok=True)
         self.files: dict[str, Any] = {}
         self.csv: dict[str, Any] = {}
-        self.parquet: dict[str, Any] = {}
         self.counts = {t: 0 for t in TABLES}
+        if not append:
+            self._start_spools()
         for t in TABLES:
-            self._open(t)
+            if offsets is not None:
+                os.truncate(self.spool(t), offsets[t])
+            self._open_append(t)
 
-    def path(self, table: str) -> Path:
-        return self.out / f"{table}.{self.fmt}"
+    def final(self, table: str) -> Path:
+        return table_path(self.out, table, self.fmt)
 
-    def _open(self, table: str) -> None:
-        part = Path(str(self.path(table)) + ".part")
+    def spool(self, table: str) -> Path:
+        return spool_path(self.out, table, self.fmt)
+
+    def _start_spools(self) -> None:
+        """Empty spool files holding only their headers (the CSV header, the Arrow schema)."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        for t in TABLES:
+            if self.fmt == "parquet":
+                with open(self.spool(t), "wb") as f:
+                    f.write(arrow_schema(t).serialize().to_pybytes())
+                    fsync(f)
+                continue
+            # utf-8-sig so that Excel reads the encoding right; plain UTF-8 otherwise.
+            enc = "utf-8-sig" if self.excel and self.fmt == "csv" else "utf-8"
+            with open(self.spool(t), "w", encoding=enc, newline="") as f:
+                if self.fmt == "csv":
+                    csv.writer(f, **CSV_DIALECT).writerow(COLUMNS[t])
+                fsync(f)
+
+    def _open_append(self, table: str) -> None:
         if self.fmt == "parquet":
-            import pyarrow.parquet as pq
-
-            self.parquet[table] = pq.ParquetWriter(part, arrow_schema(table))
+            self.files[table] = open(self.spool(table), "ab")
             return
-        # utf-8-sig so that Excel reads the encoding right; plain UTF-8 otherwise.
-        f = open(part, "w", encoding="utf-8-sig" if self.excel and self.fmt == "csv" else "utf-8", newline="")
-        self.files[table] = f
+        # Plain UTF-8 when appending: the BOM of --excel is at the start of the file already.
+        f = self.files[table] = open(self.spool(table), "a", encoding="utf-8", newline="")
         if self.fmt == "csv":
-            # CRLF as RFC 4180 says; it also makes the csv module quote a cell holding a lone \r,
-            # which pandas and spreadsheets would otherwise read as a line break.
-            w = csv.writer(f, lineterminator="\r\n")
-            w.writerow(COLUMNS[table])
-            self.csv[table] = w
+            self.csv[table] = csv.writer(f, **CSV_DIALECT)
 
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -111,24 +152,68 @@ class TableWriter:
         else:
             import pyarrow as pa
 
-            self.parquet[table].write_table(pa.Table.from_pylist(typed, schema=arrow_schema(table)))
+            batch = pa.RecordBatch.from_pylist(typed, schema=arrow_schema(table))
+            self.files[table].write(batch.serialize().to_pybytes())
+
+    def sync(self) -> dict[str, int]:
+        """Flush and fsync every spool; their sizes in bytes (where the rows written so far end)."""
+        for f in self.files.values():
+            fsync(f)
+        return {t: os.fstat(self.files[t].fileno()).st_size for t in TABLES}
 
     def commit(self) -> None:
-        """Close every table and move it into place (an atomic rename on one file system)."""
-        self._close()
+        """Close every table and move it into place (Parquet converted from its spool first)."""
+        self.close()
         for t in TABLES:
-            os.replace(str(self.path(t)) + ".part", self.path(t))
+            if self.fmt == "parquet":
+                part = self.out / f"{t}.parquet.part"
+                spool_to_parquet(self.spool(t), part, t)
+                os.replace(part, self.final(t))
+                self.spool(t).unlink()
+            else:
+                os.replace(self.spool(t), self.final(t))
 
     def abort(self) -> None:
-        self._close()
+        """Close the spools and leave them as they are (nothing is moved into place)."""
+        self.close()
 
-    def _close(self) -> None:
+    def close(self) -> None:
         for f in self.files.values():
             f.close()
-        for w in self.parquet.values():
-            w.close()
         self.files.clear()
-        self.parquet.clear()
+        self.csv.clear()
+
+
+def spool_to_parquet(spool: Path, dest: Path, table: str) -> None:
+    """The Arrow IPC stream SPOOL as a Parquet file DEST, in row groups of ROW_GROUP rows, streaming."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(table)
+    with pa.memory_map(str(spool)) as src, pq.ParquetWriter(dest, schema) as w:
+        buf: list = []
+        n = 0
+        for batch in pa.ipc.open_stream(src):
+            buf.append(batch)
+            n += batch.num_rows
+            while n >= ROW_GROUP:
+                t = pa.Table.from_batches(buf, schema=schema)
+                w.write_table(t.slice(0, ROW_GROUP), row_group_size=ROW_GROUP)
+                rest = t.slice(ROW_GROUP)
+                buf, n = rest.to_batches(), rest.num_rows
+        if n:
+            w.write_table(pa.Table.from_batches(buf, schema=schema), row_group_size=ROW_GROUP)
+
+
+def parquet_to_spool(src: Path, spool: Path, table: str) -> None:
+    """A finished Parquet table back as an Arrow IPC spool (to append to it: --resume)."""
+    import pyarrow.parquet as pq
+
+    with open(spool, "wb") as f:
+        f.write(arrow_schema(table).serialize().to_pybytes())
+        for batch in pq.ParquetFile(src).iter_batches(batch_size=10_000):
+            f.write(batch.serialize().to_pybytes())
+        fsync(f)
 
 
 def read_table(path: Path):

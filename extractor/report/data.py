@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from ..errors import ReportError
 from ..io.writers import FORMATS, read_table
 from ..rows import COLUMNS, TABLES
 
@@ -26,10 +27,6 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt
 CONTEXT = 220  # characters of context at most on each side of a mention
 # Granularities precise enough to put a mentioned date in one month.
 MONTHLY = {"day", "week", "month"}
-
-
-class ReportError(Exception):
-    """OUT is not a run folder (no tables to report on)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ class Sources:
         return Ref(aid, s, e, self.href.get(aid, ""), str(getattr(row, "text", "")))
 
     def text(self, article_id: str) -> str | None:
-        from ..batch import sha256
+        from ..engines.annotate import sha256
         from ..io.readers import read_file
 
         if article_id not in self.files:

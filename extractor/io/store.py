@@ -16,153 +16,71 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..io.writers import FORMATS, arrow_schema, csv_text, typed_row
-from ..rows import COLUMNS, TABLES
+from .writers import FORMATS, TableWriter, fsync, parquet_to_spool, spool_path, table_path
+from ..rows import TABLES
 
 MANIFEST = ".manifest.jsonl"
 VERSION = 1
-ROW_GROUP = 100_000  # rows per Parquet row group: fixed, so that resumed and uninterrupted runs match
-
-
-def _fsync(f) -> None:
-    f.flush()
-    os.fsync(f.fileno())
 
 
 class ChunkedWriter:
-    """Appends rows to the spool files of OUT; commit_batch() makes what was written durable."""
+    """Rows go to a TableWriter (writers.py); commit_batch() makes them durable, then records the
+    batch's articles and the size of every table at that point in the manifest."""
 
     def __init__(self, out: Path, fmt: str = "csv", *, excel: bool = False) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
         self.out, self.fmt, self.excel = Path(out), fmt, excel
-        self.files: dict[str, Any] = {}
-        self.csv: dict[str, Any] = {}
+        self.tables: TableWriter | None = None
         self.manifest = None
 
-    # -- paths
     def final(self, table: str) -> Path:
-        return self.out / f"{table}.{self.fmt}"
+        return table_path(self.out, table, self.fmt)
 
     def spool(self, table: str) -> Path:
-        ext = "arrows" if self.fmt == "parquet" else self.fmt
-        return self.out / f"{table}.{ext}.part"
+        return spool_path(self.out, table, self.fmt)
 
     @property
     def manifest_path(self) -> Path:
         return self.out / MANIFEST
 
-    # -- opening
     def start(self, batch_size: int | None = None) -> None:
-        """A fresh run: empty spool files with their headers, and a manifest holding only its header."""
-        self.out.mkdir(parents=True, exist_ok=True)
-        for t in TABLES:
-            if self.fmt == "parquet":
-                f = open(self.spool(t), "wb")
-                f.write(arrow_schema(t).serialize().to_pybytes())
-            else:
-                # utf-8-sig so that Excel reads the encoding right; plain UTF-8 otherwise.
-                enc = "utf-8-sig" if self.excel and self.fmt == "csv" else "utf-8"
-                f = open(self.spool(t), "w", encoding=enc, newline="")
-                if self.fmt == "csv":
-                    csv.writer(f, lineterminator="\n").writerow(COLUMNS[t])
-            _fsync(f)
-            f.close()
+        """A fresh run: empty tables with their headers, and a manifest holding only its header."""
+        self.tables = TableWriter(self.out, self.fmt, excel=self.excel)
         header = {"manifest": VERSION, "format": self.fmt, "excel": self.excel, "batch_size": batch_size,
-                  "offsets": self.sizes()}
+                  "offsets": self.tables.sync()}
         with open(self.manifest_path, "w", encoding="utf-8") as m:
             m.write(json.dumps(header) + "\n")
-            _fsync(m)
-        self._open_append()
-
-    def reopen(self, offsets: dict[str, int], manifest_bytes: int) -> None:
-        """Continue a run: cut every file back to its last committed size, then append."""
-        for t in TABLES:
-            os.truncate(self.spool(t), offsets[t])
-        os.truncate(self.manifest_path, manifest_bytes)
-        self._open_append()
-
-    def _open_append(self) -> None:
-        for t in TABLES:
-            if self.fmt == "parquet":
-                self.files[t] = open(self.spool(t), "ab")
-            else:
-                f = open(self.spool(t), "a", encoding="utf-8", newline="")
-                self.files[t] = f
-                if self.fmt == "csv":
-                    self.csv[t] = csv.writer(f, lineterminator="\n")
+            fsync(m)
         self.manifest = open(self.manifest_path, "a", encoding="utf-8")
 
-    def sizes(self) -> dict[str, int]:
-        return {t: self.spool(t).stat().st_size for t in TABLES}
+    def reopen(self, offsets: dict[str, int], manifest_bytes: int) -> None:
+        """Continue a run: cut every table and the manifest back to the last commit, then append."""
+        self.tables = TableWriter(self.out, self.fmt, excel=self.excel, append=True, offsets=offsets)
+        os.truncate(self.manifest_path, manifest_bytes)
+        self.manifest = open(self.manifest_path, "a", encoding="utf-8")
 
-    # -- writing
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        typed = [typed_row(table, r) for r in rows]
-        if self.fmt == "csv":
-            self.csv[table].writerows([csv_text(r[c], self.excel) for c in COLUMNS[table]] for r in typed)
-        elif self.fmt == "jsonl":
-            self.files[table].write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in typed))
-        else:
-            import pyarrow as pa
-
-            batch = pa.RecordBatch.from_pylist(typed, schema=arrow_schema(table))
-            self.files[table].write(batch.serialize().to_pybytes())
+        self.tables.write(table, rows)
 
     def commit_batch(self, articles: list[list[str]], totals: dict[str, Any]) -> None:
         """Make the rows written so far durable, then record the batch as finished."""
-        for f in self.files.values():
-            _fsync(f)
-        line = {"articles": articles, "offsets": {t: os.fstat(self.files[t].fileno()).st_size for t in TABLES},
-                "totals": totals}
+        line = {"articles": articles, "offsets": self.tables.sync(), "totals": totals}
         self.manifest.write(json.dumps(line, ensure_ascii=False) + "\n")
-        _fsync(self.manifest)
+        fsync(self.manifest)
 
-    # -- closing
     def finish(self) -> None:
-        """Close the spools and move every table into place; the manifest goes."""
+        """Move every table into place; the manifest goes."""
         self.close()
-        for t in TABLES:
-            if self.fmt == "parquet":
-                part = self.out / f"{t}.parquet.part"
-                spool_to_parquet(self.spool(t), part, t)
-                os.replace(part, self.final(t))
-                self.spool(t).unlink()
-            else:
-                os.replace(self.spool(t), self.final(t))
+        self.tables.commit()
         self.manifest_path.unlink(missing_ok=True)
 
     def close(self) -> None:
-        for f in self.files.values():
-            f.close()
-        self.files.clear()
-        self.csv.clear()
+        if self.tables is not None:
+            self.tables.close()
         if self.manifest is not None:
             self.manifest.close()
             self.manifest = None
-
-
-def spool_to_parquet(spool: Path, dest: Path, table: str) -> None:
-    """The Arrow IPC stream SPOOL as a Parquet file DEST, in row groups of ROW_GROUP rows, streaming."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = arrow_schema(table)
-    with pa.memory_map(str(spool)) as src, pq.ParquetWriter(dest, schema) as w:
-        buf: list = []
-        n = 0
-        for batch in pa.ipc.open_stream(src):
-            buf.append(batch)
-            n += batch.num_rows
-            while n >= ROW_GROUP:
-                t = pa.Table.from_batches(buf, schema=schema)
-                w.write_table(t.slice(0, ROW_GROUP), row_group_size=ROW_GROUP)
-                rest = t.slice(ROW_GROUP)
-                buf, n = rest.to_batches(), rest.num_rows
-        if n:
-            w.write_table(pa.Table.from_batches(buf, schema=schema), row_group_size=ROW_GROUP)
 
 
 def read_manifest(path: Path) -> tuple[dict, Iterator[tuple[dict, int]]]:
@@ -223,7 +141,7 @@ def reopen_finished(out: Path, fmt: str, excel: bool, batch_size: int | None = N
                 m.write(json.dumps({"articles": chunk, "offsets": None}, ensure_ascii=False) + "\n")
                 chunk = []
         m.write(json.dumps({"articles": chunk, "offsets": sizes, "totals": totals}, ensure_ascii=False) + "\n")
-        _fsync(m)
+        fsync(m)
     for t in TABLES:
         if fmt == "parquet":
             w.final(t).unlink()
@@ -261,13 +179,3 @@ def table_rows(path: Path, fmt: str) -> int:
 
         return pq.ParquetFile(path).metadata.num_rows
     return sum(1 for _ in iter_rows(path, fmt))
-
-
-def parquet_to_spool(src: Path, spool: Path, table: str) -> None:
-    import pyarrow.parquet as pq
-
-    with open(spool, "wb") as f:
-        f.write(arrow_schema(table).serialize().to_pybytes())
-        for batch in pq.ParquetFile(src).iter_batches(batch_size=10_000):
-            f.write(batch.serialize().to_pybytes())
-        _fsync(f)
