@@ -33,7 +33,7 @@ def content_type(record) -> tuple[str, str]:
 
 def decode_payload(data: bytes, charset: str, where: str) -> tuple[str, str]:
     """The payload as text: in the charset the server declared when it decodes, else detected."""
-    from .readers import decode
+    from .plain import decode
 
     if charset:
         try:
@@ -87,7 +87,7 @@ def read_to_end(record) -> bool:
 
 
 def record_article(record, media: str, charset: str, article_id: str, limit: int) -> Article:
-    from .readers import text_title
+    from .plain import text_title
     from .web import read_web_page
 
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
