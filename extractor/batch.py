@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .engines.annotate import MAX_CHARS, batch_pipeline, sha256
+from .dedupe import MODES, mark_duplicates
 from .engines.local import local_results
 from .errors import InputError
 from .io.readers import check_inputs, read_articles
@@ -203,11 +204,13 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
         overwrite: bool = False, limit: int | None = None, excel: bool = False,
         max_chars: int = MAX_CHARS, progress: Callable[[RunSummary], None] | None = None,
         engine: str = "local", scheduler: str | None = None,
-        batch_size: int = BATCH_ARTICLES) -> RunSummary:
+        batch_size: int = BATCH_ARTICLES, text: bool = False, dedupe: str = "mark") -> RunSummary:
     """Extract every article under INPUTS into tables in OUT (one file a table, format FMT).
     ENGINE is "local" (WORKERS processes; 0 = all cores) or "dask" (a Dask cluster at SCHEDULER,
     default a local one with WORKERS workers). Rows come out in input order whatever the engine and
-    the number of workers. Returns the RunSummary. Raises InputError for usage mistakes (missing
+    the number of workers. TEXT adds the article text (the one the offsets index) to the articles
+    table; DEDUPE (mark, skip or off) fills duplicate_of, and with skip does not extract the
+    near-duplicates (extractor/dedupe.py). Returns the RunSummary. Raises InputError for usage mistakes (missing
     input, occupied OUT, bad option), before any article is read."""
     t0 = time.perf_counter()
     out = Path(out)
@@ -221,6 +224,8 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
         raise InputError("--scheduler needs --engine dask")
     if batch_size < 1:
         raise InputError("--batch-size must be 1 or more")
+    if dedupe not in MODES:
+        raise InputError(f"unknown --dedupe {dedupe!r}: choose {', '.join(MODES)}")
     if published:
         from .normalize.dates_published import parse_published
 
@@ -242,7 +247,10 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
     def read() -> Iterator[Article]:
         # 4 bytes a character at most in UTF-8: a file larger than this cannot be under max_chars.
         arts = read_articles(inputs, published=published, max_bytes=4 * max_chars)
-        return islice(arts, limit) if limit is not None else arts
+        # Near-duplicates are decided here, in input order in this process, over every article
+        # from the first (a resumed run reads them again): the same answer for any engine.
+        arts = mark_duplicates(islice(arts, limit) if limit is not None else arts, dedupe)
+        return arts
 
     summary = RunSummary(out=out)
     writer, articles, done, batch_size = open_output(out, fmt, excel, resume, read, batch_size)
@@ -268,10 +276,12 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
             batch_pipeline(model)
             results = local_results(work, n_workers, model, max_chars)
         t_work = None
-        for _batch, batch_results in results:
+        for batch, batch_results in results:
             if summary.startup_seconds is None:
                 summary.startup_seconds = time.perf_counter() - t0
-            for art, tables in batch_results:
+            for article, (art, tables) in zip(batch, batch_results):
+                if text:
+                    art["text"] = article.text
                 writer.write("articles", [art])
                 for t, rows in tables.items():
                     writer.write(t, rows)

@@ -23,7 +23,7 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .jsonl .json .csv .html).", show_default=False)],
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .jsonl .json .csv .html .rtf .docx .warc .warc.gz; Nexis and Factiva exports).", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path("out"),
     format: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
     workers: Annotated[int, typer.Option(help="Worker processes (or Dask workers of a local cluster); 0 = all cores.")] = 1,
@@ -38,6 +38,8 @@ def run(
     engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (needs pip install 'extractor\\[dask]').")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles a worker annotates at once (and one committed chunk).")] = 8,
+    text: Annotated[bool, typer.Option("--text", help="Add the article text (the one the offsets index) to the articles table.")] = False,
+    dedupe: Annotated[str, typer.Option(help="Near-duplicates: mark (fill duplicate_of), skip (mark and do not extract them) or off.")] = "mark",
 ) -> None:
     """Extract every article under INPUTS into tables in OUT.
 
@@ -52,7 +54,7 @@ def run(
             summary = run_batch(inputs, out, fmt=format, workers=workers, model=model, published=published,
                                 resume=resume, overwrite=overwrite, limit=limit, excel=excel,
                                 max_chars=max_chars, progress=progress, engine=engine,
-                                scheduler=scheduler, batch_size=batch_size)
+                                scheduler=scheduler, batch_size=batch_size, text=text, dedupe=dedupe)
     except InputError as e:
         fail(str(e))
     except KeyboardInterrupt:

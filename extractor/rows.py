@@ -13,7 +13,7 @@ from .components.base import KINDS
 MENTION = ("article_id", "start", "end", "text", "sentence")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "source", "title", "published", "published_from", "author",
-                 "n_chars", "n_words", "sha256", "status", "error", "encoding", "url", "duplicate_of"),
+                 "n_chars", "n_words", "sha256", "status", "error", "encoding", "url", "duplicate_of", "text"),
     "dates": MENTION + ("type", "value", "range_start", "range_end", "granularity", "relative"),
     "places": MENTION + ("name", "kind", "country_code", "geonames_id", "latitude", "longitude"),
     "people": MENTION + ("name", "title", "official"),
