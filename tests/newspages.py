@@ -269,3 +269,106 @@ def shingle_prf(got: str, gold: str) -> tuple[float, float, float]:
     tp = len(g & h)
     p, r = tp / len(g), tp / len(h)
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# A second set, written after the reader's rules were settled and never used to change them: its
+# score is the held-out figure (tests/test_web.py reports both). Subheadings are part of the body.
+HELD_OUT_ARTICLES = [
+    {
+        "slug": "rail-strike-talks", "title": "Rail unions call off strike after late-night talks",
+        "author": "Olivia Grant", "date": "2024-05-09", "section": "Business",
+        "body": [
+            "Two rail unions called off a 48-hour strike planned for this weekend after talks with operators ran past midnight on Wednesday and ended with a revised pay offer.",
+            "The offer raises wages by 5.5 percent this year and 4 percent next year, and drops a proposal to close ticket offices at 60 stations, according to a joint statement.",
+            "What the deal means for passengers",
+            "Services on Saturday and Sunday will run to the normal timetable, the operators said, although some early trains may be cancelled because crews had already been stood down.",
+            "Passengers who bought refunds for cancelled journeys can keep them or rebook without a fee until the end of the month.",
+            "What comes next",
+            "Union members will vote on the offer over the next three weeks. \"We have not won everything, but this is an offer we can put to our members,\" said Frank Adeyemi, general secretary of the larger of the two unions.",
+        ],
+    },
+    {
+        "slug": "school-meals-pilot", "title": "Free school meals pilot to expand to 40 more schools",
+        "author": "Beatriz Santos", "date": "2023-09-12", "section": "Education",
+        "body": [
+            "A pilot scheme offering free lunches to every primary pupil will expand to 40 more schools in January after teachers reported better attendance and concentration in the first year.",
+            "The scheme began last September in 25 schools in the most deprived districts of the county. An evaluation by the local university found that attendance rose by two percentage points, and that fewer pupils were sent home ill.",
+            "Councillor Amir Haddad, who leads on education, said the expansion would cost about 3.1 million a year, paid for by savings in the council's transport budget.",
+            "Head teachers welcomed the news but warned that some school kitchens were too small to cook for every pupil. \"We serve lunch in three sittings already,\" said Karen Doyle, head of St Luke's primary.",
+        ],
+    },
+    {
+        "slug": "wildfire-evacuation", "title": "Thousands evacuated as wildfire spreads in the hills",
+        "author": "Nikos Pappas", "date": "2023-07-22", "section": "World",
+        "body": [
+            "Around 3,000 people were ordered to leave their homes on Saturday as a wildfire fanned by strong winds spread through pine forests in the hills above the coastal town of Lindara.",
+            "Firefighters backed by six water-bombing aircraft were trying to stop the flames from reaching the edge of the town, the civil protection agency said. Two villages were evacuated overnight.",
+            "Temperatures reached 41 degrees on Friday, and forecasters expect the heat to last until Tuesday.",
+            "Hotels in the town opened their doors to evacuated families, and the ferry company added extra sailings to the nearby islands for tourists who wanted to leave.",
+            "No deaths have been reported. Three firefighters were treated for smoke inhalation, the agency said.",
+        ],
+    },
+]
+
+
+def layout_magazine(a: dict, others: list[dict]) -> str:
+    """A magazine site: subheadings in the story, a pull quote, an author box, 'You may also like'
+    cards, a newsletter box and a mega-footer."""
+    parts = []
+    for i, p in enumerate(a["body"]):
+        if len(p) < 60 and not p.endswith("."):
+            parts.append(f"<h2>{_esc(p)}</h2>")
+        else:
+            parts.append(f"<p>{_esc(p)}</p>")
+        if i == 1:
+            parts.append("<aside class='pullquote'><blockquote>\u201cIt changes everything for us\u201d</blockquote></aside>")
+    cards = "".join(f"<div class='card'><a href='/{o['slug']}'><img src='x.jpg'><h3>{_esc(o['title'])}</h3></a><span>5 min read</span></div>"
+                    for o in others[:4])
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{_esc(a['title'])} · The Weekly Review</title>
+<meta property="og:title" content="{_esc(a['title'])}"><meta name="twitter:creator" content="@weeklyreview">
+<meta itemprop="datePublished" content="{a['date']}"><meta name="author" content="{_esc(a['author'])}"></head>
+<body><div class="topbar"><a href="/">The Weekly Review</a><span>Subscribe from 1 a week</span><a href="/account">My account</a></div>
+<nav><a href="/politics">Politics</a> <a href="/economy">Economy</a> <a href="/culture">Culture</a> <a href="/podcasts">Podcasts</a></nav>
+<div class="article-wrapper"><div class="kicker">{a['section']}</div><h1>{_esc(a['title'])}</h1>
+<p class="standfirst">The week's big story, explained.</p>
+<div class="meta">{_esc(a['author'])} | {_long_date(a['date'])} | <a href="#comments">12 comments</a></div>
+<div class="article-body">{''.join(parts)}</div>
+<div class="author-box"><img src="a.jpg"><p><strong>{_esc(a['author'])}</strong> is a staff writer covering {a['section'].lower()}. Follow on social media.</p></div>
+<div class="share">Share this article: <a href="#">Facebook</a> <a href="#">LinkedIn</a> <a href="#">Copy link</a></div></div>
+<section class="more"><h2>You may also like</h2>{cards}</section>
+<div class="newsletter"><h2>The Review, in your inbox</h2><p>Sign up for our free weekly newsletter and never miss a story.</p><input type="email" placeholder="Your email"><button>Sign up</button></div>
+<footer><div class="cols"><ul><li>About</li><li>Careers</li><li>Advertise</li></ul><ul><li>Help</li><li>Contact</li><li>Complaints</li></ul></div>
+<p>The Weekly Review is published by Review Media Group. © 2024. All rights reserved.</p></footer></body></html>"""
+
+
+def layout_agency(a: dict, others: list[dict]) -> str:
+    """A news agency's page: a dateline in the first paragraph, a photo gallery with captions,
+    'Advertisement' slots, a trending rail, reporting credits and a licensing line."""
+    paras = [f"<p data-testid='paragraph-{i}'>{_esc(p)}</p>" for i, p in enumerate(a["body"])]
+    paras.insert(2, "<div class='ad-slot'><span>Advertisement · Scroll to continue</span></div>")
+    gallery = "".join(f"<figure><img src='g{i}.jpg'><figcaption>Picture {i} of 3: scenes from the day. REUTERS-like Agency/Photographer</figcaption></figure>" for i in (1, 2, 3))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{_esc(a['title'])} | Global Wire</title>
+<meta name="article:published_time" content="{a['date']}T14:03:00Z"><meta name="article:author" content="{_esc(a['author'])}">
+<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "headline": a["title"], "datePublished": a["date"] + "T14:03:00Z", "author": {"@type": "Person", "name": a["author"]}})}</script></head>
+<body><header><a href="/">Global Wire</a><nav><a href="/world">World</a><a href="/markets">Markets</a><a href="/sustainability">Sustainability</a><a href="/legal">Legal</a></nav><button>Sign up</button></header>
+<main><article><div class="section-label"><a href="/{a['section'].lower()}">{a['section']}</a></div>
+<h1 data-testid="Heading">{_esc(a['title'])}</h1>
+<div class="byline">By <a href="/authors/x">{_esc(a['author'])}</a></div><time datetime="{a['date']}T14:03:00Z">{_long_date(a['date'])} 2:03 PM UTC</time>
+<div class="gallery">{gallery}</div>
+<div class="article-body">{''.join(paras)}</div>
+<p class="credits">Reporting by {_esc(a['author'])}; Editing by Helen Marsh</p>
+<p class="trust">Our Standards: The Global Wire Trust Principles.</p>
+<div class="license"><a href="/licensing">Purchase Licensing Rights</a></div></article>
+<aside class="trending"><h2>Trending</h2><ol>{_related(others[:5])}</ol></aside></main>
+<footer><p>All quotes delayed a minimum of 15 minutes. © 2024 Global Wire. All rights reserved.</p></footer></body></html>"""
+
+
+HELD_OUT_LAYOUTS = {"magazine": layout_magazine, "agency": layout_agency}
+
+
+def held_out_pages():
+    """(name, html, body text, metadata) of the held-out set: new articles in new layouts."""
+    for i, a in enumerate(HELD_OUT_ARTICLES):
+        others = HELD_OUT_ARTICLES[i + 1:] + HELD_OUT_ARTICLES[:i] + ARTICLES
+        for name, layout in HELD_OUT_LAYOUTS.items():
+            yield f"{name}-{a['slug']}", layout(a, others), "\n\n".join(a["body"]), a
