@@ -115,3 +115,11 @@ def test_docx_zip_without_a_document_is_an_error_row(tmp_path):
         zf.writestr("hello.txt", "not word")
     [a] = read_articles([tmp_path])
     assert a.status == "error" and "not a Word document" in a.error
+
+
+@pytest.mark.parametrize("title", ["Late goal sinks Rovers", "Final whistle for the old stadium"])
+def test_headline_that_starts_like_an_edition_is_kept(tmp_path, title):
+    item = dict(ITEMS[0], title=title)
+    (tmp_path / "e.txt").write_text(lexisnexis_txt([item]).replace("Late Edition - Final", ""), encoding="utf8")
+    [a] = read_articles([tmp_path])
+    assert a.title == title

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..resources import read_json
 from ..rows import Article
@@ -73,15 +74,26 @@ def nexis_label(line: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
 def _nexis_labels() -> frozenset[str]:
     return frozenset(labels()["nexis"])
+
+
+@lru_cache(maxsize=1)
+def _cover_page_labels() -> frozenset[str]:
+    return frozenset(c.lower() for c in labels()["cover_page"])
+
+
+@lru_cache(maxsize=1)
+def _factiva_codes() -> frozenset[str]:
+    return frozenset(labels()["factiva"])
 
 
 def is_cover_page_line(line: str) -> bool:
     """A line of an export's cover page ("Download Request: ...", "Client/Matter: -None-")."""
     m = LABEL_LINE.match(line)
     head = (m.group(1) if m else re.split(r"\s*[(:]", line, maxsplit=1)[0]).strip().lower()
-    return head in {c.lower() for c in labels()["cover_page"]}
+    return head in _cover_page_labels()
 
 
 WRAP_WIDTH = (50, 80)  # an export that wraps its lines (LexisNexis .TXT) wraps them this wide
@@ -165,7 +177,11 @@ def _header_fields(header: list[str], *, header_first: bool) -> Record:
         return Record(title=header[0] if header else "")
     if header_first:  # outlet, date, edition, headline
         d = dates[0]
-        rest = [h for h in header[d + 1:] if not EDITION.match(h)]
+        rest = header[d + 1:]
+        # The edition is the line right after the date, when a headline follows it ("Late goal
+        # sinks Rovers" alone is a headline, not an edition).
+        if len(rest) > 1 and EDITION.match(rest[0]):
+            rest = rest[1:]
         return Record(source=" ".join(header[:d]), published=DATE_LINE.match(header[d]).group(1),
                       title=" ".join(rest))
     d = dates[-1]  # headline, outlet, date: what precedes them is the cover page
@@ -187,7 +203,7 @@ def nexis_uni_records(text: str) -> list[Record]:
 def factiva_label(line: str) -> tuple[str, str] | None:
     """(CODE, rest) of a Factiva field line: the code alone on its line, or followed by a tab."""
     m = re.match(r"^([A-Z]{2,3})(?:\t(.*))?\s*$", line)
-    if m and m.group(1) in labels()["factiva"]:
+    if m and m.group(1) in _factiva_codes():
         return m.group(1), (m.group(2) or "").strip()
     return None
 
@@ -233,7 +249,7 @@ def factiva_html_lines(html: str) -> list[str] | None:
     except (ValueError, TypeError, Exception):  # noqa: BLE001 - lxml raises several kinds on junk
         return None
     lines: list[str] = []
-    codes = set(labels()["factiva"])
+    codes = _factiva_codes()
     for tr in tree.iter("tr"):
         cells = tr.findall("td")
         if len(cells) < 2 or cells[0].text_content().strip() not in codes:
