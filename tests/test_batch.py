@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extractor.batch import run
-from extractor.rows import TABLES
+from extractor.rows import MENTION_TABLES, TABLES
 
 from .conftest import CORPUS, copy_corpus
 
@@ -34,9 +34,27 @@ def test_workers_give_identical_tables(small_corpus, tmp_path):
 def test_rows_keep_offsets(small_corpus, tmp_path):
     run([small_corpus], tmp_path / "o")
     texts = {f.name: f.read_text(encoding="utf8") for f in small_corpus.iterdir()}
-    for t in TABLES[1:]:
-        for r in tables(tmp_path / "o")[t].to_dict("records"):
+    out = tables(tmp_path / "o")
+    for t in MENTION_TABLES:
+        for r in out[t].to_dict("records"):
             assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == r["text"]
+
+
+def test_sentences_table_holds_each_mentions_sentence(small_corpus, tmp_path):
+    """The parser's sentences are written, numbered as the mention rows' `sentence`: a mention
+    starts inside the sentence its row names."""
+    run([small_corpus], tmp_path / "o")
+    out = tables(tmp_path / "o")
+    sents = {(r["article_id"], int(r["sentence"])): (int(r["start"]), int(r["end"]))
+             for r in out["sentences"].to_dict("records")}
+    assert {a for a, _ in sents} == set(out["articles"]["article_id"])
+    for (aid, i), (start, end) in sents.items():
+        assert 0 <= start <= end and (i == 0 or sents[aid, i - 1][0] < start)
+    for t in MENTION_TABLES:
+        for r in out[t].to_dict("records"):
+            start, _ = sents[r["article_id"], int(r["sentence"])]
+            nxt = sents.get((r["article_id"], int(r["sentence"]) + 1))
+            assert start <= int(r["start"]) and (nxt is None or int(r["start"]) < nxt[0]), (t, r)
 
 
 def test_resume_reuses_done_articles(small_corpus, tmp_path):
