@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test fuzz models bench clean
+.PHONY: install run test golden fuzz models bench clean
 
 install: $(STAMP)
 
@@ -22,6 +22,11 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Rewrite the expected rows of the golden test (tests/golden/*.csv) from a fresh run of corpus/:
+# after a change that is meant to change rows; review the diff before committing it.
+golden: install
+	$(BIN)/python -m tests.test_golden
 
 # The fuzz test's long profile (2,000 arbitrary texts through extract()); `make test` runs 40.
 fuzz: install

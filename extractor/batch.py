@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,13 +13,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .engines.annotate import MAX_CHARS, batch_pipeline, sha256
+from .engines.annotate import MAX_CHARS, Result, batch_pipeline, sha256
 from .dedupe import MODES, mark_duplicates
 from .engines.local import local_results
 from .errors import InputError
 from .io.readers import check_inputs, read_articles
 from .io.store import ChunkedWriter, read_manifest, reopen_finished
 from .io.writers import FORMATS
+from .progress import InputPosition
 from .rows import TABLES, Article
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,12 @@ class RunSummary:
     words: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
-    total: int | None = None               # articles in the inputs (an estimate, counted on the side)
+    total: int | None = None               # articles to do, when known without reading the inputs (--limit)
+    input_bytes: int | None = None         # bytes of the input files, once listed (progress.InputPosition)
+    bytes_done: int = 0                    # of which the articles written so far come to (an estimate)
     resumed_articles: int = 0              # done by an earlier run (--resume), counted in the totals
     resumed_words: int = 0
+    resumed_bytes: int = 0                 # where this invocation started in the input, in bytes
     startup_seconds: float | None = None   # from the call to the first finished batch
 
     @property
@@ -52,11 +55,50 @@ class RunSummary:
         return (self.words - self.resumed_words) / self.seconds if self.seconds > 0 else 0.0
 
     @property
+    def fraction(self) -> float | None:
+        """The share of the run done: articles out of --limit, else bytes of the input files."""
+        if self.total:
+            return min(1.0, self.articles / self.total)
+        if self.input_bytes:
+            return min(1.0, self.bytes_done / self.input_bytes)
+        return None
+
+    @property
     def eta_seconds(self) -> float | None:
-        done = self.articles - self.resumed_articles
-        if self.total is None or done <= 0 or self.seconds <= 0:
+        """Seconds left at this invocation's pace, or None while it cannot be told."""
+        share = self.fraction
+        if share is None or self.seconds <= 0:
             return None
-        return max(0.0, self.total - self.articles) * self.seconds / done
+        if self.total:
+            start = self.resumed_articles / self.total
+        else:
+            start = self.resumed_bytes / self.input_bytes
+        if share <= start:
+            return None
+        return max(0.0, 1.0 - share) * self.seconds / (share - start)
+
+    def add_resumed(self, done: dict[str, Any] | None) -> None:
+        """Count the articles an earlier run finished (the totals of the manifest's last commit)."""
+        if not done:
+            return
+        self.articles = self.resumed_articles = done["articles"]
+        self.status.update(done["status"])
+        self.rows.update(done["rows"])
+        self.words = self.resumed_words = done["words"]
+
+    def add_article(self, art: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Count one written article: its status, words, rows and error message."""
+        for t, rows in tables.items():
+            self.rows[t] += len(rows)
+        self.articles += 1
+        self.status[art["status"]] = self.status.get(art["status"], 0) + 1
+        self.words += int(art.get("n_words") or 0)
+        if art["status"] == "error" and len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(str(art["error"]))
+
+    def totals(self) -> dict[str, Any]:
+        """What the manifest records after each batch, for a resumed run's add_resumed()."""
+        return {"articles": self.articles, "status": self.status, "rows": self.rows, "words": self.words}
 
     def line(self) -> str:
         rows = " ".join(f"{t}={n}" for t, n in self.rows.items())
@@ -138,26 +180,67 @@ def open_output(out: Path, fmt: str, excel: bool, resume: bool, read: Callable[[
     With RESUME, the articles of the manifest (or of finished tables) that still match the inputs,
     in order, are kept up to the last committed batch; everything after it is done again."""
     writer = ChunkedWriter(out, fmt, excel=excel)
-    if not resume:
-        writer.start(batch_size=batch_size)
-        return writer, read(), None, batch_size
-    if not writer.manifest_path.exists():
-        if all(writer.final(t).exists() for t in TABLES):
-            reopen_finished(out, fmt, excel, batch_size=batch_size)
-        else:
-            writer.start(batch_size=batch_size)
-            return writer, read(), None, batch_size
+    if resume and has_earlier_run(writer, batch_size):
+        kept = resume_point(writer, read, batch_size)
+        if kept is not None:
+            return kept
+    writer.start(batch_size=batch_size)
+    return writer, read(), None, batch_size
+
+
+def has_earlier_run(writer: ChunkedWriter, batch_size: int) -> bool:
+    """Whether OUT holds a run to continue: a manifest, or the finished tables of a run (turned
+    back into spools and a manifest here, so that they are continued the same way)."""
+    if writer.manifest_path.exists():
+        return True
+    if all(writer.final(t).exists() for t in TABLES):
+        reopen_finished(writer.out, writer.fmt, writer.excel, batch_size=batch_size)
+        return True
+    return False
+
+
+def resume_point(writer: ChunkedWriter, read: Callable[[], Iterator[Article]],
+                 batch_size: int) -> tuple[ChunkedWriter, Iterator[Article], dict | None, int] | None:
+    """open_output()'s answer for a run continued from OUT's manifest, or None when nothing that
+    was committed still matches the inputs (the run starts over)."""
     try:
         header, lines = read_manifest(writer.manifest_path)
     except ValueError:  # killed while the run was starting: nothing was committed
-        writer.start(batch_size=batch_size)
-        return writer, read(), None, batch_size
-    if header.get("format") != fmt or bool(header.get("excel")) != excel:
+        return None
+    try:
+        check_same_options(header, writer.fmt, writer.excel)
+        batch_size = int(header.get("batch_size") or batch_size)
+        point = last_matching_commit(header, lines, read)
+    finally:
         lines.close()
+    if point is None:
+        return None
+    writer.reopen(point.offsets, point.manifest_bytes)
+    return writer, point.articles, point.totals, batch_size
+
+
+def check_same_options(header: dict[str, Any], fmt: str, excel: bool) -> None:
+    """InputError when the run in OUT was written with another format or --excel setting."""
+    if header.get("format") != fmt or bool(header.get("excel")) != excel:
         raise InputError(f"cannot resume: OUT holds a run in format {header.get('format')}"
                          f"{' (--excel)' if header.get('excel') else ''}; resume with the same options")
-    batch_size = int(header.get("batch_size") or batch_size)
-    good_offsets, good_bytes, good_totals, good_n = header["offsets"], header["_bytes"], None, 0
+
+
+@dataclass
+class ResumePoint:
+    """The last commit of the manifest whose articles all still match the inputs, in order."""
+    offsets: dict[str, int] | None   # each table's size there (None: a line without a commit point)
+    manifest_bytes: int              # the manifest's size up to and including it
+    totals: dict[str, Any] | None    # the run's totals there
+    n_articles: int                  # articles done up to it
+    articles: Iterator[Article] = field(default_factory=lambda: iter(()))  # the articles after it
+
+
+def last_matching_commit(header: dict[str, Any], lines: Iterator[tuple[dict, int]],
+                         read: Callable[[], Iterator[Article]]) -> ResumePoint | None:
+    """Walk the manifest beside the inputs, batch by batch, up to the first batch whose articles
+    differ; the last commit point on the way, with the articles still to do after it."""
+    good = ResumePoint(header["offsets"], header["_bytes"], None, 0)
     articles, n, diverged = read(), 0, False
     for rec, pos in lines:
         keys = rec["articles"]
@@ -167,36 +250,93 @@ def open_output(out: Path, fmt: str, excel: bool, resume: bool, read: Callable[[
             diverged = True
             break
         if rec.get("offsets") is not None:
-            good_offsets, good_bytes, good_totals, good_n = rec["offsets"], pos, rec["totals"], n
-    lines.close()
-    if good_offsets is None:  # nothing committed that still matches: start over
-        writer.start(batch_size=batch_size)
-        return writer, read(), None, batch_size
-    if diverged or n != good_n:
-        log.info("resume: inputs differ from the manifest after %d articles; redoing from there", good_n)
-        articles = islice(read(), good_n, None)
-    writer.reopen(good_offsets, good_bytes)
-    return writer, articles, good_totals, batch_size
+            good = ResumePoint(rec["offsets"], pos, rec["totals"], n)
+    if good.offsets is None:
+        return None
+    if diverged or n != good.n_articles:
+        log.info("resume: inputs differ from the manifest after %d articles; redoing from there", good.n_articles)
+        articles = islice(read(), good.n_articles, None)
+    good.articles = articles
+    return good
 
 
-def count_articles(inputs: list[str | Path]) -> int:
-    """How many articles INPUTS hold, cheaply (files counted, JSON lines and CSV rows counted by
-    lines): for the progress bar's ETA, so an estimate."""
-    from .io.readers import input_files
+def checked_published(published: str | None) -> str | None:
+    """The --published option as an ISO date; InputError when it is not a date."""
+    if not published:
+        return published
+    from .normalize.dates_published import parse_published
 
-    n = 0
-    for path, _ in input_files(inputs):
-        suffix = path.suffix.lower()
-        try:
-            if suffix in (".jsonl", ".ndjson", ".csv"):
-                with open(path, "rb") as f:
-                    lines = sum(1 for line in f if line.strip())
-                n += max(0, lines - (suffix == ".csv"))
-            else:
-                n += 1
-        except OSError:
-            n += 1
-    return n
+    try:
+        return parse_published(published)
+    except ValueError as e:
+        raise InputError(str(e)) from None
+
+
+def check_options(fmt: str, workers: int, engine: str, scheduler: str | None, batch_size: int) -> None:
+    """InputError for an option value run() cannot take, before anything is read or written."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}: choose csv, parquet or jsonl")
+    if workers < 0:
+        raise InputError("--workers must be 0 (all cores) or more")
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    if batch_size < 1:
+        raise InputError("--batch-size must be 1 or more")
+
+
+def check_inputs_and_out(inputs: list[str | Path], out: Path, *, resume: bool, overwrite: bool) -> None:
+    if not inputs:
+        raise InputError("no input given: name files or folders of articles")
+    check_inputs(inputs)
+    prepare_out(out, resume=resume, overwrite=overwrite)
+
+
+def article_reader(inputs: list[str | Path], published: str | None, max_chars: int,
+                   limit: int | None, dedupe: str = "mark") -> Callable[[], Iterator[Article]]:
+    """A function that reads the inputs afresh, lazily, each time it is called (a resumed run may
+    read them twice: once beside the manifest, once from the point where the inputs changed)."""
+    def read() -> Iterator[Article]:
+        # 4 bytes a character at most in UTF-8: a file larger than this cannot be under max_chars.
+        arts = read_articles(inputs, published=published, max_bytes=4 * max_chars)
+        # Near-duplicates are decided here, in input order in this process, over every article
+        # from the first (a resumed run reads them again): the same answer for any engine.
+        return mark_duplicates(islice(arts, limit) if limit is not None else arts, dedupe)
+
+    return read
+
+
+def engine_results(engine: str, work: Iterable[list[Article]], n_workers: int, model: str | None,
+                   max_chars: int, scheduler: str | None) -> Iterator[tuple[list[Article], list[Result]]]:
+    """(batch, results) in input order from the engine asked for."""
+    if engine == "dask":
+        from .engines.dask_engine import dask_results
+
+        return dask_results(work, n_workers, model, max_chars, scheduler=scheduler)
+    # Loaded here once: forked workers inherit it (shared pages, no second load).
+    batch_pipeline(model)
+    return local_results(work, n_workers, model, max_chars)
+
+
+def write_batch(writer: ChunkedWriter, summary: RunSummary, results: list[Result],
+                position: InputPosition | None) -> None:
+    """Write one batch's rows, count them, then commit the batch (its articles enter the manifest)."""
+    for art, tables in results:
+        writer.write("articles", [art])
+        for t, rows in tables.items():
+            writer.write(t, rows)
+        summary.add_article(art, tables)
+        if position is not None:
+            position.advance(str(art["source"]), int(art.get("n_chars") or 0))
+    writer.commit_batch([row_key(art) for art, _ in results], summary.totals())
+
+
+def watch_position(summary: RunSummary, position: InputPosition) -> None:
+    """Copy where the run stands in its input onto the summary, for the progress callback."""
+    done = position.done()
+    if done is not None:
+        summary.input_bytes, summary.bytes_done, summary.resumed_bytes = position.total, done, position.started_at()
 
 
 def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "csv", workers: int = 1,
@@ -213,89 +353,38 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
     near-duplicates (extractor/dedupe.py). Returns the RunSummary. Raises InputError for usage mistakes (missing
     input, occupied OUT, bad option), before any article is read."""
     t0 = time.perf_counter()
-    out = Path(out)
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}: choose csv, parquet or jsonl")
-    if workers < 0:
-        raise InputError("--workers must be 0 (all cores) or more")
-    if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
-    if scheduler and engine != "dask":
-        raise InputError("--scheduler needs --engine dask")
-    if batch_size < 1:
-        raise InputError("--batch-size must be 1 or more")
+    out, inputs = Path(out), list(inputs)
+    check_options(fmt, workers, engine, scheduler, batch_size)
     if dedupe not in MODES:
         raise InputError(f"unknown --dedupe {dedupe!r}: choose {', '.join(MODES)}")
-    if published:
-        from .normalize.dates_published import parse_published
-
-        try:
-            published = parse_published(published)
-        except ValueError as e:
-            raise InputError(str(e)) from None
-    inputs = list(inputs)
-    if not inputs:
-        raise InputError("no input given: name files or folders of articles")
-    check_inputs(inputs)
-    prepare_out(out, resume=resume, overwrite=overwrite)
+    published = checked_published(published)
+    check_inputs_and_out(inputs, out, resume=resume, overwrite=overwrite)
     n_workers = (os.cpu_count() or 1) if workers == 0 else workers
     if engine == "dask":
-        from .engines.dask_engine import check_dask, dask_results
+        from .engines.dask_engine import check_dask
 
         check_dask()
-
-    def read() -> Iterator[Article]:
-        # 4 bytes a character at most in UTF-8: a file larger than this cannot be under max_chars.
-        arts = read_articles(inputs, published=published, max_bytes=4 * max_chars)
-        # Near-duplicates are decided here, in input order in this process, over every article
-        # from the first (a resumed run reads them again): the same answer for any engine.
-        arts = mark_duplicates(islice(arts, limit) if limit is not None else arts, dedupe)
-        return arts
-
-    summary = RunSummary(out=out)
+    read = article_reader(inputs, published, max_chars, limit, dedupe)
+    summary = RunSummary(out=out, total=limit)
     writer, articles, done, batch_size = open_output(out, fmt, excel, resume, read, batch_size)
-    if done:
-        summary.articles = summary.resumed_articles = done["articles"]
-        summary.status.update(done["status"])
-        summary.rows.update(done["rows"])
-        summary.words = summary.resumed_words = done["words"]
-    if progress:
-        def total() -> None:
-            try:
-                n = count_articles(inputs)
-                summary.total = min(n, limit) if limit is not None else n
-            except Exception:  # noqa: BLE001 - an estimate for the progress bar, never worth a failure
-                pass
-        threading.Thread(target=total, daemon=True).start()
+    summary.add_resumed(done)
+    position = None
+    if progress and limit is None:
+        position = InputPosition()
+        position.list_on_the_side(inputs)
     work = batches(articles, batch_size, BATCH_CHARS, ramp=True, start=summary.resumed_articles)
     try:
-        if engine == "dask":
-            results = dask_results(work, n_workers, model, max_chars, scheduler=scheduler)
-        else:
-            # Loaded here once: forked workers inherit it (shared pages, no second load).
-            batch_pipeline(model)
-            results = local_results(work, n_workers, model, max_chars)
-        t_work = None
-        for batch, batch_results in results:
+        for batch, results in engine_results(engine, work, n_workers, model, max_chars, scheduler):
             if summary.startup_seconds is None:
                 summary.startup_seconds = time.perf_counter() - t0
-            for article, (art, tables) in zip(batch, batch_results):
-                if text:
+            if text:
+                for article, (art, _) in zip(batch, results):
                     art["text"] = article.text
-                writer.write("articles", [art])
-                for t, rows in tables.items():
-                    writer.write(t, rows)
-                    summary.rows[t] += len(rows)
-                summary.articles += 1
-                summary.status[art["status"]] = summary.status.get(art["status"], 0) + 1
-                summary.words += int(art.get("n_words") or 0)
-                if art["status"] == "error" and len(summary.errors) < MAX_ERRORS_KEPT:
-                    summary.errors.append(str(art["error"]))
-            writer.commit_batch([row_key(art) for art, _ in batch_results],
-                                {"articles": summary.articles, "status": summary.status, "rows": summary.rows,
-                                 "words": summary.words})
+            write_batch(writer, summary, results, position)
             summary.seconds = time.perf_counter() - t0
             if progress:
+                if position is not None:
+                    watch_position(summary, position)
                 progress(summary)
         writer.finish()
         summary.seconds = time.perf_counter() - t0

@@ -20,8 +20,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "officials": MENTION + ("name", "title", "affiliation", "affiliation_code"),
     "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate"),
     "organizations": MENTION + ("name",),
+    # The parser's sentences, so that a reader of the tables (the report) can cut a mention's
+    # sentence from the article text: `sentence` of a mention row is an index into these.
+    "sentences": ("article_id", "sentence", "start", "end"),
 }
 TABLES = tuple(COLUMNS)
+MENTION_TABLES = tuple(t for t in TABLES if COLUMNS[t][:len(MENTION)] == MENTION)
 
 # pandas dtypes of the columns that are not strings, so every writer (and a reader of our CSV)
 # agrees on types. Per table: `value` is a number in figures but a TimeML string in dates.
@@ -34,6 +38,7 @@ DTYPES: dict[str, dict[str, str]] = {
     "officials": dict(_COMMON),
     "figures": {**_COMMON, "value": "float64", "value_max": "float64"},
     "organizations": dict(_COMMON),
+    "sentences": dict(_COMMON),
 }
 
 

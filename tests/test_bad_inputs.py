@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from extractor.engines.annotate import chunk_starts, process_batch
 from extractor.cli import app
-from extractor.rows import TABLES, Article
+from extractor.rows import MENTION_TABLES, TABLES, Article
 
 GOOD = "UK Ambassador James Sharp met Foreign Minister Jeyhun Bayramov in Baku on June 10. Over 140 people were hurt."
 MAX_CHARS = 1_000_000  # the run below uses this limit, so that the 2 MB line and the 50 MB file are over it
@@ -142,12 +142,18 @@ def test_long_one_line_article_is_annotated_in_pieces():
     assert len(chunk_starts(text)) >= 2
     [(art, rows)] = process_batch([Article(article_id="long", text=text, published="2021-06-11")])
     assert art["status"] == "ok"
-    for t, table_rows in rows.items():
-        for r in table_rows:
+    for t in MENTION_TABLES:
+        for r in rows[t]:
             assert text[r["start"]:r["end"]] == r["text"]
     assert len([r for r in rows["figures"] if r["value"] == 7449]) == 2100
     sentences = [r["sentence"] for r in rows["figures"]]
     assert sentences == sorted(sentences) and sentences[-1] >= 2000
+    # The sentences of the pieces, shifted like the mentions: numbered in order, in the text.
+    bounds = rows["sentences"]
+    assert [r["sentence"] for r in bounds] == list(range(len(bounds))) and len(bounds) > sentences[-1]
+    assert all(a["end"] <= b["start"] for a, b in zip(bounds, bounds[1:])) and bounds[-1]["end"] == len(text)
+    for r in rows["figures"]:
+        assert bounds[r["sentence"]]["start"] <= r["start"] < bounds[r["sentence"]]["end"]
 
 
 @pytest.mark.parametrize("text", ["", "a" * 10, "x " * 300_000, "para\n\n" * 40_000, "y" * 250_000])

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extractor.batch import run
-from extractor.rows import TABLES
+from extractor.rows import MENTION_TABLES, TABLES
 
 from .conftest import CORPUS, copy_corpus
 
@@ -34,9 +34,27 @@ def test_workers_give_identical_tables(small_corpus, tmp_path):
 def test_rows_keep_offsets(small_corpus, tmp_path):
     run([small_corpus], tmp_path / "o")
     texts = {f.name: f.read_text(encoding="utf8") for f in small_corpus.iterdir()}
-    for t in TABLES[1:]:
-        for r in tables(tmp_path / "o")[t].to_dict("records"):
+    out = tables(tmp_path / "o")
+    for t in MENTION_TABLES:
+        for r in out[t].to_dict("records"):
             assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == r["text"]
+
+
+def test_sentences_table_holds_each_mentions_sentence(small_corpus, tmp_path):
+    """The parser's sentences are written, numbered as the mention rows' `sentence`: a mention
+    starts inside the sentence its row names."""
+    run([small_corpus], tmp_path / "o")
+    out = tables(tmp_path / "o")
+    sents = {(r["article_id"], int(r["sentence"])): (int(r["start"]), int(r["end"]))
+             for r in out["sentences"].to_dict("records")}
+    assert {a for a, _ in sents} == set(out["articles"]["article_id"])
+    for (aid, i), (start, end) in sents.items():
+        assert 0 <= start <= end and (i == 0 or sents[aid, i - 1][0] < start)
+    for t in MENTION_TABLES:
+        for r in out[t].to_dict("records"):
+            start, _ = sents[r["article_id"], int(r["sentence"])]
+            nxt = sents.get((r["article_id"], int(r["sentence"]) + 1))
+            assert start <= int(r["start"]) and (nxt is None or int(r["start"]) < nxt[0]), (t, r)
 
 
 def test_resume_reuses_done_articles(small_corpus, tmp_path):
@@ -210,20 +228,42 @@ def test_fast_stand_ins_give_the_same_annotation():
         assert np.array_equal(a.to_array(attrs), b.to_array(attrs)), a.text[:60]
 
 
-def test_progress_knows_the_total_and_the_eta(small_corpus, tmp_path):
-    from extractor.batch import count_articles
-    from extractor.progress import plain_line
+def test_input_position_counts_bytes_of_files_without_reading_them(small_corpus, tmp_path, monkeypatch):
+    import extractor.io.readers as readers
+    from extractor.progress import InputPosition
 
     jl = tmp_path / "a.jsonl"
-    jl.write_text('{"id": 1, "text": "a"}\n\n{"id": 2, "text": "b"}\n', encoding="utf8")
-    assert count_articles([small_corpus, jl]) == 8
+    jl.write_text('{"id": 1, "text": "aaaa"}\n{"id": 2, "text": "bbbb"}\n', encoding="utf8")
+    files = sorted(small_corpus.iterdir())
+    monkeypatch.setattr(readers, "read_file", lambda *a, **k: pytest.fail("the listing read a file"))
+    position = InputPosition()
+    assert position.done() is None  # not listed yet: the bar pulses
+    position.list_inputs([small_corpus, jl])
+    sizes = [f.stat().st_size for f in files]
+    assert position.total == sum(sizes) + jl.stat().st_size and position.done() == 0
+    position.advance(str(files[0]), sizes[0] + 10)          # a text file's article: all of the file
+    assert position.done() == sizes[0]
+    position.advance(str(files[2]), 5)                       # files before it are done
+    assert position.done() == sum(sizes[:2]) + 5
+    position.advance(str(jl), 4)                             # a JSON lines file, article by article
+    position.advance(str(jl), 4)
+    assert position.done() == sum(sizes) + 8 and position.started_at() == 0
+
+
+def test_progress_knows_the_share_done_and_the_eta(small_corpus, tmp_path):
+    from extractor.progress import plain_line
+
     seen = []
     summary = run([small_corpus], tmp_path / "o", batch_size=2, progress=lambda s: seen.append(
-        (s.articles, s.total, s.eta_seconds, plain_line(s))))
+        (s.articles, s.fraction, s.eta_seconds, plain_line(s))))
     assert [n for n, *_ in seen] == [1, 3, 5, 6] and summary.articles == 6
-    assert seen[-1][2] in (None, 0.0) or seen[-1][1] is None
-    assert any(total == 6 and eta is not None for _, total, eta, _ in seen[1:]) or all(t is None for _, t, _, _ in seen)
-    assert seen[-1][3].startswith("progress: 6")
+    shares = [f for _, f, _, _ in seen if f is not None]
+    assert shares == sorted(shares) and (not shares or shares[-1] == 1.0)  # listed on the side: may come late
+    assert all(eta is not None for _, f, eta, _ in seen if f is not None and 0 < f)
+    assert seen[-1][3].startswith("progress: 6 articles")
+    limited = []
+    run([small_corpus], tmp_path / "l", limit=4, batch_size=2, progress=lambda s: limited.append(s.fraction))
+    assert limited == [0.25, 0.75, 1.0]  # with --limit the share is articles out of the limit
 
 
 @pytest.mark.parametrize("options, message", [({"engine": "spark"}, "engine"), ({"batch_size": 0}, "batch-size"),

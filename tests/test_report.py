@@ -160,14 +160,20 @@ def test_cli_refuses_a_folder_without_tables(tmp_path):
     assert res.exit_code == 2 and "no articles table" in output and "Traceback" not in output
 
 
-@pytest.mark.parametrize("text, start, end, expected", [
-    ("First one. The army cleared 7,449 mines in May. Next.", 28, 33, "The army cleared 7,449 mines in May."),
-    ("Headline 2021\nOfficials said 40 percent were done\nMore", 29, 39, "Officials said 40 percent were done"),
-    ("Mr. Smith paid $5 million. Then he left.", 15, 25, "Mr. Smith paid $5 million."),
-    ("no boundary at all 12 items here", 19, 21, "no boundary at all 12 items here"),
+@pytest.mark.parametrize("text, start, end, sentences, expected", [
+    ("First one. The army cleared 7,449 mines in May. Next.", 28, 33, [(0, 10), (11, 47), (48, 53)],
+     "The army cleared 7,449 mines in May."),
+    # The parser's boundaries are used as they are: no list of abbreviations second-guesses them.
+    ("Mr. Smith paid $5 million. Then he left.", 15, 25, [(0, 26), (27, 40)], "Mr. Smith paid $5 million."),
+    ("Mr. Smith paid $5 million. Then he left.", 15, 25, [(0, 3), (4, 26), (27, 40)], "Smith paid $5 million."),
+    # A mention the parser cut in two gets both sentences.
+    ("It cost 5. 5 million. Done.", 8, 20, [(0, 10), (11, 21), (22, 27)], "It cost 5. 5 million."),
+    # No sentences table (an older run): the mention's line.
+    ("Headline 2021\nOfficials said 40 percent were done\nMore", 29, 39, [], "Officials said 40 percent were done"),
+    ("no boundary at all 12 items here", 19, 21, [], "no boundary at all 12 items here"),
 ])
-def test_sentence_around(text, start, end, expected):
-    s = sentence_around(text, start, end)
+def test_sentence_around_cuts_the_parsers_sentence(text, start, end, sentences, expected):
+    s = sentence_around(text, start, end, sentences)
     assert s.before + s.mention + s.after == expected
     assert s.mention == text[start:end]
 

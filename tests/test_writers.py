@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from extractor.io.writers import TableWriter, read_table
-from extractor.rows import COLUMNS, TABLES
+from extractor.rows import COLUMNS, MENTION_TABLES, TABLES
 
 ROW = {"article_id": "a,1", "start": 3, "end": 9, "text": 'he said "hi"\nthen', "sentence": 0,
        "value": 7449.0, "value_max": None, "qualifier": "over", "unit": "=antipersonnel mines",
@@ -100,6 +100,7 @@ def test_run_tables_read_back_with_plain_pandas(tmp_path):
     texts = {a["id"]: a["text"] for a in TRICKY_ARTICLES}
     for t in TABLES[1:]:
         assert len(tables[t]) == summary.rows[t], t
+    for t in MENTION_TABLES:
         for r in tables[t].to_dict("records"):
             assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == r["text"], (t, r)
     assert sum(summary.rows.values()) > 5  # the texts do give rows (people, places, dates, figures)

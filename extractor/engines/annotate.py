@@ -11,7 +11,7 @@ from typing import Any
 from spacy.attrs import IS_PUNCT, IS_SPACE
 
 from ..pipeline import article_doc, load_pipeline
-from ..rows import Article, article_row, doc_rows, sentence_starts
+from ..rows import Article, article_row, doc_rows
 
 # Docs (pieces) the trained components take at once, and their characters: peak memory grows with
 # the characters of a minibatch (about 3.5 MB a 1,000: tagger, parser and NER activations), speed
@@ -56,7 +56,21 @@ def _piece(doc, article_id: str) -> Piece:
     so that memory holds one minibatch of Docs, not a whole long article's)."""
     arr = doc.to_array([IS_PUNCT, IS_SPACE])
     n_words = int(len(doc) - (arr.any(axis=1).sum() if len(doc) else 0))
-    return n_words, max(1, len(sentence_starts(doc))), doc_rows(doc, article_id)
+    rows = doc_rows(doc, article_id)
+    rows["sentences"] = sentence_rows(doc, article_id)
+    return n_words, len(rows["sentences"]), rows
+
+
+def sentence_rows(doc, article_id: str) -> list[dict[str, Any]]:
+    """The sentences table's rows of a Doc: the parser's sentences, numbered as the mention rows'
+    `sentence` (rows.sentence_starts: the same doc.sents); the whole text is one sentence where
+    none are set."""
+    try:
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    except ValueError:  # no sentence boundaries set
+        bounds = []
+    bounds = bounds or [(0, len(doc.text))]
+    return [{"article_id": article_id, "sentence": i, "start": s, "end": e} for i, (s, e) in enumerate(bounds)]
 
 
 def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[dict]]]:

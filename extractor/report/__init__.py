@@ -26,7 +26,7 @@ def render_report(out: Path, dest: Path) -> str:
 
     out, dest = Path(out), Path(dest)
     tables = load_tables(out)
-    sources = data.load_sources(tables["articles"], out, dest.resolve().parent)
+    sources = data.load_sources(tables["articles"], out, dest.resolve().parent, tables["sentences"])
     line = data.timeline(tables["dates"], tables["articles"])
     points = data.place_points(tables["places"], sources)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(models_path(TEMPLATE[0])),

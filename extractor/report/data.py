@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +17,6 @@ from ..errors import ReportError
 from ..io.writers import FORMATS, read_table
 from ..rows import COLUMNS, TABLES
 
-# A sentence ends at . ! ? (with closing quotes or brackets) before space and a capital, digit or
-# opening quote; a line break ends one too (headlines, datelines, paragraphs). Approximate on
-# purpose: the tables keep the sentence index, not its text, and the report only needs context.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n\s*")
-# Words whose period does not end a sentence ("Mr. Smith", "U.S. troops", "Gen. Hasanov").
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "prof",
-                 "inc", "corp", "co", "ltd", "jr", "sr", "no", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "jan", "feb",
-                 "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 CONTEXT = 220  # characters of context at most on each side of a mention
 # Granularities precise enough to put a mentioned date in one month.
 MONTHLY = {"day", "week", "month"}
@@ -45,7 +38,7 @@ class Ref:
 
 @dataclass
 class Snippet:
-    """A mention in its (approximate) sentence: before + mention + after."""
+    """A mention in its sentence (the parser's): before + mention + after."""
     before: str
     mention: str
     after: str
@@ -58,7 +51,9 @@ class Sources:
     (its sha256 matches the articles table)."""
     href: dict[str, str] = field(default_factory=dict)
     files: dict[str, tuple[Path, str]] = field(default_factory=dict)   # id -> (file, sha256)
+    sentences: pd.DataFrame | None = None   # the run's sentences table (the parser's boundaries)
     _read: dict[Path, list[Any]] = field(default_factory=dict)
+    _bounds: dict[str, list[tuple[int, int]]] | None = None
 
     def ref(self, row: Any) -> Ref:
         aid = str(row.article_id)
@@ -91,22 +86,35 @@ class Sources:
         s, e, mention = int(row.start), int(row.end), str(row.text)
         if text is None or text[s:e] != mention:
             return Snippet("", mention, "")
-        return sentence_around(text, s, e)
+        return sentence_around(text, s, e, self.sentence_bounds(str(row.article_id)))
+
+    def sentence_bounds(self, article_id: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of the article, in order, from the sentences table."""
+        if self._bounds is None:
+            self._bounds = {}
+            df = self.sentences
+            if df is not None and len(df):
+                df = df.sort_values(["article_id", "sentence"], kind="stable")
+                for aid, group in df.groupby("article_id", sort=False):
+                    self._bounds[str(aid)] = list(zip(group["start"].astype(int), group["end"].astype(int)))
+        return self._bounds.get(article_id, [])
 
 
-def _abbreviation(text: str, at: int) -> bool:
-    """Whether the period just before AT closes an abbreviation or an initial ("J. Smith")."""
-    if not text[:at].endswith("."):
-        return False
-    word = re.search(r"([\w.]+)\.$", text[max(0, at - 12):at])
-    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper())
+def sentence_span(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the sentence(s) holding TEXT[start:end] begin and end: the parser's SENTENCES of the
+    run; the mention's line where a run wrote none (an older run, a table written by hand)."""
+    starts = [s for s, _ in sentences]
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, max(start, end - 1)) - 1
+    if first >= 0:
+        return sentences[first][0], max(end, min(len(text), sentences[last][1]))
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end == -1 else line_end
 
 
-def sentence_around(text: str, start: int, end: int) -> Snippet:
+def sentence_around(text: str, start: int, end: int, sentences: list[tuple[int, int]] = ()) -> Snippet:
     """TEXT[start:end] with the rest of its sentence on each side (at most CONTEXT characters)."""
-    ends = [m for m in SENTENCE_END.finditer(text) if not _abbreviation(text, m.start())]
-    left = max((m.end() for m in ends if m.end() <= start), default=0)
-    right = min((m.start() for m in ends if m.start() >= end), default=len(text))
+    left, right = sentence_span(text, start, end, list(sentences))
     before, after = text[left:start], text[end:right]
     if len(before) > CONTEXT:
         before = "…" + before[-CONTEXT:].split(" ", 1)[-1]
@@ -152,10 +160,11 @@ def locate(source: str, out: Path) -> Path | None:
     return None
 
 
-def load_sources(articles: pd.DataFrame, out: Path, dest_dir: Path) -> Sources:
+def load_sources(articles: pd.DataFrame, out: Path, dest_dir: Path,
+                 sentences: pd.DataFrame | None = None) -> Sources:
     """Link targets (the article's own http(s) URL when the table has one, else a path to its file
-    relative to the report) and where to read each extracted article's text."""
-    sources = Sources()
+    relative to the report), where to read each extracted article's text, and its sentences."""
+    sources = Sources(sentences=sentences)
     for row in articles.itertuples(index=False):
         aid = str(row.article_id)
         url = str(getattr(row, "url", "") or "")
