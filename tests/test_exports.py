@@ -123,3 +123,13 @@ def test_headline_that_starts_like_an_edition_is_kept(tmp_path, title):
     (tmp_path / "e.txt").write_text(lexisnexis_txt([item]).replace("Late Edition - Final", ""), encoding="utf8")
     [a] = read_articles([tmp_path])
     assert a.title == title
+
+
+@pytest.mark.parametrize("line", ["Source: the national statistics office.", "Notes: all figures are provisional.",
+                                  "Company: Voltra, the battery maker, declined to comment."])
+def test_label_like_line_inside_a_body_is_text(tmp_path, line):
+    item = dict(ITEMS[0], body=ITEMS[0]["body"][:2] + [line] + ITEMS[0]["body"][2:])
+    write_docx(tmp_path / "e.docx", nexis_uni_paragraphs([item]))
+    (tmp_path / "l.txt").write_text(lexisnexis_txt([item]), encoding="utf8")
+    for a in read_articles([tmp_path]):
+        assert a.text == "\n\n".join(item["body"]), a.article_id

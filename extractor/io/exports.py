@@ -137,6 +137,8 @@ def nexis_document(lines: list[str], *, header_first: bool) -> Record:
         lab = nexis_label(ln)
         if lab is None and ln.lower() in ("body", "classification"):
             lab = (ln.upper(), "")
+        if lab is not None and in_body and body and not ends_body(ln, lab[0]):
+            lab = None  # "Source: the statistics office." inside the body is text
         if lab is not None:
             name, value = lab
             current = name
@@ -146,13 +148,11 @@ def nexis_document(lines: list[str], *, header_first: bool) -> Record:
                     body.append(value)
             elif name in trailer or name == "CLASSIFICATION":
                 in_body, after_body = False, True
-            elif in_body and body:  # a field label after the body started ends the body
-                in_body, after_body = False, True
             fields.setdefault(name, value)
             continue
         if current is not None and not in_body:
             fields[current] = (fields[current] + " " + ln).strip()
-        elif after_body or is_cover_page_line(ln):
+        elif after_body or (not in_body and is_cover_page_line(ln)):
             continue
         elif in_body or fields:
             in_body = True
@@ -168,6 +168,16 @@ def nexis_document(lines: list[str], *, header_first: bool) -> Record:
         paras.pop()
     record.paragraphs = paras
     return record
+
+
+def ends_body(line: str, name: str) -> bool:
+    """Whether a label line inside a body closes it: 'Classification', a trailer label in upper
+    case (LexisNexis), or one of the few that end a Nexis Uni body in any case (Load-Date: ...)."""
+    if name == "CLASSIFICATION":
+        return True
+    if name not in labels()["nexis_trailer"]:
+        return False
+    return line.split(":", 1)[0].isupper() or name in labels()["nexis_body_end"]
 
 
 def _header_fields(header: list[str], *, header_first: bool) -> Record:
