@@ -122,3 +122,14 @@ def factiva_rtf(items: list[dict]) -> str:
             lines += [code, *vals]
         lines += ["", ""]
     return rtf(lines)
+
+
+def factiva_rtf_table(items: list[dict]) -> str:
+    """A Factiva RTF export laid out as a table: a row per field, code cell and value cell."""
+    rows = []
+    for a in items:
+        for code, vals in factiva_fields(a):
+            value = "\\par ".join(rtf_escape(v) for v in vals)
+            rows.append(f"{{\\trowd\\cellx1000\\cellx9000 {code}\\cell {value}\\cell\\row}}")
+        rows.append("\\par")
+    return "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\n" + "\n".join(rows) + "}"

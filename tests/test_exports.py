@@ -6,7 +6,7 @@ import pytest
 
 from extractor.io.exports import author_of, export_kind, paragraphs_of
 from extractor.io.readers import read_articles
-from tests.exportfiles import (factiva_html, factiva_rtf, lexisnexis_txt, nexis_uni_paragraphs, rtf, stories,
+from tests.exportfiles import (factiva_html, factiva_rtf, factiva_rtf_table, lexisnexis_txt, nexis_uni_paragraphs, rtf, stories,
                                write_docx)
 
 ITEMS = stories(10)
@@ -25,10 +25,13 @@ def make(tmp_path, kind: str):
         (tmp_path / "export.html").write_text(factiva_html(ITEMS), encoding="utf8")
     elif kind == "factiva.rtf":
         (tmp_path / "export.rtf").write_text(factiva_rtf(ITEMS), encoding="ascii")
+    elif kind == "factiva-table.rtf":
+        (tmp_path / "export.rtf").write_text(factiva_rtf_table(ITEMS), encoding="ascii")
     return tmp_path
 
 
-@pytest.mark.parametrize("kind", ["lexisnexis.TXT", "nexis-uni.docx", "nexis-uni.rtf", "factiva.html", "factiva.rtf"])
+@pytest.mark.parametrize("kind", ["lexisnexis.TXT", "nexis-uni.docx", "nexis-uni.rtf", "factiva.html", "factiva.rtf",
+                                  "factiva-table.rtf"])
 def test_export_gives_one_ok_article_per_document(tmp_path, kind):
     arts = list(read_articles([make(tmp_path, kind)]))
     assert len(arts) == 10 and all(a.status == "ok" for a in arts)

@@ -211,8 +211,9 @@ def nexis_uni_records(text: str) -> list[Record]:
 
 
 def factiva_label(line: str) -> tuple[str, str] | None:
-    """(CODE, rest) of a Factiva field line: the code alone on its line, or followed by a tab."""
-    m = re.match(r"^([A-Z]{2,3})(?:\t(.*))?\s*$", line)
+    """(CODE, rest) of a Factiva field line: the code alone on its line, or followed by a tab or a
+    table cell's end (an RTF export laid out as a table reads "HD|Headline|")."""
+    m = re.match(r"^([A-Z]{2,3})(?:[\t|](.*))?\s*$", line)
     if m and m.group(1) in _factiva_codes():
         return m.group(1), (m.group(2) or "").strip()
     return None
@@ -231,10 +232,13 @@ def factiva_records(lines: list[str]) -> list[Record]:
                 records.append({})
             current = code
             records[-1].setdefault(code, [])
-            if rest:
+            if rest.strip().strip("|").strip():
                 records[-1][code].append(rest)
         elif ln and current is not None:
             records[-1][current].append(ln)
+    for rec in records:  # the cell ends of a table layout ("Second para|")
+        for code, vals in rec.items():
+            rec[code] = [v for v in (x.strip().strip("|").strip() for x in vals) if v]
     out = []
     for rec in records:
         if "HD" not in rec:
