@@ -95,8 +95,14 @@ def test_record_expanding_past_the_limit_is_skipped_and_the_next_is_read(tmp_pat
     items = [("https://x.example/bomb", bomb, "text/html")] + page_items(1)
     warc = write_warc(tmp_path / "b.warc.gz", items, extra_records=False)
     assert warc.stat().st_size < 1_000_000
+    import tracemalloc
+
+    tracemalloc.start()
     arts = list(read_articles([warc], max_bytes=1_000_000))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     assert [a.status for a in arts] == ["skipped", "ok"] and "size limit" in arts[0].error
+    assert peak < 15_000_000  # the 50 MB record is read past in pieces, never held
 
 
 def test_gzip_that_is_not_a_warc_is_an_error_row(tmp_path):

@@ -17,6 +17,8 @@ from .archives import DEFAULT_LIMIT
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
+CHUNK = 1 << 16  # bytes of a record read at a time when reading past it
+BLOCK = 2048     # compressed bytes warcio decompresses at a time
 
 
 def content_type(record) -> tuple[str, str]:
@@ -52,7 +54,8 @@ def read_warc(path: Path, article_id: str, *, max_bytes: int | None = None) -> I
     n = 0
     try:
         with open(path, "rb") as f:
-            for record in ArchiveIterator(f):
+            # Small compressed blocks: a block of a gzip bomb expands about 1,000 times in one piece.
+            for record in ArchiveIterator(f, block_size=BLOCK):
                 if record.rec_type != "response":
                     continue
                 media, charset = content_type(record)
@@ -72,9 +75,6 @@ def read_warc(path: Path, article_id: str, *, max_bytes: int | None = None) -> I
         yield Article(article_id=f"{article_id}:{n + 1}", source=str(path), status="error",
                       error=f"{path}: WARC archive unreadable after {n} records, probably cut off "
                             f"({type(e).__name__}: {e})".splitlines()[0])
-
-
-CHUNK = 1 << 16
 
 
 def read_to_end(record) -> bool:
