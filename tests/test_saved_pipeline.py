@@ -18,8 +18,7 @@ def corpus_rows(nlp, articles) -> dict[str, dict]:
 
 
 def test_to_disk_then_spacy_load_gives_identical_rows(tmp_path):
-    # A pipeline of its own (not the cached one): a run in this process swaps in speed-ups.
-    nlp = load_pipeline.__wrapped__()
+    nlp = load_pipeline()
     nlp.to_disk(tmp_path / "pipeline")
     reloaded = spacy.load(tmp_path / "pipeline")
     assert reloaded.pipe_names == nlp.pipe_names

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 
-from ..pipeline import article_doc, load_pipeline
+from ..pipeline import article_doc, build_pipeline
 from ..rows import Article, article_row, doc_rows
 
 # Docs (pieces) the trained components take at once, and their characters: peak memory grows with
@@ -89,23 +90,21 @@ def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[
     return n_words, rows
 
 
-_WARM: set[int] = set()
 WARM_UP = ("On Friday, June 11, 2021, President Ilham Aliyev of Azerbaijan said in Baku that 7,449 mines "
            "had been defused, up 12% from a year ago, the United Nations reported.")
 
 
+@lru_cache(maxsize=4)
 def batch_pipeline(model: str | None = None):
-    """The pipeline of the batch engine: load_pipeline's, with the exact faster stand-ins of
+    """The pipeline of the batch engine, one per process and model: a pipeline of its own (not
+    load_pipeline()'s, which a user may save with to_disk), with the exact faster stand-ins of
     speedups for the trained parts whose Python overhead dominates."""
-    nlp = load_pipeline(model)
-    if id(nlp) not in _WARM:
-        from ..speedups import speed_up
+    from ..speedups import speed_up
 
-        speed_up(nlp)
-        # Components load their data (gazetteer, lexicons, date parser) on first use: do it now,
-        # before workers fork (they share it) and before the first article's clock starts.
-        nlp(article_doc(nlp, WARM_UP, "2021-06-11"))
-        _WARM.add(id(nlp))
+    nlp = speed_up(build_pipeline(model))
+    # Components that load data on first use (gazetteer, lexicons, date parser) do it now, before
+    # workers fork (they share it) and before the first article's clock starts.
+    nlp(article_doc(nlp, WARM_UP, "2021-06-11"))
     return nlp
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..errors import ReportError
 from ..io.writers import FORMATS, read_table
-from ..rows import COLUMNS, TABLES
+from ..rows import COLUMNS, MENTION_TABLES, TABLES
 
 CONTEXT = 220  # characters of context at most on each side of a mention
 # Granularities precise enough to put a mentioned date in one month.
@@ -192,7 +192,7 @@ def summary(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "published_from": published[0] if published else "",
         "published_to": published[-1] if published else "",
         "undated": int((arts["published"].astype(str) == "").sum()),
-        "rows": {t: len(tables[t]) for t in TABLES[1:]},
+        "rows": {t: len(tables[t]) for t in MENTION_TABLES},
     }
 
 
