@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.timex import (FUTURE, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex, calendar_range, contract_value,
-                               load_grammar)
+from ..normalize.timex import (FUTURE, GRAMMAR_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
+                               calendar_range, contract_value, load_grammar)
 from . import base
 
 # A bare month or weekday inside one of these entities is part of a name ("Theresa May", "Black Friday Inc").
@@ -106,44 +108,54 @@ def dateparser_timex(text: str, published: str | None) -> Timex | None:
     return Timex("TIME" if period == "time" else "DATE", value, gran, start, end, published is not None)
 
 
-class NewsDates:
+@dataclass(frozen=True)
+class DocContext:
+    """What one document tells every date in it: its publication date, and hints from its whole text."""
+
+    dct: date | None
+    hints: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "DocContext":
+        # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
+        hints = frozenset({"quarter"}) if "quarter" in doc.text.lower() else frozenset()
+        return cls(published_date(doc._.published), hints)
+
+
+class NewsDates(base.RuleDataComponent):
     """Finds temporal expressions with the dates grammar (models/dates) and, optionally, the model's
     DATE/TIME entities, and writes them as TIMEX3 dicts to doc._.dates."""
 
-    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None,
+    def __init__(self, name: str, *, lexicon_path: str, patterns_path: str, numbers_path: str,
                  use_entities: bool = True, use_dateparser: bool = True):
         self.name = name
-        self.patterns_dir = patterns_dir or str(base.models_path("dates"))
+        self.files = (lexicon_path, patterns_path, numbers_path)
         self.use_entities = use_entities
         self.use_dateparser = use_dateparser
-        self._grammar: Grammar | None = None
+        self.grammar: Grammar | None = None
 
-    @property
-    def grammar(self) -> Grammar:
-        if self._grammar is None:
-            self._grammar = load_grammar(self.patterns_dir)
-        return self._grammar
+    def data_files(self) -> tuple[str, ...]:
+        return self.files
 
-    def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
-        self._grammar = load_grammar(self.patterns_dir)
+    def load_data(self, root: Path) -> None:
+        self.grammar = load_grammar(root, self.files)
 
     def __call__(self, doc: Doc) -> Doc:
-        dct = published_date(doc._.published)
-        # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
-        self._hints = frozenset({"quarter"}) if "quarter" in doc.text.lower() else frozenset()
+        self.require_data()
+        ctx = DocContext.of(doc)
         anaphors: dict[int, Candidate] = {}
         rows = []
         for cand in self.grammar.find(doc.text):
-            row = self.rule_row(doc, cand, dct)
+            row = self.rule_row(doc, cand, ctx)
             if row is not None:
                 rows.append(row)
                 if self.grammar.by_id[cand.pattern].handler == "anaphor":
                     anaphors[row["start"]] = cand
         if self.use_entities and doc.has_annotation("ENT_IOB"):
-            rows += self.entity_rows(doc, rows, dct)
+            rows += self.entity_rows(doc, rows, ctx.dct)
         rows.sort(key=lambda r: r["start"])
         if anaphors:
-            rows = self.resolve_anaphors(rows, anaphors, dct)
+            rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
         for r in rows:
             r["value"] = contract_value(r["value"])
         doc._.dates = rows
@@ -167,7 +179,7 @@ class NewsDates:
             out.append(row)
         return out
 
-    def rule_row(self, doc: Doc, cand: Candidate, dct: date | None) -> dict | None:
+    def rule_row(self, doc: Doc, cand: Candidate, ctx: DocContext) -> dict | None:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return None
@@ -179,11 +191,11 @@ class NewsDates:
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
-        hints, direction = self._hints, clause_direction(span)
+        hints, direction = ctx.hints, clause_direction(span)
         if span.start > 0 and doc[span.start - 1].lower_ == "ended":
             # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
             hints, direction = hints | {"ended"}, PAST
-        tx = self.grammar.normalize_candidate(cand, dct, direction, hints)
+        tx = self.grammar.normalize_candidate(cand, ctx.dct, direction, hints)
         if tx is None:
             return None
         return {"start": cand.start, "end": cand.end, **tx.as_dict()}
@@ -229,9 +241,12 @@ def trim_entity(ent: Span) -> Span | None:
 @Language.factory(
     "news_dates",
     assigns=["doc._.dates"],
-    default_config={"patterns_dir": None, "use_entities": True, "use_dateparser": True},
+    default_config={"lexicon_path": GRAMMAR_FILES[0], "patterns_path": GRAMMAR_FILES[1],
+                    "numbers_path": GRAMMAR_FILES[2], "use_entities": True, "use_dateparser": True},
 )
-def make_news_dates(nlp: Language, name: str, patterns_dir: str | None, use_entities: bool,
-                    use_dateparser: bool) -> NewsDates:
-    """The dates component (patterns_dir: a folder with lexicon.json and patterns.jsonl; default models/dates)."""
-    return NewsDates(nlp, name, patterns_dir=patterns_dir, use_entities=use_entities, use_dateparser=use_dateparser)
+def make_news_dates(nlp: Language, name: str, lexicon_path: str, patterns_path: str, numbers_path: str,
+                    use_entities: bool, use_dateparser: bool) -> NewsDates:
+    """The dates component: the grammar's files relative to models/ (or to the folder to_disk wrote);
+    use_entities adds the model's DATE/TIME entities the grammar missed, use_dateparser normalises them."""
+    return NewsDates(name, lexicon_path=lexicon_path, patterns_path=patterns_path, numbers_path=numbers_path,
+                     use_entities=use_entities, use_dateparser=use_dateparser)

@@ -6,9 +6,10 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from ..resources import models_dir
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -261,22 +262,40 @@ def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
 
 
 # ---------------------------------------------------------------- numbers
+# Words that multiply the count before them ("a dozen", "two hundred") rather than add to it.
+MULTIPLIERS = {"hundred": 100, "dozen": 12}
+
+
 def _word_number(s: str, numbers: dict[str, float]) -> float | None:
     s = s.lower().strip()
-    if s in numbers:
+    if s in numbers and s not in MULTIPLIERS:
         return numbers[s]
     parts = re.split(r"[\s-]+", s)
     total = 0.0
     for p in parts:
         if p == "and":
             continue
-        if p == "hundred":
-            total = (total or 1) * 100
+        if p in MULTIPLIERS:
+            total = (total or 1) * MULTIPLIERS[p]
         elif p in numbers:
             total += numbers[p]
         else:
             return None
     return total
+
+
+def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, float]:
+    """The number words of the dates grammar: the plain ones from models/figures/numbers.json (their
+    one home: units, tens, "hundred", "dozen" and the exact determiners "a couple (of)") plus the
+    few only date phrases use (EXTRAS: "a week", "half an hour")."""
+    words: dict[str, float] = {}
+    words.update(figures_numbers["units"])
+    words.update(figures_numbers["tens"])
+    words.update({w: figures_numbers["scales"][w] for w in ("hundred",)})
+    words.update({w: figures_numbers["groups"][w] for w in ("dozen",)})
+    words.update({k: v for k, v in figures_numbers["vague_determiners"].items() if "couple" in k})
+    words.update(extras)
+    return {k: float(v) for k, v in words.items()}
 
 
 def parse_number(s: str, numbers: dict[str, float], vague: Iterable[str] = ()) -> float | str | None:
@@ -356,7 +375,7 @@ def _cap_forms(words: Iterable[str]) -> list[str]:
     return [f for w in words for f in (w.capitalize(), w.upper())]
 
 
-def _placeholders(lex: dict) -> dict[str, str]:
+def _placeholders(lex: dict, numbers: Iterable[str]) -> dict[str, str]:
     months_full = [m for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
     abbrevs = [m for m in lex["months"] if m not in months_full]
     month = "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + "|" + \
@@ -370,7 +389,8 @@ def _placeholders(lex: dict) -> dict[str, str]:
     teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     word_num = (f"(?i:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|(?:a|one|two|three|four|five)\\s+hundred"
                 f"(?:\\s+(?:and\\s+)?(?:{'|'.join(tens + teens + ones)}))?|"
-                + "|".join(sorted((k.replace(" ", r"\s+") for k in lex["numbers"]), key=len, reverse=True)) + ")")
+                + r"a\s+dozen|"
+                + "|".join(sorted((k.replace(" ", r"\s+") for k in numbers), key=len, reverse=True)) + ")")
     num = f"(?:\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+)?(?:[\\s-]1/2)?|{word_num})"
     year_words = (f"(?i:(?:the\\s+year\\s+)?nineteen[- ](?:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|"
                   f"{'|'.join(teens)}|hundred)|(?:the\\s+year\\s+)?two\\s+thousand(?:\\s+(?:and\\s+)?"
@@ -420,16 +440,16 @@ class Grammar:
     """Temporal-expression patterns (regexes over text, filled from a lexicon) and the normalisers
     that turn their matches into TIMEX3 values. Built from models/dates by `load_grammar`."""
 
-    def __init__(self, lexicon: dict, patterns: list[dict]):
+    def __init__(self, lexicon: dict, patterns: Iterable[dict], numbers: dict[str, float]):
         self.lex = lexicon
-        ph = _placeholders(lexicon)
+        self.numbers = numbers
+        ph = _placeholders(lexicon, numbers)
         self.patterns: list[Pattern] = []
         for p in patterns:
             src = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m[1]], p["pattern"])
             # Matches start at a word start only; saying so first lets the engine skip most positions fast.
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
         self.by_id = {p.id: p for p in self.patterns}
-        self.numbers = {k: float(v) for k, v in lexicon["numbers"].items()}
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
         self.weekdays = lexicon["weekdays"]
@@ -847,14 +867,19 @@ class Grammar:
         return make_date(d.isoformat(), True) if d else None
 
 
-@lru_cache(maxsize=4)
-def load_grammar(folder: str | Path) -> Grammar:
-    """The grammar of FOLDER (lexicon.json + patterns.jsonl), built once per process."""
-    folder = Path(folder)
-    lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf8"))
-    patterns = [json.loads(line) for line in (folder / "patterns.jsonl").read_text(encoding="utf8").splitlines()
+GRAMMAR_FILES = ("dates/lexicon.json", "dates/patterns.jsonl", "figures/numbers.json")
+
+
+def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = GRAMMAR_FILES) -> Grammar:
+    """The grammar built from the files under ROOT (default models/): the dates lexicon, the
+    patterns and the number words of figures/numbers.json (FILES, relative to ROOT)."""
+    base = Path(root) if root is not None else models_dir()
+    lexicon_file, patterns_file, numbers_file = (base / f for f in files)
+    lexicon = json.loads(lexicon_file.read_text(encoding="utf8"))
+    patterns = [json.loads(line) for line in patterns_file.read_text(encoding="utf8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
-    return Grammar(lexicon, patterns)
+    numbers = date_numbers(json.loads(numbers_file.read_text(encoding="utf8")), lexicon["number_extras"])
+    return Grammar(lexicon, patterns, numbers)
 
 
 # The value grammar of the output contract (the one ../shared/tools/check_tables.py checks): TimeML
