@@ -436,6 +436,17 @@ class Candidate:
     groups: tuple[tuple[str, str], ...]
 
 
+def year_range_candidates(m: re.Match) -> list[Candidate]:
+    """A year range ("2011-2012", "1968-69") is two years, each a DATE of its own; none when the
+    second does not come after the first (a score, a code: "1999-1997")."""
+    first = m["year"]
+    second = m["year2"] if len(m["year2"]) == 4 else first[:2] + m["year2"]
+    if not int(first) < int(second) <= int(first) + 30:
+        return []
+    return [Candidate(m.start("year"), m.end("year"), "year", (("year", first),)),
+            Candidate(m.start("year2"), m.end("year2"), "year", (("year", second),))]
+
+
 class Grammar:
     """Temporal-expression patterns (regexes over text, filled from a lexicon) and the normalisers
     that turn their matches into TIMEX3 values. Built from models/dates by `load_grammar`."""
@@ -474,6 +485,9 @@ class Grammar:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
+            if self.patterns[order].id == "year_range":
+                out += year_range_candidates(m)
+                continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             out.append(Candidate(s, e, self.patterns[order].id, groups))
         return sorted(out, key=lambda c: c.start)
@@ -541,6 +555,24 @@ class Grammar:
             return Timex("DATE", "XXXX-WXX", "week") if day is not None else None
         return make_date(week_value(date.fromisoformat(day.value)), day.relative)
 
+    def h_week_of_month(self, g, dct, direction, hints):
+        """"the second week of May": the ISO week holding that week's first day (days 8-14); "the last
+        week of May": the week holding the month's last seven days."""
+        n = self.lex["ordinals"][g["ord"].lower()]
+        month = self.h_month({k: v for k, v in g.items() if k in ("month", "year")}, dct, direction, hints)
+        if month is None or month.value.startswith("X"):
+            return Timex("DATE", "XXXX-WXX", "week")
+        y, m = int(month.value[:4]), int(month.value[5:7])
+        last_day = calendar.monthrange(y, m)[1]
+        first = date(y, m, last_day - 6) if g["ord"].lower() in ("last", "final") else date(y, m, 7 * (n - 1) + 1)
+        if first.month != m:
+            return None
+        return make_date(week_value(first), month.relative)
+
+    def h_unknown_day(self, g, dct, direction, hints):
+        """"the 45th day" (of a strike, a siege): a day, which one the text does not say on its own."""
+        return Timex("DATE", "XXXX-XX-XX", "day")
+
     def h_year(self, g, dct, direction, hints):
         y = self._year_num(g["year"])
         return make_date(f"{y:04d}", False)
@@ -597,7 +629,8 @@ class Grammar:
         if rel in ("last", "this past", "past"):
             direction = PAST
         d = resolve_weekday(wd, dct, direction, rel)
-        # TimeBank mostly gives "Wednesday night" the day's value, typed DATE
+        if part:  # "Monday morning": a part of that day, a TIME (TimeML: 2013-03-18TMO)
+            return make_date(f"{d.isoformat()}T{part}", True, "TIME")
         return make_date(d.isoformat(), True)
 
     def h_anchor(self, g, dct, direction, hints):
@@ -716,8 +749,8 @@ class Grammar:
                  "eighties": 8, "nineties": 9}
         if d in words:
             return make_date(f"19{words[d]}X", False)
-        if d.startswith("'"):
-            tens = int(d[1])
+        if d.startswith("'") or re.fullmatch(r"\d0s", d):
+            tens = int(d.lstrip("'")[0])
             cent = "20" if dct is not None and tens * 10 <= dct.year % 100 and dct.year >= 2000 else "19"
             return make_date(f"{cent}{tens}X", False)
         return make_date(f"{d[:3]}X", False)
@@ -785,6 +818,8 @@ class Grammar:
                          None, None, None, False)
         if "month" in g:
             return Timex("SET", f"XXXX-{self._month_num(g['month']):02d}", None, None, None, False)
+        if "season" in g:  # "every winter"
+            return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
         n = parse_number(g["num"], self.numbers) if "num" in g else 1
         if n is None or n == "X":
