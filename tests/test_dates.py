@@ -79,6 +79,7 @@ def by_text(rows: list[dict]) -> dict[str, dict]:
     ("The bank recently sold its stake.", "2021-06-11", "recently", "DATE", "PAST_REF"),
     ("The bank will grow in the future.", "2021-06-11", "the future", "DATE", "FUTURE_REF"),
     ("Profit rose this week.", "2021-06-11", "this week", "DATE", "2021-W23"),
+    ("It delayed work because of current market conditions.", "1989-10-30", "current", "DATE", "PRESENT_REF"),
     ("Sales were slow well into the summer.", "1989-10-26", "the summer", "DATE", "1989-SU"),
     ("Elian was found Thanksgiving Day clinging to a tube.", "2000-01-15", "Thanksgiving Day", "DATE",
      "1999-11-25"),
@@ -101,7 +102,6 @@ def test_mentions(nlp, text, published, mention, type_, value):
     "Mr. Reupke, 52 years old, owns 1,500 shares worth 12.5 million.",
     "He scored twice in a 3-2 win, and the club sold 45,000 tickets at $12.50.",
     "The current account deficit widened.",
-    "It delayed work because of current market conditions.",   # the adjective "current" is not a date
     'Baker, speaking on ABC News\' "This Week," said so.',     # programme titles
     "Gonzalez said on CBS's ''60 Minutes'' that he was fine.",
 ])

@@ -629,7 +629,9 @@ class Grammar:
         if rel in ("last", "this past", "past"):
             direction = PAST
         d = resolve_weekday(wd, dct, direction, rel)
-        if part:  # "Monday morning": a part of that day, a TIME (TimeML: 2013-03-18TMO)
+        # "Monday morning": a part of that day, a TIME in TimeML (2013-03-18TMO), as TimeBank and MEANTIME
+        # annotate it; AQUAINT gives the day, typed DATE. The component's option part_of_day_time chooses.
+        if part and "part_of_day_time" in hints:
             return make_date(f"{d.isoformat()}T{part}", True, "TIME")
         return make_date(d.isoformat(), True)
 
@@ -652,6 +654,14 @@ class Grammar:
         if part:
             return make_date(f"{d.isoformat()}T{part}", True, "TIME")
         return make_date(d.isoformat(), True)
+
+    def h_part_of_day(self, g, dct, direction, hints):
+        """"in the morning", "during the night": that part of the day the text speaks of, taken as the
+        publication day (TimeML: 2013-03-20TMO); of an unknown day without one."""
+        part = self.lex["day_parts"][g["part"].lower()]
+        if dct is None:
+            return Timex("TIME", f"XXXX-XX-XXT{part}", "day")
+        return make_date(f"{dct.isoformat()}T{part}", True, "TIME")
 
     def h_time(self, g, dct, direction, hints):
         clock = g["clock"].lower().replace(" ", "")
@@ -711,9 +721,7 @@ class Grammar:
             # earnings" in January). A quarter under way or over is this year's, even in "expects
             # to report third-quarter earnings".
             if "this year" not in the and start_month > dct.month:
-                just_closed = letter == "Q" and shift_quarter(dct.year, quarter_of(dct), -1) == (dct.year - 1, n)
-                if just_closed or direction != FUTURE:
-                    y = dct.year - 1
+                y = self._year_of_part_not_begun(letter, n, start_month, dct, direction, hints)
             if "last year" in the:
                 y = dct.year - 1
             elif "ago" in the or "earlier" in the:
@@ -732,6 +740,24 @@ class Grammar:
         if "ago" in rel or "earlier" in rel or "ago" in g or "last year" in rel:
             y -= 1
         return make_date(f"{y}-Q{q}", True)
+
+    @staticmethod
+    def _year_of_part_not_begun(letter: str, n: int, start_month: int, dct: date, direction: str | None,
+                                hints: frozenset[str]) -> int:
+        """The year of a quarter or half not yet begun this year ("the fourth quarter" in March): the
+        quarter just closed when the clause plans or reports ("expects fourth-quarter earnings" in
+        January), unless it says "will"; this year's when the clause looks ahead; last year's in the
+        past tense; else the nearer of the two (in a summer article, the coming fourth quarter)."""
+        just_closed = letter == "Q" and shift_quarter(dct.year, quarter_of(dct), -1) == (dct.year - 1, n)
+        if just_closed and "will" not in hints:
+            return dct.year - 1
+        if direction == FUTURE:
+            return dct.year
+        if direction == PAST:
+            return dct.year - 1
+        months_ahead = start_month - dct.month
+        months_behind = dct.month - (start_month + (2 if letter == "Q" else 5)) + 12
+        return dct.year if months_ahead < months_behind else dct.year - 1
 
     def h_year_period(self, g, dct, direction, hints):
         """"the 1988 quarter": that year's quarter matching the latest reported one; "the 1988 period": the year."""
