@@ -259,7 +259,9 @@ class NewsDates(base.RuleDataComponent):
         if not self.keep_unnormalized or is_modifier_adjective(ent):
             return None
         label = "TIME" if ent.label_ == "TIME" else "DATE"
-        return partial_timex(ent.text, dct, label, self.grammar.lex,
+        # the word before tells an age or a greeting ("her early 70s", "Good evening")
+        before = ent.doc[ent.start - 1].text + " " if ent.start > 0 else ""
+        return partial_timex(ent.text, dct, label, self.grammar.lex, before,
                              lambda text: self.grammar.normalize(text, dct, clause_direction(ent)))
 
 

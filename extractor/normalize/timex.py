@@ -556,18 +556,19 @@ class Grammar:
         return make_date(week_value(date.fromisoformat(day.value)), day.relative)
 
     def h_week_of_month(self, g, dct, direction, hints):
-        """"the second week of May": the ISO week holding that week's first day (days 8-14); "the last
-        week of May": the week holding the month's last seven days."""
+        """"the second week of May": the ISO week holding most of the month's days 8-14; "the last
+        week of May": the one holding most of its last seven days."""
         n = self.lex["ordinals"][g["ord"].lower()]
         month = self.h_month({k: v for k, v in g.items() if k in ("month", "year")}, dct, direction, hints)
         if month is None or month.value.startswith("X"):
             return Timex("DATE", "XXXX-WXX", "week")
         y, m = int(month.value[:4]), int(month.value[5:7])
         last_day = calendar.monthrange(y, m)[1]
-        first = date(y, m, last_day - 6) if g["ord"].lower() in ("last", "final") else date(y, m, 7 * (n - 1) + 1)
-        if first.month != m:
+        # the ISO week holding the middle day of those seven (most of them)
+        first = last_day - 6 if g["ord"].lower() in ("last", "final") else 7 * (n - 1) + 1
+        if first + 6 > last_day:
             return None
-        return make_date(week_value(first), month.relative)
+        return make_date(week_value(date(y, m, first + 3)), month.relative)
 
     def h_unknown_day(self, g, dct, direction, hints):
         """"the 45th day" (of a strike, a siege): a day, which one the text does not say on its own."""

@@ -81,15 +81,16 @@ NOISE_WORDS = re.compile(r"\b(?:fiscal|financial|calendar|budget|trading|busines
 WHOLE = re.compile(r"^(?:the\s+)?(?:whole|entire|full)\s+(\w+)$", re.I)
 # Not a date: an age ("his 60s", "her early 70s", "52 years old"), a greeting ("Good evening").
 NOT_A_DATE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+(?:early\s+|late\s+|mid-?\s*)?\d0'?s\b|\bold\b"
-                        r"|^good\s+(?:morning|afternoon|evening|night)$", re.I)
+                        r"|^good\s+(?:morning|afternoon|evening|night)\W*$", re.I)
 
 
-def partial_timex(text: str, dct: date | None, kind: str, lexicon: dict,
+def partial_timex(text: str, dct: date | None, kind: str, lexicon: dict, before: str,
                   normalize: Callable[[str], Timex | None]) -> Timex | None:
     """The most specific honest TIMEX3 of TEXT, a span the model calls KIND (DATE or TIME) that the
-    grammar (NORMALIZE) and dateparser could not read whole; None for ages, greetings and spans
+    grammar (NORMALIZE) and dateparser could not read whole (BEFORE: the word before it, with a
+    space); None for ages, greetings and spans
     with no temporal word ("Olympic", "as little as 99 cents")."""
-    if NOT_A_DATE.search(text) or not has_temporal_word(text, lexicon):
+    if NOT_A_DATE.search(before + text) or not has_temporal_word(text, lexicon):
         return None
     cleaned = NOISE_WORDS.sub("", text)
     if cleaned != text:
