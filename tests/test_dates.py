@@ -143,3 +143,41 @@ def test_timebank_sample(nlp):
         tp += sum(any(s < ge and gs < e for s, e in sys_) for gs, ge in gold)
     p, r = tp / n_sys, tp / n_gold
     assert 2 * p * r / (p + r) > 0.88
+
+
+def test_lifecycle_blank_pipeline_round_trip(tmp_path):
+    """news_dates on a blank pipeline: refuses to run before initialize, and gives the same rows after
+    nlp.to_disk / spacy.load (its grammar files travel with the pipeline)."""
+    import spacy
+
+    from extractor.components.base import NotInitializedError
+
+    text = "The plant opened on June 10, 2020 and closed two weeks later, a couple of days before Christmas."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_dates")
+    with pytest.raises(NotInitializedError):
+        nlp(text)
+    nlp.initialize()
+
+    def rows(pipeline):
+        doc = pipeline.make_doc(text)
+        doc._.published = "2021-06-11"
+        return pipeline(doc)._.dates
+
+    before = rows(nlp)
+    assert [(text[r["start"]:r["end"]], r["value"]) for r in before] == [
+        ("June 10, 2020", "2020-06-10"), ("two weeks", "P2W"), ("a couple of days", "P2D"), ("Christmas", "2020-12-25")]
+    nlp.to_disk(tmp_path)
+    assert rows(spacy.load(tmp_path)) == before
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a dozen", 12), ("two dozen", 24), ("a hundred", 100), ("one hundred", 100), ("couple of", 2),
+    ("a couple of", 2), ("half a", 0.5), ("fourty", 40)])
+def test_number_words_from_figures_lexicon(text, expected):
+    """The grammar's number words come from figures/numbers.json plus the date-only extras; a
+    multiplier word multiplies the count before it."""
+    from extractor.normalize.timex import load_grammar, parse_number
+
+    grammar = load_grammar()
+    assert parse_number(text, grammar.numbers) == expected

@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from extractor.components.base import models_path
 from extractor.normalize.timex import (
     FUTURE,
     PAST,
@@ -21,7 +20,7 @@ from extractor.normalize.timex import (
 
 @pytest.fixture(scope="module")
 def grammar():
-    return load_grammar(str(models_path("dates")))
+    return load_grammar()
 
 
 # (text, published, direction, type, value)

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.timex import (FUTURE, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex, calendar_range, contract_value,
-                               load_grammar)
+from ..normalize.timex import (FUTURE, GRAMMAR_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
+                               calendar_range, contract_value, load_grammar, make_date)
+from ..normalize.timex_compose import compose, partial_timex, strip_private
 from . import base
 
 # A bare month or weekday inside one of these entities is part of a name ("Theresa May", "Black Friday Inc").
@@ -18,6 +21,8 @@ NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
 # A four-digit number the model calls one of these is a count or an amount, not a year.
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 BARE_PATTERNS = {"month", "weekday_part", "year"}
+# "the 45th day": an ordinal count of days, which dateparser would read as a year.
+ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
 PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
@@ -39,6 +44,22 @@ def published_date(value: Any) -> date | None:
         return None
 
 
+def governing_verb(span: Span) -> Token | None:
+    """The verb that SPAN hangs from, up to six steps up the parse; None when there is none."""
+    tok: Token = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def says_will(span: Span) -> bool:
+    """Whether the verb that governs SPAN takes "will"/"shall" ("sales will grow during the fourth quarter")."""
+    tok = governing_verb(span)
+    return tok is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children)
+
+
 def clause_direction(span: Span) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
     and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next")."""
@@ -48,12 +69,8 @@ def clause_direction(span: Span) -> str | None:
         return PAST
     if before in FUTURE_MARKERS or doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES:
         return FUTURE
-    tok: Token = span.root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    tok = governing_verb(span)
+    if tok is None:
         return None
     # "said on Tuesday it would cut jobs": the parser hangs "on Tuesday" on "cut", but a time put
     # before the reported clause's subject belongs to the reporting verb
@@ -79,8 +96,8 @@ def clause_direction(span: Span) -> str | None:
         return FUTURE
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
-    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return PAST
+    if tok.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (tok.dep_ == "acl" and not auxes)):
+        return PAST  # "has announced", and "the deal announced in February"
     return None
 
 
@@ -101,52 +118,74 @@ def dateparser_timex(text: str, published: str | None) -> Timex | None:
     value = {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}", "week": f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}"}\
         .get(period, d.date().isoformat())
     if period == "time":
-        value = f"{d.date().isoformat()}T{d.hour:02d}:{d.minute:02d}"
+        # A clock time alone is on the publication day: dateparser, preferring the past, puts any time
+        # after a midnight publication time on the day before.
+        day = published[:10] if published and not re.search(r"[^\W\d_]{3}", re.sub(
+            r"(?i)\b(?:GMT|UTC|[ECMP][SD]T|a\.?m\.?|p\.?m\.?|local|time|hrs|noon|midnight)\b", "", text)) else d.date().isoformat()
+        value = f"{day}T{d.hour:02d}:{d.minute:02d}"
     start, end, gran = calendar_range(value)
     return Timex("TIME" if period == "time" else "DATE", value, gran, start, end, published is not None)
 
 
-class NewsDates:
+@dataclass(frozen=True)
+class DocContext:
+    """What one document tells every date in it: its publication date, and hints from its whole text."""
+
+    dct: date | None
+    hints: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc, options: set[str]) -> "DocContext":
+        """The context of DOC; OPTIONS are the component's switches the grammar reads (part_of_day_time)."""
+        # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
+        hints = {"quarter"} if "quarter" in doc.text.lower() else set()
+        return cls(published_date(doc._.published), frozenset(hints | options))
+
+
+class NewsDates(base.RuleDataComponent):
     """Finds temporal expressions with the dates grammar (models/dates) and, optionally, the model's
     DATE/TIME entities, and writes them as TIMEX3 dicts to doc._.dates."""
 
-    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None,
-                 use_entities: bool = True, use_dateparser: bool = True):
+    def __init__(self, name: str, *, lexicon_path: str, patterns_path: str, numbers_path: str,
+                 use_entities: bool = True, use_dateparser: bool = True, keep_unnormalized: bool = False,
+                 part_of_day_time: bool = False):
         self.name = name
-        self.patterns_dir = patterns_dir or str(base.models_path("dates"))
+        self.files = (lexicon_path, patterns_path, numbers_path)
         self.use_entities = use_entities
         self.use_dateparser = use_dateparser
-        self._grammar: Grammar | None = None
+        self.keep_unnormalized = keep_unnormalized
+        self.part_of_day_time = part_of_day_time
+        self.grammar: Grammar | None = None
 
-    @property
-    def grammar(self) -> Grammar:
-        if self._grammar is None:
-            self._grammar = load_grammar(self.patterns_dir)
-        return self._grammar
+    def data_files(self) -> tuple[str, ...]:
+        return self.files
 
-    def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
-        self._grammar = load_grammar(self.patterns_dir)
+    def load_data(self, root: Path) -> None:
+        self.grammar = load_grammar(root, self.files)
 
     def __call__(self, doc: Doc) -> Doc:
-        dct = published_date(doc._.published)
-        # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
-        self._hints = frozenset({"quarter"}) if "quarter" in doc.text.lower() else frozenset()
+        self.require_data()
+        ctx = DocContext.of(doc, {"part_of_day_time"} if self.part_of_day_time else set())
         anaphors: dict[int, Candidate] = {}
         rows = []
         for cand in self.grammar.find(doc.text):
-            row = self.rule_row(doc, cand, dct)
+            row = self.rule_row(doc, cand, ctx)
             if row is not None:
                 rows.append(row)
                 if self.grammar.by_id[cand.pattern].handler == "anaphor":
                     anaphors[row["start"]] = cand
         if self.use_entities and doc.has_annotation("ENT_IOB"):
-            rows += self.entity_rows(doc, rows, dct)
+            rows += self.entity_rows(doc, rows, ctx.dct)
         rows.sort(key=lambda r: r["start"])
         if anaphors:
-            rows = self.resolve_anaphors(rows, anaphors, dct)
+            rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
+        rows = anchor_bare_clocks(compose_neighbours(doc.text, rows, ctx.dct))
+        out = []
         for r in rows:
+            r = strip_private(r)
             r["value"] = contract_value(r["value"])
-        doc._.dates = rows
+            out.append(r)
+        doc._.dates = out
         return doc
 
     def resolve_anaphors(self, rows: list[dict], anaphors: dict[int, Candidate], dct: date | None) -> list[dict]:
@@ -167,7 +206,7 @@ class NewsDates:
             out.append(row)
         return out
 
-    def rule_row(self, doc: Doc, cand: Candidate, dct: date | None) -> dict | None:
+    def rule_row(self, doc: Doc, cand: Candidate, ctx: DocContext) -> dict | None:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return None
@@ -179,19 +218,21 @@ class NewsDates:
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
-        hints, direction = self._hints, clause_direction(span)
+        hints, direction = ctx.hints | ({"will"} if says_will(span) else set()), clause_direction(span)
         if span.start > 0 and doc[span.start - 1].lower_ == "ended":
             # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
             hints, direction = hints | {"ended"}, PAST
-        tx = self.grammar.normalize_candidate(cand, dct, direction, hints)
+        tx = self.grammar.normalize_candidate(cand, ctx.dct, direction, hints)
         if tx is None:
             return None
-        return {"start": cand.start, "end": cand.end, **tx.as_dict()}
+        groups = dict(cand.groups)
+        bare_clock = "clock" in groups and not groups.keys() & {"weekday", "anchor", "month", "day"}
+        return {"start": cand.start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
+                "_bare_clock": bare_clock}
 
     def entity_rows(self, doc: Doc, rows: list[dict], dct: date | None) -> list[dict]:
         """The model's DATE/TIME entities the grammar missed, normalised by dateparser when it can."""
         out = []
-        published = dct.isoformat() if dct else None
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -201,19 +242,78 @@ class NewsDates:
             if ent is None or is_title(ent, self.grammar.units):
                 continue
             if not re.search(r"[^\W\d_]{3}", ent.text) and not re.fullmatch(
-                    r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", ent.text):
+                    r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:[01]?\d|2[0-3]):[0-5]\d", ent.text):
                 continue  # "52" (an age), "2-1" (a score), "0735" (a clock), "30s" (an age): not dates
-            tx = dateparser_timex(ent.text, published) if self.use_dateparser else None
-            if tx is None:
-                continue
-            out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict()})
+            tx = self.entity_timex(ent, dct)
+            if tx is not None:
+                out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict()})
         return out
+
+    def entity_timex(self, ent: Span, dct: date | None) -> Timex | None:
+        """The TIMEX3 of a model DATE/TIME span the grammar did not match: dateparser's reading, else
+        the most specific honest partial value (an honest XXXX value beats a missing row)."""
+        published = dct.isoformat() if dct else None
+        tx = dateparser_timex(ent.text, published) if self.use_dateparser and not ORDINAL.search(ent.text) else None
+        if tx is not None:
+            return tx
+        if not self.keep_unnormalized or is_modifier_adjective(ent):
+            return None
+        label = "TIME" if ent.label_ == "TIME" else "DATE"
+        # the word before tells an age or a greeting ("her early 70s", "Good evening")
+        before = ent.doc[ent.start - 1].text + " " if ent.start > 0 else ""
+        return partial_timex(ent.text, dct, label, self.grammar.lex, before,
+                             lambda text: self.grammar.normalize(text, dct, clause_direction(ent)))
 
 
 def is_title(span: Span, units: dict[str, str]) -> bool:
     """Whether SPAN is (part of) a title: a unit word capitalised inside a sentence ("ABC's "This
     Week"", "CBS's "60 Minutes"") names a programme, not a time."""
-    return any(t.lower_ in units and t.text[:1].isupper() and not t.is_sent_start for t in span)
+    return any(t.lower_ in units and t.text[:1].isupper() and not t.is_sent_start and not is_century_name(t)
+               for t in span)
+
+
+def is_modifier_adjective(span: Span) -> bool:
+    """Whether SPAN is one word modifying a noun ("annual sales", "its quarterly dividend", "a morning
+    show", "the Olympic park"): a kind of thing, not a time (like the adjective "current")."""
+    if len(span) != 1 or span[0].like_num or span[0].is_digit:
+        return False
+    tok = span[0]
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def is_century_name(token: Token) -> bool:
+    """Whether TOKEN is "Century" after an ordinal ("the 19th Century"): a capitalised period name."""
+    return token.lower_ in ("century", "centuries") and token.i > 0 and bool(
+        re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)", token.doc[token.i - 1].lower_))
+
+
+def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
+    """A clock time that names no day ("at 14:30 UTC") is on the latest day the text named before it
+    (its reference time), the publication day when it named none."""
+    last_day = None
+    out = []
+    for row in rows:
+        if row.get("_bare_clock") and last_day and row["type"] == "TIME" and "T" in row["value"]:
+            row = {**row, **make_date(last_day + row["value"][10:], True, "TIME").as_dict()}
+        elif row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", row["value"]):
+            last_day = row["value"]
+        out.append(row)
+    return out
+
+
+def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[dict]:
+    """ROWS (sorted) with each pair of neighbours that make one expression ("09:30 GMT" "Tuesday",
+    "the third quarter" "of last year") replaced by one row over both (see timex_compose.compose)."""
+    out: list[dict] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev["end"] <= row["start"]:
+            tx = compose(prev, row, text[prev["end"]:row["start"]], dct)
+            if tx is not None:
+                out[-1] = {"start": prev["start"], "end": row["end"], **tx.as_dict()}
+                continue
+        out.append(row)
+    return out
 
 
 def trim_entity(ent: Span) -> Span | None:
@@ -221,7 +321,9 @@ def trim_entity(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ"):
         start += 1
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+    # a trailing conjunction belongs to what follows: "the 50s and" is the 50s
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct
+                           or ent.doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     return ent.doc[start:end] if end > start else None
 
@@ -229,9 +331,17 @@ def trim_entity(ent: Span) -> Span | None:
 @Language.factory(
     "news_dates",
     assigns=["doc._.dates"],
-    default_config={"patterns_dir": None, "use_entities": True, "use_dateparser": True},
+    default_config={"lexicon_path": GRAMMAR_FILES[0], "patterns_path": GRAMMAR_FILES[1],
+                    "numbers_path": GRAMMAR_FILES[2], "use_entities": True, "use_dateparser": True,
+                    "keep_unnormalized": False, "part_of_day_time": False},
 )
-def make_news_dates(nlp: Language, name: str, patterns_dir: str | None, use_entities: bool,
-                    use_dateparser: bool) -> NewsDates:
-    """The dates component (patterns_dir: a folder with lexicon.json and patterns.jsonl; default models/dates)."""
-    return NewsDates(nlp, name, patterns_dir=patterns_dir, use_entities=use_entities, use_dateparser=use_dateparser)
+def make_news_dates(nlp: Language, name: str, lexicon_path: str, patterns_path: str, numbers_path: str,
+                    use_entities: bool, use_dateparser: bool, keep_unnormalized: bool,
+                    part_of_day_time: bool) -> NewsDates:
+    """The dates component: the grammar's files relative to models/ (or to the folder to_disk wrote);
+    use_entities adds the model's DATE/TIME entities the grammar missed, use_dateparser normalises them;
+    keep_unnormalized keeps those neither reads, with a partial value ("the whole month" P1M, "the
+    week" 2013-WXX); part_of_day_time types "Monday morning" TIME 2013-03-18TMO (else DATE 2013-03-18)."""
+    return NewsDates(name, lexicon_path=lexicon_path, patterns_path=patterns_path, numbers_path=numbers_path,
+                     use_entities=use_entities, use_dateparser=use_dateparser,
+                     keep_unnormalized=keep_unnormalized, part_of_day_time=part_of_day_time)

@@ -6,9 +6,10 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from ..resources import models_dir
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -261,22 +262,40 @@ def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
 
 
 # ---------------------------------------------------------------- numbers
+# Words that multiply the count before them ("a dozen", "two hundred") rather than add to it.
+MULTIPLIERS = {"hundred": 100, "dozen": 12}
+
+
 def _word_number(s: str, numbers: dict[str, float]) -> float | None:
     s = s.lower().strip()
-    if s in numbers:
+    if s in numbers and s not in MULTIPLIERS:
         return numbers[s]
     parts = re.split(r"[\s-]+", s)
     total = 0.0
     for p in parts:
         if p == "and":
             continue
-        if p == "hundred":
-            total = (total or 1) * 100
+        if p in MULTIPLIERS:
+            total = (total or 1) * MULTIPLIERS[p]
         elif p in numbers:
             total += numbers[p]
         else:
             return None
     return total
+
+
+def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, float]:
+    """The number words of the dates grammar: the plain ones from models/figures/numbers.json (their
+    one home: units, tens, "hundred", "dozen" and the exact determiners "a couple (of)") plus the
+    few only date phrases use (EXTRAS: "a week", "half an hour")."""
+    words: dict[str, float] = {}
+    words.update(figures_numbers["units"])
+    words.update(figures_numbers["tens"])
+    words.update({w: figures_numbers["scales"][w] for w in ("hundred",)})
+    words.update({w: figures_numbers["groups"][w] for w in ("dozen",)})
+    words.update({k: v for k, v in figures_numbers["vague_determiners"].items() if "couple" in k})
+    words.update(extras)
+    return {k: float(v) for k, v in words.items()}
 
 
 def parse_number(s: str, numbers: dict[str, float], vague: Iterable[str] = ()) -> float | str | None:
@@ -356,7 +375,7 @@ def _cap_forms(words: Iterable[str]) -> list[str]:
     return [f for w in words for f in (w.capitalize(), w.upper())]
 
 
-def _placeholders(lex: dict) -> dict[str, str]:
+def _placeholders(lex: dict, numbers: Iterable[str]) -> dict[str, str]:
     months_full = [m for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
     abbrevs = [m for m in lex["months"] if m not in months_full]
     month = "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + "|" + \
@@ -370,7 +389,8 @@ def _placeholders(lex: dict) -> dict[str, str]:
     teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     word_num = (f"(?i:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|(?:a|one|two|three|four|five)\\s+hundred"
                 f"(?:\\s+(?:and\\s+)?(?:{'|'.join(tens + teens + ones)}))?|"
-                + "|".join(sorted((k.replace(" ", r"\s+") for k in lex["numbers"]), key=len, reverse=True)) + ")")
+                + r"a\s+dozen|"
+                + "|".join(sorted((k.replace(" ", r"\s+") for k in numbers), key=len, reverse=True)) + ")")
     num = f"(?:\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+)?(?:[\\s-]1/2)?|{word_num})"
     year_words = (f"(?i:(?:the\\s+year\\s+)?nineteen[- ](?:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|"
                   f"{'|'.join(teens)}|hundred)|(?:the\\s+year\\s+)?two\\s+thousand(?:\\s+(?:and\\s+)?"
@@ -416,20 +436,31 @@ class Candidate:
     groups: tuple[tuple[str, str], ...]
 
 
+def year_range_candidates(m: re.Match) -> list[Candidate]:
+    """A year range ("2011-2012", "1968-69") is two years, each a DATE of its own; none when the
+    second does not come after the first (a score, a code: "1999-1997")."""
+    first = m["year"]
+    second = m["year2"] if len(m["year2"]) == 4 else first[:2] + m["year2"]
+    if not int(first) < int(second) <= int(first) + 30:
+        return []
+    return [Candidate(m.start("year"), m.end("year"), "year", (("year", first),)),
+            Candidate(m.start("year2"), m.end("year2"), "year", (("year", second),))]
+
+
 class Grammar:
     """Temporal-expression patterns (regexes over text, filled from a lexicon) and the normalisers
     that turn their matches into TIMEX3 values. Built from models/dates by `load_grammar`."""
 
-    def __init__(self, lexicon: dict, patterns: list[dict]):
+    def __init__(self, lexicon: dict, patterns: Iterable[dict], numbers: dict[str, float]):
         self.lex = lexicon
-        ph = _placeholders(lexicon)
+        self.numbers = numbers
+        ph = _placeholders(lexicon, numbers)
         self.patterns: list[Pattern] = []
         for p in patterns:
             src = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m[1]], p["pattern"])
             # Matches start at a word start only; saying so first lets the engine skip most positions fast.
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
         self.by_id = {p.id: p for p in self.patterns}
-        self.numbers = {k: float(v) for k, v in lexicon["numbers"].items()}
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
         self.weekdays = lexicon["weekdays"]
@@ -454,6 +485,9 @@ class Grammar:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
+            if self.patterns[order].id == "year_range":
+                out += year_range_candidates(m)
+                continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             out.append(Candidate(s, e, self.patterns[order].id, groups))
         return sorted(out, key=lambda c: c.start)
@@ -521,6 +555,25 @@ class Grammar:
             return Timex("DATE", "XXXX-WXX", "week") if day is not None else None
         return make_date(week_value(date.fromisoformat(day.value)), day.relative)
 
+    def h_week_of_month(self, g, dct, direction, hints):
+        """"the second week of May": the ISO week holding most of the month's days 8-14; "the last
+        week of May": the one holding most of its last seven days."""
+        n = self.lex["ordinals"][g["ord"].lower()]
+        month = self.h_month({k: v for k, v in g.items() if k in ("month", "year")}, dct, direction, hints)
+        if month is None or month.value.startswith("X"):
+            return Timex("DATE", "XXXX-WXX", "week")
+        y, m = int(month.value[:4]), int(month.value[5:7])
+        last_day = calendar.monthrange(y, m)[1]
+        # the ISO week holding the middle day of those seven (most of them)
+        first = last_day - 6 if g["ord"].lower() in ("last", "final") else 7 * (n - 1) + 1
+        if first + 6 > last_day:
+            return None
+        return make_date(week_value(date(y, m, first + 3)), month.relative)
+
+    def h_unknown_day(self, g, dct, direction, hints):
+        """"the 45th day" (of a strike, a siege): a day, which one the text does not say on its own."""
+        return Timex("DATE", "XXXX-XX-XX", "day")
+
     def h_year(self, g, dct, direction, hints):
         y = self._year_num(g["year"])
         return make_date(f"{y:04d}", False)
@@ -577,7 +630,10 @@ class Grammar:
         if rel in ("last", "this past", "past"):
             direction = PAST
         d = resolve_weekday(wd, dct, direction, rel)
-        # TimeBank mostly gives "Wednesday night" the day's value, typed DATE
+        # "Monday morning": a part of that day, a TIME in TimeML (2013-03-18TMO), as TimeBank and MEANTIME
+        # annotate it; AQUAINT gives the day, typed DATE. The component's option part_of_day_time chooses.
+        if part and "part_of_day_time" in hints:
+            return make_date(f"{d.isoformat()}T{part}", True, "TIME")
         return make_date(d.isoformat(), True)
 
     def h_anchor(self, g, dct, direction, hints):
@@ -599,6 +655,14 @@ class Grammar:
         if part:
             return make_date(f"{d.isoformat()}T{part}", True, "TIME")
         return make_date(d.isoformat(), True)
+
+    def h_part_of_day(self, g, dct, direction, hints):
+        """"in the morning", "during the night": that part of the day the text speaks of, taken as the
+        publication day (TimeML: 2013-03-20TMO); of an unknown day without one."""
+        part = self.lex["day_parts"][g["part"].lower()]
+        if dct is None:
+            return Timex("TIME", f"XXXX-XX-XXT{part}", "day")
+        return make_date(f"{dct.isoformat()}T{part}", True, "TIME")
 
     def h_time(self, g, dct, direction, hints):
         clock = g["clock"].lower().replace(" ", "")
@@ -658,9 +722,7 @@ class Grammar:
             # earnings" in January). A quarter under way or over is this year's, even in "expects
             # to report third-quarter earnings".
             if "this year" not in the and start_month > dct.month:
-                just_closed = letter == "Q" and shift_quarter(dct.year, quarter_of(dct), -1) == (dct.year - 1, n)
-                if just_closed or direction != FUTURE:
-                    y = dct.year - 1
+                y = self._year_of_part_not_begun(letter, n, start_month, dct, direction, hints)
             if "last year" in the:
                 y = dct.year - 1
             elif "ago" in the or "earlier" in the:
@@ -680,6 +742,24 @@ class Grammar:
             y -= 1
         return make_date(f"{y}-Q{q}", True)
 
+    @staticmethod
+    def _year_of_part_not_begun(letter: str, n: int, start_month: int, dct: date, direction: str | None,
+                                hints: frozenset[str]) -> int:
+        """The year of a quarter or half not yet begun this year ("the fourth quarter" in March): the
+        quarter just closed when the clause plans or reports ("expects fourth-quarter earnings" in
+        January), unless it says "will"; this year's when the clause looks ahead; last year's in the
+        past tense; else the nearer of the two (in a summer article, the coming fourth quarter)."""
+        just_closed = letter == "Q" and shift_quarter(dct.year, quarter_of(dct), -1) == (dct.year - 1, n)
+        if just_closed and "will" not in hints:
+            return dct.year - 1
+        if direction == FUTURE:
+            return dct.year
+        if direction == PAST:
+            return dct.year - 1
+        months_ahead = start_month - dct.month
+        months_behind = dct.month - (start_month + (2 if letter == "Q" else 5)) + 12
+        return dct.year if months_ahead < months_behind else dct.year - 1
+
     def h_year_period(self, g, dct, direction, hints):
         """"the 1988 quarter": that year's quarter matching the latest reported one; "the 1988 period": the year."""
         y = int(g["year"])
@@ -696,8 +776,8 @@ class Grammar:
                  "eighties": 8, "nineties": 9}
         if d in words:
             return make_date(f"19{words[d]}X", False)
-        if d.startswith("'"):
-            tens = int(d[1])
+        if d.startswith("'") or re.fullmatch(r"\d0s", d):
+            tens = int(d.lstrip("'")[0])
             cent = "20" if dct is not None and tens * 10 <= dct.year % 100 and dct.year >= 2000 else "19"
             return make_date(f"{cent}{tens}X", False)
         return make_date(f"{d[:3]}X", False)
@@ -765,6 +845,8 @@ class Grammar:
                          None, None, None, False)
         if "month" in g:
             return Timex("SET", f"XXXX-{self._month_num(g['month']):02d}", None, None, None, False)
+        if "season" in g:  # "every winter"
+            return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
         n = parse_number(g["num"], self.numbers) if "num" in g else 1
         if n is None or n == "X":
@@ -847,14 +929,19 @@ class Grammar:
         return make_date(d.isoformat(), True) if d else None
 
 
-@lru_cache(maxsize=4)
-def load_grammar(folder: str | Path) -> Grammar:
-    """The grammar of FOLDER (lexicon.json + patterns.jsonl), built once per process."""
-    folder = Path(folder)
-    lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf8"))
-    patterns = [json.loads(line) for line in (folder / "patterns.jsonl").read_text(encoding="utf8").splitlines()
+GRAMMAR_FILES = ("dates/lexicon.json", "dates/patterns.jsonl", "figures/numbers.json")
+
+
+def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = GRAMMAR_FILES) -> Grammar:
+    """The grammar built from the files under ROOT (default models/): the dates lexicon, the
+    patterns and the number words of figures/numbers.json (FILES, relative to ROOT)."""
+    base = Path(root) if root is not None else models_dir()
+    lexicon_file, patterns_file, numbers_file = (base / f for f in files)
+    lexicon = json.loads(lexicon_file.read_text(encoding="utf8"))
+    patterns = [json.loads(line) for line in patterns_file.read_text(encoding="utf8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
-    return Grammar(lexicon, patterns)
+    numbers = date_numbers(json.loads(numbers_file.read_text(encoding="utf8")), lexicon["number_extras"])
+    return Grammar(lexicon, patterns, numbers)
 
 
 # The value grammar of the output contract (the one ../shared/tools/check_tables.py checks): TimeML
