@@ -162,5 +162,34 @@ def test_component_runs_without_a_parser():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("news_figures")
+    nlp.initialize()
     doc = nlp("The agency defused 7,449 mines and cleared 2,763.5 hectares in 2021.")
     assert [(f["value"], f["unit"]) for f in doc._.figures] == [(7449, None), (2763.5, "hectares")]
+
+
+def test_saved_component_gives_the_same_rows(tmp_path):
+    """nlp.to_disk then spacy.load: the rule data travels with the pipeline and the rows are identical."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_figures")
+    nlp.initialize()
+    text = "Over 140 people fled and $2 to $4 billion was lost; shares fell 3% to 2,763.5 points."
+    nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "news_figures" / "figures" / "numbers.json").exists()
+    again = spacy.load(tmp_path / "p")
+    assert again(text)._.figures == nlp(text)._.figures != []
+
+
+def test_uninitialized_component_says_what_to_do():
+    import spacy
+
+    import extractor.components  # noqa: F401
+    from extractor.components.base import NotInitializedError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_figures")
+    with pytest.raises(NotInitializedError):
+        nlp("It cost $5.")
