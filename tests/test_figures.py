@@ -193,3 +193,46 @@ def test_uninitialized_component_says_what_to_do():
     nlp.add_pipe("news_figures")
     with pytest.raises(NotInitializedError):
         nlp("It cost $5.")
+
+
+# One row per rule of NewsFigures: the rule named must be the one that refuses the number.
+RULES = [
+    ("overlaps_a_date", "The talks ended on 12 March 2020.", "12"),
+    ("in_a_handle_or_url", "Open site.com?id=55 today.", "55"),
+    ("is_a_coordinate", "The ship was at Longitude: 49.86 at dawn.", "49.86"),
+    ("is_a_house_number", "The office is at 221 Baker Street.", "221"),
+    ("is_a_phone_number", "Call +44 20 7946 0958 now.", "44"),
+    ("is_a_compact_date", "The file 20190314 was lost.", "20190314"),
+    ("is_a_dotted_clock_time", "The train leaves at 9.15 sharp.", "9.15"),
+    ("is_a_list_marker", "Two aims: (1) growth and (2) jobs.", "1"),
+    ("is_followed_by_a_clock_word", "The vote closes at 8 pm.", "8"),
+    ("is_a_clock_time_near_a_time_word", "We met at 9 in the evening.", "9"),
+    ("is_a_day_of_the_month", "It opened on March 7 in Baku.", "7"),
+    ("is_a_later_year", "The lease runs until 2125.", "2125"),
+    ("is_a_year", "The bridge was built in 1932.", "1932"),
+    ("is_in_a_name", "She flew on a Boeing 787 to Doha.", "787"),
+    ("is_a_word_number_in_a_name", "Fans waited for chapter nine.", "nine"),
+    ("is_a_pronoun_one_or_a_pair", "The two leaders shook hands.", "two"),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from extractor import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("rule, text, number", [r for r in RULES], ids=[r[0] for r in RULES])
+def test_each_rule_refuses_its_pattern(pipeline, rule, text, number):
+    from extractor.components.figures import _Candidate, _DocView
+    from extractor.normalize.numbers import scan
+
+    doc = pipeline(text)
+    comp = pipeline.get_pipe("news_figures")
+    start = text.index(number)
+    view = _DocView(doc, doc.text, list(doc.ents), [(d["start"], d["end"]) for d in doc._.dates or []])
+    (f,) = [f for f in scan(text, comp.lex) if f.core_start <= start < f.core_end]
+    cand = _Candidate(view, f, doc.char_span(f.core_start, f.core_end, alignment_mode="expand"))
+    assert getattr(comp, rule)(cand), rule
+    assert not [r for r in doc._.figures if r["start"] <= start < r["end"]]
