@@ -516,16 +516,21 @@ class NewsFigures(base.RuleDataComponent):
         return None
 
     def _change_from_to(self, doc: Doc, f: Figure) -> bool:
+        """"rose from $350 to $680", "increased the line from US$ 55 billion to US$ 110 billion": under a
+        verb or noun of change (the head of "from", or its head's head), an old and a new value."""
         if f.range_kind != "from":
             return False
         sp = doc.char_span(f.start, f.start + 4, alignment_mode="expand")
         if sp is None:
             return False
-        frm = sp[0]
-        gov = frm.head
-        lem = gov.lemma_.lower()
-        return lem in self.up_verbs or lem in self.down_verbs or lem in self.up_nouns or lem in self.down_nouns or \
-            lem in self.change_verbs
+        gov, lemmas = sp[0].head, set()
+        for _ in range(6):
+            lemmas.add(gov.lemma_.lower())
+            if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                break
+            gov = gov.head
+        changes = self.up_verbs | self.down_verbs | self.up_nouns | self.down_nouns | self.change_verbs
+        return bool(lemmas & changes)
 
     # ------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:

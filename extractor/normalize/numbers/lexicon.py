@@ -31,6 +31,7 @@ class Lexicon:
     before: dict[tuple[str, ...], str]
     after: dict[tuple[str, ...], str]
     range_open: frozenset[str]
+    change_openers: frozenset[str]
     range_join: dict[str, tuple[str, ...]]
     unit_re: re.Pattern
     unit_of: dict[str, tuple[str, str]]  # surface -> (normalised, category)
@@ -40,6 +41,7 @@ class Lexicon:
     codes: frozenset[str]
     unit_mult: dict[str, float]
     months: frozenset[str]
+    counted_in_millions: frozenset[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -112,11 +114,12 @@ def lexicon(root: str | Path | None = None) -> Lexicon:
         fractions=nums["fractions"], ordinals=nums["ordinals"], ordinal_words=frozenset(nums["ordinal_words"]),
         vulgar=nums["vulgar"], multipliers=nums["suffix_multipliers"],
         multipliers_money_only=frozenset(nums["suffix_only_with_currency"]), vague=nums["vague_plurals"],
-        vague_determiners=nums["vague_determiners"],
+        vague_determiners={w: tuple(r) for w, r in nums["vague_determiners"].items()},
         before=phrases(quals["before"]), after=phrases(quals["after"]),
-        range_open=frozenset(quals["range_open"]),
+        range_open=frozenset(quals["range_open"]), change_openers=frozenset(quals["change_openers"]),
         range_join={k: tuple(v) for k, v in quals["range_join"].items()},
         unit_re=re.compile(r"(?:" + _alternation(list(unit_of)) + r")(?![A-Za-z0-9²³])"),
         unit_of=unit_of, ambiguous_units=frozenset(units["ambiguous_glued"]),
         prefix_re=re.compile(r"(?:(?<=^)|(?<=[^A-Za-z]))(?:" + _alternation(list(prefix_of)) + r")\s?$"),
-        prefix_of=prefix_of, codes=frozenset(cur["codes"]), unit_mult=unit_mult, months=frozenset(dates["months"]))
+        prefix_of=prefix_of, codes=frozenset(cur["codes"]), unit_mult=unit_mult, months=frozenset(dates["months"]),
+        counted_in_millions=frozenset(nums["counted_in_millions"]))

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 POWER = re.compile(r"\^([-−+]*)(\d+(?:\.\d+)?)(?![\d.])")
 SPACED_K = re.compile(r" {1,2}[kK](?![\w])(?=\s*(?:[.,;:!?)]|$))")
+SPACED_SCALE = re.compile(r" (bn|mn|mln|B)(?![\w])")
 SPACE_GROUP = re.compile(r"[ \u202f\u00a0\u2009](\d{3})(?![\d]|[.,]\d)")
 
 NEXT, MOVED = "next", "moved"
@@ -49,6 +50,7 @@ class NumberReader:
         self.last_scale = 1.0
         self.words_only, self.scaled, self.bare_int = True, False, False
         self.last: str | None = "article" if start_value is not None else None
+        self.lead: float | None = None
         self.j = k
         self.steps = (self.digits, self.vulgar_fraction, self.unit_word, self.tens_word, self.hyphen_in_words,
                       self.plural_scale, self.scale_of_scales, self.scale_word, self.group_word, self.half_or_quarter,
@@ -85,6 +87,8 @@ class NumberReader:
             return None
         if self.last not in (None, *AFTER_SCALE):
             raise EndOfNumber
+        if self.words_only and self.last in ("scale", "hundred"):
+            raise EndOfNumber  # "two million 330ml cans": digits after a worded scale start another number
         v = num_value(t.text)
         if v is None:
             raise NotANumber if self.j == self.k else EndOfNumber
@@ -135,12 +139,20 @@ class NumberReader:
         return v
 
     def _spaced_thousands(self, v: float) -> float:
-        """A spaced thousands suffix closing the number: "2.33 k", "- 10  k"."""
+        """A spaced thousands suffix closing the number: "2.33 k", "- 10  k"; a spaced bn/mn/B before a
+        counted noun or after a currency: "5 B users", "$4 bn"."""
         sk = SPACED_K.match(self.sc.text, self.T[self.j].end)
+        ss = SPACED_SCALE.match(self.sc.text, self.T[self.j].end)
+        if ss and self.last is None and (self.money or self.sc.counted_after(ss.end())):
+            self.scaled = True
+            self.j = self.sc.tok_after(ss.end()) - 1
+            self._note_lead(v)
+            return v * self.L.multipliers[ss.group(1)]
         if not sk or self.last is not None:
             return v
         self.scaled = True
         self.j = self.sc.tok_after(sk.end()) - 1
+        self._note_lead(v)
         return v * 1000
 
     def _glued_suffix(self, v: float) -> float:
@@ -153,9 +165,11 @@ class NumberReader:
         # "573.15K" is kelvin: thousands are not written to the hundredth
         kelvin = suf == "K" and not self.money and re.search(r"\.\d\d", t.text) is not None
         if suf in L.multipliers and not kelvin and (suf not in L.multipliers_money_only or self.money
-                                                    or suf == "b" and "." in t.text):
+                                                    or suf == "b" and "." in t.text
+                                                    or sc.counted_after(T[j + 1].end)):
             self.scaled = True
             self.j += 1
+            self._note_lead(v)
             return v * L.multipliers[suf]
         if suf.lower() in ("th", "st", "nd", "rd", "s") or not sc.unit_at(t.end, glued=True):
             if suf.lower() in ("s",) or j == self.k:
@@ -259,6 +273,7 @@ class NumberReader:
             return None
         s = self.L.scales[w[:-1]]
         if s == 100:
+            self._note_lead(self.current)
             self.current = (self.current or 1.0) * 100
             self.last = "hundred"
         else:
@@ -266,8 +281,14 @@ class NumberReader:
         self.scaled = True
         return NEXT
 
+    def _note_lead(self, v: float | None) -> None:
+        """Remember the number before the first scale word, so that a range can scale its other end."""
+        if self.lead is None:
+            self.lead = v if v is not None else 1.0
+
     def _close_segment(self, scale: float) -> None:
         """A scale word above a hundred closes the current group: total += current x scale."""
+        self._note_lead(self.current)
         self.total += (self.current if self.current is not None else 1.0) * scale
         self.current, self.last, self.last_scale, self.segment_start = None, "scale", scale, 0.0
 
@@ -291,6 +312,7 @@ class NumberReader:
             raise EndOfNumber
         s = self.L.scales[w]
         if s == 100 and self.last != "scale":
+            self._note_lead(self.current)
             self.current = (self.current if self.current is not None else 1.0) * 100
             self.last = "hundred"
         else:
@@ -453,7 +475,7 @@ class NumberReader:
         if not math.isfinite(value):
             return None
         return Core(value, j, self.words_only, scaled=self.scaled, bare_int=self.bare_int and not self.scaled,
-                    end_char=T[j - 1].end)
+                    end_char=T[j - 1].end, lead=self.lead if self.scaled else None)
 
     def _clock_words(self, j: int) -> bool:
         """Clock readings in words: "nine thirty", "five-thirty", "ten past 9" (and their second word)."""

@@ -2,6 +2,7 @@
 that join two of them (ranges, ratios, tolerances, bounds). Each step is a named method."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 
@@ -34,6 +35,12 @@ class Scanner:
     def is_number_word(self, w: str) -> bool:
         return w in self.lex.units or w in self.lex.tens
 
+    def counted_after(self, pos: int) -> bool:
+        """Whether a word that is counted in millions rather than measured follows POS: "3.4m tonnes",
+        "2m people", "5 B users" (not "100m sprint", "5m tall")."""
+        m = re.match(r"\s+([A-Za-z]+)", self.text[pos:pos + 24])
+        return bool(m) and m.group(1).lower() in self.lex.counted_in_millions
+
     def accumulate(self, k: int, start_value: float | None, money: bool = False) -> Core | None:
         """Number words and digits from token k read into one value (see reader.NumberReader)."""
         return NumberReader(self, k, start_value, money=money).read()
@@ -50,9 +57,11 @@ class Scanner:
         if w in L.vague:
             return self._vague_amount(k)
         if w in L.vague_determiners and self.word(k + 1) in L.scales:
-            # "several hundred", "a few thousand"
-            return Core(L.vague_determiners[w] * L.scales[self.word(k + 1)], k + 2, True, vague=True, scaled=True,
-                        end_char=T[k + 1].end)
+            # "several hundred" = 300 .. 900, "a few thousand", "a couple (of) million"
+            low, high = L.vague_determiners[w]
+            scale = L.scales[self.word(k + 1)]
+            return Core(low * scale, k + 2, True, vague=True, scaled=True, end_char=T[k + 1].end,
+                        value_max=high * scale if high != low else None)
         if w in ("a", "an") or w in L.units or w in L.tens:
             fr = self._worded_fraction(k)
             if fr is not None:
@@ -77,7 +86,9 @@ class Scanner:
             j += 2
         elif w == "tens":
             return None
-        return Core(value, j, True, vague=True, scaled=True, end_char=T[j - 1].end)
+        # the convention of models/figures/numbers.json (vague_plurals): "S-s" is at least two S and
+        # below ten S: "hundreds" = 200 .. 999, "tens of thousands" = 20,000 .. 99,999
+        return Core(value, j, True, vague=True, scaled=True, end_char=T[j - 1].end, value_max=value * 5 - 1)
 
     def _after_article(self, k: int) -> Core | None:
         """"a hundred", "a dozen", "a half million", "half a dozen", "a half-million"; "a fifth of", "a
@@ -263,6 +274,8 @@ class Scanner:
         start = T[k].start if sign > 0 else T[k - 1].start
         if k > 0 and T[k - 1].lower in ("minus", "negative") and sign > 0:
             sign, start = -1.0, T[k - 1].start
+        elif self._minus_word_hyphen(k):
+            sign, start = -1.0, T[k - 2].start  # "minus-40 degrees"
         f = Figure(start=start, end=c.end_char, value=sign * c.value, core_start=T[k].start, core_end=c.end_char,
                    words_only=c.words_only, vague=c.vague, scaled=c.scaled)
         if pre is not None:
@@ -270,16 +283,26 @@ class Scanner:
         else:
             self._unit_after(f, c, minor)
         f.bare_int = c.bare_int and pre is None and f.unit is None
+        if c.lead:
+            f.scale = c.value / c.lead
+        if c.value_max is not None and c.value:
+            f.value_max = c.value_max * f.value / c.value  # with the currency's multiplier and sign
         if c.vague:
             f.qualifier = "approx"
         f.next_tok = self.tok_after(f.end)
         return f
 
+    def _minus_word_hyphen(self, k: int) -> bool:
+        """"minus-40", "negative-5": the sign as a word joined by a hyphen."""
+        T = self.toks
+        return k > 1 and T[k].kind == "num" and T[k - 1].text in DASHES and self.gap(k) == 0 and self.gap(k - 1) == 0 \
+            and T[k - 2].lower in ("minus", "negative")
+
     def _glued_to_a_word(self, k: int) -> bool:
         """Digits glued to a word ("L2", "scp173") or a word-hyphen ("COVID-19", "F-16", "mid-2020"), or the
         tail of a date, fraction or code ("5/17/2018", "1.2.3"); "5k-20k" is a range."""
         T = self.toks
-        if not (k > 0 and self.gap(k) == 0):
+        if not (k > 0 and self.gap(k) == 0) or self._minus_word_hyphen(k):
             return False
         p = T[k - 1]
         return p.kind == "word" or p.text in ("/", ":", ".", "@", "#", "_", "&", "^") or (
@@ -395,6 +418,9 @@ class Scanner:
                 i += 1
                 continue
             self._extend_range(f, i)
+            if f.range_kind == "score":
+                i = max(f.next_tok, i + 1)
+                continue
             self._extend_tolerance(f)
             self._drop_repeated_currency(f, out)
             self._extend_ratio(f)
@@ -422,10 +448,29 @@ class Scanner:
         if not (j < n and T[j].lower in joins and j + 1 < n):
             return
         nk = j + 2 if T[j + 1].text in ("-", "−") and j + 2 < n and T[j + 2].kind == "num" else j + 1
-        g = self.amount(nk)
+        g = self.amount(nk) or self._amount_after_currency(nk)
+        if g is not None and self._is_a_score(f, g, j):
+            f.range_kind, f.next_tok = "score", g.next_tok
+            return
         if g is not None and self._range_ok(f, g, T[j].lower, opener):
             self._merge_range(f, g, opener, T[j].lower)
             f.next_tok = g.next_tok
+
+    def _is_a_score(self, f: Figure, g: Figure, j: int) -> bool:
+        """"won 2-0", "a 3-3 draw": two small whole numbers joined by a bare hyphen, the second not above the
+        first, with no unit: a score, not a range and no figure."""
+        T = self.toks
+        return T[j].text in ("-", "–") and self.gap(j) == 0 and self.gap(j + 1) == 0 and f.bare_int and g.bare_int \
+            and g.value <= f.value < 100 and f.unit is None and g.unit is None
+
+    def _amount_after_currency(self, k: int) -> Figure | None:
+        """The amount whose currency prefix starts at token k: the second end of "$2 to $4 billion",
+        "from US$ 5 to US$ 7"."""
+        for x in range(k + 1, min(k + 3, self.n)):
+            if self.toks[x].kind == "num":
+                g = self.amount(x)
+                return g if g is not None and g.start <= self.toks[k].start else None
+        return None
 
     def _extend_tolerance(self, f: Figure) -> None:
         """"9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds": the value, with the unit of the tolerance."""
@@ -531,6 +576,8 @@ class Scanner:
             # "1990-91", "COVID-19" and scores need digits on both sides, no scaled words in between
             if f.bare_int and g.bare_int and 1000 <= f.value <= 2100 and g.value < 100:
                 return False
+        if opener in self.lex.change_openers and join == "to":
+            return False  # "cut by $200 to $399", "down $2.86 to $77.11": the change, then the new value
         if f.unit and g.unit and f.unit != g.unit:
             return False
         if f.category != g.category and f.unit is not None and g.unit is not None:
@@ -547,10 +594,8 @@ class Scanner:
         lo, hi = f.value, g.value
         if lo > hi and not (g.scaled and not f.scaled):  # "from -18 °C to -34 °C"
             lo, hi = hi, lo
-        if g.scaled and not f.scaled and lo < hi / 100:  # "10-15 million", "$3 to $4 billion"
-            scale = hi / max(abs(first_number(self.text[g.core_start:g.core_end])) or 1, 1e-12)
-            if scale > 1:
-                lo = lo * scale
+        if self._scale_distributes(f, g):  # "10-15 million", "$2 to $4 billion", "six to seven thousand"
+            lo = lo * g.scale
         f.parts = [(f.start, f.end, f.value), (g.start, g.end, g.value)]
         f.value, f.value_max = lo, hi
         f.unit = f.unit or g.unit
@@ -560,6 +605,15 @@ class Scanner:
         f.bare_int = False
         f.range_kind = opener if opener in self.lex.range_open else "to" if join == "to" else "dash"
 
+    @staticmethod
+    def _scale_distributes(f: Figure, g: Figure) -> bool:
+        """Whether the scale words of a range's second end apply to the first too: the first has none,
+        and scaled it stays at or below the second ("six to seven thousand" = 6000..7000, but "from
+        200,000 to 3.1 million" keeps 200,000)."""
+        if not (g.scaled and not f.scaled and g.scale > 1):
+            return False
+        exponent = math.log10(g.scale)
+        return abs(exponent - round(exponent)) < 1e-9 and 0 < f.value * g.scale <= g.value * (1 + 1e-9)
 
 
 def words_value(words: list[str], L: Lexicon) -> float | None:

@@ -72,6 +72,8 @@ class Core:
     scaled: bool = False
     bare_int: bool = False
     end_char: int = 0
+    value_max: float | None = None  # the top of a vague amount ("hundreds" = 200 .. 999)
+    lead: float | None = None  # the number before its first scale word ("four" of "four hundred thousand")
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Figure:
     bare_int: bool = False        # plain digits without separators ("2020", "140")
     range_kind: str | None = None  # between | from | dash | to | bounds
     parts: list[tuple[int, int, float]] = field(default_factory=list)
+    scale: float = 1.0            # the factor of the scale words on the number's lead ("4 billion": 1e9)
     # Scanner bookkeeping: the index of the first scanner token after the expression.
     next_tok: int = field(default=0, repr=False, compare=False)
 
