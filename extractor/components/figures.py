@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -60,6 +61,10 @@ TIME_AFTER = re.compile(r"\s?(?:[ap]\s?\.?\s?m\b\.?|o'clock|GMT|UTC|hrs\b|h\b)",
 NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PERSON", "GPE", "NORP", "LOC", "LANGUAGE"}
 DATE_LABELS = {"DATE", "TIME"}
 HANDLE = re.compile(r"[@#]|https?:|www\.|\.(?:com|org|net|gov|edu|az|uk|ru)\b", re.I)
+# the second unit of a rate: "per barrel", "a day", "/month"
+RATE_AFTER = re.compile(r"(?:\s+(per|an?)\s+|(/))([A-Za-z]+)\b")
+# what stands between a figure and the next when the next restates it: ", or", "(", "points, or"
+COORDINATED = re.compile(r"\s*(?:[A-Za-z]+\s*)?(?:,\s*or(?:\s+about|\s+nearly|\s+some)?|\()\s*")
 PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.\-/]\d{2,5}){2,}$")
 # Date phrases that are patterns rather than words (the words come from the rule data).
 DATE_PATTERNS = (r"(?:first|second|third|fourth|last|next|this|the)\s+quarters?", r"quarters?\s+of", r"[ap]\.?m\.?",
@@ -118,9 +123,12 @@ class NewsFigures(base.RuleDataComponent):
     """Fills doc._.figures; see the module docstring for the rules."""
 
     def __init__(self, nlp: Language, name: str = "news_figures", change_words: str = "figures/change_words.json",
-                 context_words: str = "figures/context_words.json"):
+                 context_words: str = "figures/context_words.json", unit_names: str = "figures/unit_names.json",
+                 event_nouns: str = "figures/event_nouns.json"):
         self.name = name
+        self.nlp = nlp  # for the lemmatizer's verb index (event nouns in -ing), read in load_data
         self.change_words_path, self.context_words_path = change_words, context_words
+        self.unit_names_path, self.event_nouns_path = unit_names, event_nouns
         self.lex: Lexicon | None = None
         self.text_rules = (self.overlaps_a_date, self.in_a_handle_or_url, self.is_a_coordinate, self.is_a_house_number,
                            self.is_a_phone_number, self.is_a_compact_date, self.is_a_dotted_clock_time,
@@ -134,7 +142,8 @@ class NewsFigures(base.RuleDataComponent):
 
     # ------------------------------------------------------------ rule data
     def data_files(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((self.change_words_path, self.context_words_path, *LEXICON_FILES)))
+        return tuple(dict.fromkeys((self.change_words_path, self.context_words_path, self.unit_names_path,
+                                    self.event_nouns_path, *LEXICON_FILES)))
 
     def load_data(self, root: Path) -> None:
         change = base.read_json(root / self.change_words_path)
@@ -142,6 +151,7 @@ class NewsFigures(base.RuleDataComponent):
         self.up_nouns, self.down_nouns = set(change["up_nouns"]), set(change["down_nouns"])
         self.up_adverbs, self.down_adverbs = set(change["up_adverbs"]), set(change["down_adverbs"])
         self.change_verbs = set(change["change_verbs"])
+        self.phrasal_no_change = set(change["phrasal_no_change"])
         ctx = base.read_json(root / self.context_words_path)
         dates = base.read_json(root / "dates" / "lexicon.json")
         self.months = frozenset(dates["months"])
@@ -157,6 +167,10 @@ class NewsFigures(base.RuleDataComponent):
         self.date_words = re.compile(r"\b(?:" + _words_re(date_words) + "|" + "|".join(DATE_PATTERNS) + r")\b|'\d\d|"
                                      r"\b\d{1,2}[:/]\d\d|\b(?:1\d|20)\d\d\b", re.I)
         self.lex = lexicon(str(root))
+        names = base.read_json(root / self.unit_names_path)
+        self.unit_names, self.currency_names = names["units"], names["currencies"]
+        self.event_nouns = base.read_json(root / self.event_nouns_path)["nouns"]
+        self.verb_index = _verb_index(self.nlp)
         number_words = {*self.lex.units, *self.lex.tens, *self.lex.scales, "and"}
         # a piece of a longer number ("two hundred and two thousand"), digits or words
         self.numberish = re.compile(r"(?:[\d.,]+|" + _words_re(number_words) + r"|[\s-])+", re.I)
@@ -457,16 +471,29 @@ class NewsFigures(base.RuleDataComponent):
                 noun = doc[core.end]
                 while noun.head.i > noun.i and noun.dep_ in ("compound", "amod") and noun.head.i - core.end < 5:
                     noun = noun.head
+        # a modifier is not the counted noun: "120 Ford and Toyota trucks" counts trucks
+        while noun is not None and noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "NOUN" \
+                and 0 < noun.head.i - noun.i <= 4 and any(c.dep_ == "cc" for c in noun.children):
+            noun = noun.head
         if noun is None or noun.i < start or noun.i - start > 6:
             return None, noun
         toks = doc[start:noun.i + 1]
-        if any(t.is_punct and t.text not in ("-",) for t in toks) or any(t.lower_ in ("and", "or") for t in toks):
+        coordinated_modifier = {t.i for t in toks if t.dep_ == "cc" and t.head.i < noun.i and t.head.head.i == noun.i
+                                and t.head.pos_ != "NUM"}
+        if any(t.is_punct and t.text not in ("-",) for t in toks) or \
+                any(t.lower_ in ("and", "or") and t.i not in coordinated_modifier for t in toks):
             return None, noun
         if noun.ent_type_ in DATE_LABELS:
             return None, noun
         return toks.text, noun
 
     def _predicate(self, anchor: Token) -> str | None:
+        """The lemma of the governing verb (with verbs coordinated to it that share its subject), or the
+        verb of an event noun whose "of" holds the figure ("the killing of two journalists" -> kill)."""
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+            verb = self._event_verb(anchor.head.head)
+            if verb:
+                return verb
         tok, hops = anchor, 0
         while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and hops < 8:
             tok = tok.head
@@ -484,11 +511,9 @@ class NewsFigures(base.RuleDataComponent):
         "a 3 percent boost", "by 5%"."""
         doc = view.doc
         text = view.text
-        before = text[max(0, f.start - 12):f.start].lower().split()
-        if before and before[-1] in self.up_adverbs:
-            return "up"
-        if before and before[-1] in self.down_adverbs:
-            return "down"
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in self.up_adverbs | self.down_adverbs:
+            return self._adverb_direction(doc[span.start - 1])
         after = text[f.end:f.end + 8].lower().split()
         adverb_after = core.end < len(doc) and doc[core.end].pos_ in ("ADV", "ADP", "PART")
         if after and after[0].strip(".,;") in self.up_adverbs and adverb_after:
@@ -514,6 +539,86 @@ class NewsFigures(base.RuleDataComponent):
         if lemma in self.down_verbs:
             return "down"
         return None
+
+    def _adverb_direction(self, adv: Token) -> str | None:
+        """"up 3%", "closed down 6.4%", "went up 5%"; not the particle of a phrasal verb that means something
+        else ("gave up 300 yards", "made up $7.1 billion")."""
+        direction = "up" if adv.lower_ in self.up_adverbs else "down"
+        if adv.dep_ == "prt" and f"{adv.head.lemma_.lower()} {adv.lower_}" in self.phrasal_no_change:
+            return None
+        return direction
+
+    def _change(self, view: _DocView, f: Figure, core: Span | None, anchor: Token | None) -> str:
+        """up / down / none: from the governing verb or noun, an adverb, or the sign ("Nasdaq +0.4%")."""
+        direction = self._direction(view, f, core, anchor) if core is not None and anchor is not None else None
+        return direction or _sign_change(view.text, f) or "none"
+
+    def _unit_normalized(self, view: _DocView, f: Figure, category: str, noun: Token | None) -> str | None:
+        """A canonical unit: the unit's name ("square metre", "percent"), the currency's ("dollar"), the
+        singular lemma of a count's noun ("mine"); a rate adds "per" its second unit ("dollar per barrel")."""
+        if category == "money":
+            base = self._currency_name(f.unit)
+        elif category in ("measure", "percent"):
+            base = self.unit_names.get(f.unit or "", f.unit)
+        else:
+            base = noun.lemma_.lower() if noun is not None else None
+        rate = self._rate_after(view, f) if base else None
+        return f"{base} per {rate}" if rate and not base.endswith(f" per {rate}") else base
+
+    def _currency_name(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        if code in self.currency_names:
+            return self.currency_names[code]
+        found = pycountry.currencies.get(alpha_3=code) if len(code) == 3 else None
+        return found.name.lower() if found is not None else code.lower()
+
+    def _rate_after(self, view: _DocView, f: Figure) -> str | None:
+        """The second unit of a rate: "$71.10 per barrel", "5 tonnes a day", "3 per cent a year", "60 km/h"
+        is already one unit. "per" takes any noun; "a"/"an" only a unit or a time unit."""
+        m = RATE_AFTER.match(view.text, f.end)
+        if not m:
+            return None
+        joiner, word = (m.group(1) or m.group(2)).lower(), m.group(3)
+        if word in self.lex.unit_of and self.lex.unit_of[word][1] == "measure":
+            return self.unit_names.get(self.lex.unit_of[word][0], word)
+        lower = word.lower()
+        singular = lower[:-1] if lower.endswith("s") and lower[:-1] in self.time_units else lower
+        if singular in self.time_units:
+            return singular
+        if joiner == "per":
+            tok = view.doc.char_span(m.start(3), m.end(3))
+            if tok is not None and tok[0].pos_ in ("NOUN", "PROPN"):
+                return tok[0].lemma_.lower()
+        return None
+
+    def _event_verb(self, noun: Token) -> str | None:
+        """The verb an event noun names: "killing" -> kill (the lemmatizer's verb index), "death" -> die."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.event_nouns:
+            return self.event_nouns[lemma]
+        if lemma.endswith("ing") and len(lemma) > 5 and self.verb_index:
+            stem = lemma[:-3]
+            for cand in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else ""):
+                if cand in self.verb_index:
+                    return cand
+        return None
+
+    def _carry_direction(self, view: _DocView, rows: list[dict[str, Any]]) -> None:
+        """A figure coordinated to the one before it shares its direction ("fell 210 points, or 0.8%"); a
+        conversion in brackets keeps its hedge too ("more than 50 km (31 miles)")."""
+        text = view.text
+        for prev, row in zip(rows, rows[1:]):
+            between = text[prev["end"]:row["start"]]
+            if not COORDINATED.fullmatch(between):
+                continue
+            if row["change"] == "none" and prev["change"] != "none":
+                row["change"] = prev["change"]
+                if row["qualifier"] == "exact":
+                    row["qualifier"] = prev["change"]
+            if "(" in between and row["qualifier"] in ("exact", "up", "down") \
+                    and prev["qualifier"] not in ("exact", "up", "down") and row["category"] in ("measure", "money", "percent"):
+                row["qualifier"], row["approx"] = prev["qualifier"], prev["approx"]
 
     def _change_from_to(self, doc: Doc, f: Figure) -> bool:
         """"rose from $350 to $680", "increased the line from US$ 55 billion to US$ 110 billion": under a
@@ -542,6 +647,7 @@ class NewsFigures(base.RuleDataComponent):
                 row = self._row(view, g)
                 if row is not None and not self._repeats_or_rate(view, out, row):
                     out.append(row)
+        self._carry_direction(view, out)
         doc._.figures = out
         return doc
 
@@ -575,6 +681,7 @@ class NewsFigures(base.RuleDataComponent):
                 and re.search(r"\b(?:in|of|since|until|by)\s$", view.text[max(0, f.start - 7):f.start]):
             return None  # "in two thousand and twenty": a year in words
         anchor = core[-1] if core is not None else None
+        noun = None
         if core is not None:
             if category == "count":
                 counted, noun = self._counted(doc, f, core)
@@ -589,12 +696,33 @@ class NewsFigures(base.RuleDataComponent):
                 span = doc.char_span(f.start, f.end, alignment_mode="expand")
                 if span is not None:
                     anchor = span.root
-            if qualifier == "exact" and anchor is not None:
-                qualifier = self._direction(view, f, core, anchor) or qualifier
+        change = self._change(view, f, core, anchor)
         predicate = self._predicate(anchor) if anchor is not None else None
         return {"start": f.start, "end": f.end, "value": float(f.value),
                 "value_max": float(f.value_max) if f.value_max is not None else None,
-                "qualifier": qualifier, "unit": unit, "category": category, "predicate": predicate}
+                "qualifier": change if qualifier == "exact" and change != "none" else qualifier,
+                "unit": unit, "category": category, "predicate": predicate,
+                "unit_normalized": self._unit_normalized(view, f, category, noun if category == "count" else None),
+                "change": change, "approx": qualifier == "approx"}
+
+
+def _sign_change(text: str, f: Figure) -> str | None:
+    """"+0.4%" is up; a signed percentage "-2.5%" is down."""
+    before = text[f.core_start - 1:f.core_start] if f.core_start > 0 else ""
+    if before == "+" and (f.core_start < 2 or not text[f.core_start - 2].isalnum()):
+        return "up"
+    if f.value < 0 and f.category == "percent" and text[f.start:f.start + 1] in "-−":
+        return "down"
+    return None
+
+
+def _verb_index(nlp: Language) -> frozenset[str]:
+    """The verb lemmas of the pipeline's rule lemmatizer (empty without one): "killing" -> kill."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["verb"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
 
 
 def _finite(x: float) -> bool:
@@ -603,6 +731,9 @@ def _finite(x: float) -> bool:
 
 @Language.factory("news_figures", assigns=["doc._.figures"],
                   default_config={"change_words": "figures/change_words.json",
-                                  "context_words": "figures/context_words.json"})
-def make_news_figures(nlp: Language, name: str, change_words: str, context_words: str) -> NewsFigures:
-    return NewsFigures(nlp, name, change_words=change_words, context_words=context_words)
+                                  "context_words": "figures/context_words.json",
+                                  "unit_names": "figures/unit_names.json", "event_nouns": "figures/event_nouns.json"})
+def make_news_figures(nlp: Language, name: str, change_words: str, context_words: str, unit_names: str,
+                      event_nouns: str) -> NewsFigures:
+    return NewsFigures(nlp, name, change_words=change_words, context_words=context_words, unit_names=unit_names,
+                       event_nouns=event_nouns)
