@@ -397,6 +397,8 @@ class NewsFigures(base.RuleDataComponent):
                 and prev.lower_.rstrip(".") not in self.months and prev.pos_ in ("PROPN", "NOUN", "X", "SYM", "ADJ") \
                 and not (prev.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ == "NOUN"):
             return True
+        if _camel_case(prev.text) and gap in (" ", "", " '", " ’"):
+            return True  # "iPhone 4", "iOS 5", "iLife '11": whatever the tagger calls the name
         return prev.lower_ in self.name_before and gap in (" ", "")
 
     def is_one_as_an_idiom(self, c: _Candidate) -> bool:
@@ -704,6 +706,11 @@ class NewsFigures(base.RuleDataComponent):
                 "unit": unit, "category": category, "predicate": predicate,
                 "unit_normalized": self._unit_normalized(view, f, category, noun if category == "count" else None),
                 "change": change, "approx": qualifier == "approx"}
+
+
+def _camel_case(word: str) -> bool:
+    """"iPhone", "iOS", "eBay": a lower-case start with a capital inside is a product or brand name."""
+    return len(word) > 2 and word[0].islower() and any(ch.isupper() for ch in word[1:]) and word.isalpha()
 
 
 def _sign_change(text: str, f: Figure) -> str | None:

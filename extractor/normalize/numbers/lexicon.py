@@ -42,6 +42,7 @@ class Lexicon:
     unit_mult: dict[str, float]
     months: frozenset[str]
     counted_in_millions: frozenset[str]
+    time_units: frozenset[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -122,4 +123,4 @@ def lexicon(root: str | Path | None = None) -> Lexicon:
         unit_of=unit_of, ambiguous_units=frozenset(units["ambiguous_glued"]),
         prefix_re=re.compile(r"(?:(?<=^)|(?<=[^A-Za-z]))(?:" + _alternation(list(prefix_of)) + r")\s?$"),
         prefix_of=prefix_of, codes=frozenset(cur["codes"]), unit_mult=unit_mult, months=frozenset(dates["months"]),
-        counted_in_millions=frozenset(nums["counted_in_millions"]))
+        counted_in_millions=frozenset(nums["counted_in_millions"]), time_units=frozenset(dates["units"]))

@@ -263,6 +263,8 @@ class Scanner:
         if t.kind == "sym" and t.text not in self.lex.vulgar:
             return None
         pre = self.prefix_before(t.start) if t.kind in ("num", "word") else None
+        if pre is None and t.kind == "num" and k > 0 and T[k - 1].text in ("-", "−") and self.gap(k) == 0:
+            pre = self.prefix_before(T[k - 1].start)  # "$-99.99"
         if t.kind == "num" and pre is None and self._glued_to_a_word(k):
             return None
         if t.kind == "num" and self._in_chain(t):
@@ -425,6 +427,7 @@ class Scanner:
             self._drop_repeated_currency(f, out)
             self._extend_ratio(f)
             self._extend_feet_inches(f)
+            self._extend_glued_rate(f)
             self._attach_qualifiers(f, out)
             if not self._closes_bounds(f, out):
                 self._share_unit(f, out)
@@ -511,6 +514,16 @@ class Scanner:
         if m and f.unit == "feet" and f.value_max is None and float(m.group(1)) < 12:
             f.value += float(m.group(1)) / 12
             f.end = f.end + m.end()
+            f.next_tok = self.tok_after(f.end)
+
+    def _extend_glued_rate(self, f: Figure) -> None:
+        """"$15.4/hour", "20 kg/day", "5 W/min": a slash glued to a unit or time unit makes a rate, in the span."""
+        if f.unit is None:
+            return
+        m = re.match(r"/([A-Za-z]+)\b", self.text[f.end:f.end + 16])
+        if m and (m.group(1) in self.lex.unit_of or m.group(1).lower() in self.lex.time_units
+                  or m.group(1).lower() in ("hr", "h", "yr", "min", "sec", "s", "mo", "wk")):
+            f.end += m.end()
             f.next_tok = self.tok_after(f.end)
 
     def _attach_qualifiers(self, f: Figure, out: list[Figure]) -> None:
