@@ -393,7 +393,7 @@ class NewsFigures(base.RuleDataComponent):
                 and not (nxt is not None and nxt.tag_ == "NNS"):
             return True
         if gap in (" ", "") and (any(ch.isupper() for ch in prev.text) or prev.text in ("&",)) \
-                and prev.lower_ not in self.free_before and not prev.is_sent_start \
+                and prev.lower_ not in self.free_before and (not prev.is_sent_start or prev.pos_ == "PROPN") \
                 and prev.lower_.rstrip(".") not in self.months and prev.pos_ in ("PROPN", "NOUN", "X", "SYM", "ADJ") \
                 and not (prev.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ == "NOUN"):
             return True
@@ -578,6 +578,11 @@ class NewsFigures(base.RuleDataComponent):
     def _rate_after(self, view: _DocView, f: Figure) -> str | None:
         """The second unit of a rate: "$71.10 per barrel", "5 tonnes a day", "3 per cent a year", "60 km/h"
         is already one unit. "per" takes any noun; "a"/"an" only a unit or a time unit."""
+        glued = re.search(r"/([A-Za-z]+)$", view.text[f.start:f.end])
+        if glued:  # "$15.4/hour": the scanner put the rate in the span
+            word = glued.group(1).lower()
+            return self.unit_names.get(self.lex.unit_of.get(word, (word,))[0], word) if word not in self.time_units \
+                else word
         m = RATE_AFTER.match(view.text, f.end)
         if not m:
             return None
