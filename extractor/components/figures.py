@@ -2,7 +2,7 @@
 
 Finding and reading numbers is `extractor.normalize.numbers.scan` (pure text rules); this
 component keeps the ones that are figures, using the parse, and fills `doc._.figures` with
-{start, end, value, value_max, qualifier, unit, category, predicate}.
+{start, end, value, value_max, qualifier, unit, category, predicate, unit_normalized, change, approx}.
 
 Rules (checked against the MEANTIME, quantulum3 and Recognizers-Text gold sets):
 - Not figures: anything overlapping `doc._.dates` (except a "date" that is only a bare
@@ -40,7 +40,18 @@ Rules (checked against the MEANTIME, quantulum3 and Recognizers-Text gold sets):
   9%"); otherwise exact. "from X to Y" under a change verb ("rose from $350 to $680") gives two
   figures, not a range.
 - predicate: lemma of the governing verb, with verbs coordinated to it that share its subject
-  ("killed or injured" -> "kill|injure").
+  ("killed or injured" -> "kill|injure"), or the verb of an event noun whose "of" holds the
+  figure ("the killing of two journalists" -> kill; models/figures/event_nouns.json and, for
+  nouns in -ing, the lemmatizer's verb index).
+- change: up / down / none for every figure, from the governing verb or noun, an adverb or
+  particle ("closed down 6.4%"; not "gave up 300 yards": change_words.json phrasal_no_change),
+  a sign ("+0.4%"), or the figure it restates ("fell 210 points, or 0.8%"). approx: true when
+  the hedge is approx, vague amounts included ("up nearly 40%": change up, approx true).
+- unit_normalized: the unit's or currency's name (models/figures/unit_names.json, the naming of
+  quantulum3 and of the CQE gold: "kilometre", "metric ton", "percent", "dollar"), or the
+  singular lemma of a count's noun ("mine"); a rate adds "per" its second unit ("dollar per
+  barrel", "metric ton per day"). A conversion in brackets keeps the hedge of the figure it
+  converts ("more than 50 km (31 miles)").
 """
 from __future__ import annotations
 

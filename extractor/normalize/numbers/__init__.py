@@ -11,9 +11,11 @@ The counted noun of a count ("7,449 antipersonnel mines") is not in the span: th
 puts it in `unit`.
 
 Values: "7,449" -> 7449, "1.2 million" -> 1.2e6, "£20.1bn" -> 2.01e10 GBP, "forty-two" -> 42,
-"a dozen" -> 12, "3/4" -> 0.75, "2 1/2" -> 2.5, "10-15" -> 10 .. 15. Vague amounts get a
-representative value with qualifier approx: "hundreds" -> 200, "thousands" -> 2000,
-"hundreds of thousands" -> 200000, "dozens" -> 24, "several hundred" -> 300.
+"a dozen" -> 12, "3/4" -> 0.75, "2 1/2" -> 2.5, "10-15" -> 10 .. 15; the scale of a range's
+second end applies to the first ("$2 to $4 billion", "six to seven thousand"). Vague amounts are
+ranges with qualifier approx, by the convention of models/figures/numbers.json (at least two of
+the scale, below ten): "hundreds" -> 200 .. 999, "hundreds of thousands" -> 200000 .. 999999,
+"dozens" -> 24 .. 119, "several hundred" -> 300 .. 900.
 Fractions and ratios are one value: "a fifth (of)" -> 0.2, "more than half" -> 0.5 over,
 "two thirds of a million", "a hundred trillionths" -> 1e-10, "one in five" / "two out of
 three" / "1 over 3." -> the quotient (not "5 in 10 minutes": a count and a duration).

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from .lexicon import Lexicon
 from .reader import NumberReader
-from .tokens import DASHES, Core, Figure, Tok, first_number, num_value, tokenize
+from .tokens import DASHES, Core, Figure, Tok, tokenize
 
 
 class Scanner:

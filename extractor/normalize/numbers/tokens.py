@@ -56,12 +56,6 @@ def num_value(s: str) -> float | None:
     return float(s.replace(",", ""))
 
 
-def first_number(s: str) -> float:
-    """The value of the first digit string in S (1.0 when there is none)."""
-    m = re.search(r"\d+(?:[.,]\d+)*", s)
-    return num_value(m.group()) or 1.0 if m else 1.0
-
-
 @dataclass
 class Core:
     """The number itself, as read from tokens: its value and the token index after it."""
