@@ -52,10 +52,6 @@ class NumberReader:
         self.last: str | None = "article" if start_value is not None else None
         self.lead: float | None = None
         self.j = k
-        self.steps = (self.digits, self.vulgar_fraction, self.unit_word, self.tens_word, self.hyphen_in_words,
-                      self.plural_scale, self.scale_of_scales, self.scale_word, self.group_word, self.half_or_quarter,
-                      self.point_word, self.fraction_of_scale, self.fraction_word, self.comma_in_words,
-                      self.and_in_number)
 
     def read(self) -> Core | None:
         try:
@@ -67,8 +63,12 @@ class NumberReader:
     def _run(self) -> None:
         while self.j < self.sc.n:
             t = self.T[self.j]
+            w, outcome = t.lower, None
             try:
-                outcome = next((o for o in (step(t, t.lower) for step in self.steps) if o is not None), None)
+                for step in STEPS:
+                    outcome = step(self, t, w)
+                    if outcome is not None:
+                        break
             except EndOfNumber:
                 return
             if outcome is None:
@@ -497,3 +497,10 @@ class NumberReader:
         """"one hundred twenty fifth", "twenty-first": an ordinal."""
         return j < self.sc.n and self.T[j].lower in self.L.ordinal_words and self.sc.gap(j) <= 1 and (
             self.last in ("tens", "unit") or self.last == "hundred" and self.words_only)
+
+
+# The steps in the order they are tried on each token (the first that is not None decides).
+STEPS = (NumberReader.digits, NumberReader.vulgar_fraction, NumberReader.unit_word, NumberReader.tens_word,
+         NumberReader.hyphen_in_words, NumberReader.plural_scale, NumberReader.scale_of_scales, NumberReader.scale_word,
+         NumberReader.group_word, NumberReader.half_or_quarter, NumberReader.point_word, NumberReader.fraction_of_scale,
+         NumberReader.fraction_word, NumberReader.comma_in_words, NumberReader.and_in_number)
