@@ -50,8 +50,10 @@ def test_a_change_and_its_new_value_are_two_rows(text, values):
 @pytest.mark.parametrize("text, low, high", [
     ("$2 to $4 billion", 2e9, 4e9), ("six to seven thousand", 6000, 7000), ("10-15 million", 1e7, 1.5e7),
     ("three to four hundred thousand", 3e5, 4e5), ("between 1.5 and 2 million", 1.5e6, 2e6),
-    ("from 5 to 8 bn", 5e9, 8e9), ("200 to 300 thousand", 2e5, 3e5),
-], ids=["dollars-billion", "words-thousand", "dash-million", "hundred-thousand", "between-decimal", "bn", "digits-thousand"])
+    ("from 5 to 8 bn", 5e9, 8e9), ("200 to 300 thousand", 2e5, 3e5), ("US$ 40-45 million", 4e7, 4.5e7),
+    ("€3-4bn", 3e9, 4e9), ("$40-$45", 40, 45), ("£2bn-£3bn", 2e9, 3e9),
+], ids=["dollars-billion", "words-thousand", "dash-million", "hundred-thousand", "between-decimal", "bn", "digits-thousand",
+        "prefix-covers-both-ends", "prefix-glued-bn", "prefix-on-both-ends", "prefix-and-bn-on-both-ends"])
 def test_the_scale_distributes_over_both_ends(text, low, high):
     (f,) = scan(text)
     assert (f.value, f.value_max) == (pytest.approx(low), pytest.approx(high))

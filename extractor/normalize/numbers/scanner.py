@@ -599,8 +599,9 @@ class Scanner:
             return True
         if join == "to" and not (f.value < g.value):
             return False
-        if join in ("to", "-", "–", "—") and f.unit is not None and g.unit is None:
-            return False
+        if join in ("to", "-", "–", "—") and f.unit is not None and g.unit is None \
+                and not (f.category == "money" and f.start < f.core_start and not g.words_only):
+            return False  # but "US$ 40-45 million", "$5 to 10 billion": the currency prefix covers both ends
         return f.value <= g.value or (f.value < 0 and g.value < 0)
 
     def _merge_range(self, f: Figure, g: Figure, opener: str, join: str) -> None:
