@@ -69,8 +69,9 @@ def test_a_larger_first_end_keeps_its_own_value():
     ("$US12,400,000", 1.24e7, "USD"), ("$A18,300,000", 1.83e7, "AUD"), ("RM12.90", 12.9, "MYR"),
     ("US$ 40 million", 4e7, "USD"), ("HK$5.2bn", 5.2e9, "HKD"), ("Rs 500", 500, "INR"), ("EUR 75", 75, "EUR"),
     ("75 EUR", 75, "EUR"), ("£3.5m", 3.5e6, "GBP"), ("₹2,000", 2000, "INR"), ("C$ 16.4", 16.4, "CAD"),
+    ("USD200", 200, "USD"), ("CHF12.50", 12.5, "CHF"),
 ], ids=["dollar-US", "dollar-A", "ringgit", "US-dollar-spaced", "hk-dollar-bn", "rupees", "iso-before",
-        "iso-after", "pound-m", "rupee-sign", "canadian-spaced"])
+        "iso-after", "pound-m", "rupee-sign", "canadian-spaced", "iso-glued", "iso-glued-decimal"])
 def test_currency_affixes(text, value, unit):
     (f,) = scan(text)
     assert (f.value, f.unit, f.category) == (pytest.approx(value), unit, "money")
@@ -128,9 +129,9 @@ def test_number_and_unit_in_one_token(text, values):
     "The FTSE 100 closed higher.", "A Boeing 787 landed in Doha.", "Apple unveiled iPhone 4 on Monday.",
     "They demonstrated iOS 5 to developers.", "The G20 summit opened.", "He drove down Route 66.",
     "The Airbus A380 is large.", "Section 230 protects platforms.", "Flight MH17 was shot down.",
-    "Apollo 11 landed on the Moon.",
+    "Apollo 11 landed on the Moon.", "Delegates met at COP26 in Glasgow.", "Hamilton won the Formula 1 title.",
 ], ids=["index", "aircraft", "camel-case-phone", "camel-case-os", "glued-code", "route", "model-code", "section",
-        "flight-code", "mission"])
+        "flight-code", "mission", "currency-code-in-a-name", "series"])
 def test_numbers_inside_names_are_no_figures(text):
     assert figures(text) == []
 

@@ -39,6 +39,7 @@ class Lexicon:
     prefix_re: re.Pattern
     prefix_of: dict[str, tuple[str, float]]
     codes: frozenset[str]
+    common_codes: frozenset[str]
     unit_mult: dict[str, float]
     months: frozenset[str]
     counted_in_millions: frozenset[str]
@@ -122,5 +123,7 @@ def lexicon(root: str | Path | None = None) -> Lexicon:
         unit_re=re.compile(r"(?:" + _alternation(list(unit_of)) + r")(?![A-Za-z0-9²³])"),
         unit_of=unit_of, ambiguous_units=frozenset(units["ambiguous_glued"]),
         prefix_re=re.compile(r"(?:(?<=^)|(?<=[^A-Za-z]))(?:" + _alternation(list(prefix_of)) + r")\s?$"),
-        prefix_of=prefix_of, codes=frozenset(cur["codes"]), unit_mult=unit_mult, months=frozenset(dates["months"]),
+        prefix_of=prefix_of, codes=frozenset(cur["codes"]),
+        common_codes=frozenset(c.upper() for c in cur["lower_case_prefix_codes"]), unit_mult=unit_mult,
+        months=frozenset(dates["months"]),
         counted_in_millions=frozenset(nums["counted_in_millions"]), time_units=frozenset(dates["units"]))

@@ -263,6 +263,8 @@ class Scanner:
         if t.kind == "sym" and t.text not in self.lex.vulgar:
             return None
         pre = self.prefix_before(t.start) if t.kind in ("num", "word") else None
+        if pre is not None and self._code_in_a_name(pre, t):
+            pre = None
         if pre is None and t.kind == "num" and k > 0 and T[k - 1].text in ("-", "−") and self.gap(k) == 0:
             pre = self.prefix_before(T[k - 1].start)  # "$-99.99"
         if t.kind == "num" and pre is None and self._glued_to_a_word(k):
@@ -293,6 +295,11 @@ class Scanner:
             f.qualifier = "approx"
         f.next_tok = self.tok_after(f.end)
         return f
+
+    def _code_in_a_name(self, pre: tuple[str, float, int], t: Tok) -> bool:
+        """"COP26", "CAD3": a rarer ISO code glued to a bare integer is a name, not money ("USD200" stays)."""
+        form = self.text[pre[2]:t.start]
+        return form.isalpha() and form.upper() not in self.lex.common_codes and t.text.isdigit()
 
     def _minus_word_hyphen(self, k: int) -> bool:
         """"minus-40", "negative-5": the sign as a word joined by a hyphen."""
