@@ -157,8 +157,12 @@ def test_negatives(text, value, unit):
     ("A 5 percent fall in sales worried investors.", 5, "down", False, "down"),
     ("Revenue made up $7.1 billion of the total.", 7.1e9, "none", False, "exact"),
     ("Sales jumped by more than 20%.", 20, "up", False, "over"),
+    ("Exports were 5% higher than last year.", 5, "up", False, "up"),
+    ("The yen weakened 1.2% against the dollar.", 1.2, "down", False, "down"),
+    ("He climbed 2 metres up the wall.", 2, "none", False, "exact"),
 ], ids=["coordinated-or", "plus-sign", "give-up-is-no-change", "up-and-approx", "particle-down", "verb-up",
-        "noun-down", "make-up-is-no-change", "hedge-and-change"])
+        "noun-down", "make-up-is-no-change", "hedge-and-change", "comparative-after", "verb-weaken",
+        "preposition-of-place-is-no-change"])
 def test_direction(text, value, change, approx, qualifier):
     (r,) = [r for r in figures(text) if r["value"] == pytest.approx(value)]
     assert (r["change"], r["approx"], r["qualifier"]) == (change, approx, qualifier)

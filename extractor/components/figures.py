@@ -528,7 +528,10 @@ class NewsFigures(base.RuleDataComponent):
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ in self.up_adverbs | self.down_adverbs:
             return self._adverb_direction(doc[span.start - 1])
         after = text[f.end:f.end + 8].lower().split()
-        adverb_after = core.end < len(doc) and doc[core.end].pos_ in ("ADV", "ADP", "PART")
+        end = span.end if span is not None else core.end  # the token after the whole figure ("5% higher")
+        # "5% higher", "3% down"; not a preposition of place ("2 metres up the wall")
+        adverb_after = end < len(doc) and doc[end].pos_ in ("ADV", "ADP", "PART", "ADJ") \
+            and not any(c.dep_ == "pobj" for c in doc[end].children)
         if after and after[0].strip(".,;") in self.up_adverbs and adverb_after:
             return "up"
         if after and after[0].strip(".,;") in self.down_adverbs and adverb_after:
