@@ -99,8 +99,10 @@ def test_rate_units(text, unit_normalized):
     ("Unemployment fell to 4.1%.", "percent"),
     ("The fine was £20 million.", "pound sterling"),
     ("The bank lent 5 billion yen.", "japanese yen"),
+    ("Police arrested 12 of the protesters.", "protester"),
+    ("Three of the injured soldiers died.", "soldier"),
 ], ids=["hp-capitals", "coordinated-modifiers", "hectares", "counted-noun-lemma", "kilograms", "percent",
-        "pounds-money", "yen"])
+        "pounds-money", "yen", "partitive", "partitive-with-modifier"])
 def test_unit_normalized(text, unit_normalized):
     assert one(text)["unit_normalized"] == unit_normalized
 

@@ -706,6 +706,8 @@ class NewsFigures(base.RuleDataComponent):
         if core is not None:
             if category == "count":
                 counted, noun = self._counted(doc, f, core)
+                if counted is None and noun is None:
+                    counted, noun = _partitive(doc, core)
                 if counted:
                     unit = counted
                 if noun is not None:
@@ -725,6 +727,19 @@ class NewsFigures(base.RuleDataComponent):
                 "unit": unit, "category": category, "predicate": predicate,
                 "unit_normalized": self._unit_normalized(view, f, category, noun if category == "count" else None),
                 "change": change, "approx": qualifier == "approx"}
+
+
+def _partitive(doc: Doc, core: Span) -> tuple[str | None, Token | None]:
+    """The counted noun of a partitive: "five of the victims", "12 of the protesters" (not "one of them")."""
+    last = core[-1]
+    if core.end + 1 >= len(doc) or doc[core.end].lower_ != "of" or doc[core.end].head.i != last.i:
+        return None, None
+    nouns = [c for c in doc[core.end].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    if not nouns:
+        return None, None
+    noun = nouns[0]
+    first = min((c.i for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")), default=noun.i)
+    return doc[first:noun.i + 1].text, noun
 
 
 def _camel_case(word: str) -> bool:
