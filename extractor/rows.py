@@ -18,7 +18,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "places": MENTION + ("name", "kind", "country_code", "geonames_id", "latitude", "longitude"),
     "people": MENTION + ("name", "title", "official"),
     "officials": MENTION + ("name", "title", "affiliation", "affiliation_code"),
-    "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate"),
+    "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate", "unit_normalized",
+                          "change", "approx"),
     "organizations": MENTION + ("name",),
     # The parser's sentences, so that a reader of the tables (the report) can cut a mention's
     # sentence from the article text: `sentence` of a mention row is an index into these.
@@ -36,7 +37,7 @@ DTYPES: dict[str, dict[str, str]] = {
     "places": {**_COMMON, "geonames_id": "Int64", "latitude": "float64", "longitude": "float64"},
     "people": {**_COMMON, "official": "boolean"},
     "officials": dict(_COMMON),
-    "figures": {**_COMMON, "value": "float64", "value_max": "float64"},
+    "figures": {**_COMMON, "value": "float64", "value_max": "float64", "approx": "boolean"},
     "organizations": dict(_COMMON),
     "sentences": dict(_COMMON),
 }

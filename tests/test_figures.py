@@ -162,5 +162,77 @@ def test_component_runs_without_a_parser():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("news_figures")
+    nlp.initialize()
     doc = nlp("The agency defused 7,449 mines and cleared 2,763.5 hectares in 2021.")
     assert [(f["value"], f["unit"]) for f in doc._.figures] == [(7449, None), (2763.5, "hectares")]
+
+
+def test_saved_component_gives_the_same_rows(tmp_path):
+    """nlp.to_disk then spacy.load: the rule data travels with the pipeline and the rows are identical."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_figures")
+    nlp.initialize()
+    text = "Over 140 people fled and $2 to $4 billion was lost; shares fell 3% to 2,763.5 points."
+    nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "news_figures" / "figures" / "numbers.json").exists()
+    again = spacy.load(tmp_path / "p")
+    assert again(text)._.figures == nlp(text)._.figures != []
+
+
+def test_uninitialized_component_says_what_to_do():
+    import spacy
+
+    import extractor.components  # noqa: F401
+    from extractor.components.base import NotInitializedError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_figures")
+    with pytest.raises(NotInitializedError):
+        nlp("It cost $5.")
+
+
+# One row per rule of NewsFigures: the rule named must be the one that refuses the number.
+RULES = [
+    ("overlaps_a_date", "The talks ended on 12 March 2020.", "12"),
+    ("in_a_handle_or_url", "Open site.com?id=55 today.", "55"),
+    ("is_a_coordinate", "The ship was at Longitude: 49.86 at dawn.", "49.86"),
+    ("is_a_house_number", "The office is at 221 Baker Street.", "221"),
+    ("is_a_phone_number", "Call +44 20 7946 0958 now.", "44"),
+    ("is_a_compact_date", "The file 20190314 was lost.", "20190314"),
+    ("is_a_dotted_clock_time", "The train leaves at 9.15 sharp.", "9.15"),
+    ("is_a_list_marker", "Two aims: (1) growth and (2) jobs.", "1"),
+    ("is_followed_by_a_clock_word", "The vote closes at 8 pm.", "8"),
+    ("is_a_clock_time_near_a_time_word", "We met at 9 in the evening.", "9"),
+    ("is_a_day_of_the_month", "It opened on March 7 in Baku.", "7"),
+    ("is_a_later_year", "The lease runs until 2125.", "2125"),
+    ("is_a_year", "The bridge was built in 1932.", "1932"),
+    ("is_in_a_name", "She flew on a Boeing 787 to Doha.", "787"),
+    ("is_a_word_number_in_a_name", "Fans waited for chapter nine.", "nine"),
+    ("is_a_pronoun_one_or_a_pair", "The two leaders shook hands.", "two"),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from extractor import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("rule, text, number", [r for r in RULES], ids=[r[0] for r in RULES])
+def test_each_rule_refuses_its_pattern(pipeline, rule, text, number):
+    from extractor.components.figures import _Candidate, _DocView
+    from extractor.normalize.numbers import scan
+
+    doc = pipeline(text)
+    comp = pipeline.get_pipe("news_figures")
+    start = text.index(number)
+    view = _DocView(doc, doc.text, list(doc.ents), [(d["start"], d["end"]) for d in doc._.dates or []])
+    (f,) = [f for f in scan(text, comp.lex) if f.core_start <= start < f.core_end]
+    cand = _Candidate(view, f, doc.char_span(f.core_start, f.core_end, alignment_mode="expand"))
+    assert getattr(comp, rule)(cand), rule
+    assert not [r for r in doc._.figures if r["start"] <= start < r["end"]]

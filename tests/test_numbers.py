@@ -139,3 +139,61 @@ def test_a_score_with_over_is_two_numbers_not_a_quotient():
     from extractor.normalize.numbers import scan
 
     assert [f.value for f in scan("He won 102 over 98.")] == [102, 98]
+
+
+# One table per step of the number reader (extractor.normalize.numbers.reader.NumberReader): the id
+# names the step that reads the case.
+READER_STEPS = [
+    ("digits", "7,449", 7449), ("digits-space-groups", "1 234 567", 1234567), ("digits-power", "2^10", 1024),
+    ("digits-spaced-thousands", "4.5 k", 4500), ("digits-glued-suffix", "20.1bn", 2.01e10),
+    ("digits-slash-fraction", "3/8", 0.375), ("digits-vulgar", "2½", 2.5), ("digits-mixed-fraction", "3 3/4", 3.75),
+    ("unit-word", "seven", 7), ("tens-word", "ninety", 90), ("hyphen-in-words", "sixty-four", 64),
+    ("plural-scale", "five hundreds", 500), ("scale-of-scales", "one thousand million", 1e9),
+    ("scale-word", "twelve thousand", 12000), ("group-word", "two dozen", 24), ("half-or-quarter", "half a million", 5e5),
+    ("point-word", "four point five", 4.5), ("fraction-of-scale", "a hundred thousandths", 0.1),
+    ("fraction-word", "three quarters", 0.75), ("comma-in-words", "two million, five hundred", 2000500),
+    ("and-in-number", "three hundred and six", 306), ("and-a-fraction", "seven and a half", 7.5),
+    ("and-worded-fraction", "two and five tenths", 2.5),
+]
+
+
+@pytest.mark.parametrize("text, value", [(t, v) for _, t, v in READER_STEPS], ids=[i for i, _, _ in READER_STEPS])
+def test_reader_steps(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+READER_REFUSALS = [
+    ("clock-words", "six forty"), ("clock-words-hyphen", "nine-thirty"), ("ordinal-after", "thirty-second"),
+    ("leading-zero-code", "0915"), ("glued-plural", "1980s"), ("date-slashes", "3/11/2019"),
+    ("unusual-denominator-is-a-date", "5/12"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in READER_REFUSALS], ids=[i for i, _ in READER_REFUSALS])
+def test_reader_refusals(text):
+    assert scan(text) == []
+
+
+# One table per phrase step of the scanner (extractor.normalize.numbers.scanner.Scanner.scan).
+SCANNER_STEPS = [
+    ("range-between", "between 4 and 9 km", (4, 9, "km")), ("range-from", "from 10 to 20 percent", (10, 20, "%")),
+    ("range-dash", "30-40 tonnes", (30, 40, "tonnes")), ("tolerance", "5.2 ± 0.1 kg", (5.2, None, "kg")),
+    ("ratio", "three in ten", (0.3, None, None)), ("feet-inches", "6 feet 3 inches", (6.25, None, "feet")),
+    ("qualifier-before", "roughly 70", (70, None, None)), ("qualifier-after", "80 or so", (80, None, None)),
+    ("bounds", "more than 5 but less than 9", (5, 9, None)), ("currency-prefix", "€300", (300, None, "EUR")),
+    ("minor-units", "4 dollars 25 cents", (4.25, None, "USD")), ("minus-sign", "-7.5", (-7.5, None, None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", [(t, e) for _, t, e in SCANNER_STEPS], ids=[i for i, _, _ in SCANNER_STEPS])
+def test_scanner_steps(text, expected):
+    f = parse_figure(text)
+    assert f is not None, text
+    value, value_max, unit = expected
+    assert f.value == pytest.approx(value) and f.unit == unit
+    assert (f.value_max is None and value_max is None) or f.value_max == pytest.approx(value_max)
+
+
+def test_shared_unit_step():
+    first, second = scan("between 2 and 3 mg, or 5 and 6 mg")[0], scan("5 and 6 mg")[0]
+    assert first.unit == "mg" and second.unit == "mg"
