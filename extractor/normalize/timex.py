@@ -293,7 +293,11 @@ def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, f
     words.update(figures_numbers["tens"])
     words.update({w: figures_numbers["scales"][w] for w in ("hundred",)})
     words.update({w: figures_numbers["groups"][w] for w in ("dozen",)})
-    words.update({k: v for k, v in figures_numbers["vague_determiners"].items() if "couple" in k})
+    # vague_determiners holds [low, high] per word; an exact one ("couple": [2, 2]) is a count the
+    # dates grammar reads after "a" ("a couple of weeks"), a vague one ("several") is not.
+    for word, (low, high) in figures_numbers["vague_determiners"].items():
+        if low == high:
+            words[f"a {word}"] = words[f"a {word} of"] = low
     words.update(extras)
     return {k: float(v) for k, v in words.items()}
 
