@@ -120,6 +120,7 @@ def test_rules_work_on_a_blank_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("news_people")
+    nlp.initialize()
     doc = nlp("Azerbaijani Foreign Minister Jeyhun Bayramov has thanked the UK.")
     assert [(r["name"], r["title"], r["affiliation"], r["affiliation_code"]) for r in doc._.officials] == \
         [("Jeyhun Bayramov", "Foreign Minister", "Azerbaijan", "AZ")]

@@ -124,3 +124,24 @@ def test_meantime_people_score(nlp):
         n_sys += len(sys_)
         tp += sum(any(s < ge and gs < e for s, e in sys_) for gs, ge in gold)
     assert tp / n_sys >= 0.85 and tp / n_gold >= 0.8
+
+
+def test_people_component_lifecycle(tmp_path):
+    """news_people follows spaCy's lifecycle: calling it uninitialised says what to do, and its rule
+    data saved by to_disk() loads back with from_disk() into a component that gives the same rows."""
+    import spacy
+
+    from extractor.components.base import NotInitializedError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("news_people")
+    text = "Azerbaijani Foreign Minister Jeyhun Bayramov met Mr. Sharp. Bayramov said it went well."
+    with pytest.raises(NotInitializedError):
+        nlp(text)
+    nlp.initialize()
+    rows = nlp(text)._.people
+    nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "news_people" / "titles" / "titles.json").exists()
+    again = spacy.load(tmp_path / "p")
+    assert again(text)._.people == rows and rows

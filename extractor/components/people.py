@@ -21,8 +21,6 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
-COPULA_STARTS = frozenset({"is", "was", "'s", "has", "had", "became", "becomes", "serves", "served",
-                           "will", "remains", "remained"})
 
 
 @lru_cache(maxsize=8)
@@ -33,6 +31,23 @@ def _gazetteer() -> tuple[Callable | None, Callable | None]:
     except ImportError:  # the places data may be missing in a stripped-down install
         return None, None
     return demonym_country, country_lookup
+
+
+class _MentionSet:
+    """Person mentions found so far in one doc; a token belongs to at most one mention."""
+
+    def __init__(self, n_tokens: int):
+        self.taken = [False] * n_tokens
+        self.mentions: list[Mention] = []
+
+    def add(self, start: int, end: int, source: str) -> None:
+        if start < end and not any(self.taken[start:end]):
+            for i in range(start, end):
+                self.taken[i] = True
+            self.mentions.append(Mention(start, end, source))
+
+    def in_order(self) -> list[Mention]:
+        return sorted(self.mentions, key=lambda m: m.start)
 
 
 @dataclass
@@ -46,54 +61,94 @@ class Mention:
     title: str | None = None
 
 
-class NewsPeople:
+@dataclass(frozen=True)
+class PeopleRules:
+    """The people component's lexicons and title matcher, built once from models/ (see load_data)."""
+    lex: TitleLexicon
+    nonperson_names: frozenset[str]
+    tail_words: frozenset[str]
+    nonperson_tokens: frozenset[str]
+    lead_words: frozenset[str]
+    platform_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    # Copulas that link a name to its title ("is", "has been", "serves as"): the first word, and
+    # the word that must follow it when the copula has two ("has" -> {"been"}).
+    copula_starts: frozenset[str]
+    copula_seconds: dict[str, frozenset[str]]
+    matcher: Matcher
+
+
+def _lower_set(items) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+def copula_table(copulas: list[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(first words, second word required after each two-word copula's first) from titles.json copulas."""
+    starts, seconds = set(), {}
+    for phrase in copulas:
+        first, *rest = phrase.lower().split()
+        starts.add(first)
+        if rest:
+            seconds.setdefault(first, set()).add(rest[0])
+    return frozenset(starts), {k: frozenset(v) for k, v in seconds.items()}
+
+
+class NewsPeople(base.RuleDataComponent):
     """Finds people (NER names cleaned of titles and non-persons, names after titles or honorifics,
     bylines, later surname mentions) and officials (title before the name, apposition, copula)."""
 
-    def __init__(self, nlp: Language, titles_path: str, nonpersons_path: str, patterns_path: str):
+    def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str):
+        self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
-        self._ready = False
+        self.rules: PeopleRules | None = None
 
-    # ------------------------------------------------------------------ data
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Load the title lexicon, the non-person names and the title patterns (once per process)."""
-        titles = base.read_json(str(_resolve(self.titles_path)))
-        self.lex = TitleLexicon.from_data(titles)
-        nonpersons = base.read_json(str(_resolve(self.nonpersons_path)))
-        self.nonperson_names = frozenset(n.lower() for n in nonpersons["names"])
-        self.tail_words = frozenset(w.lower() for w in nonpersons["tail_words"])
-        self.nonperson_tokens = frozenset(w.lower() for w in nonpersons.get("tokens", []))
-        self.lead_words = frozenset(w.lower() for w in nonpersons.get("lead_words", []))
-        self.platform_nouns = frozenset(w.lower() for w in nonpersons["platform_nouns"])
-        self.support_verbs = frozenset(w.lower() for w in nonpersons["support_verbs"])
-        sets = {"@heads": sorted(self.lex.heads), "@title_words": sorted(self.lex.title_words),
-                "@domains": sorted(self.lex.domains), "@honorifics": sorted(self.lex.honorifics),
-                "@title_prepositions": sorted(self.lex.title_prepositions)}
-        self.matcher = Matcher(self.vocab)
-        for record in base.read_jsonl(_resolve(self.patterns_path)):
-            self.matcher.add(record["label"], [_expand(record["pattern"], sets)])
-        self._ready = True
+    def data_files(self) -> tuple[str, ...]:
+        return (self.titles_path, self.nonpersons_path, self.patterns_path)
 
-    # ------------------------------------------------------------------ main
+    def load_data(self, root: Path) -> None:
+        """The title lexicon, the non-person names and the title patterns under ROOT."""
+        titles = base.read_json(root / self.titles_path)
+        lex = TitleLexicon.from_data(titles)
+        nonpersons = base.read_json(root / self.nonpersons_path)
+        sets = {"@heads": sorted(lex.heads), "@title_words": sorted(lex.title_words),
+                "@domains": sorted(lex.domains), "@honorifics": sorted(lex.honorifics),
+                "@title_prepositions": sorted(lex.title_prepositions)}
+        matcher = Matcher(self.vocab)
+        for record in base.read_jsonl(root / self.patterns_path):
+            matcher.add(record["label"], [_expand(record["pattern"], sets)])
+        starts, seconds = copula_table(titles["copulas"])
+        self.rules = PeopleRules(
+            lex=lex,
+            nonperson_names=_lower_set(nonpersons["names"]),
+            tail_words=_lower_set(nonpersons["tail_words"]),
+            nonperson_tokens=_lower_set(nonpersons.get("tokens", [])),
+            lead_words=_lower_set(nonpersons.get("lead_words", [])),
+            platform_nouns=_lower_set(nonpersons["platform_nouns"]),
+            support_verbs=_lower_set(nonpersons["support_verbs"]),
+            copula_starts=starts, copula_seconds=seconds, matcher=matcher)
+
     def __call__(self, doc: Doc) -> Doc:
-        if not self._ready:
-            self.initialize()
-        titles: dict[int, int] = {}   # title run: start token -> furthest end
-        title_ends: dict[int, int] = {}  # end token -> earliest start
-        for match_id, start, end in self.matcher(doc):
-            if self.vocab.strings[match_id] != "TITLE":
-                continue
-            start = self._trim_run_start(doc, start, end)
-            if start >= end:
-                continue
-            titles[start] = max(titles.get(start, end), end)
-            title_ends[end] = min(title_ends.get(end, start), start)
-        self._title_starts, self._title_ends = titles, title_ends
-        # Per-doc lookups, built once: entities by their first and last token, noun chunks.
-        self._ents_by_start = {ent.start: ent for ent in doc.ents}
-        self._ents_by_end = {ent.end: ent for ent in doc.ents}
-        self._chunks = _noun_chunks(doc)
+        self.require_data()
+        _ArticlePeople(self.rules, doc).annotate()
+        return doc
+
+
+class _ArticlePeople:
+    """One document's people and officials: the per-doc lookups (title runs, entities by edge,
+    noun chunks) live here, never on the component."""
+
+    def __init__(self, rules: PeopleRules, doc: Doc):
+        self.rules, self.doc = rules, doc
+        self.title_starts, self.title_ends = self._title_runs(doc)
+        # Entities by their first and last token, and noun chunks, built once per doc.
+        self.ents_by_start = {ent.start: ent for ent in doc.ents}
+        self.ents_by_end = {ent.end: ent for ent in doc.ents}
+        self.chunks = _noun_chunks(doc)
+
+    def annotate(self) -> None:
+        """Write doc._.people and doc._.officials."""
+        doc = self.doc
         mentions = self._find_mentions(doc)
         attached = [self._title_before(doc, m) or self._title_after(doc, m) for m in mentions]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
@@ -106,10 +161,23 @@ class NewsPeople:
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
-        self._ents_by_start, self._ents_by_end, self._chunks = {}, {}, []  # hold no Doc between calls
-        return doc
 
     # ------------------------------------------------------------------ title runs
+    def _title_runs(self, doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+        """The matcher's title runs: start token -> furthest end, and end token -> earliest start."""
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        matcher = self.rules.matcher
+        for match_id, start, end in matcher(doc):
+            if doc.vocab.strings[match_id] != "TITLE":
+                continue
+            start = self._trim_run_start(doc, start, end)
+            if start >= end:
+                continue
+            starts[start] = max(starts.get(start, end), end)
+            ends[end] = min(ends.get(end, start), start)
+        return starts, ends
+
     def _trim_run_start(self, doc: Doc, start: int, end: int) -> int:
         """A title run starts at a real title word: joiners and dropped modifiers at its left edge
         belong to no title ("and chief executive" -> "chief executive")."""
@@ -118,33 +186,32 @@ class NewsPeople:
         return start
 
     def _ent_starting(self, start: int) -> Span | None:
-        return self._ents_by_start.get(start)
+        return self.ents_by_start.get(start)
 
     def _ent_ending(self, end: int) -> Span | None:
-        return self._ents_by_end.get(end)
+        return self.ents_by_end.get(end)
 
     def _run_ending_at(self, end: int) -> int | None:
         """Start of the longest title run that ends exactly at token END (exclusive)."""
-        return self._title_ends.get(end)
+        return self.title_ends.get(end)
 
     def _run_starting_at(self, start: int) -> int | None:
         """End of the longest title run that starts exactly at token START."""
-        return self._title_starts.get(start)
+        return self.title_starts.get(start)
 
     # ------------------------------------------------------------------ people
     def _find_mentions(self, doc: Doc) -> list[Mention]:
         """Person mentions in text order, each linked to its fullest name."""
-        taken = [False] * len(doc)
-        found: list[Mention] = []
-
-        def add(start: int, end: int, source: str) -> None:
-            if start < end and not any(taken[start:end]):
-                for i in range(start, end):
-                    taken[i] = True
-                found.append(Mention(start, end, source))
-
+        found = _MentionSet(len(doc))
         place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
-        # 1. The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives.
+        self._add_tagged_names(doc, found, place_chars)
+        self._add_titled_names(doc, found, place_chars)
+        self._add_byline(doc, found, place_chars)
+        self._add_surname_mentions(doc, found)
+        return self._link_mentions(doc, found.in_order())
+
+    def _add_tagged_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives."""
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -153,39 +220,50 @@ class NewsPeople:
                 continue
             start, end = span
             if self._is_person_name(doc, start, end, place_chars):
-                add(start, end, "ner")
-        # 2. Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann").
-        for end_title, start_title in self._title_ends.items():
-            self._add_anchored(doc, end_title, "title", add, place_chars)
+                found.add(start, end, "ner")
+
+    def _add_titled_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
+        for end_title in self.title_ends:
+            self._add_anchored(doc, end_title, "title", found.add, place_chars)
         for i, tok in enumerate(doc):
-            if tok.lower_ in self.lex.honorifics and tok.text[:1].isupper():
-                self._add_anchored(doc, i + 1, "honorific", add, place_chars)
-        # 3. A byline at the top ("By Vafa Ismayilova").
+            if tok.lower_ in self.rules.lex.honorifics and tok.text[:1].isupper():
+                self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
+
+    def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """A byline at the top ("By Vafa Ismayilova"), after the start, a line break, a date or a bar."""
         for i, tok in enumerate(doc[:40]):
             if tok.text == "By" and (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
                                      or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
-                self._add_anchored(doc, i + 1, "byline", add, place_chars)
-        found.sort(key=lambda m: m.start)
-        # 4. Later mentions by surname (or first name) of a full name, whatever the tagger called them.
-        full = [m for m in found if m.end - m.start >= 2]
-        if full:
-            surnames = {doc[m.end - 1].text for m in full}
-            first_full = min(m.start for m in full)
-            _, country_lookup = _gazetteer()
-            for i, tok in enumerate(doc):
-                if i <= first_full or taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
-                    continue
-                if country_lookup is not None and country_lookup(tok.text):
-                    continue
-                if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and \
-                        _ent_len(doc, i) > 1:
-                    continue
-                if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
-                    continue  # part of a longer name the tagger missed ("Jobs Street")
-                add(i, i + 1, "surname")
-            found.sort(key=lambda m: m.start)
-        # Link every mention to the fullest name seen so far (or anywhere, for a first mention
-        # shorter than a later full one); lone single words with no support are dropped.
+                self._add_anchored(doc, i + 1, "byline", found.add, place_chars)
+
+    def _add_surname_mentions(self, doc: Doc, found: "_MentionSet") -> None:
+        """Later mentions by surname (or first name) of a full name, whatever the tagger called them."""
+        full = [m for m in found.mentions if m.end - m.start >= 2]
+        if not full:
+            return
+        surnames = {doc[m.end - 1].text for m in full}
+        first_full = min(m.start for m in full)
+        for i, tok in enumerate(doc):
+            if i <= first_full or found.taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
+                continue
+            if self._is_surname_of_something_else(doc, i):
+                continue
+            found.add(i, i + 1, "surname")
+
+    def _is_surname_of_something_else(self, doc: Doc, i: int) -> bool:
+        """Whether a later token spelled like a known surname is a country, part of a longer
+        organisation-like entity, or part of a longer name the tagger missed ("Jobs Street")."""
+        _, country_lookup = _gazetteer()
+        if country_lookup is not None and country_lookup(doc[i].text):
+            return True
+        if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(doc, i) > 1:
+            return True
+        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
+
+    def _link_mentions(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Link every mention to the fullest name seen so far (or anywhere, for a first mention
+        shorter than a later full one); lone single words with no support are dropped."""
         out: list[Mention] = []
         seen_full: list[tuple[str, ...]] = []
         all_full = [self._words(doc, m) for m in found if m.end - m.start >= 2]
@@ -216,7 +294,7 @@ class NewsPeople:
                 end = i  # a spaced dash separates two things ("Trump - Wisconsin")
                 break
             if "\n" in doc[i].text or doc[i].is_space:
-                if any(t.lower_ in self.tail_words for t in doc[i:end]):
+                if any(t.lower_ in self.rules.tail_words for t in doc[i:end]):
                     return None  # "Martin Luther King Jr.\nDay": a day named after someone
                 end = i
                 break
@@ -226,7 +304,8 @@ class NewsPeople:
                 (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
             start += 1
         # Keep at least one word: a lone "Justice" is rejected later as a bare title.
-        while end - start > 1 and (doc[start].lower_ in self.lex.title_words | self.lex.honorifics | DETERMINERS
+        lex = self.rules.lex
+        while end - start > 1 and (doc[start].lower_ in lex.title_words | lex.honorifics | DETERMINERS
                                    or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or not any(c.isalnum() for c in doc[end - 1].text)):
@@ -258,17 +337,17 @@ class NewsPeople:
                         and doc[t.i - 2].is_title) for t in span):
             return False
         lower = text.lower()
-        if lower in self.nonperson_names or span[-1].lower_ in self.tail_words:
+        if lower in self.rules.nonperson_names or span[-1].lower_ in self.rules.tail_words:
             return False
-        if any(t.lower_ in self.nonperson_tokens for t in span):
+        if any(t.lower_ in self.rules.nonperson_tokens for t in span):
             return False
-        if end - start > 1 and span[0].lower_ in self.lead_words:
+        if end - start > 1 and span[0].lower_ in self.rules.lead_words:
             return False
         if all(t.lower_ in NAME_PARTICLES or t.is_punct for t in span):
             return False
         if end - start == 1 and (text.isupper() and len(text) > 1):
             return False  # acronyms are organisations or units
-        if any(t.lower_ in self.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
+        if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
             return False  # a bare capitalised title ("Justice")
         demonym_country, country_lookup = _gazetteer()
         if demonym_country is not None and (demonym_country(text) or country_lookup(text)):
@@ -284,7 +363,7 @@ class NewsPeople:
             return False
         if start > 0 and doc[start - 1].lower_ == "the":
             return False  # people take no article: "the Beatles", "the App Store"
-        if end - start == 1 and end < len(doc) and doc[end].lower_ in self.platform_nouns:
+        if end - start == 1 and end < len(doc) and doc[end].lower_ in self.rules.platform_nouns:
             return False  # "Twitter page"
         return True
 
@@ -295,10 +374,10 @@ class NewsPeople:
         if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
                for ent in doc.ents):
             return False
-        if i in self._title_ends or (i > 0 and doc[i - 1].lower_ in self.lex.honorifics):
+        if i in self.title_ends or (i > 0 and doc[i - 1].lower_ in self.rules.lex.honorifics):
             return True
         tok = doc[i]
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.support_verbs:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.rules.support_verbs:
             return True
         if i > 0 and doc[i - 1].lemma_.lower() in {"say", "tell", "add"} and doc[i - 1].pos_ == "VERB":
             return True
@@ -309,7 +388,7 @@ class NewsPeople:
         if i < len(doc) and doc[i].text == ",":
             return
         # A rank abbreviation between a title and the name ("police spokesman Capt. Rod Beer").
-        while i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.lex.honorifics and doc[i].text[:1].isupper():
+        while i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.rules.lex.honorifics and doc[i].text[:1].isupper():
             i += 2 if doc[i + 1].text == "." else 1
         end = i
         while end < len(doc) and end - i < 4:
@@ -327,8 +406,8 @@ class NewsPeople:
             return
         end = _extend_hyphenated(doc, end)
         span = doc[i:end]
-        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.lex.heads
-        if any(t.lower_ in self.lex.title_words or t.lower_ in self.lex.honorifics for t in span[:1]):
+        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.rules.lex.heads
+        if any(t.lower_ in self.rules.lex.title_words or t.lower_ in self.rules.lex.honorifics for t in span[:1]):
             return
         if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"} for t in span):
             return
@@ -361,7 +440,7 @@ class NewsPeople:
     def _title_text(self, doc: Doc, start: int, end: int) -> str | None:
         """The title as written in tokens [start, end), without determiners and dropped modifiers."""
         words = [t.text for t in doc[start:end]]
-        a, b = clean_title(words, self.lex)
+        a, b = clean_title(words, self.rules.lex)
         if a >= b:
             return None
         return doc[start + a:start + b].text
@@ -375,16 +454,16 @@ class NewsPeople:
         rank_start = m.start
         while rank_start > 0:
             prev = doc[rank_start - 1]
-            if prev.text == "." and rank_start > 1 and doc[rank_start - 2].lower_ in self.lex.ranks:
+            if prev.text == "." and rank_start > 1 and doc[rank_start - 2].lower_ in self.rules.lex.ranks:
                 rank_start -= 2
-            elif prev.text.endswith(".") and prev.lower_.rstrip(".") in self.lex.ranks:
+            elif prev.text.endswith(".") and prev.lower_.rstrip(".") in self.rules.lex.ranks:
                 rank_start -= 1
             else:
                 break
         found = self._title_run_before(doc, m, rank_start)
         if found is None and rank_start < m.start:
-            title = " ".join(self.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
-                             if t.lower_.rstrip(".") in self.lex.ranks)
+            title = " ".join(self.rules.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
+                             if t.lower_.rstrip(".") in self.rules.lex.ranks)
             span_start, affiliation = rank_start, None
             before = self._affiliation_before(doc, rank_start, named_only=True)
             if before is not None:
@@ -399,40 +478,18 @@ class NewsPeople:
 
     def _title_run_before(self, doc: Doc, m: Mention, end: int):
         """The title run (with its affiliation) that ends at token END, before the name of M."""
-        comma = end > 0 and doc[end - 1].text == ","
-        if comma:
-            end -= 1  # "The former Chief Operating Officer, Tim Cook"
-        affil_after: tuple[int, int] | None = None
-        t_start = self._run_ending_at(end)
-        if t_start is not None:
-            t_end = end
-        else:
-            np_start = self._np_start_ending_at(doc, end, chunks=comma)
-            if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
-                return None
-            t_start = self._run_ending_at(np_start - 1)
-            if t_start is None:
-                return None
-            if doc[np_start - 1].lower_ == "to":
-                t_end = end  # "British Ambassador to Azerbaijan James Sharp": the post is the title
-            else:
-                affil_after = (np_start, end)
-                t_end = np_start - 1
-        if not any(doc[i].lower_ in self.lex.heads for i in range(t_start, t_end)):
+        run = self._title_run_ending(doc, end)
+        if run is None:
             return None
-        # Capitalised words before a lower-case title are the organisation's name, not the title's
-        # ("Bell Curve Trading chief strategy expert").
-        if doc[t_end - 1].is_lower:
-            k = t_start
-            while k < t_end - 1 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
-                k += 1
-            if not any(doc[x].lower_ in self.lex.heads for x in range(t_start, k)):
-                t_start = k
-        span_start = title_start = t_start
+        t_start, t_end, affil_after = run
+        if not any(doc[i].lower_ in self.rules.lex.heads for i in range(t_start, t_end)):
+            return None
+        t_start = self._skip_organisation_words(doc, t_start, t_end)
+        span_start = t_start
         # Honorifics before the title belong to the mention ("Mr Justice Anthony Mann").
-        while span_start > 0 and doc[span_start - 1].lower_ in self.lex.honorifics:
+        while span_start > 0 and doc[span_start - 1].lower_ in self.rules.lex.honorifics:
             span_start -= 1
-        title = self._title_text(doc, title_start, t_end)
+        title = self._title_text(doc, t_start, t_end)
         if title is None:
             return None
         affiliation = None
@@ -441,20 +498,58 @@ class NewsPeople:
             a_start, affiliation = found
             span_start = a_start
             # A kept modifier before the affiliation is part of the title ("Former Microsoft CEO").
-            if a_start > 0 and doc[a_start - 1].lower_ in self.lex.kept and \
-                    doc[a_start - 1].lower_ not in self.lex.heads:
+            if a_start > 0 and doc[a_start - 1].lower_ in self.rules.lex.kept and \
+                    doc[a_start - 1].lower_ not in self.rules.lex.heads:
                 span_start = a_start - 1
                 title = f"{doc[a_start - 1].text} {title}"
         elif affil_after is not None:
             affiliation = doc[affil_after[0]:affil_after[1]].text
-        span_end = m.end
+        span_end, affiliation = self._affiliation_after_name(doc, m, affiliation)
+        return span_start, span_end, title, affiliation
+
+    def _title_run_ending(self, doc: Doc, end: int) -> tuple[int, int, tuple[int, int] | None] | None:
+        """(title start, title end, affiliation between title and name) for a title that ends at
+        token END, right before a name, optionally with a comma ("The former Chief Operating
+        Officer, Tim Cook") or an organisation after "of/at/for" ("chief executive of Apple Inc.
+        Steve Jobs")."""
+        comma = end > 0 and doc[end - 1].text == ","
+        if comma:
+            end -= 1
+        t_start = self._run_ending_at(end)
+        if t_start is not None:
+            return t_start, end, None
+        np_start = self._np_start_ending_at(doc, end, chunks=comma)
+        if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
+            return None
+        t_start = self._run_ending_at(np_start - 1)
+        if t_start is None:
+            return None
+        if doc[np_start - 1].lower_ == "to":
+            return t_start, end, None  # "British Ambassador to Azerbaijan James Sharp": the post is the title
+        return t_start, np_start - 1, (np_start, end)
+
+    def _skip_organisation_words(self, doc: Doc, t_start: int, t_end: int) -> int:
+        """Capitalised words before a lower-case title are the organisation's name, not the title's
+        ("Bell Curve Trading chief strategy expert"): where the title proper starts."""
+        if not doc[t_end - 1].is_lower:
+            return t_start
+        k = t_start
+        while k < t_end - 1 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+            k += 1
+        if not any(doc[x].lower_ in self.rules.lex.heads for x in range(t_start, k)):
+            return k
+        return t_start
+
+    def _affiliation_after_name(self, doc: Doc, m: Mention, affiliation: str | None) -> tuple[int, str | None]:
+        """(row end, affiliation): an entity after "of"/"from" right after the name, when none was
+        written before it ("Senator Mark Warner from Virginia", "spokesman John Smith of the State
+        Department")."""
         if affiliation is None and m.end + 1 < len(doc) and doc[m.end].lower_ in {"of", "from"}:
-            # "Senator Mark Warner from Virginia", "spokesman John Smith of the State Department"
             ent = self._ent_starting(m.end + 1) or (
                 self._ent_starting(m.end + 2) if doc[m.end + 1].lower_ == "the" else None)
             if ent is not None and ent.label_ in AFFILIATION_LABELS:
-                affiliation, span_end = ent.text, ent.end
-        return span_start, span_end, title, affiliation
+                return ent.end, ent.text
+        return m.end, affiliation
 
     def _np_start_ending_at(self, doc: Doc, end: int, chunks: bool = True) -> int | None:
         """Start of the organisation (or, with CHUNKS, any noun phrase) that ends right before token
@@ -470,7 +565,7 @@ class NewsPeople:
             return k
         if not chunks:
             return None
-        for chunk in self._chunks:
+        for chunk in self.chunks:
             if chunk.end == end and len(chunk) <= 6:
                 return chunk.start
         return None
@@ -511,7 +606,7 @@ class NewsPeople:
                 start -= 1
             return start, doc[start:i].text
         if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.is_sent_start and \
-                prev.lower_ not in self.lex.title_words:
+                prev.lower_ not in self.rules.lex.title_words:
             return i - 1, prev.text
         if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.is_lower and prev.lower_ not in DETERMINERS:
             start = i - 1
@@ -522,56 +617,73 @@ class NewsPeople:
 
     def _title_after(self, doc: Doc, m: Mention):
         """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION]."""
-        i = m.end
+        n = len(doc)
+        i = self._apposition_start(doc, m.end)
+        if i is None:
+            return None
+        while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
+            i += 1
+        while i < n and doc[i].lower_ in DETERMINERS:
+            i += 1
+        t_start, affiliation = self._title_start_from(doc, i)
+        if t_start is None:
+            return None
+        t_end = self._run_starting_at(t_start)
+        if t_end is None:
+            return None
+        # The run must end on a head ("Apple's senior vice president"), not on a modifier.
+        while t_end > t_start and doc[t_end - 1].lower_ not in self.rules.lex.heads:
+            t_end -= 1
+        if t_end <= t_start:
+            return None
+        if t_end < n and (doc[t_end].ent_type_ == "PERSON" or (doc[t_end].pos_ == "PROPN" and doc[t_end].is_title)):
+            return None  # the title belongs to the next name ("Hassan, King Hussein's brother")
+        title_from = i if t_start > i and affiliation is None else t_start
+        t_end, end, affiliation = self._title_complements(doc, t_end, affiliation)
+        title = self._title_text(doc, title_from, t_end)
+        if title is None:
+            return None
+        return m.start, end, title, affiliation
+
+    def _apposition_start(self, doc: Doc, i: int) -> int | None:
+        """Where a title after the name at token I may start: after a comma (and an age, or
+        "who" + copula), after a copula, or at "a"/"an"; None when no title can follow."""
         n = len(doc)
         if i < n and doc[i].text == ",":
             i += 1
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # an age between name and title ("Jobs, 56, the chief executive")
             if i < n and doc[i].lower_ == "who":
-                i = self._after_copula(doc, i + 1)
-                if i is None:
-                    return None
-        elif i < n and doc[i].lower_ in COPULA_STARTS:
-            i = self._after_copula(doc, i)
-            if i is None:
-                return None
-        elif not (i < n and doc[i].lower_ in {"a", "an"}):
-            return None
-        while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
-            i += 1
-        while i < n and doc[i].lower_ in DETERMINERS:
-            i += 1
-        affiliation = None
-        # An affiliation before the title: possessive, entity, demonym or capitalised run.
-        t_start = i
+                return self._after_copula(doc, i + 1)
+            return i
+        if i < n and doc[i].lower_ in self.rules.copula_starts:
+            return self._after_copula(doc, i)
+        if i < n and doc[i].lower_ in {"a", "an"}:
+            return i
+        return None
+
+    def _title_start_from(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
+        """(start of the title run at or after token I, the affiliation written before it): lower-case
+        nouns before a title belong to it ("a management expert"); else an affiliation may come first
+        (possessive, entity, demonym or capitalised run)."""
+        n = len(doc)
         j = i
-        # Lower-case nouns before a title belong to it ("a management expert").
         while j < n and j - i < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and \
                 self._run_starting_at(j) is None:
             j += 1
         if j > i and self._run_starting_at(j) is not None:
-            t_start = j
-        elif self._run_starting_at(i) is None:
-            j, affiliation = self._affiliation_ahead(doc, i)
-            if j is None:
-                return None
-            t_start = j
-        t_end = self._run_starting_at(t_start)
-        if t_end is None:
-            return None
-        # The run must end on a head ("Apple's senior vice president"), not on a modifier.
-        while t_end > t_start and doc[t_end - 1].lower_ not in self.lex.heads:
-            t_end -= 1
-        if t_end <= t_start:
-            return None
-        if t_end < n and (doc[t_end].ent_type_ == "PERSON" or (doc[t_end].pos_ == "PROPN" and doc[t_end].is_title)):
-            return None  # the title belongs to the next name ("Hassan, King Hussein's brother")
+            return j, None
+        if self._run_starting_at(i) is None:
+            return self._affiliation_ahead(doc, i)
+        return i, None
+
+    def _title_complements(self, doc: Doc, t_end: int, affiliation: str | None) -> tuple[int, int, str | None]:
+        """(title end, row end, affiliation) after the prepositions that follow a title: portfolios
+        stay in the title ("minister of fiscal policy"), and so does the receiving side ("ambassador
+        to Azerbaijan"); an organisation becomes the affiliation ("chief executive of Apple")."""
+        n, lex = len(doc), self.rules.lex
         end = t_end
-        title_from = i if t_start > i and affiliation is None else t_start
-        # Portfolios stay in the title ("minister of fiscal policy"), and so does the receiving side
-        # ("ambassador to Azerbaijan"); organisations become affiliations.
-        while end + 1 < n and (doc[end].lower_ in self.lex.affiliation_prepositions or doc[end].lower_ == "to"):
+        while end + 1 < n and (doc[end].lower_ in lex.affiliation_prepositions or doc[end].lower_ == "to"):
             nxt = doc[end + 1]
             if doc[end].lower_ == "to":
                 to_end = self._np_end(doc, end + 1)
@@ -579,10 +691,9 @@ class NewsPeople:
                     break
                 t_end = end = to_end
                 continue
-            if nxt.lower_ in self.lex.domains and doc[end].lower_ in self.lex.title_prepositions:
+            if nxt.lower_ in lex.domains and doc[end].lower_ in lex.title_prepositions:
                 k = end + 1
-                while k < n and (doc[k].lower_ in self.lex.domains or doc[k].lower_ in JOINERS) \
-                        and doc[k].lower_ != "-":
+                while k < n and (doc[k].lower_ in lex.domains or doc[k].lower_ in JOINERS) and doc[k].lower_ != "-":
                     k += 1
                 t_end = end = k
                 continue
@@ -592,20 +703,17 @@ class NewsPeople:
                     affiliation = doc[end + 1:a_end].text
                     end = a_end
             break
-        title = self._title_text(doc, title_from, t_end)
-        if title is None:
-            return None
-        return m.start, end, title, affiliation
+        return t_end, end, affiliation
 
     def _after_copula(self, doc: Doc, i: int) -> int | None:
         """The token after a copula starting at I ("is", "was", "has been", "serves as", "will be"),
         or None when there is none."""
         n = len(doc)
-        if i >= n or doc[i].lower_ not in COPULA_STARTS:
+        if i >= n or doc[i].lower_ not in self.rules.copula_starts:
             return None
         word = doc[i].lower_
         i += 1
-        needs = {"has": {"been"}, "had": {"been"}, "will": {"be"}, "serves": {"as"}, "served": {"as"}}.get(word)
+        needs = self.rules.copula_seconds.get(word)
         if needs is not None:
             if i >= n or doc[i].lower_ not in needs:
                 return None
@@ -654,7 +762,7 @@ class NewsPeople:
         optional determiner): "the Miami relatives", not "the Miami"."""
         j = i + 1 if i < len(doc) and doc[i].lower_ in DETERMINERS else i
         ends = [ent.end for ent in (self._ent_starting(i), self._ent_starting(j)) if ent is not None]
-        ends += [chunk.end for chunk in self._chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
+        ends += [chunk.end for chunk in self.chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
         if ends:
             return max(ends)
         k = i
@@ -685,11 +793,6 @@ def _ent_len(doc: Doc, i: int) -> int:
     return 0
 
 
-def _resolve(path: str) -> Path:
-    p = Path(path)
-    return p if p.is_absolute() else base.models_path(*p.parts)
-
-
 def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     """A Matcher pattern whose IN lists may name a lexicon set ("@heads")."""
     out = []
@@ -710,4 +813,4 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
                      patterns_path: str) -> NewsPeople:
-    return NewsPeople(nlp, titles_path, nonpersons_path, patterns_path)
+    return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path)
