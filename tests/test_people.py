@@ -62,6 +62,25 @@ def test_not_people(nlp, text, not_people):
     assert not got & not_people
 
 
+@pytest.mark.parametrize("text, name", [
+    # the tagger's lone surname, with no full name, title or reporting verb: kept, as the model has it
+    ("Kovacevic has come under fire from politicians.", "Kovacevic"),
+    ("Lennon was shot outside his home in 1980.", "Lennon"),
+])
+def test_lone_tagged_surname_is_kept(nlp, text, name):
+    assert name in {r["text"] for r in people(nlp, text)}
+
+
+@pytest.mark.parametrize("text, not_person", [
+    # a lone word in quotes is a code name or a product, not a person
+    ('The open-source kernel of the system, "Darwin", ships with every Mac.', "Darwin"),
+    # the short form of an organisation named in full earlier
+    ("Magna International Inc. cut its dividend. Magna said profit fell.", "Magna"),
+])
+def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
+    assert not_person not in {r["text"] for r in people(nlp, text)}
+
+
 def test_byline_is_a_person(nlp):
     rows = people(nlp, "date 2021-06-11 By Vafa Ismayilova\n\nThe ministry reported the visit.")
     assert [r["name"] for r in rows] == ["Vafa Ismayilova"]

@@ -70,7 +70,6 @@ class PeopleRules:
     nonperson_tokens: frozenset[str]
     lead_words: frozenset[str]
     platform_nouns: frozenset[str]
-    support_verbs: frozenset[str]
     # Copulas that link a name to its title ("is", "has been", "serves as"): the first word, and
     # the word that must follow it when the copula has two ("has" -> {"been"}).
     copula_starts: frozenset[str]
@@ -125,7 +124,6 @@ class NewsPeople(base.RuleDataComponent):
             nonperson_tokens=_lower_set(nonpersons.get("tokens", [])),
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
-            support_verbs=_lower_set(nonpersons["support_verbs"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -275,7 +273,7 @@ class _ArticlePeople:
                 seen_full.append(words)
             else:
                 linked = link_name(words, seen_full) or link_name(words, all_full)
-                if linked is None and m.source == "ner" and not self._supported_single(doc, m.start):
+                if linked is None and m.source == "ner" and self._lone_name_reads_as_a_thing(doc, m.start):
                     continue
                 m.name = linked or words
             m.display = written.get(m.name, " ".join(m.name))
@@ -367,21 +365,15 @@ class _ArticlePeople:
             return False  # "Twitter page"
         return True
 
-    def _supported_single(self, doc: Doc, i: int) -> bool:
-        """Whether a lone one-word name with no full name to link to still reads as a person: it
-        follows a title or honorific, or it is the subject (or object, after "said") of a reporting
-        verb, and it is not the short form of an organisation named in the article ("Magna")."""
+    def _lone_name_reads_as_a_thing(self, doc: Doc, i: int) -> bool:
+        """Whether a lone one-word PERSON name with no full name to link to reads as something else:
+        the short form of an organisation, product or building named in the article ("Magna" after
+        "Magna International Inc."), or a single word in quotes (a code name or a product: "Darwin").
+        Otherwise the tagger's lone names are kept: recall on news stays at least the model's."""
         if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
                for ent in doc.ents):
-            return False
-        if i in self.title_ends or (i > 0 and doc[i - 1].lower_ in self.rules.lex.honorifics):
             return True
-        tok = doc[i]
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.rules.support_verbs:
-            return True
-        if i > 0 and doc[i - 1].lemma_.lower() in {"say", "tell", "add"} and doc[i - 1].pos_ == "VERB":
-            return True
-        return False
+        return 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote
 
     def _add_anchored(self, doc: Doc, i: int, source: str, add, place_chars) -> None:
         """Add the capitalised name that starts at token I (after a title, honorific or "By")."""
