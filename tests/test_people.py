@@ -81,6 +81,64 @@ def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
     assert not_person not in {r["text"] for r in people(nlp, text)}
 
 
+@pytest.mark.parametrize("text, name", [
+    # a known given name and a surname, whatever the tagger called it
+    ("The session was opened by Aleksandr Kruhlow, a deputy from Sevastopol.", "Aleksandr Kruhlow"),
+    ("The children were found, according to Martina Matzar, in a home near the lake.", "Martina Matzar"),
+    # an age in commas, "who", or a title only a person holds, in apposition
+    ("Warner, 70, who owned the failed savings bank, was convicted.", "Warner"),
+    ("Harrington, a professor of political science at Queens College, died on Monday.", "Harrington"),
+])
+def test_name_the_tagger_took_for_an_organisation(nlp, text, name):
+    doc = nlp(text)
+    assert name in {text[r["start"]:r["end"]] for r in doc._.people}
+    assert name not in {r["name"] for r in doc._.organizations}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("General Motors said sales fell.", "General Motors"),          # a given name that is also a title
+    ("Apple said on Tuesday that iPhone sales rose.", "Apple"),
+    ("Intel, the biggest chip developer, cut prices.", "Intel"),     # a title that also describes a firm
+    ("Jordan Valley Bank said on Monday it would merge.", "Jordan Valley Bank"),
+    ("Reuters reported the deal on Monday.", "Reuters"),
+])
+def test_organisations_stay_organisations(nlp, text, org):
+    doc = nlp(text)
+    assert not any(org in text[r["start"]:r["end"]] for r in doc._.people)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Tourists gathered at the Lincoln Memorial on Sunday.", "Lincoln"),
+    ("The Lincoln, Neb., school board voted on Monday.", "Lincoln"),
+    ("Jordan said it would close its border with Syria.", "Jordan"),
+])
+def test_places_named_like_people(nlp, text, not_person):
+    assert not any(not_person in r["text"] for r in people(nlp, text))
+
+
+def test_first_name_lexicon_spellings():
+    from extractor.normalize.first_names import build_first_names, is_latin_name, unaccented
+
+    assert unaccented("Gunārs") == "Gunars" and is_latin_name("José") and not is_latin_name("Иван")
+    # kept when two locales list it (under one unaccented spelling), with both spellings
+    assert build_first_names({"Gunārs": {"lv"}, "Gunars": {"en"}, "Anna": {"de", "it"}, "Dow": {"en"}}) == \
+        ["Anna", "Gunars", "Gunārs"]
+
+
+def test_first_name_lexicon_is_regenerated_from_faker(tmp_path):
+    """The shipped lexicon is what the generator writes from the installed Faker (the names extra)."""
+    pytest.importorskip("faker")
+    import json
+
+    from extractor.normalize.first_names import write
+    from extractor.resources import models_path
+
+    out = write(tmp_path / "first_names.json")
+    shipped = json.loads(models_path("people", "first_names.json").read_text(encoding="utf8"))
+    assert json.loads(out.read_text(encoding="utf8"))["names"] == shipped["names"]
+    assert {"Martina", "Aleksandr", "Igor"} <= set(shipped["names"]) and "Dow" not in shipped["names"]
+
+
 def test_byline_is_a_person(nlp):
     rows = people(nlp, "date 2021-06-11 By Vafa Ismayilova\n\nThe ministry reported the visit.")
     assert [r["name"] for r in rows] == ["Vafa Ismayilova"]

@@ -70,6 +70,7 @@ class PeopleRules:
     nonperson_tokens: frozenset[str]
     lead_words: frozenset[str]
     platform_nouns: frozenset[str]
+    first_names: frozenset[str]
     # Copulas that link a name to its title ("is", "has been", "serves as"): the first word, and
     # the word that must follow it when the copula has two ("has" -> {"been"}).
     copula_starts: frozenset[str]
@@ -96,14 +97,16 @@ class NewsPeople(base.RuleDataComponent):
     """Finds people (NER names cleaned of titles and non-persons, names after titles or honorifics,
     bylines, later surname mentions) and officials (title before the name, apposition, copula)."""
 
-    def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str):
+    def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str,
+                 first_names_path: str):
         self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
+        self.first_names_path = first_names_path
         self.rules: PeopleRules | None = None
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.titles_path, self.nonpersons_path, self.patterns_path)
+        return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path)
 
     def load_data(self, root: Path) -> None:
         """The title lexicon, the non-person names and the title patterns under ROOT."""
@@ -124,6 +127,7 @@ class NewsPeople(base.RuleDataComponent):
             nonperson_tokens=_lower_set(nonpersons.get("tokens", [])),
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
+            first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -203,6 +207,7 @@ class _ArticlePeople:
         found = _MentionSet(len(doc))
         place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
         self._add_tagged_names(doc, found, place_chars)
+        self._add_organisations_that_are_people(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
         self._add_surname_mentions(doc, found)
@@ -219,6 +224,67 @@ class _ArticlePeople:
             start, end = span
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
+
+    def _add_organisations_that_are_people(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """The tagger's ORG names that read as a person: a given name then surname-like words
+        ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
+        "Mason, who headed the agency")."""
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) > 4:
+                continue
+            span = self._clean_name(doc, ent.start, ent.end)
+            if span is None:
+                continue
+            start, end = span
+            if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
+                    or self._has_person_title_after(doc, start, end)):
+                continue
+            if self._is_person_name(doc, start, end, place_chars):
+                found.add(start, end, "ner")
+
+    def _has_given_name_form(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens [start, end) are a known given name followed by one to three capitalised
+        words or initials, none of them an organisation word ("Martina Matzar", "Ulf D. Merbold"),
+        and the given name is not also a title, a place or a country ("General Motors")."""
+        if not 2 <= end - start <= 4 or doc[start].text not in self.rules.first_names:
+            return False
+        lex, rules = self.rules.lex, self.rules
+        if doc[start].lower_ in lex.title_words | lex.honorifics or doc[start].lower_ in rules.lead_words:
+            return False
+        demonym_country, country_lookup = _gazetteer()
+        if country_lookup is not None and (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
+            return False
+        for t in doc[start + 1:end]:
+            if t.lower_ in rules.tail_words or t.lower_ in rules.nonperson_tokens:
+                return False
+            if not (t.is_title and (t.is_alpha or (len(t) <= 3 and t.text.endswith(".")))
+                    or t.lower_ in NAME_PARTICLES and t.is_alpha):
+                return False
+        return True
+
+    def _followed_by_person_context(self, doc: Doc, end: int) -> bool:
+        """Whether the name ending at token END is followed by what only people have in news: an
+        age in commas ("Warner, 70,") or the relative pronoun "who" ("Mason, who headed ...")."""
+        n = len(doc)
+        if end + 1 >= n or doc[end].text != ",":
+            return False
+        nxt = doc[end + 1]
+        if nxt.lower_ == "who":
+            return True
+        return end + 2 < n and nxt.like_num and nxt.text.isdigit() and 1 <= int(nxt.text) <= 120 \
+            and doc[end + 2].text == ","
+
+    def _has_person_title_after(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a title that only a person holds follows the name in apposition or after a
+        copula ("Harrington, a professor of political science"); titles that also describe firms
+        ("a software developer", "the biggest dealer") are no evidence."""
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        found = self._title_after(doc, Mention(start, end, "ner"))
+        if found is None:
+            return False
+        head = found[2].split()[-1].lower()
+        return head in self.rules.lex.heads and head not in self.rules.lex.company_heads
 
     def _add_titled_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
@@ -801,8 +867,8 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     "news_people",
     assigns=["doc._.people", "doc._.officials"],
     default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
-                    "patterns_path": "titles/patterns.jsonl"},
+                    "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json"},
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
-                     patterns_path: str) -> NewsPeople:
-    return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path)
+                     patterns_path: str, first_names_path: str) -> NewsPeople:
+    return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path)

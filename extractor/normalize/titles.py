@@ -16,6 +16,7 @@ class TitleLexicon:
     dropped: frozenset[str]
     domains: frozenset[str]
     honorifics: frozenset[str]
+    company_heads: frozenset[str] = frozenset()
     title_prepositions: frozenset[str] = frozenset({"of", "for"})
     affiliation_prepositions: frozenset[str] = frozenset({"of", "for", "at", "with"})
     sectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -50,6 +51,7 @@ class TitleLexicon:
             dropped=words(data.get("modifiers_dropped", [])),
             domains=words(data.get("domains", [])),
             honorifics=frozenset(h.lower() for h in data.get("honorifics", [])),
+            company_heads=frozenset(h.lower() for h in data.get("company_heads", [])),
             title_prepositions=frozenset(data.get("title_prepositions", ["of", "for"])),
             affiliation_prepositions=frozenset(data.get("affiliation_prepositions", ["of", "for", "at", "with"])),
             sectors=sectors,
