@@ -283,8 +283,8 @@ class _ArticlePeople:
         found = self._title_after(doc, Mention(start, end, "ner"))
         if found is None:
             return False
-        head = found[2].split()[-1].lower()
-        return head in self.rules.lex.heads and head not in self.rules.lex.company_heads
+        heads = [w for w in found[2].lower().split() if w in self.rules.lex.heads]
+        return bool(heads) and not any(w in self.rules.lex.company_heads for w in heads)
 
     def _add_titled_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
@@ -531,7 +531,8 @@ class _ArticlePeople:
                 # "Sgt. Derek Glenn, a spokesman for the Newark Police Department": the apposition
                 # says more; the row covers both.
                 return span_start, after[1], after[2], after[3] or affiliation
-            return span_start, m.end, title, affiliation
+            span_end, affiliation = self._affiliation_after_name(doc, m, affiliation)
+            return span_start, span_end, title, affiliation
         return found
 
     def _title_run_before(self, doc: Doc, m: Mention, end: int):
@@ -543,6 +544,7 @@ class _ArticlePeople:
         if not any(doc[i].lower_ in self.rules.lex.heads for i in range(t_start, t_end)):
             return None
         t_start = self._skip_organisation_words(doc, t_start, t_end)
+        t_start = self._skip_body_name_end(doc, t_start, t_end)
         span_start = t_start
         # Honorifics before the title belong to the mention ("Mr Justice Anthony Mann").
         while span_start > 0 and doc[span_start - 1].lower_ in self.rules.lex.honorifics:
@@ -598,16 +600,57 @@ class _ArticlePeople:
             return k
         return t_start
 
+    def _skip_body_name_end(self, doc: Doc, t_start: int, t_end: int) -> int:
+        """Capitalised body words at the start of a title run that follow a capitalised name word
+        end the organisation's name ("Maricopa County Superior Court Judge": the title is "Judge");
+        after a country, a demonym or at the start of a sentence they stay in the title ("Azerbaijani
+        Supreme Court Justice")."""
+        lex = self.rules.lex
+        if t_start == 0 or doc[t_start].is_sent_start:
+            return t_start
+        prev = doc[t_start - 1]
+        if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_words | lex.honorifics:
+            return t_start
+        demonym_country, country_lookup = _gazetteer()
+        if country_lookup is not None and (country_lookup(prev.text) or demonym_country(prev.text)):
+            return t_start
+        k = t_start
+        while k < t_end - 1 and doc[k].lower_ in lex.body_modifiers and doc[k].text[:1].isupper():
+            k += 1
+        return k if k > t_start and any(doc[x].lower_ in lex.heads for x in range(k, t_end)) else t_start
+
     def _affiliation_after_name(self, doc: Doc, m: Mention, affiliation: str | None) -> tuple[int, str | None]:
         """(row end, affiliation): an entity after "of"/"from" right after the name, when none was
         written before it ("Senator Mark Warner from Virginia", "spokesman John Smith of the State
         Department")."""
         if affiliation is None and m.end + 1 < len(doc) and doc[m.end].lower_ in {"of", "from"}:
-            ent = self._ent_starting(m.end + 1) or (
-                self._ent_starting(m.end + 2) if doc[m.end + 1].lower_ == "the" else None)
+            k = m.end + 2 if doc[m.end + 1].lower_ == "the" and m.end + 2 < len(doc) else m.end + 1
+            ent = self._ent_starting(k)
             if ent is not None and ent.label_ in AFFILIATION_LABELS:
                 return ent.end, ent.text
+            # A named body the tagger cut or missed ("Judge Ralph Winter of the 2nd U.S. Circuit
+            # Court of Appeals", "Lt. Jim Bowell of the Butler Township Fire Department").
+            a_end = self._named_body_end(doc, k)
+            if a_end is not None:
+                return a_end, doc[k:a_end].text
         return m.end, affiliation
+
+    def _named_body_end(self, doc: Doc, k: int) -> int | None:
+        """End of a capitalised name starting at token K ("2nd U.S. Circuit Court of Appeals"), carried
+        through "of"/"for"/"and" + capitalised words; None unless it holds two words or an entity."""
+        n = len(doc)
+        j = k
+        if j < n and (doc[j].ent_type_ == "ORDINAL" or doc[j].like_num):
+            j += 1
+        start_words = j
+        while j < n and (doc[j].text[:1].isupper() and not doc[j].is_punct or doc[j].text == "&"):
+            j += 1
+            if j + 1 < n and doc[j].lower_ in {"of", "for", "and"} and doc[j + 1].text[:1].isupper() \
+                    and not (doc[j].lower_ == "and" and doc[j + 1].ent_type_ == "PERSON"):
+                j += 1
+        if j - start_words >= 2 or (j > start_words and self._ent_starting(start_words) is not None):
+            return j
+        return None
 
     def _np_start_ending_at(self, doc: Doc, end: int, chunks: bool = True) -> int | None:
         """Start of the organisation (or, with CHUNKS, any noun phrase) that ends right before token
@@ -757,11 +800,28 @@ class _ArticlePeople:
                 continue
             if affiliation is None:
                 a_end = self._np_end(doc, end + 1)
+                if a_end > end + 1 and self._is_portfolio_before_body(doc, end + 1, a_end):
+                    t_end = end = a_end  # "chief of waste disposal for the NRC"
+                    continue
                 if a_end > end + 1:
                     affiliation = doc[end + 1:a_end].text
                     end = a_end
             break
         return t_end, end, affiliation
+
+    def _is_portfolio_before_body(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the lower-case noun phrase [start, end) after "of" is the title's portfolio because
+        a named body follows after another preposition ("vice president of daytime programs for ABC
+        Entertainment", "professor of political science at Queens College")."""
+        words = [t for t in doc[start:end] if t.lower_ not in DETERMINERS]
+        if not words or not all(t.is_lower and t.is_alpha for t in words):
+            return False
+        if end + 1 >= len(doc) or doc[end].lower_ not in self.rules.lex.affiliation_prepositions:
+            return False
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        return doc[k].text[:1].isupper() or self._ent_starting(k) is not None
 
     def _after_copula(self, doc: Doc, i: int) -> int | None:
         """The token after a copula starting at I ("is", "was", "has been", "serves as", "will be"),

@@ -17,6 +17,7 @@ class TitleLexicon:
     domains: frozenset[str]
     honorifics: frozenset[str]
     company_heads: frozenset[str] = frozenset()
+    body_modifiers: frozenset[str] = frozenset()
     title_prepositions: frozenset[str] = frozenset({"of", "for"})
     affiliation_prepositions: frozenset[str] = frozenset({"of", "for", "at", "with"})
     sectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -52,6 +53,7 @@ class TitleLexicon:
             domains=words(data.get("domains", [])),
             honorifics=frozenset(h.lower() for h in data.get("honorifics", [])),
             company_heads=frozenset(h.lower() for h in data.get("company_heads", [])),
+            body_modifiers=frozenset(h.lower() for h in data.get("body_modifiers", [])),
             title_prepositions=frozenset(data.get("title_prepositions", ["of", "for"])),
             affiliation_prepositions=frozenset(data.get("affiliation_prepositions", ["of", "for", "at", "with"])),
             sectors=sectors,
