@@ -101,6 +101,16 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
      "Midland College President Tom Hale", "Tom Hale", "President", "Midland College"),
     ("CBS anchorman Dan Rather spoke to the governors.", "CBS anchorman Dan Rather", "Dan Rather",
      "anchorman", "CBS"),
+    ("Maria Ortiz, a University of Utah law professor, said the ruling was narrow.",
+     "Maria Ortiz, a University of Utah law professor", "Maria Ortiz", "professor", "University of Utah"),
+    # a copula after the age; "another"; a rank before the organisation
+    ("Larry Sturholm, 46, was a feature reporter for KIRO Television.",
+     "Larry Sturholm, 46, was a feature reporter for KIRO Television", "Larry Sturholm", "feature reporter",
+     "KIRO Television"),
+    ("Fred Farrar, another FAA spokesman, said airlines were flying.",
+     "Fred Farrar, another FAA spokesman", "Fred Farrar", "spokesman", "FAA"),
+    ("Dan Tal, a senior Defense Ministry official, has not repeated these views.",
+     "Dan Tal, a senior Defense Ministry official", "Dan Tal", "official", "Defense Ministry"),
 ])
 def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
     rows = officials(nlp, text)

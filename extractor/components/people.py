@@ -724,8 +724,8 @@ class _ArticlePeople:
             return None
         while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
             i += 1
-        while i < n and doc[i].lower_ in DETERMINERS:
-            i += 1
+        while i < n and (doc[i].lower_ in DETERMINERS or doc[i].lower_ == "another"):
+            i += 1  # "Fred Farrar, another FAA spokesman"
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
             return None
@@ -754,6 +754,8 @@ class _ArticlePeople:
             i += 1
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # an age between name and title ("Jobs, 56, the chief executive")
+                if i < n and doc[i].lower_ in self.rules.copula_starts:
+                    return self._after_copula(doc, i)  # "Sturholm, 46, was a reporter for KIRO"
             if i < n and doc[i].lower_ == "who":
                 return self._after_copula(doc, i + 1)
             return i
@@ -774,9 +776,14 @@ class _ArticlePeople:
             j += 1
         if j > i and self._run_starting_at(j) is not None:
             return j, None
-        if self._run_starting_at(i) is None:
-            return self._affiliation_ahead(doc, i)
-        return i, None
+        if self._run_starting_at(i) is not None:
+            return i, None
+        found = self._affiliation_ahead(doc, i)
+        k = i
+        while found[0] is None and k < n and k - i < 2 and doc[k].is_lower and doc[k].lower_ in self.rules.lex.kept:
+            k += 1  # a rank before the organisation ("a senior Defense Ministry official")
+            found = self._affiliation_ahead(doc, k)
+        return found
 
     def _title_complements(self, doc: Doc, t_end: int, affiliation: str | None) -> tuple[int, int, str | None]:
         """(title end, row end, affiliation) after the prepositions that follow a title: portfolios
@@ -852,8 +859,15 @@ class _ArticlePeople:
         if j < n and doc[j].text in POSSESSIVE and j > i and self._run_starting_at(j + 1) is not None:
             return j + 1, doc[i:j].text
         ent = self._ent_starting(i)
-        if ent is not None and ent.label_ in AFFILIATION_LABELS and self._run_starting_at(ent.end) is not None:
-            return ent.end, ent.text
+        if ent is not None and ent.label_ in AFFILIATION_LABELS:
+            # Up to two lower-case nouns between the organisation and its title ("a University of
+            # Utah law professor").
+            k = ent.end
+            while k < n and k - ent.end < 2 and self._run_starting_at(k) is None and doc[k].is_lower \
+                    and doc[k].pos_ == "NOUN":
+                k += 1
+            if self._run_starting_at(k) is not None:
+                return k, ent.text
         demonym_country, _ = _gazetteer()
         if i < n and demonym_country is not None and demonym_country(doc[i].text) and \
                 self._run_starting_at(i + 1) is not None:
