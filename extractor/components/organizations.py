@@ -66,32 +66,90 @@ class NewsOrganizations(base.RuleDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
-        taken = set()
-        for kind in ("places", "people"):
-            for row in getattr(doc._, kind) or []:
-                taken.add((row["start"], row["end"]))
+        taken = {(row["start"], row["end"]) for row in doc._.places or []}
+        people = [(row["start"], row["end"]) for row in doc._.people or []]
+        taken.update(people)
         rows = []
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
-            core = core_span(ent)
-            if core is None:
-                continue
-            text = core.text
-            if HANDLE.match(text) or core[0].lower_ in NOT_NAME_START:
-                continue
-            if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
-                continue
-            if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
-                continue
-            if self.is_product_or_event(core):
-                continue
-            # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
-            while len(core) > 1 and HANDLE.match(core[-1].text):
-                core = core.doc[core.start:core.end - 1]
-            rows.append({"start": core.start_char, "end": core.end_char, "name": org_name(core)})
+            for part in name_parts(ent):
+                core = core_span(part)
+                if core is None:
+                    continue
+                core = keep_written_article(part, core)
+                core = cut_person_tail(core, people)
+                if core is None or not self.is_organisation(core, taken):
+                    continue
+                # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
+                while len(core) > 1 and HANDLE.match(core[-1].text):
+                    core = core.doc[core.start:core.end - 1]
+                rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
         doc._.organizations = rows
         return doc
+
+    def is_organisation(self, core: Span, taken: set[tuple[int, int]]) -> bool:
+        """Whether a trimmed ORG entity is an organisation: not a handle, a generic phrase, a place or
+        person row, a country, demonym, currency code, product or event."""
+        text = core.text
+        if HANDLE.match(text) or core[0].lower_ in NOT_NAME_START:
+            return False
+        if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
+            return False
+        if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
+            return False
+        return not self.is_product_or_event(core)
+
+
+def name_parts(ent: Span) -> list[Span]:
+    """The names inside an ORG entity that a parenthesis or a line break separates: the model runs
+    an acronym and its expansion into one entity ("PRD ( Party of the Democratic Revolution"), or a
+    headline into the next line."""
+    doc = ent.doc
+    parts, start = [], ent.start
+    for i in range(ent.start, ent.end):
+        if doc[i].text in {"(", ")", "[", "]"} or "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if "\n" in doc[i].whitespace_ and doc[i].text not in {"(", ")", "[", "]"} else i
+            if end > start:
+                parts.append(doc[start:end])
+            start = i + 1
+    if ent.end > start:
+        parts.append(doc[start:ent.end])
+    return parts
+
+
+def keep_written_article(span: Span, core: Span) -> Span:
+    """CORE with the capitalised "The" that the text writes inside a sentence as part of the name
+    ("for The Associated Press"); at a sentence start "The" may be the sentence's, and stays cut."""
+    doc = span.doc
+    first = doc[span.start]
+    if span.start < core.start and first.text == "The" and not first.is_sent_start and core.start == span.start + 1:
+        return doc[span.start:core.end]
+    return core
+
+
+def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
+    """CORE without a person's name the model ran into it ("Russian Pacific Fleet Igor Khmelnov");
+    None when a person row covers its start."""
+    for p_start, p_end in people:
+        if p_start < core.end_char and core.start_char < p_end:
+            if p_start <= core.start_char:
+                return None
+            doc = core.doc
+            end = core.end
+            while end > core.start and doc[end - 1].idx + len(doc[end - 1]) > p_start:
+                end -= 1
+            while end > core.start and not doc[end - 1].text[:1].isalnum():
+                end -= 1
+            return doc[core.start:end] if end > core.start else None
+    return core
+
+
+def canonical_name(core: Span) -> str:
+    """The organisation's name for the `name` column: single spaces, straight apostrophes, no
+    leading article ("The Associated Press" -> "Associated Press")."""
+    name = org_name(core)
+    return name[4:] if name.startswith("The ") else name
 
 
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
