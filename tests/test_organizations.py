@@ -108,3 +108,20 @@ def test_person_run_into_an_organisation_is_cut():
     person = (doc[3].idx, doc[4].idx + len(doc[4]))
     assert cut_person_tail(fleet, [person]).text == "Pacific Fleet"
     assert cut_person_tail(doc[3:5], [person]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name the tagger cut in pieces: an airline before its country, a compass word before a place,
+    # two adjacent ORG pieces
+    ("Air France cut 300 flights on Monday, and Air India followed.", {"Air France", "Air India"}),
+    ("Toyota Motor North America said sales rose.", {"Toyota Motor North America"}),
+    # a company suffix makes a "person" an organisation; a demonym inside is no given-name form
+    ("Barrick Gold said output rose on Tuesday.", {"Barrick Gold"}),
+    ("Shares of Royal Dutch Shell rose after Reuters reported the bid.", {"Royal Dutch Shell", "Reuters"}),
+    # "the" before a name the model gives without it
+    ("Officials at the United Nations agreed on Monday.", {"United Nations"}),
+])
+def test_organisation_spans_the_tagger_cut(nlp, text, expected):
+    doc = nlp(text)
+    assert expected <= set(org_texts(nlp, text))
+    assert not expected & {text[r["start"]:r["end"]] for r in doc._.people}

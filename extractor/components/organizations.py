@@ -33,18 +33,21 @@ class NewsOrganizations(base.RuleDataComponent):
     """Rows for ORG entities that are not places, people, demonyms, social-media handles, currency
     codes, time zones, product lines, stock indexes or events."""
 
-    def __init__(self, name: str, not_organizations_path: str):
+    def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str):
         self.name = name
         self.not_organizations_path = not_organizations_path
+        self.corporate_words_path = corporate_words_path
         self.data: dict = {}
+        self.corporate_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.not_organizations_path,)
+        return (self.not_organizations_path, self.corporate_words_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
         self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
+        self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -70,9 +73,7 @@ class NewsOrganizations(base.RuleDataComponent):
         people = [(row["start"], row["end"]) for row in doc._.people or []]
         taken.update(people)
         rows = []
-        for ent in doc.ents:
-            if ent.label_ != "ORG":
-                continue
+        for ent in self.candidates(doc):
             for part in name_parts(ent):
                 core = core_span(part)
                 if core is None:
@@ -87,6 +88,33 @@ class NewsOrganizations(base.RuleDataComponent):
                 rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
         doc._.organizations = rows
         return doc
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        """The model's ORG entities, joined where it cut one name in pieces (adjacent ORGs: "Toyota" +
+        "Motor North"; an ORG ending in a compass word or a leading word before a place: "Motor North"
+        + "America", "Air" + "France"), and its PERSON names that end in a company suffix
+        ("Barrick Gold")."""
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent[-1].lower_ in self.corporate_words:
+                ent = Span(doc, ent.start, ent.end, label="ORG")
+            if ent.label_ != "ORG" and not (out and out[-1].end == ent.start and self.continues_name(out[-1], ent)):
+                continue
+            if out and out[-1].end == ent.start and self.continues_name(out[-1], ent):
+                out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
+            else:
+                out.append(ent)
+        return out
+
+    def continues_name(self, org: Span, ent: Span) -> bool:
+        """Whether entity ENT, right after ORG (no word between), is the rest of ORG's name."""
+        if org.doc[org.end - 1].whitespace_ == "" and ent[0].is_punct:
+            return False
+        if ent.label_ == "ORG":
+            return org[-1].text[:1].isupper() and ent[0].text[:1].isupper() and not ent[0].is_punct
+        if ent.label_ in {"GPE", "LOC"}:
+            return org[-1].lower_ in self.data["name_continuing_words"]
+        return False
 
     def is_organisation(self, core: Span, taken: set[tuple[int, int]]) -> bool:
         """Whether a trimmed ORG entity is an organisation: not a handle, a generic phrase, a place or
@@ -153,6 +181,8 @@ def canonical_name(core: Span) -> str:
 
 
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
-                  default_config={"not_organizations_path": "places/not_organizations.json"})
-def make_news_organizations(nlp: Language, name: str, not_organizations_path: str) -> NewsOrganizations:
-    return NewsOrganizations(name, not_organizations_path)
+                  default_config={"not_organizations_path": "places/not_organizations.json",
+                                  "corporate_words_path": "organizations/corporate_words.json"})
+def make_news_organizations(nlp: Language, name: str, not_organizations_path: str,
+                            corporate_words_path: str) -> NewsOrganizations:
+    return NewsOrganizations(name, not_organizations_path, corporate_words_path)

@@ -98,15 +98,17 @@ class NewsPeople(base.RuleDataComponent):
     bylines, later surname mentions) and officials (title before the name, apposition, copula)."""
 
     def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str,
-                 first_names_path: str):
+                 first_names_path: str, corporate_words_path: str):
         self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
         self.first_names_path = first_names_path
+        self.corporate_words_path = corporate_words_path
         self.rules: PeopleRules | None = None
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path)
+        return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path,
+                self.corporate_words_path)
 
     def load_data(self, root: Path) -> None:
         """The title lexicon, the non-person names and the title patterns under ROOT."""
@@ -123,7 +125,9 @@ class NewsPeople(base.RuleDataComponent):
         self.rules = PeopleRules(
             lex=lex,
             nonperson_names=_lower_set(nonpersons["names"]),
-            tail_words=_lower_set(nonpersons["tail_words"]),
+            # Company suffixes end no person's name either ("Barrick Gold").
+            tail_words=_lower_set(nonpersons["tail_words"])
+            | _lower_set(base.read_json(root / self.corporate_words_path)["words"]),
             nonperson_tokens=_lower_set(nonpersons.get("tokens", [])),
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
@@ -257,6 +261,8 @@ class _ArticlePeople:
         for t in doc[start + 1:end]:
             if t.lower_ in rules.tail_words or t.lower_ in rules.nonperson_tokens:
                 return False
+            if country_lookup is not None and (country_lookup(t.text) or demonym_country(t.text)):
+                return False  # "Royal Dutch Shell"
             if not (t.is_title and (t.is_alpha or (len(t) <= 3 and t.text.endswith(".")))
                     or t.lower_ in NAME_PARTICLES and t.is_alpha):
                 return False
@@ -941,8 +947,10 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     "news_people",
     assigns=["doc._.people", "doc._.officials"],
     default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
-                    "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json"},
+                    "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json",
+                    "corporate_words_path": "organizations/corporate_words.json"},
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
-                     patterns_path: str, first_names_path: str) -> NewsPeople:
-    return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path)
+                     patterns_path: str, first_names_path: str, corporate_words_path: str) -> NewsPeople:
+    return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path,
+                      corporate_words_path)
