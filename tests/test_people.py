@@ -36,6 +36,9 @@ def test_seed_people(nlp, seed_text):
     ("UN Secretary-General Ban Ki-moon called for calm on Tuesday.", {"Ban Ki-moon": "Ban Ki-moon"}),
     # a lone surname after a written title is a person even if the tagger disagrees
     ("Last week, President Bush proposed a $145 billion stimulus plan.", {"Bush": "Bush"}),
+    # a surname after "O" with a spaced apostrophe is not cut at the apostrophe
+    ("Madison County Judge William O 'Brien III said the law was clear.",
+     {"William O 'Brien III": "William O 'Brien III"}),
     # initials and a generational suffix stay in the name
     ("Secretary of State James A. Baker III arrived in Cairo on Monday.",
      {"James A. Baker III": "James A. Baker III"}),

@@ -380,7 +380,7 @@ class _ArticlePeople:
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or not any(c.isalnum() for c in doc[end - 1].text)):
             end -= 1
-        end = _extend_hyphenated(doc, end)
+        end = _extend_apostrophe_name(doc, _extend_hyphenated(doc, end))
         # A particle the tagger left hanging belongs with the next name word ("Daniel arap | Moi").
         if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_alpha \
                 and doc[end].text[:1].isupper() and doc[end].is_alpha:
@@ -468,7 +468,7 @@ class _ArticlePeople:
                 break
         if end == i:
             return
-        end = _extend_hyphenated(doc, end)
+        end = _extend_apostrophe_name(doc, _extend_hyphenated(doc, end))
         span = doc[i:end]
         titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.rules.lex.heads
         if any(t.lower_ in self.rules.lex.title_words or t.lower_ in self.rules.lex.honorifics for t in span[:1]):
@@ -921,6 +921,18 @@ def _extend_hyphenated(doc: Doc, end: int) -> int:
     while end + 1 < len(doc) and end > 0 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
+    return end
+
+
+def _extend_apostrophe_name(doc: Doc, end: int) -> int:
+    """END moved past a surname written with a spaced apostrophe after "O" or "D" ("William O 'Brien",
+    "Patrick O' Brien"), which the tokenizer splits in three, and past a generational suffix after it."""
+    if not (0 < end and end + 1 < len(doc) and doc[end - 1].text in {"O", "D"}
+            and doc[end].text in {"'", "’"} and doc[end + 1].is_title and doc[end + 1].is_alpha):
+        return end
+    end += 2
+    if end < len(doc) and ROMAN.fullmatch(doc[end].text):
+        end += 1
     return end
 
 
