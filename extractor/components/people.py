@@ -683,6 +683,8 @@ class _ArticlePeople:
         if i <= 0:
             return None
         prev = doc[i - 1]
+        if prev.text == ")":
+            return self._affiliation_before_parenthesis(doc, i, named_only)
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -721,6 +723,22 @@ class _ArticlePeople:
                 start -= 1
             return start, doc[start:i].text
         return None
+
+    def _affiliation_before_parenthesis(self, doc: Doc, i: int, named_only: bool) -> tuple[int, str] | None:
+        """An organisation and its acronym or expansion in parentheses before a title ("CHP
+        (Republican People's Party) leader Deniz Baykal", "Labor Party (PT) candidate Cecilia Soto"):
+        the name before the parenthesis."""
+        k = i - 2
+        while k >= 0 and i - k <= 10 and doc[k].text != "(":
+            if doc[k].text in {")", ".", ";"}:
+                return None
+            k -= 1
+        if k <= 0 or doc[k].text != "(":
+            return None
+        found = self._affiliation_before(doc, k, named_only=True)
+        if found is None and k > 0 and doc[k - 1].is_upper and len(doc[k - 1]) > 1:
+            found = (k - 1, doc[k - 1].text)  # an acronym the tagger did not mark
+        return found
 
     def _title_after(self, doc: Doc, m: Mention):
         """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION]."""
