@@ -54,3 +54,14 @@ def test_text_without_caps_is_untouched(nlp):
         pytest.skip("no trained pipeline")
     text = "Monica Seles beat her rival in Rome on Sunday."
     assert [(e.text, e.label_) for e in nlp(text).ents] == [(e.text, e.label_) for e in plain(text).ents]
+
+
+def test_headline_surname_links_to_the_full_name(nlp):
+    text = "FED CHIEF BERNANKE WARNS OF SLOWDOWN\nFederal Reserve chairman Ben Bernanke said growth would slow."
+    rows = {text[r["start"]:r["end"]]: r["name"] for r in nlp(text)._.people}
+    assert rows.get("BERNANKE") == "Ben Bernanke"
+
+
+def test_acronyms_are_still_no_people(nlp):
+    text = "NATO said the talks failed. The NASA probe landed."
+    assert not nlp(text)._.people

@@ -354,7 +354,8 @@ class _ArticlePeople:
 
     @staticmethod
     def _words(doc: Doc, m: Mention) -> tuple[str, ...]:
-        return tuple(t.text for t in doc[m.start:m.end])
+        """The mention's words, in ordinary case when written in capitals ("BERNANKE" -> "Bernanke")."""
+        return tuple(t.text.capitalize() if t.is_upper and len(t) > 3 else t.text for t in doc[m.start:m.end])
 
     def _clean_name(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """Cut titles, honorifics and determiners off the front of a tagged name and possessives,
@@ -415,8 +416,8 @@ class _ArticlePeople:
             return False
         if all(t.lower_ in NAME_PARTICLES or t.is_punct for t in span):
             return False
-        if end - start == 1 and (text.isupper() and len(text) > 1):
-            return False  # acronyms are organisations or units
+        if end - start == 1 and (text.isupper() and len(text) > 1) and not _written_in_ordinary_case(doc, text):
+            return False  # acronyms are organisations or units; a headline's "BERNANKE" is not one
         if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
             return False  # a bare capitalised title ("Justice")
         demonym_country, country_lookup = _gazetteer()
@@ -952,6 +953,12 @@ def _extend_apostrophe_name(doc: Doc, end: int) -> int:
     if end < len(doc) and ROMAN.fullmatch(doc[end].text):
         end += 1
     return end
+
+
+def _written_in_ordinary_case(doc: Doc, word: str) -> bool:
+    """Whether the article also writes WORD (given in capitals) with a capital initial only, as a
+    name ("BERNANKE" in a headline, "Bernanke" in the text): then it is no acronym."""
+    return len(word) > 3 and re.search(rf"\b{re.escape(word.capitalize())}\b", doc.text) is not None
 
 
 def _ent_len(doc: Doc, i: int) -> int:
