@@ -88,6 +88,8 @@ def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
     # a known given name and a surname, whatever the tagger called it
     ("The session was opened by Aleksandr Kruhlow, a deputy from Sevastopol.", "Aleksandr Kruhlow"),
     ("The children were found, according to Martina Matzar, in a home near the lake.", "Martina Matzar"),
+    # a hyphenated given name
+    ("Anne-Marie Slaughter and Abdul-Karim Obeid met in Bosnia-Herzegovina.", "Anne-Marie Slaughter"),
     # an age in commas, "who", or a title only a person holds, in apposition
     ("Warner, 70, who owned the failed savings bank, was convicted.", "Warner"),
     ("Harrington, a professor of political science at Queens College, died on Monday.", "Harrington"),

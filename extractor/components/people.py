@@ -234,7 +234,7 @@ class _ArticlePeople:
         ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
         "Mason, who headed the agency")."""
         for ent in doc.ents:
-            if ent.label_ != "ORG" or len(ent) > 4:
+            if ent.label_ != "ORG" or len(ent) > 5:
                 continue
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
@@ -250,7 +250,7 @@ class _ArticlePeople:
         """Whether tokens [start, end) are a known given name followed by one to three capitalised
         words or initials, none of them an organisation word ("Martina Matzar", "Ulf D. Merbold"),
         and the given name is not also a title, a place or a country ("General Motors")."""
-        if not 2 <= end - start <= 4 or doc[start].text not in self.rules.first_names:
+        if not 2 <= end - start <= 5 or doc[start].text not in self.rules.first_names:
             return False
         lex, rules = self.rules.lex, self.rules
         if doc[start].lower_ in lex.title_words | lex.honorifics or doc[start].lower_ in rules.lead_words:
@@ -259,6 +259,8 @@ class _ArticlePeople:
         if country_lookup is not None and (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
             return False
         for t in doc[start + 1:end]:
+            if t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_:
+                continue  # a hyphenated name ("Anne-Marie Slaughter")
             if t.lower_ in rules.tail_words or t.lower_ in rules.nonperson_tokens:
                 return False
             if country_lookup is not None and (country_lookup(t.text) or demonym_country(t.text)):
