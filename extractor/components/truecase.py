@@ -28,6 +28,12 @@ def is_all_caps_line(line: str) -> bool:
     return len(words) >= 2 and sum(len(w) >= 3 for w in words) >= 1 and all(w.isupper() for w in words)
 
 
+def is_caps_words(text: str) -> bool:
+    """Whether TEXT's words are all in capitals and one has three letters or more ("KABUL", "NEW YORK")."""
+    words = WORD.findall(text)
+    return any(len(w) >= 3 for w in words) and all(w.isupper() for w in words)
+
+
 def caps_regions(text: str) -> list[tuple[int, int]]:
     """Char ranges of TEXT in capitals the model should read in ordinary case: whole ALL-CAPS lines,
     and datelines at the start of an ordinary line."""
@@ -38,7 +44,7 @@ def caps_regions(text: str) -> list[tuple[int, int]]:
             regions.append((pos, pos + len(body)))
         else:
             m = DATELINE.match(body)
-            if m and any(len(w) >= 3 for w in WORD.findall(m.group(1))) and all(w.isupper() for w in WORD.findall(m.group(1))):
+            if m and is_caps_words(m.group(1)):
                 regions.append((pos + m.start(1), pos + m.end(1)))
         pos += len(line)
     return regions
