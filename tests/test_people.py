@@ -93,6 +93,8 @@ def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
     # an age in commas, "who", or a title only a person holds, in apposition
     ("Warner, 70, who owned the failed savings bank, was convicted.", "Warner"),
     ("Harrington, a professor of political science at Queens College, died on Monday.", "Harrington"),
+    # the subject whose next pronoun is "he" or "she"
+    ("Jacobs has said that he would not receive a fair trial.", "Jacobs"),
 ])
 def test_name_the_tagger_took_for_an_organisation(nlp, text, name):
     doc = nlp(text)
@@ -106,6 +108,7 @@ def test_name_the_tagger_took_for_an_organisation(nlp, text, name):
     ("Intel, the biggest chip developer, cut prices.", "Intel"),     # a title that also describes a firm
     ("Jordan Valley Bank said on Monday it would merge.", "Jordan Valley Bank"),
     ("Reuters reported the deal on Monday.", "Reuters"),
+    ("Toyota said its chief executive would resign.", "Toyota"),   # "its", and a title before any "he"
 ])
 def test_organisations_stay_organisations(nlp, text, org):
     doc = nlp(text)

@@ -241,7 +241,7 @@ class _ArticlePeople:
                 continue
             start, end = span
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
-                    or self._has_person_title_after(doc, start, end)):
+                    or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
@@ -281,6 +281,21 @@ class _ArticlePeople:
             return True
         return end + 2 < n and nxt.like_num and nxt.text.isdigit() and 1 <= int(nxt.text) <= 120 \
             and doc[end + 2].text == ","
+
+    def _is_subject_of_he_or_she(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the one-word name at START is the subject of its sentence and the next person
+        pronoun of the sentence is "he" or "she" with no other person or title between ("Jacobs has
+        said that he would not receive a fair trial"): an organisation would be "it"."""
+        if end - start != 1 or doc[start].dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        for t in doc[end:sent_end]:
+            if t.lower_ in {"he", "she", "his", "her", "him", "himself", "herself"}:
+                return True
+            if t.lower_ in {"it", "its", "they", "their", "itself"} or t.ent_type_ in {"PERSON", "ORG"} \
+                    or t.lower_ in self.rules.lex.heads:
+                return False
+        return False
 
     def _has_person_title_after(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a title that only a person holds follows the name in apposition or after a
