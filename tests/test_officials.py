@@ -110,7 +110,7 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
     ("Fred Farrar, another FAA spokesman, said airlines were flying.",
      "Fred Farrar, another FAA spokesman", "Fred Farrar", "spokesman", "FAA"),
     ("Dan Tal, a senior Defense Ministry official, has not repeated these views.",
-     "Dan Tal, a senior Defense Ministry official", "Dan Tal", "official", "Defense Ministry"),
+     "Dan Tal, a senior Defense Ministry official", "Dan Tal", "senior official", "Defense Ministry"),
     # an organisation and its acronym or expansion in parentheses before the title
     ("CHP (Republican People's Party) leader Deniz Baykal said he hoped for calm.",
      "CHP (Republican People's Party) leader Deniz Baykal", "Deniz Baykal", "leader", "CHP"),

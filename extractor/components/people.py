@@ -786,6 +786,14 @@ class _ArticlePeople:
         title = self._title_text(doc, title_from, t_end)
         if title is None:
             return None
+        if affiliation is not None:
+            # A rank written before the organisation belongs to the title ("a former Yale
+            # University law professor" -> "former professor"), as in "Former Microsoft CEO".
+            k = i
+            while k < t_start and doc[k].is_lower and doc[k].lower_ in self.rules.lex.kept:
+                k += 1
+            if k > i:
+                title = f"{doc[i:k].text} {title}"
         return m.start, end, title, affiliation
 
     def _apposition_start(self, doc: Doc, i: int) -> int | None:
