@@ -125,3 +125,15 @@ def test_organisation_spans_the_tagger_cut(nlp, text, expected):
     doc = nlp(text)
     assert expected <= set(org_texts(nlp, text))
     assert not expected & {text[r["start"]:r["end"]] for r in doc._.people}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul, May 3 (YONHAP) -- The talks resumed on Tuesday.", {"YONHAP"}),
+    ("LONDON (Reuters) - Shares fell on Monday.", {"Reuters"}),
+])
+def test_wire_service_credit_in_a_dateline(nlp, text, expected):
+    assert expected <= set(org_texts(nlp, text))
+
+
+def test_parenthesis_before_a_dash_is_no_wire_service_without_a_name(nlp):
+    assert org_texts(nlp, "The plan (see below) - a draft - was dropped.") == []

@@ -86,8 +86,32 @@ class NewsOrganizations(base.RuleDataComponent):
                 while len(core) > 1 and HANDLE.match(core[-1].text):
                     core = core.doc[core.start:core.end - 1]
                 rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
+        rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}))
+        rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
+
+    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]]) -> list[dict]:
+        """Wire services credited in parentheses before a dash, as datelines write them ("Seoul, May 3
+        (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
+        rows = []
+        for i, tok in enumerate(doc):
+            if tok.text != "(":
+                continue
+            close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+            if close is None or close == i + 1 or close + 1 >= len(doc):
+                continue
+            if doc[close + 1].text not in {"-", "--", "—", "–", "_"}:
+                continue
+            name = doc[i + 1:close]
+            if not all(t.text[:1].isupper() or t.text == "-" for t in name):
+                continue
+            if country_lookup(name.text) or demonym_country(name.text):
+                continue
+            if (name.start_char, name.end_char) in taken or not self.is_organisation(name, taken):
+                continue
+            rows.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return rows
 
     def candidates(self, doc: Doc) -> list[Span]:
         """The model's ORG entities, joined where it cut one name in pieces (adjacent ORGs: "Toyota" +
