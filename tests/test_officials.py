@@ -72,6 +72,56 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
         [(span, name, title, affiliation, code)]
 
 
+@pytest.mark.parametrize("text, span, name, title, affiliation", [
+    # a lower-case portfolio after "of" stays in the title when a named body follows
+    ("Tom Baker, chief of waste disposal for the Energy Department, said the shafts were safe.",
+     "Tom Baker, chief of waste disposal for the Energy Department", "Tom Baker", "chief of waste disposal",
+     "Energy Department"),
+    ("Harrington, a professor of political science at Queens College, died on Monday.",
+     "Harrington, a professor of political science at Queens College", "Harrington",
+     "professor of political science", "Queens College"),
+    # "of the BODY" after the name, for a body the tagger cut or missed
+    ("Judge Ralph Winter of the 2nd U.S. Circuit Court of Appeals wrote the opinion.",
+     "Judge Ralph Winter of the 2nd U.S. Circuit Court of Appeals", "Ralph Winter", "Judge",
+     "2nd U.S. Circuit Court of Appeals"),
+    ("Lt. Jim Bowell of the Butler Township Fire Department said the fire was out.",
+     "Lt. Jim Bowell of the Butler Township Fire Department", "Jim Bowell", "Lieutenant",
+     "Butler Township Fire Department"),
+    # body words after a name end the organisation ("Superior Court"), not start the title
+    ("Maricopa County Superior Court Judge Lindsay Ellis ordered a new trial.",
+     "Maricopa County Superior Court Judge Lindsay Ellis", "Lindsay Ellis", "Judge",
+     "Maricopa County Superior Court"),
+    ("Azerbaijani Supreme Court Justice Ali Aliyev spoke.",
+     "Azerbaijani Supreme Court Justice Ali Aliyev", "Ali Aliyev", "Supreme Court Justice", "Azerbaijan"),
+    # the shapes
+    ("Dana Reyes, a spokeswoman for the state Department of Transportation, said the road was closed.",
+     "Dana Reyes, a spokeswoman for the state Department of Transportation", "Dana Reyes", "spokeswoman",
+     "state Department of Transportation"),
+    ("Midland College President Tom Hale said enrollment rose.",
+     "Midland College President Tom Hale", "Tom Hale", "President", "Midland College"),
+    ("CBS anchorman Dan Rather spoke to the governors.", "CBS anchorman Dan Rather", "Dan Rather",
+     "anchorman", "CBS"),
+    ("Maria Ortiz, a University of Utah law professor, said the ruling was narrow.",
+     "Maria Ortiz, a University of Utah law professor", "Maria Ortiz", "professor", "University of Utah"),
+    # a copula after the age; "another"; a rank before the organisation
+    ("Larry Sturholm, 46, was a feature reporter for KIRO Television.",
+     "Larry Sturholm, 46, was a feature reporter for KIRO Television", "Larry Sturholm", "feature reporter",
+     "KIRO Television"),
+    ("Fred Farrar, another FAA spokesman, said airlines were flying.",
+     "Fred Farrar, another FAA spokesman", "Fred Farrar", "spokesman", "FAA"),
+    ("Dan Tal, a senior Defense Ministry official, has not repeated these views.",
+     "Dan Tal, a senior Defense Ministry official", "Dan Tal", "senior official", "Defense Ministry"),
+    # an organisation and its acronym or expansion in parentheses before the title
+    ("CHP (Republican People's Party) leader Deniz Baykal said he hoped for calm.",
+     "CHP (Republican People's Party) leader Deniz Baykal", "Deniz Baykal", "leader", "CHP"),
+    ("Most of this support has gone to Labor Party (PT) candidate Cecilia Soto.",
+     "Labor Party (PT) candidate Cecilia Soto", "Cecilia Soto", "candidate", "Labor Party"),
+])
+def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
+    rows = officials(nlp, text)
+    assert [(r["text"], r["name"], r["title"], r["affiliation"]) for r in rows] == [(span, name, title, affiliation)]
+
+
 @pytest.mark.parametrize("text", [
     "A local official said two journalists were killed in a mine blast.",
     "The deal was signed by the Azerbaijani, Russian and Armenian leaders.",
@@ -120,6 +170,7 @@ def test_rules_work_on_a_blank_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("news_people")
+    nlp.initialize()
     doc = nlp("Azerbaijani Foreign Minister Jeyhun Bayramov has thanked the UK.")
     assert [(r["name"], r["title"], r["affiliation"], r["affiliation_code"]) for r in doc._.officials] == \
         [("Jeyhun Bayramov", "Foreign Minister", "Azerbaijan", "AZ")]

@@ -66,3 +66,74 @@ def test_products_indexes_and_events_are_not_organizations(nlp, text, not_expect
 ])
 def test_companies_named_like_products_stay(nlp, text, expected):
     assert expected in org_texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, span, name", [
+    # "The" written capitalised inside a sentence is part of the name; `name` drops it
+    ("W. Dale Nelson covers the White House for The Associated Press.", "The Associated Press",
+     "Associated Press"),
+])
+def test_written_article_kept_in_span(nlp, text, span, name):
+    rows = {text[r["start"]:r["end"]]: r["name"] for r in nlp(text)._.organizations}
+    assert rows.get(span) == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym and its expansion run together by the tagger are two names
+    ("Cardenas, candidate of the PRD (Party of the Democratic Revolution), won 9 percent.",
+     {"PRD", "Party of the Democratic Revolution"}),
+])
+def test_names_split_at_parentheses(nlp, text, expected):
+    assert expected <= set(org_texts(nlp, text))
+
+
+def test_name_parts_split_at_line_breaks():
+    import spacy
+    from spacy.tokens import Span
+
+    from extractor.components.organizations import name_parts
+
+    doc = spacy.blank("en")("Acme Gold\nMining Corp (AGM) said")
+    ent = Span(doc, 0, len(doc) - 1, label="ORG")
+    assert [p.text for p in name_parts(ent)] == ["Acme Gold", "Mining Corp", "AGM"]
+
+
+def test_person_run_into_an_organisation_is_cut():
+    import spacy
+
+    from extractor.components.organizations import cut_person_tail
+
+    doc = spacy.blank("en")("the Pacific Fleet Igor Khmelnov flew")
+    fleet = doc[1:5]
+    person = (doc[3].idx, doc[4].idx + len(doc[4]))
+    assert cut_person_tail(fleet, [person]).text == "Pacific Fleet"
+    assert cut_person_tail(doc[3:5], [person]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name the tagger cut in pieces: an airline before its country, a compass word before a place,
+    # two adjacent ORG pieces
+    ("Air France cut 300 flights on Monday, and Air India followed.", {"Air France", "Air India"}),
+    ("Toyota Motor North America said sales rose.", {"Toyota Motor North America"}),
+    # a company suffix makes a "person" an organisation; a demonym inside is no given-name form
+    ("Barrick Gold said output rose on Tuesday.", {"Barrick Gold"}),
+    ("Shares of Royal Dutch Shell rose after Reuters reported the bid.", {"Royal Dutch Shell", "Reuters"}),
+    # "the" before a name the model gives without it
+    ("Officials at the United Nations agreed on Monday.", {"United Nations"}),
+])
+def test_organisation_spans_the_tagger_cut(nlp, text, expected):
+    doc = nlp(text)
+    assert expected <= set(org_texts(nlp, text))
+    assert not expected & {text[r["start"]:r["end"]] for r in doc._.people}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul, May 3 (YONHAP) -- The talks resumed on Tuesday.", {"YONHAP"}),
+    ("LONDON (Reuters) - Shares fell on Monday.", {"Reuters"}),
+])
+def test_wire_service_credit_in_a_dateline(nlp, text, expected):
+    assert expected <= set(org_texts(nlp, text))
+
+
+def test_parenthesis_before_a_dash_is_no_wire_service_without_a_name(nlp):
+    assert org_texts(nlp, "The plan (see below) - a draft - was dropped.") == []

@@ -36,6 +36,9 @@ def test_seed_people(nlp, seed_text):
     ("UN Secretary-General Ban Ki-moon called for calm on Tuesday.", {"Ban Ki-moon": "Ban Ki-moon"}),
     # a lone surname after a written title is a person even if the tagger disagrees
     ("Last week, President Bush proposed a $145 billion stimulus plan.", {"Bush": "Bush"}),
+    # a surname after "O" with a spaced apostrophe is not cut at the apostrophe
+    ("Madison County Judge William O 'Brien III said the law was clear.",
+     {"William O 'Brien III": "William O 'Brien III"}),
     # initials and a generational suffix stay in the name
     ("Secretary of State James A. Baker III arrived in Cairo on Monday.",
      {"James A. Baker III": "James A. Baker III"}),
@@ -60,6 +63,88 @@ def test_mentions_and_names(nlp, text, expected):
 def test_not_people(nlp, text, not_people):
     got = {r["text"] for r in people(nlp, text)} | {r["name"] for r in people(nlp, text)}
     assert not got & not_people
+
+
+@pytest.mark.parametrize("text, name", [
+    # the tagger's lone surname, with no full name, title or reporting verb: kept, as the model has it
+    ("Kovacevic has come under fire from politicians.", "Kovacevic"),
+    ("Lennon was shot outside his home in 1980.", "Lennon"),
+])
+def test_lone_tagged_surname_is_kept(nlp, text, name):
+    assert name in {r["text"] for r in people(nlp, text)}
+
+
+@pytest.mark.parametrize("text, not_person", [
+    # a lone word in quotes is a code name or a product, not a person
+    ('The open-source kernel of the system, "Darwin", ships with every Mac.', "Darwin"),
+    # the short form of an organisation named in full earlier
+    ("Magna International Inc. cut its dividend. Magna said profit fell.", "Magna"),
+])
+def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
+    assert not_person not in {r["text"] for r in people(nlp, text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a known given name and a surname, whatever the tagger called it
+    ("The session was opened by Aleksandr Kruhlow, a deputy from Sevastopol.", "Aleksandr Kruhlow"),
+    ("The children were found, according to Martina Matzar, in a home near the lake.", "Martina Matzar"),
+    # a hyphenated given name
+    ("Anne-Marie Slaughter and Abdul-Karim Obeid met in Bosnia-Herzegovina.", "Anne-Marie Slaughter"),
+    # an age in commas, "who", or a title only a person holds, in apposition
+    ("Warner, 70, who owned the failed savings bank, was convicted.", "Warner"),
+    ("Harrington, a professor of political science at Queens College, died on Monday.", "Harrington"),
+    # the subject whose next pronoun is "he" or "she"
+    ("Jacobs has said that he would not receive a fair trial.", "Jacobs"),
+])
+def test_name_the_tagger_took_for_an_organisation(nlp, text, name):
+    doc = nlp(text)
+    assert name in {text[r["start"]:r["end"]] for r in doc._.people}
+    assert name not in {r["name"] for r in doc._.organizations}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("General Motors said sales fell.", "General Motors"),          # a given name that is also a title
+    ("Apple said on Tuesday that iPhone sales rose.", "Apple"),
+    ("Intel, the biggest chip developer, cut prices.", "Intel"),     # a title that also describes a firm
+    ("Jordan Valley Bank said on Monday it would merge.", "Jordan Valley Bank"),
+    ("Reuters reported the deal on Monday.", "Reuters"),
+    ("Toyota said its chief executive would resign.", "Toyota"),   # "its", and a title before any "he"
+])
+def test_organisations_stay_organisations(nlp, text, org):
+    doc = nlp(text)
+    assert not any(org in text[r["start"]:r["end"]] for r in doc._.people)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Tourists gathered at the Lincoln Memorial on Sunday.", "Lincoln"),
+    ("The Lincoln, Neb., school board voted on Monday.", "Lincoln"),
+    ("Jordan said it would close its border with Syria.", "Jordan"),
+])
+def test_places_named_like_people(nlp, text, not_person):
+    assert not any(not_person in r["text"] for r in people(nlp, text))
+
+
+def test_first_name_lexicon_spellings():
+    from extractor.normalize.first_names import build_first_names, is_latin_name, unaccented
+
+    assert unaccented("Gunārs") == "Gunars" and is_latin_name("José") and not is_latin_name("Иван")
+    # kept when two locales list it (under one unaccented spelling), with both spellings
+    assert build_first_names({"Gunārs": {"lv"}, "Gunars": {"en"}, "Anna": {"de", "it"}, "Dow": {"en"}}) == \
+        ["Anna", "Gunars", "Gunārs"]
+
+
+def test_first_name_lexicon_is_regenerated_from_faker(tmp_path):
+    """The shipped lexicon is what the generator writes from the installed Faker (the names extra)."""
+    pytest.importorskip("faker")
+    import json
+
+    from extractor.normalize.first_names import write
+    from extractor.resources import models_path
+
+    out = write(tmp_path / "first_names.json")
+    shipped = json.loads(models_path("people", "first_names.json").read_text(encoding="utf8"))
+    assert json.loads(out.read_text(encoding="utf8"))["names"] == shipped["names"]
+    assert {"Martina", "Aleksandr", "Igor"} <= set(shipped["names"]) and "Dow" not in shipped["names"]
 
 
 def test_byline_is_a_person(nlp):
@@ -124,3 +209,24 @@ def test_meantime_people_score(nlp):
         n_sys += len(sys_)
         tp += sum(any(s < ge and gs < e for s, e in sys_) for gs, ge in gold)
     assert tp / n_sys >= 0.85 and tp / n_gold >= 0.8
+
+
+def test_people_component_lifecycle(tmp_path):
+    """news_people follows spaCy's lifecycle: calling it uninitialised says what to do, and its rule
+    data saved by to_disk() loads back with from_disk() into a component that gives the same rows."""
+    import spacy
+
+    from extractor.components.base import NotInitializedError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("news_people")
+    text = "Azerbaijani Foreign Minister Jeyhun Bayramov met Mr. Sharp. Bayramov said it went well."
+    with pytest.raises(NotInitializedError):
+        nlp(text)
+    nlp.initialize()
+    rows = nlp(text)._.people
+    nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "news_people" / "titles" / "titles.json").exists()
+    again = spacy.load(tmp_path / "p")
+    assert again(text)._.people == rows and rows

@@ -1,6 +1,6 @@
 """spaCy components of the extractor, one module a kind; importing this registers their factories."""
-from . import base, dates, figures, organizations, people, places  # noqa: F401
+from . import base, dates, figures, organizations, people, places, truecase  # noqa: F401
 
-# Order matters: dates first (figures skip date tokens), places before people (a gazetteer
+# Order matters: truecase first (it rereads the model's entities on ALL-CAPS lines), dates next (figures skip date tokens), places before people (a gazetteer
 # place is not a person), organizations last (it takes the ORG entities the others left).
-COMPONENTS = ("news_dates", "news_places", "news_people", "news_figures", "news_organizations")
+COMPONENTS = ("news_truecase", "news_dates", "news_places", "news_people", "news_figures", "news_organizations")

@@ -33,18 +33,21 @@ class NewsOrganizations(base.RuleDataComponent):
     """Rows for ORG entities that are not places, people, demonyms, social-media handles, currency
     codes, time zones, product lines, stock indexes or events."""
 
-    def __init__(self, name: str, not_organizations_path: str):
+    def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str):
         self.name = name
         self.not_organizations_path = not_organizations_path
+        self.corporate_words_path = corporate_words_path
         self.data: dict = {}
+        self.corporate_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.not_organizations_path,)
+        return (self.not_organizations_path, self.corporate_words_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
         self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
+        self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -66,35 +69,144 @@ class NewsOrganizations(base.RuleDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
-        taken = set()
-        for kind in ("places", "people"):
-            for row in getattr(doc._, kind) or []:
-                taken.add((row["start"], row["end"]))
+        taken = {(row["start"], row["end"]) for row in doc._.places or []}
+        people = [(row["start"], row["end"]) for row in doc._.people or []]
+        taken.update(people)
         rows = []
-        for ent in doc.ents:
-            if ent.label_ != "ORG":
-                continue
-            core = core_span(ent)
-            if core is None:
-                continue
-            text = core.text
-            if HANDLE.match(text) or core[0].lower_ in NOT_NAME_START:
-                continue
-            if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
-                continue
-            if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
-                continue
-            if self.is_product_or_event(core):
-                continue
-            # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
-            while len(core) > 1 and HANDLE.match(core[-1].text):
-                core = core.doc[core.start:core.end - 1]
-            rows.append({"start": core.start_char, "end": core.end_char, "name": org_name(core)})
+        for ent in self.candidates(doc):
+            for part in name_parts(ent):
+                core = core_span(part)
+                if core is None:
+                    continue
+                core = keep_written_article(part, core)
+                core = cut_person_tail(core, people)
+                if core is None or not self.is_organisation(core, taken):
+                    continue
+                # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
+                while len(core) > 1 and HANDLE.match(core[-1].text):
+                    core = core.doc[core.start:core.end - 1]
+                rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
+        rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}))
+        rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
 
+    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]]) -> list[dict]:
+        """Wire services credited in parentheses before a dash, as datelines write them ("Seoul, May 3
+        (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
+        rows = []
+        for i, tok in enumerate(doc):
+            if tok.text != "(":
+                continue
+            close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+            if close is None or close == i + 1 or close + 1 >= len(doc):
+                continue
+            if doc[close + 1].text not in {"-", "--", "—", "–", "_"}:
+                continue
+            name = doc[i + 1:close]
+            if not all(t.text[:1].isupper() or t.text == "-" for t in name):
+                continue
+            if country_lookup(name.text) or demonym_country(name.text):
+                continue
+            if (name.start_char, name.end_char) in taken or not self.is_organisation(name, taken):
+                continue
+            rows.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return rows
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        """The model's ORG entities, joined where it cut one name in pieces (adjacent ORGs: "Toyota" +
+        "Motor North"; an ORG ending in a compass word or a leading word before a place: "Motor North"
+        + "America", "Air" + "France"), and its PERSON names that end in a company suffix
+        ("Barrick Gold")."""
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent[-1].lower_ in self.corporate_words:
+                ent = Span(doc, ent.start, ent.end, label="ORG")
+            if ent.label_ != "ORG" and not (out and out[-1].end == ent.start and self.continues_name(out[-1], ent)):
+                continue
+            if out and out[-1].end == ent.start and self.continues_name(out[-1], ent):
+                out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
+            else:
+                out.append(ent)
+        return out
+
+    def continues_name(self, org: Span, ent: Span) -> bool:
+        """Whether entity ENT, right after ORG (no word between), is the rest of ORG's name."""
+        if org.doc[org.end - 1].whitespace_ == "" and ent[0].is_punct:
+            return False
+        if ent.label_ == "ORG":
+            return org[-1].text[:1].isupper() and ent[0].text[:1].isupper() and not ent[0].is_punct
+        if ent.label_ in {"GPE", "LOC"}:
+            return org[-1].lower_ in self.data["name_continuing_words"]
+        return False
+
+    def is_organisation(self, core: Span, taken: set[tuple[int, int]]) -> bool:
+        """Whether a trimmed ORG entity is an organisation: not a handle, a generic phrase, a place or
+        person row, a country, demonym, currency code, product or event."""
+        text = core.text
+        if HANDLE.match(text) or core[0].lower_ in NOT_NAME_START:
+            return False
+        if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
+            return False
+        if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
+            return False
+        return not self.is_product_or_event(core)
+
+
+def name_parts(ent: Span) -> list[Span]:
+    """The names inside an ORG entity that a parenthesis or a line break separates: the model runs
+    an acronym and its expansion into one entity ("PRD ( Party of the Democratic Revolution"), or a
+    headline into the next line."""
+    doc = ent.doc
+    parts, start = [], ent.start
+    for i in range(ent.start, ent.end):
+        if doc[i].text in {"(", ")", "[", "]"} or "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if "\n" in doc[i].whitespace_ and doc[i].text not in {"(", ")", "[", "]"} else i
+            if end > start:
+                parts.append(doc[start:end])
+            start = i + 1
+    if ent.end > start:
+        parts.append(doc[start:ent.end])
+    return parts
+
+
+def keep_written_article(span: Span, core: Span) -> Span:
+    """CORE with the capitalised "The" that the text writes inside a sentence as part of the name
+    ("for The Associated Press"); at a sentence start "The" may be the sentence's, and stays cut."""
+    doc = span.doc
+    first = doc[span.start]
+    if span.start < core.start and first.text == "The" and not first.is_sent_start and core.start == span.start + 1:
+        return doc[span.start:core.end]
+    return core
+
+
+def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
+    """CORE without a person's name the model ran into it ("Russian Pacific Fleet Igor Khmelnov");
+    None when a person row covers its start."""
+    for p_start, p_end in people:
+        if p_start < core.end_char and core.start_char < p_end:
+            if p_start <= core.start_char:
+                return None
+            doc = core.doc
+            end = core.end
+            while end > core.start and doc[end - 1].idx + len(doc[end - 1]) > p_start:
+                end -= 1
+            while end > core.start and not doc[end - 1].text[:1].isalnum():
+                end -= 1
+            return doc[core.start:end] if end > core.start else None
+    return core
+
+
+def canonical_name(core: Span) -> str:
+    """The organisation's name for the `name` column: single spaces, straight apostrophes, no
+    leading article ("The Associated Press" -> "Associated Press")."""
+    name = org_name(core)
+    return name[4:] if name.startswith("The ") else name
+
 
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
-                  default_config={"not_organizations_path": "places/not_organizations.json"})
-def make_news_organizations(nlp: Language, name: str, not_organizations_path: str) -> NewsOrganizations:
-    return NewsOrganizations(name, not_organizations_path)
+                  default_config={"not_organizations_path": "places/not_organizations.json",
+                                  "corporate_words_path": "organizations/corporate_words.json"})
+def make_news_organizations(nlp: Language, name: str, not_organizations_path: str,
+                            corporate_words_path: str) -> NewsOrganizations:
+    return NewsOrganizations(name, not_organizations_path, corporate_words_path)

@@ -21,8 +21,6 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
-COPULA_STARTS = frozenset({"is", "was", "'s", "has", "had", "became", "becomes", "serves", "served",
-                           "will", "remains", "remained"})
 
 
 @lru_cache(maxsize=8)
@@ -33,6 +31,23 @@ def _gazetteer() -> tuple[Callable | None, Callable | None]:
     except ImportError:  # the places data may be missing in a stripped-down install
         return None, None
     return demonym_country, country_lookup
+
+
+class _MentionSet:
+    """Person mentions found so far in one doc; a token belongs to at most one mention."""
+
+    def __init__(self, n_tokens: int):
+        self.taken = [False] * n_tokens
+        self.mentions: list[Mention] = []
+
+    def add(self, start: int, end: int, source: str) -> None:
+        if start < end and not any(self.taken[start:end]):
+            for i in range(start, end):
+                self.taken[i] = True
+            self.mentions.append(Mention(start, end, source))
+
+    def in_order(self) -> list[Mention]:
+        return sorted(self.mentions, key=lambda m: m.start)
 
 
 @dataclass
@@ -46,54 +61,100 @@ class Mention:
     title: str | None = None
 
 
-class NewsPeople:
+@dataclass(frozen=True)
+class PeopleRules:
+    """The people component's lexicons and title matcher, built once from models/ (see load_data)."""
+    lex: TitleLexicon
+    nonperson_names: frozenset[str]
+    tail_words: frozenset[str]
+    nonperson_tokens: frozenset[str]
+    lead_words: frozenset[str]
+    platform_nouns: frozenset[str]
+    first_names: frozenset[str]
+    # Copulas that link a name to its title ("is", "has been", "serves as"): the first word, and
+    # the word that must follow it when the copula has two ("has" -> {"been"}).
+    copula_starts: frozenset[str]
+    copula_seconds: dict[str, frozenset[str]]
+    matcher: Matcher
+
+
+def _lower_set(items) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+def copula_table(copulas: list[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(first words, second word required after each two-word copula's first) from titles.json copulas."""
+    starts, seconds = set(), {}
+    for phrase in copulas:
+        first, *rest = phrase.lower().split()
+        starts.add(first)
+        if rest:
+            seconds.setdefault(first, set()).add(rest[0])
+    return frozenset(starts), {k: frozenset(v) for k, v in seconds.items()}
+
+
+class NewsPeople(base.RuleDataComponent):
     """Finds people (NER names cleaned of titles and non-persons, names after titles or honorifics,
     bylines, later surname mentions) and officials (title before the name, apposition, copula)."""
 
-    def __init__(self, nlp: Language, titles_path: str, nonpersons_path: str, patterns_path: str):
+    def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str,
+                 first_names_path: str, corporate_words_path: str):
+        self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
-        self._ready = False
+        self.first_names_path = first_names_path
+        self.corporate_words_path = corporate_words_path
+        self.rules: PeopleRules | None = None
 
-    # ------------------------------------------------------------------ data
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Load the title lexicon, the non-person names and the title patterns (once per process)."""
-        titles = base.read_json(str(_resolve(self.titles_path)))
-        self.lex = TitleLexicon.from_data(titles)
-        nonpersons = base.read_json(str(_resolve(self.nonpersons_path)))
-        self.nonperson_names = frozenset(n.lower() for n in nonpersons["names"])
-        self.tail_words = frozenset(w.lower() for w in nonpersons["tail_words"])
-        self.nonperson_tokens = frozenset(w.lower() for w in nonpersons.get("tokens", []))
-        self.lead_words = frozenset(w.lower() for w in nonpersons.get("lead_words", []))
-        self.platform_nouns = frozenset(w.lower() for w in nonpersons["platform_nouns"])
-        self.support_verbs = frozenset(w.lower() for w in nonpersons["support_verbs"])
-        sets = {"@heads": sorted(self.lex.heads), "@title_words": sorted(self.lex.title_words),
-                "@domains": sorted(self.lex.domains), "@honorifics": sorted(self.lex.honorifics),
-                "@title_prepositions": sorted(self.lex.title_prepositions)}
-        self.matcher = Matcher(self.vocab)
-        for record in base.read_jsonl(_resolve(self.patterns_path)):
-            self.matcher.add(record["label"], [_expand(record["pattern"], sets)])
-        self._ready = True
+    def data_files(self) -> tuple[str, ...]:
+        return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path,
+                self.corporate_words_path)
 
-    # ------------------------------------------------------------------ main
+    def load_data(self, root: Path) -> None:
+        """The title lexicon, the non-person names and the title patterns under ROOT."""
+        titles = base.read_json(root / self.titles_path)
+        lex = TitleLexicon.from_data(titles)
+        nonpersons = base.read_json(root / self.nonpersons_path)
+        sets = {"@heads": sorted(lex.heads), "@title_words": sorted(lex.title_words),
+                "@domains": sorted(lex.domains), "@honorifics": sorted(lex.honorifics),
+                "@title_prepositions": sorted(lex.title_prepositions)}
+        matcher = Matcher(self.vocab)
+        for record in base.read_jsonl(root / self.patterns_path):
+            matcher.add(record["label"], [_expand(record["pattern"], sets)])
+        starts, seconds = copula_table(titles["copulas"])
+        self.rules = PeopleRules(
+            lex=lex,
+            nonperson_names=_lower_set(nonpersons["names"]),
+            # Company suffixes end no person's name either ("Barrick Gold").
+            tail_words=_lower_set(nonpersons["tail_words"])
+            | _lower_set(base.read_json(root / self.corporate_words_path)["words"]),
+            nonperson_tokens=_lower_set(nonpersons.get("tokens", [])),
+            lead_words=_lower_set(nonpersons.get("lead_words", [])),
+            platform_nouns=_lower_set(nonpersons["platform_nouns"]),
+            first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
+            copula_starts=starts, copula_seconds=seconds, matcher=matcher)
+
     def __call__(self, doc: Doc) -> Doc:
-        if not self._ready:
-            self.initialize()
-        titles: dict[int, int] = {}   # title run: start token -> furthest end
-        title_ends: dict[int, int] = {}  # end token -> earliest start
-        for match_id, start, end in self.matcher(doc):
-            if self.vocab.strings[match_id] != "TITLE":
-                continue
-            start = self._trim_run_start(doc, start, end)
-            if start >= end:
-                continue
-            titles[start] = max(titles.get(start, end), end)
-            title_ends[end] = min(title_ends.get(end, start), start)
-        self._title_starts, self._title_ends = titles, title_ends
-        # Per-doc lookups, built once: entities by their first and last token, noun chunks.
-        self._ents_by_start = {ent.start: ent for ent in doc.ents}
-        self._ents_by_end = {ent.end: ent for ent in doc.ents}
-        self._chunks = _noun_chunks(doc)
+        self.require_data()
+        _ArticlePeople(self.rules, doc).annotate()
+        return doc
+
+
+class _ArticlePeople:
+    """One document's people and officials: the per-doc lookups (title runs, entities by edge,
+    noun chunks) live here, never on the component."""
+
+    def __init__(self, rules: PeopleRules, doc: Doc):
+        self.rules, self.doc = rules, doc
+        self.title_starts, self.title_ends = self._title_runs(doc)
+        # Entities by their first and last token, and noun chunks, built once per doc.
+        self.ents_by_start = {ent.start: ent for ent in doc.ents}
+        self.ents_by_end = {ent.end: ent for ent in doc.ents}
+        self.chunks = _noun_chunks(doc)
+
+    def annotate(self) -> None:
+        """Write doc._.people and doc._.officials."""
+        doc = self.doc
         mentions = self._find_mentions(doc)
         attached = [self._title_before(doc, m) or self._title_after(doc, m) for m in mentions]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
@@ -106,10 +167,23 @@ class NewsPeople:
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
-        self._ents_by_start, self._ents_by_end, self._chunks = {}, {}, []  # hold no Doc between calls
-        return doc
 
     # ------------------------------------------------------------------ title runs
+    def _title_runs(self, doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+        """The matcher's title runs: start token -> furthest end, and end token -> earliest start."""
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        matcher = self.rules.matcher
+        for match_id, start, end in matcher(doc):
+            if doc.vocab.strings[match_id] != "TITLE":
+                continue
+            start = self._trim_run_start(doc, start, end)
+            if start >= end:
+                continue
+            starts[start] = max(starts.get(start, end), end)
+            ends[end] = min(ends.get(end, start), start)
+        return starts, ends
+
     def _trim_run_start(self, doc: Doc, start: int, end: int) -> int:
         """A title run starts at a real title word: joiners and dropped modifiers at its left edge
         belong to no title ("and chief executive" -> "chief executive")."""
@@ -118,33 +192,33 @@ class NewsPeople:
         return start
 
     def _ent_starting(self, start: int) -> Span | None:
-        return self._ents_by_start.get(start)
+        return self.ents_by_start.get(start)
 
     def _ent_ending(self, end: int) -> Span | None:
-        return self._ents_by_end.get(end)
+        return self.ents_by_end.get(end)
 
     def _run_ending_at(self, end: int) -> int | None:
         """Start of the longest title run that ends exactly at token END (exclusive)."""
-        return self._title_ends.get(end)
+        return self.title_ends.get(end)
 
     def _run_starting_at(self, start: int) -> int | None:
         """End of the longest title run that starts exactly at token START."""
-        return self._title_starts.get(start)
+        return self.title_starts.get(start)
 
     # ------------------------------------------------------------------ people
     def _find_mentions(self, doc: Doc) -> list[Mention]:
         """Person mentions in text order, each linked to its fullest name."""
-        taken = [False] * len(doc)
-        found: list[Mention] = []
-
-        def add(start: int, end: int, source: str) -> None:
-            if start < end and not any(taken[start:end]):
-                for i in range(start, end):
-                    taken[i] = True
-                found.append(Mention(start, end, source))
-
+        found = _MentionSet(len(doc))
         place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
-        # 1. The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives.
+        self._add_tagged_names(doc, found, place_chars)
+        self._add_organisations_that_are_people(doc, found, place_chars)
+        self._add_titled_names(doc, found, place_chars)
+        self._add_byline(doc, found, place_chars)
+        self._add_surname_mentions(doc, found)
+        return self._link_mentions(doc, found.in_order())
+
+    def _add_tagged_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives."""
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -153,39 +227,130 @@ class NewsPeople:
                 continue
             start, end = span
             if self._is_person_name(doc, start, end, place_chars):
-                add(start, end, "ner")
-        # 2. Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann").
-        for end_title, start_title in self._title_ends.items():
-            self._add_anchored(doc, end_title, "title", add, place_chars)
+                found.add(start, end, "ner")
+
+    def _add_organisations_that_are_people(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """The tagger's ORG names that read as a person: a given name then surname-like words
+        ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
+        "Mason, who headed the agency")."""
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) > 5:
+                continue
+            span = self._clean_name(doc, ent.start, ent.end)
+            if span is None:
+                continue
+            start, end = span
+            if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
+                    or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
+                continue
+            if self._is_person_name(doc, start, end, place_chars):
+                found.add(start, end, "ner")
+
+    def _has_given_name_form(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens [start, end) are a known given name followed by one to three capitalised
+        words or initials, none of them an organisation word ("Martina Matzar", "Ulf D. Merbold"),
+        and the given name is not also a title, a place or a country ("General Motors")."""
+        if not 2 <= end - start <= 5 or doc[start].text not in self.rules.first_names:
+            return False
+        lex, rules = self.rules.lex, self.rules
+        if doc[start].lower_ in lex.title_words | lex.honorifics or doc[start].lower_ in rules.lead_words:
+            return False
+        demonym_country, country_lookup = _gazetteer()
+        if country_lookup is not None and (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
+            return False
+        for t in doc[start + 1:end]:
+            if t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_:
+                continue  # a hyphenated name ("Anne-Marie Slaughter")
+            if t.lower_ in rules.tail_words or t.lower_ in rules.nonperson_tokens:
+                return False
+            if country_lookup is not None and (country_lookup(t.text) or demonym_country(t.text)):
+                return False  # "Royal Dutch Shell"
+            if not (t.is_title and (t.is_alpha or (len(t) <= 3 and t.text.endswith(".")))
+                    or t.lower_ in NAME_PARTICLES and t.is_alpha):
+                return False
+        return True
+
+    def _followed_by_person_context(self, doc: Doc, end: int) -> bool:
+        """Whether the name ending at token END is followed by what only people have in news: an
+        age in commas ("Warner, 70,") or the relative pronoun "who" ("Mason, who headed ...")."""
+        n = len(doc)
+        if end + 1 >= n or doc[end].text != ",":
+            return False
+        nxt = doc[end + 1]
+        if nxt.lower_ == "who":
+            return True
+        return end + 2 < n and nxt.like_num and nxt.text.isdigit() and 1 <= int(nxt.text) <= 120 \
+            and doc[end + 2].text == ","
+
+    def _is_subject_of_he_or_she(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the one-word name at START is the subject of its sentence and the next person
+        pronoun of the sentence is "he" or "she" with no other person or title between ("Jacobs has
+        said that he would not receive a fair trial"): an organisation would be "it"."""
+        if end - start != 1 or doc[start].dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        for t in doc[end:sent_end]:
+            if t.lower_ in {"he", "she", "his", "her", "him", "himself", "herself"}:
+                return True
+            if t.lower_ in {"it", "its", "they", "their", "itself"} or t.ent_type_ in {"PERSON", "ORG"} \
+                    or t.lower_ in self.rules.lex.heads:
+                return False
+        return False
+
+    def _has_person_title_after(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a title that only a person holds follows the name in apposition or after a
+        copula ("Harrington, a professor of political science"); titles that also describe firms
+        ("a software developer", "the biggest dealer") are no evidence."""
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        found = self._title_after(doc, Mention(start, end, "ner"))
+        if found is None:
+            return False
+        heads = [w for w in found[2].lower().split() if w in self.rules.lex.heads]
+        return bool(heads) and not any(w in self.rules.lex.company_heads for w in heads)
+
+    def _add_titled_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
+        for end_title in self.title_ends:
+            self._add_anchored(doc, end_title, "title", found.add, place_chars)
         for i, tok in enumerate(doc):
-            if tok.lower_ in self.lex.honorifics and tok.text[:1].isupper():
-                self._add_anchored(doc, i + 1, "honorific", add, place_chars)
-        # 3. A byline at the top ("By Vafa Ismayilova").
+            if tok.lower_ in self.rules.lex.honorifics and tok.text[:1].isupper():
+                self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
+
+    def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """A byline at the top ("By Vafa Ismayilova"), after the start, a line break, a date or a bar."""
         for i, tok in enumerate(doc[:40]):
             if tok.text == "By" and (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
                                      or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
-                self._add_anchored(doc, i + 1, "byline", add, place_chars)
-        found.sort(key=lambda m: m.start)
-        # 4. Later mentions by surname (or first name) of a full name, whatever the tagger called them.
-        full = [m for m in found if m.end - m.start >= 2]
-        if full:
-            surnames = {doc[m.end - 1].text for m in full}
-            first_full = min(m.start for m in full)
-            _, country_lookup = _gazetteer()
-            for i, tok in enumerate(doc):
-                if i <= first_full or taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
-                    continue
-                if country_lookup is not None and country_lookup(tok.text):
-                    continue
-                if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and \
-                        _ent_len(doc, i) > 1:
-                    continue
-                if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
-                    continue  # part of a longer name the tagger missed ("Jobs Street")
-                add(i, i + 1, "surname")
-            found.sort(key=lambda m: m.start)
-        # Link every mention to the fullest name seen so far (or anywhere, for a first mention
-        # shorter than a later full one); lone single words with no support are dropped.
+                self._add_anchored(doc, i + 1, "byline", found.add, place_chars)
+
+    def _add_surname_mentions(self, doc: Doc, found: "_MentionSet") -> None:
+        """Later mentions by surname (or first name) of a full name, whatever the tagger called them."""
+        full = [m for m in found.mentions if m.end - m.start >= 2]
+        if not full:
+            return
+        surnames = {doc[m.end - 1].text for m in full}
+        first_full = min(m.start for m in full)
+        for i, tok in enumerate(doc):
+            if i <= first_full or found.taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
+                continue
+            if self._is_surname_of_something_else(doc, i):
+                continue
+            found.add(i, i + 1, "surname")
+
+    def _is_surname_of_something_else(self, doc: Doc, i: int) -> bool:
+        """Whether a later token spelled like a known surname is a country, part of a longer
+        organisation-like entity, or part of a longer name the tagger missed ("Jobs Street")."""
+        _, country_lookup = _gazetteer()
+        if country_lookup is not None and country_lookup(doc[i].text):
+            return True
+        if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(doc, i) > 1:
+            return True
+        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
+
+    def _link_mentions(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Link every mention to the fullest name seen so far (or anywhere, for a first mention
+        shorter than a later full one); lone single words with no support are dropped."""
         out: list[Mention] = []
         seen_full: list[tuple[str, ...]] = []
         all_full = [self._words(doc, m) for m in found if m.end - m.start >= 2]
@@ -197,7 +362,7 @@ class NewsPeople:
                 seen_full.append(words)
             else:
                 linked = link_name(words, seen_full) or link_name(words, all_full)
-                if linked is None and m.source == "ner" and not self._supported_single(doc, m.start):
+                if linked is None and m.source == "ner" and self._lone_name_reads_as_a_thing(doc, m.start):
                     continue
                 m.name = linked or words
             m.display = written.get(m.name, " ".join(m.name))
@@ -206,7 +371,8 @@ class NewsPeople:
 
     @staticmethod
     def _words(doc: Doc, m: Mention) -> tuple[str, ...]:
-        return tuple(t.text for t in doc[m.start:m.end])
+        """The mention's words, in ordinary case when written in capitals ("BERNANKE" -> "Bernanke")."""
+        return tuple(t.text.capitalize() if t.is_upper and len(t) > 3 else t.text for t in doc[m.start:m.end])
 
     def _clean_name(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """Cut titles, honorifics and determiners off the front of a tagged name and possessives,
@@ -216,7 +382,7 @@ class NewsPeople:
                 end = i  # a spaced dash separates two things ("Trump - Wisconsin")
                 break
             if "\n" in doc[i].text or doc[i].is_space:
-                if any(t.lower_ in self.tail_words for t in doc[i:end]):
+                if any(t.lower_ in self.rules.tail_words for t in doc[i:end]):
                     return None  # "Martin Luther King Jr.\nDay": a day named after someone
                 end = i
                 break
@@ -226,12 +392,13 @@ class NewsPeople:
                 (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
             start += 1
         # Keep at least one word: a lone "Justice" is rejected later as a bare title.
-        while end - start > 1 and (doc[start].lower_ in self.lex.title_words | self.lex.honorifics | DETERMINERS
+        lex = self.rules.lex
+        while end - start > 1 and (doc[start].lower_ in lex.title_words | lex.honorifics | DETERMINERS
                                    or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or not any(c.isalnum() for c in doc[end - 1].text)):
             end -= 1
-        end = _extend_hyphenated(doc, end)
+        end = _extend_apostrophe_name(doc, _extend_hyphenated(doc, end))
         # A particle the tagger left hanging belongs with the next name word ("Daniel arap | Moi").
         if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_alpha \
                 and doc[end].text[:1].isupper() and doc[end].is_alpha:
@@ -258,17 +425,17 @@ class NewsPeople:
                         and doc[t.i - 2].is_title) for t in span):
             return False
         lower = text.lower()
-        if lower in self.nonperson_names or span[-1].lower_ in self.tail_words:
+        if lower in self.rules.nonperson_names or span[-1].lower_ in self.rules.tail_words:
             return False
-        if any(t.lower_ in self.nonperson_tokens for t in span):
+        if any(t.lower_ in self.rules.nonperson_tokens for t in span):
             return False
-        if end - start > 1 and span[0].lower_ in self.lead_words:
+        if end - start > 1 and span[0].lower_ in self.rules.lead_words:
             return False
         if all(t.lower_ in NAME_PARTICLES or t.is_punct for t in span):
             return False
-        if end - start == 1 and (text.isupper() and len(text) > 1):
-            return False  # acronyms are organisations or units
-        if any(t.lower_ in self.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
+        if end - start == 1 and (text.isupper() and len(text) > 1) and not _written_in_ordinary_case(doc, text):
+            return False  # acronyms are organisations or units; a headline's "BERNANKE" is not one
+        if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
             return False  # a bare capitalised title ("Justice")
         demonym_country, country_lookup = _gazetteer()
         if demonym_country is not None and (demonym_country(text) or country_lookup(text)):
@@ -284,32 +451,26 @@ class NewsPeople:
             return False
         if start > 0 and doc[start - 1].lower_ == "the":
             return False  # people take no article: "the Beatles", "the App Store"
-        if end - start == 1 and end < len(doc) and doc[end].lower_ in self.platform_nouns:
+        if end - start == 1 and end < len(doc) and doc[end].lower_ in self.rules.platform_nouns:
             return False  # "Twitter page"
         return True
 
-    def _supported_single(self, doc: Doc, i: int) -> bool:
-        """Whether a lone one-word name with no full name to link to still reads as a person: it
-        follows a title or honorific, or it is the subject (or object, after "said") of a reporting
-        verb, and it is not the short form of an organisation named in the article ("Magna")."""
+    def _lone_name_reads_as_a_thing(self, doc: Doc, i: int) -> bool:
+        """Whether a lone one-word PERSON name with no full name to link to reads as something else:
+        the short form of an organisation, product or building named in the article ("Magna" after
+        "Magna International Inc."), or a single word in quotes (a code name or a product: "Darwin").
+        Otherwise the tagger's lone names are kept: recall on news stays at least the model's."""
         if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
                for ent in doc.ents):
-            return False
-        if i in self._title_ends or (i > 0 and doc[i - 1].lower_ in self.lex.honorifics):
             return True
-        tok = doc[i]
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.support_verbs:
-            return True
-        if i > 0 and doc[i - 1].lemma_.lower() in {"say", "tell", "add"} and doc[i - 1].pos_ == "VERB":
-            return True
-        return False
+        return 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote
 
     def _add_anchored(self, doc: Doc, i: int, source: str, add, place_chars) -> None:
         """Add the capitalised name that starts at token I (after a title, honorific or "By")."""
         if i < len(doc) and doc[i].text == ",":
             return
         # A rank abbreviation between a title and the name ("police spokesman Capt. Rod Beer").
-        while i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.lex.honorifics and doc[i].text[:1].isupper():
+        while i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.rules.lex.honorifics and doc[i].text[:1].isupper():
             i += 2 if doc[i + 1].text == "." else 1
         end = i
         while end < len(doc) and end - i < 4:
@@ -325,10 +486,10 @@ class NewsPeople:
                 break
         if end == i:
             return
-        end = _extend_hyphenated(doc, end)
+        end = _extend_apostrophe_name(doc, _extend_hyphenated(doc, end))
         span = doc[i:end]
-        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.lex.heads
-        if any(t.lower_ in self.lex.title_words or t.lower_ in self.lex.honorifics for t in span[:1]):
+        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.rules.lex.heads
+        if any(t.lower_ in self.rules.lex.title_words or t.lower_ in self.rules.lex.honorifics for t in span[:1]):
             return
         if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"} for t in span):
             return
@@ -361,7 +522,7 @@ class NewsPeople:
     def _title_text(self, doc: Doc, start: int, end: int) -> str | None:
         """The title as written in tokens [start, end), without determiners and dropped modifiers."""
         words = [t.text for t in doc[start:end]]
-        a, b = clean_title(words, self.lex)
+        a, b = clean_title(words, self.rules.lex)
         if a >= b:
             return None
         return doc[start + a:start + b].text
@@ -375,16 +536,16 @@ class NewsPeople:
         rank_start = m.start
         while rank_start > 0:
             prev = doc[rank_start - 1]
-            if prev.text == "." and rank_start > 1 and doc[rank_start - 2].lower_ in self.lex.ranks:
+            if prev.text == "." and rank_start > 1 and doc[rank_start - 2].lower_ in self.rules.lex.ranks:
                 rank_start -= 2
-            elif prev.text.endswith(".") and prev.lower_.rstrip(".") in self.lex.ranks:
+            elif prev.text.endswith(".") and prev.lower_.rstrip(".") in self.rules.lex.ranks:
                 rank_start -= 1
             else:
                 break
         found = self._title_run_before(doc, m, rank_start)
         if found is None and rank_start < m.start:
-            title = " ".join(self.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
-                             if t.lower_.rstrip(".") in self.lex.ranks)
+            title = " ".join(self.rules.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
+                             if t.lower_.rstrip(".") in self.rules.lex.ranks)
             span_start, affiliation = rank_start, None
             before = self._affiliation_before(doc, rank_start, named_only=True)
             if before is not None:
@@ -394,45 +555,25 @@ class NewsPeople:
                 # "Sgt. Derek Glenn, a spokesman for the Newark Police Department": the apposition
                 # says more; the row covers both.
                 return span_start, after[1], after[2], after[3] or affiliation
-            return span_start, m.end, title, affiliation
+            span_end, affiliation = self._affiliation_after_name(doc, m, affiliation)
+            return span_start, span_end, title, affiliation
         return found
 
     def _title_run_before(self, doc: Doc, m: Mention, end: int):
         """The title run (with its affiliation) that ends at token END, before the name of M."""
-        comma = end > 0 and doc[end - 1].text == ","
-        if comma:
-            end -= 1  # "The former Chief Operating Officer, Tim Cook"
-        affil_after: tuple[int, int] | None = None
-        t_start = self._run_ending_at(end)
-        if t_start is not None:
-            t_end = end
-        else:
-            np_start = self._np_start_ending_at(doc, end, chunks=comma)
-            if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
-                return None
-            t_start = self._run_ending_at(np_start - 1)
-            if t_start is None:
-                return None
-            if doc[np_start - 1].lower_ == "to":
-                t_end = end  # "British Ambassador to Azerbaijan James Sharp": the post is the title
-            else:
-                affil_after = (np_start, end)
-                t_end = np_start - 1
-        if not any(doc[i].lower_ in self.lex.heads for i in range(t_start, t_end)):
+        run = self._title_run_ending(doc, end)
+        if run is None:
             return None
-        # Capitalised words before a lower-case title are the organisation's name, not the title's
-        # ("Bell Curve Trading chief strategy expert").
-        if doc[t_end - 1].is_lower:
-            k = t_start
-            while k < t_end - 1 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
-                k += 1
-            if not any(doc[x].lower_ in self.lex.heads for x in range(t_start, k)):
-                t_start = k
-        span_start = title_start = t_start
+        t_start, t_end, affil_after = run
+        if not any(doc[i].lower_ in self.rules.lex.heads for i in range(t_start, t_end)):
+            return None
+        t_start = self._skip_organisation_words(doc, t_start, t_end)
+        t_start = self._skip_body_name_end(doc, t_start, t_end)
+        span_start = t_start
         # Honorifics before the title belong to the mention ("Mr Justice Anthony Mann").
-        while span_start > 0 and doc[span_start - 1].lower_ in self.lex.honorifics:
+        while span_start > 0 and doc[span_start - 1].lower_ in self.rules.lex.honorifics:
             span_start -= 1
-        title = self._title_text(doc, title_start, t_end)
+        title = self._title_text(doc, t_start, t_end)
         if title is None:
             return None
         affiliation = None
@@ -441,20 +582,99 @@ class NewsPeople:
             a_start, affiliation = found
             span_start = a_start
             # A kept modifier before the affiliation is part of the title ("Former Microsoft CEO").
-            if a_start > 0 and doc[a_start - 1].lower_ in self.lex.kept and \
-                    doc[a_start - 1].lower_ not in self.lex.heads:
+            if a_start > 0 and doc[a_start - 1].lower_ in self.rules.lex.kept and \
+                    doc[a_start - 1].lower_ not in self.rules.lex.heads:
                 span_start = a_start - 1
                 title = f"{doc[a_start - 1].text} {title}"
         elif affil_after is not None:
             affiliation = doc[affil_after[0]:affil_after[1]].text
-        span_end = m.end
-        if affiliation is None and m.end + 1 < len(doc) and doc[m.end].lower_ in {"of", "from"}:
-            # "Senator Mark Warner from Virginia", "spokesman John Smith of the State Department"
-            ent = self._ent_starting(m.end + 1) or (
-                self._ent_starting(m.end + 2) if doc[m.end + 1].lower_ == "the" else None)
-            if ent is not None and ent.label_ in AFFILIATION_LABELS:
-                affiliation, span_end = ent.text, ent.end
+        span_end, affiliation = self._affiliation_after_name(doc, m, affiliation)
         return span_start, span_end, title, affiliation
+
+    def _title_run_ending(self, doc: Doc, end: int) -> tuple[int, int, tuple[int, int] | None] | None:
+        """(title start, title end, affiliation between title and name) for a title that ends at
+        token END, right before a name, optionally with a comma ("The former Chief Operating
+        Officer, Tim Cook") or an organisation after "of/at/for" ("chief executive of Apple Inc.
+        Steve Jobs")."""
+        comma = end > 0 and doc[end - 1].text == ","
+        if comma:
+            end -= 1
+        t_start = self._run_ending_at(end)
+        if t_start is not None:
+            return t_start, end, None
+        np_start = self._np_start_ending_at(doc, end, chunks=comma)
+        if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
+            return None
+        t_start = self._run_ending_at(np_start - 1)
+        if t_start is None:
+            return None
+        if doc[np_start - 1].lower_ == "to":
+            return t_start, end, None  # "British Ambassador to Azerbaijan James Sharp": the post is the title
+        return t_start, np_start - 1, (np_start, end)
+
+    def _skip_organisation_words(self, doc: Doc, t_start: int, t_end: int) -> int:
+        """Capitalised words before a lower-case title are the organisation's name, not the title's
+        ("Bell Curve Trading chief strategy expert"): where the title proper starts."""
+        if not doc[t_end - 1].is_lower:
+            return t_start
+        k = t_start
+        while k < t_end - 1 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+            k += 1
+        if not any(doc[x].lower_ in self.rules.lex.heads for x in range(t_start, k)):
+            return k
+        return t_start
+
+    def _skip_body_name_end(self, doc: Doc, t_start: int, t_end: int) -> int:
+        """Capitalised body words at the start of a title run that follow a capitalised name word
+        end the organisation's name ("Maricopa County Superior Court Judge": the title is "Judge");
+        after a country, a demonym or at the start of a sentence they stay in the title ("Azerbaijani
+        Supreme Court Justice")."""
+        lex = self.rules.lex
+        if t_start == 0 or doc[t_start].is_sent_start:
+            return t_start
+        prev = doc[t_start - 1]
+        if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_words | lex.honorifics:
+            return t_start
+        demonym_country, country_lookup = _gazetteer()
+        if country_lookup is not None and (country_lookup(prev.text) or demonym_country(prev.text)):
+            return t_start
+        k = t_start
+        while k < t_end - 1 and doc[k].lower_ in lex.body_modifiers and doc[k].text[:1].isupper():
+            k += 1
+        return k if k > t_start and any(doc[x].lower_ in lex.heads for x in range(k, t_end)) else t_start
+
+    def _affiliation_after_name(self, doc: Doc, m: Mention, affiliation: str | None) -> tuple[int, str | None]:
+        """(row end, affiliation): an entity after "of"/"from" right after the name, when none was
+        written before it ("Senator Mark Warner from Virginia", "spokesman John Smith of the State
+        Department")."""
+        if affiliation is None and m.end + 1 < len(doc) and doc[m.end].lower_ in {"of", "from"}:
+            k = m.end + 2 if doc[m.end + 1].lower_ == "the" and m.end + 2 < len(doc) else m.end + 1
+            ent = self._ent_starting(k)
+            if ent is not None and ent.label_ in AFFILIATION_LABELS:
+                return ent.end, ent.text
+            # A named body the tagger cut or missed ("Judge Ralph Winter of the 2nd U.S. Circuit
+            # Court of Appeals", "Lt. Jim Bowell of the Butler Township Fire Department").
+            a_end = self._named_body_end(doc, k)
+            if a_end is not None:
+                return a_end, doc[k:a_end].text
+        return m.end, affiliation
+
+    def _named_body_end(self, doc: Doc, k: int) -> int | None:
+        """End of a capitalised name starting at token K ("2nd U.S. Circuit Court of Appeals"), carried
+        through "of"/"for"/"and" + capitalised words; None unless it holds two words or an entity."""
+        n = len(doc)
+        j = k
+        if j < n and (doc[j].ent_type_ == "ORDINAL" or doc[j].like_num):
+            j += 1
+        start_words = j
+        while j < n and (doc[j].text[:1].isupper() and not doc[j].is_punct or doc[j].text == "&"):
+            j += 1
+            if j + 1 < n and doc[j].lower_ in {"of", "for", "and"} and doc[j + 1].text[:1].isupper() \
+                    and not (doc[j].lower_ == "and" and doc[j + 1].ent_type_ == "PERSON"):
+                j += 1
+        if j - start_words >= 2 or (j > start_words and self._ent_starting(start_words) is not None):
+            return j
+        return None
 
     def _np_start_ending_at(self, doc: Doc, end: int, chunks: bool = True) -> int | None:
         """Start of the organisation (or, with CHUNKS, any noun phrase) that ends right before token
@@ -470,7 +690,7 @@ class NewsPeople:
             return k
         if not chunks:
             return None
-        for chunk in self._chunks:
+        for chunk in self.chunks:
             if chunk.end == end and len(chunk) <= 6:
                 return chunk.start
         return None
@@ -481,6 +701,8 @@ class NewsPeople:
         if i <= 0:
             return None
         prev = doc[i - 1]
+        if prev.text == ")":
+            return self._affiliation_before_parenthesis(doc, i, named_only)
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -511,7 +733,7 @@ class NewsPeople:
                 start -= 1
             return start, doc[start:i].text
         if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.is_sent_start and \
-                prev.lower_ not in self.lex.title_words:
+                prev.lower_ not in self.rules.lex.title_words:
             return i - 1, prev.text
         if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.is_lower and prev.lower_ not in DETERMINERS:
             start = i - 1
@@ -520,58 +742,106 @@ class NewsPeople:
             return start, doc[start:i].text
         return None
 
+    def _affiliation_before_parenthesis(self, doc: Doc, i: int, named_only: bool) -> tuple[int, str] | None:
+        """An organisation and its acronym or expansion in parentheses before a title ("CHP
+        (Republican People's Party) leader Deniz Baykal", "Labor Party (PT) candidate Cecilia Soto"):
+        the name before the parenthesis."""
+        k = i - 2
+        while k >= 0 and i - k <= 10 and doc[k].text != "(":
+            if doc[k].text in {")", ".", ";"}:
+                return None
+            k -= 1
+        if k <= 0 or doc[k].text != "(":
+            return None
+        found = self._affiliation_before(doc, k, named_only=True)
+        if found is None and k > 0 and doc[k - 1].is_upper and len(doc[k - 1]) > 1:
+            found = (k - 1, doc[k - 1].text)  # an acronym the tagger did not mark
+        return found
+
     def _title_after(self, doc: Doc, m: Mention):
         """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION]."""
-        i = m.end
         n = len(doc)
-        if i < n and doc[i].text == ",":
-            i += 1
-            if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
-                i += 2  # an age between name and title ("Jobs, 56, the chief executive")
-            if i < n and doc[i].lower_ == "who":
-                i = self._after_copula(doc, i + 1)
-                if i is None:
-                    return None
-        elif i < n and doc[i].lower_ in COPULA_STARTS:
-            i = self._after_copula(doc, i)
-            if i is None:
-                return None
-        elif not (i < n and doc[i].lower_ in {"a", "an"}):
+        i = self._apposition_start(doc, m.end)
+        if i is None:
             return None
         while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
             i += 1
-        while i < n and doc[i].lower_ in DETERMINERS:
-            i += 1
-        affiliation = None
-        # An affiliation before the title: possessive, entity, demonym or capitalised run.
-        t_start = i
-        j = i
-        # Lower-case nouns before a title belong to it ("a management expert").
-        while j < n and j - i < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and \
-                self._run_starting_at(j) is None:
-            j += 1
-        if j > i and self._run_starting_at(j) is not None:
-            t_start = j
-        elif self._run_starting_at(i) is None:
-            j, affiliation = self._affiliation_ahead(doc, i)
-            if j is None:
-                return None
-            t_start = j
+        while i < n and (doc[i].lower_ in DETERMINERS or doc[i].lower_ == "another"):
+            i += 1  # "Fred Farrar, another FAA spokesman"
+        t_start, affiliation = self._title_start_from(doc, i)
+        if t_start is None:
+            return None
         t_end = self._run_starting_at(t_start)
         if t_end is None:
             return None
         # The run must end on a head ("Apple's senior vice president"), not on a modifier.
-        while t_end > t_start and doc[t_end - 1].lower_ not in self.lex.heads:
+        while t_end > t_start and doc[t_end - 1].lower_ not in self.rules.lex.heads:
             t_end -= 1
         if t_end <= t_start:
             return None
         if t_end < n and (doc[t_end].ent_type_ == "PERSON" or (doc[t_end].pos_ == "PROPN" and doc[t_end].is_title)):
             return None  # the title belongs to the next name ("Hassan, King Hussein's brother")
-        end = t_end
         title_from = i if t_start > i and affiliation is None else t_start
-        # Portfolios stay in the title ("minister of fiscal policy"), and so does the receiving side
-        # ("ambassador to Azerbaijan"); organisations become affiliations.
-        while end + 1 < n and (doc[end].lower_ in self.lex.affiliation_prepositions or doc[end].lower_ == "to"):
+        t_end, end, affiliation = self._title_complements(doc, t_end, affiliation)
+        title = self._title_text(doc, title_from, t_end)
+        if title is None:
+            return None
+        if affiliation is not None:
+            # A rank written before the organisation belongs to the title ("a former Yale
+            # University law professor" -> "former professor"), as in "Former Microsoft CEO".
+            k = i
+            while k < t_start and doc[k].is_lower and doc[k].lower_ in self.rules.lex.kept:
+                k += 1
+            if k > i:
+                title = f"{doc[i:k].text} {title}"
+        return m.start, end, title, affiliation
+
+    def _apposition_start(self, doc: Doc, i: int) -> int | None:
+        """Where a title after the name at token I may start: after a comma (and an age, or
+        "who" + copula), after a copula, or at "a"/"an"; None when no title can follow."""
+        n = len(doc)
+        if i < n and doc[i].text == ",":
+            i += 1
+            if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
+                i += 2  # an age between name and title ("Jobs, 56, the chief executive")
+                if i < n and doc[i].lower_ in self.rules.copula_starts:
+                    return self._after_copula(doc, i)  # "Sturholm, 46, was a reporter for KIRO"
+            if i < n and doc[i].lower_ == "who":
+                return self._after_copula(doc, i + 1)
+            return i
+        if i < n and doc[i].lower_ in self.rules.copula_starts:
+            return self._after_copula(doc, i)
+        if i < n and doc[i].lower_ in {"a", "an"}:
+            return i
+        return None
+
+    def _title_start_from(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
+        """(start of the title run at or after token I, the affiliation written before it): lower-case
+        nouns before a title belong to it ("a management expert"); else an affiliation may come first
+        (possessive, entity, demonym or capitalised run)."""
+        n = len(doc)
+        j = i
+        while j < n and j - i < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and \
+                self._run_starting_at(j) is None:
+            j += 1
+        if j > i and self._run_starting_at(j) is not None:
+            return j, None
+        if self._run_starting_at(i) is not None:
+            return i, None
+        found = self._affiliation_ahead(doc, i)
+        k = i
+        while found[0] is None and k < n and k - i < 2 and doc[k].is_lower and doc[k].lower_ in self.rules.lex.kept:
+            k += 1  # a rank before the organisation ("a senior Defense Ministry official")
+            found = self._affiliation_ahead(doc, k)
+        return found
+
+    def _title_complements(self, doc: Doc, t_end: int, affiliation: str | None) -> tuple[int, int, str | None]:
+        """(title end, row end, affiliation) after the prepositions that follow a title: portfolios
+        stay in the title ("minister of fiscal policy"), and so does the receiving side ("ambassador
+        to Azerbaijan"); an organisation becomes the affiliation ("chief executive of Apple")."""
+        n, lex = len(doc), self.rules.lex
+        end = t_end
+        while end + 1 < n and (doc[end].lower_ in lex.affiliation_prepositions or doc[end].lower_ == "to"):
             nxt = doc[end + 1]
             if doc[end].lower_ == "to":
                 to_end = self._np_end(doc, end + 1)
@@ -579,33 +849,46 @@ class NewsPeople:
                     break
                 t_end = end = to_end
                 continue
-            if nxt.lower_ in self.lex.domains and doc[end].lower_ in self.lex.title_prepositions:
+            if nxt.lower_ in lex.domains and doc[end].lower_ in lex.title_prepositions:
                 k = end + 1
-                while k < n and (doc[k].lower_ in self.lex.domains or doc[k].lower_ in JOINERS) \
-                        and doc[k].lower_ != "-":
+                while k < n and (doc[k].lower_ in lex.domains or doc[k].lower_ in JOINERS) and doc[k].lower_ != "-":
                     k += 1
                 t_end = end = k
                 continue
             if affiliation is None:
                 a_end = self._np_end(doc, end + 1)
+                if a_end > end + 1 and self._is_portfolio_before_body(doc, end + 1, a_end):
+                    t_end = end = a_end  # "chief of waste disposal for the NRC"
+                    continue
                 if a_end > end + 1:
                     affiliation = doc[end + 1:a_end].text
                     end = a_end
             break
-        title = self._title_text(doc, title_from, t_end)
-        if title is None:
-            return None
-        return m.start, end, title, affiliation
+        return t_end, end, affiliation
+
+    def _is_portfolio_before_body(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the lower-case noun phrase [start, end) after "of" is the title's portfolio because
+        a named body follows after another preposition ("vice president of daytime programs for ABC
+        Entertainment", "professor of political science at Queens College")."""
+        words = [t for t in doc[start:end] if t.lower_ not in DETERMINERS]
+        if not words or not all(t.is_lower and t.is_alpha for t in words):
+            return False
+        if end + 1 >= len(doc) or doc[end].lower_ not in self.rules.lex.affiliation_prepositions:
+            return False
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        return doc[k].text[:1].isupper() or self._ent_starting(k) is not None
 
     def _after_copula(self, doc: Doc, i: int) -> int | None:
         """The token after a copula starting at I ("is", "was", "has been", "serves as", "will be"),
         or None when there is none."""
         n = len(doc)
-        if i >= n or doc[i].lower_ not in COPULA_STARTS:
+        if i >= n or doc[i].lower_ not in self.rules.copula_starts:
             return None
         word = doc[i].lower_
         i += 1
-        needs = {"has": {"been"}, "had": {"been"}, "will": {"be"}, "serves": {"as"}, "served": {"as"}}.get(word)
+        needs = self.rules.copula_seconds.get(word)
         if needs is not None:
             if i >= n or doc[i].lower_ not in needs:
                 return None
@@ -626,8 +909,15 @@ class NewsPeople:
         if j < n and doc[j].text in POSSESSIVE and j > i and self._run_starting_at(j + 1) is not None:
             return j + 1, doc[i:j].text
         ent = self._ent_starting(i)
-        if ent is not None and ent.label_ in AFFILIATION_LABELS and self._run_starting_at(ent.end) is not None:
-            return ent.end, ent.text
+        if ent is not None and ent.label_ in AFFILIATION_LABELS:
+            # Up to two lower-case nouns between the organisation and its title ("a University of
+            # Utah law professor").
+            k = ent.end
+            while k < n and k - ent.end < 2 and self._run_starting_at(k) is None and doc[k].is_lower \
+                    and doc[k].pos_ == "NOUN":
+                k += 1
+            if self._run_starting_at(k) is not None:
+                return k, ent.text
         demonym_country, _ = _gazetteer()
         if i < n and demonym_country is not None and demonym_country(doc[i].text) and \
                 self._run_starting_at(i + 1) is not None:
@@ -654,7 +944,7 @@ class NewsPeople:
         optional determiner): "the Miami relatives", not "the Miami"."""
         j = i + 1 if i < len(doc) and doc[i].lower_ in DETERMINERS else i
         ends = [ent.end for ent in (self._ent_starting(i), self._ent_starting(j)) if ent is not None]
-        ends += [chunk.end for chunk in self._chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
+        ends += [chunk.end for chunk in self.chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
         if ends:
             return max(ends)
         k = i
@@ -678,16 +968,29 @@ def _extend_hyphenated(doc: Doc, end: int) -> int:
     return end
 
 
+def _extend_apostrophe_name(doc: Doc, end: int) -> int:
+    """END moved past a surname written with a spaced apostrophe after "O" or "D" ("William O 'Brien",
+    "Patrick O' Brien"), which the tokenizer splits in three, and past a generational suffix after it."""
+    if not (0 < end and end + 1 < len(doc) and doc[end - 1].text in {"O", "D"}
+            and doc[end].text in {"'", "’"} and doc[end + 1].is_title and doc[end + 1].is_alpha):
+        return end
+    end += 2
+    if end < len(doc) and ROMAN.fullmatch(doc[end].text):
+        end += 1
+    return end
+
+
+def _written_in_ordinary_case(doc: Doc, word: str) -> bool:
+    """Whether the article also writes WORD (given in capitals) with a capital initial only, as a
+    name ("BERNANKE" in a headline, "Bernanke" in the text): then it is no acronym."""
+    return len(word) > 3 and re.search(rf"\b{re.escape(word.capitalize())}\b", doc.text) is not None
+
+
 def _ent_len(doc: Doc, i: int) -> int:
     for ent in doc.ents:
         if ent.start <= i < ent.end:
             return len(ent)
     return 0
-
-
-def _resolve(path: str) -> Path:
-    p = Path(path)
-    return p if p.is_absolute() else base.models_path(*p.parts)
 
 
 def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
@@ -706,8 +1009,10 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     "news_people",
     assigns=["doc._.people", "doc._.officials"],
     default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
-                    "patterns_path": "titles/patterns.jsonl"},
+                    "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json",
+                    "corporate_words_path": "organizations/corporate_words.json"},
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
-                     patterns_path: str) -> NewsPeople:
-    return NewsPeople(nlp, titles_path, nonpersons_path, patterns_path)
+                     patterns_path: str, first_names_path: str, corporate_words_path: str) -> NewsPeople:
+    return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path,
+                      corporate_words_path)

@@ -16,6 +16,8 @@ class TitleLexicon:
     dropped: frozenset[str]
     domains: frozenset[str]
     honorifics: frozenset[str]
+    company_heads: frozenset[str] = frozenset()
+    body_modifiers: frozenset[str] = frozenset()
     title_prepositions: frozenset[str] = frozenset({"of", "for"})
     affiliation_prepositions: frozenset[str] = frozenset({"of", "for", "at", "with"})
     sectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -50,6 +52,8 @@ class TitleLexicon:
             dropped=words(data.get("modifiers_dropped", [])),
             domains=words(data.get("domains", [])),
             honorifics=frozenset(h.lower() for h in data.get("honorifics", [])),
+            company_heads=frozenset(h.lower() for h in data.get("company_heads", [])),
+            body_modifiers=frozenset(h.lower() for h in data.get("body_modifiers", [])),
             title_prepositions=frozenset(data.get("title_prepositions", ["of", "for"])),
             affiliation_prepositions=frozenset(data.get("affiliation_prepositions", ["of", "for", "at", "with"])),
             sectors=sectors,

