@@ -20,6 +20,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "officials": MENTION + ("name", "title", "affiliation", "affiliation_code"),
     "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate"),
     "organizations": MENTION + ("name",),
+    "quotes": MENTION + ("speaker", "speaker_start", "speaker_end", "speaker_name", "speaker_kind", "cue",
+                         "cue_start", "cue_end", "cue_lemma", "kind"),
 }
 TABLES = tuple(COLUMNS)
 
@@ -34,6 +36,7 @@ DTYPES: dict[str, dict[str, str]] = {
     "officials": dict(_COMMON),
     "figures": {**_COMMON, "value": "float64", "value_max": "float64"},
     "organizations": dict(_COMMON),
+    "quotes": {**_COMMON, "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64", "cue_end": "Int64"},
 }
 
 

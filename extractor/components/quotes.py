@@ -1,0 +1,393 @@
+"""The quotes component: who said (or believes) what, from reporting verbs and their clausal
+complements, quotation-mark spans and "according to X", with the speaker resolved to the article's
+people, officials and organizations rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize import attribution as attr
+from . import base
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Between a quotation and its cue ("..." he said / he said: "..."): only these characters.
+GAP_BEFORE_CUE = re.compile(r"^[\s,\u2014-]*$")
+GAP_AFTER_CUE = re.compile(r"^[^.!?\"\u201c\u201d]{0,60}?[,:]?\s*$")
+# Dependency labels of a speaker's children that run past the mention as written.
+NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
+PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
+
+
+@dataclass
+class Cue:
+    """One cue found in the parse: its tokens, the source token (or None) and the content range."""
+    tokens: tuple[Token, ...]
+    lemma: str
+    source: Token | None
+    content: tuple[int, int] | None
+    quotes: list = field(default_factory=list)
+
+
+@dataclass
+class ArticleState:
+    """Per-document working state (never kept on the component)."""
+    doc: Doc
+    quotes: list
+    mentions: list
+    named_nominals: dict
+    claimed: set = field(default_factory=set)
+
+
+class NewsQuotes(base.RuleDataComponent):
+    """Rows for attributions: a cue (reporting or belief verb, "according to"), its source and its
+    content, direct (in quotation marks), indirect or mixed."""
+
+    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int):
+        self.name = name
+        self.cues_path = cues_path
+        self.titles_path = titles_path
+        self.orphan_quote_words = orphan_quote_words
+        self.data: dict = {}
+
+    def data_files(self) -> tuple[str, ...]:
+        return (self.cues_path, self.titles_path)
+
+    def load_data(self, root: Path) -> None:
+        raw = base.read_json(root / self.cues_path)
+        titles = base.read_json(root / self.titles_path)
+        heads = {w for words in titles["heads"].values() for w in words}
+        self.data = {
+            "speech": frozenset(raw["speech_verbs"]),
+            "belief": frozenset(raw["belief_verbs"]),
+            "object": frozenset(raw["object_verbs"]),
+            "according": tuple(tuple(p) for p in raw["according_to"]),
+            "topic": frozenset(raw["topic_prepositions"]),
+            "pronouns": {**{w: "person" for w in raw["person_pronouns"]},
+                         **{w: "organization" for w in raw["organization_pronouns"]},
+                         **{w: "group" for w in raw["group_pronouns"]}},
+            "person_nouns": frozenset(raw["person_nouns"]) | frozenset(heads),
+            "organization_nouns": frozenset(raw["organization_nouns"]),
+        }
+
+    # ------------------------------------------------------------ cues in the parse
+    def is_cue_verb(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"])
+
+    def verb_cues(self, doc: Doc) -> list[Cue]:
+        """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
+        verb they hang from: "..., adding that ...") and their clausal complement, if any."""
+        cues = []
+        for tok in doc:
+            if not self.is_cue_verb(tok):
+                continue
+            complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if complement is None:
+                complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if complement is None and tok.lemma_.lower() in self.data["object"]:
+                complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            extra: list[Token] = []
+            if complement is None and tok.lemma_.lower() in self.data["speech"]:
+                topic = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in self.data["topic"]), None)
+                complement = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
+                extra = [topic] if complement is not None else []
+            content = within_sentence(tok, token_range(complement)) if complement is not None else None
+            cue_tokens = (tok, *particles(tok), *extra)
+            lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
+            cues.append(Cue(cue_tokens, lemma, source_of(tok), content))
+        return cues
+
+    def according_cues(self, doc: Doc) -> list[Cue]:
+        """"According to X" (and "citing X"): X is the source, the clause it hangs from the content."""
+        cues = []
+        for tok in doc:
+            for words in self.data["according"]:
+                if tok.lower_ != words[0] or tok.i + len(words) > len(doc):
+                    continue
+                span = doc[tok.i:tok.i + len(words)]
+                if [t.lower_ for t in span] != list(words):
+                    continue
+                obj = next((t for t in span[-1].children if t.dep_ == "pobj"), None) or \
+                    next((t for t in tok.children if t.dep_ in ("pobj", "dobj")), None)
+                if obj is None:
+                    continue
+                content = clause_without(span, obj)
+                cues.append(Cue(tuple(span), " ".join(words), obj, content))
+        return cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.require_data()
+        text = doc.text
+        state = ArticleState(doc, attr.find_quotes(text),
+                             attr.mentions_of(doc._.people, doc._.officials, doc._.organizations),
+                             named_nominals(doc))
+        quotes = [q for q in state.quotes if not attr.is_label_quote(text, q)]
+        best: dict[int, dict] = {}
+        for cue in self.according_cues(doc) + self.verb_cues(doc):
+            attach_quotes(cue, quotes, text)
+            if cue.content is None:
+                continue
+            row = self.row(cue, state, quotes)
+            if row["end"] <= row["start"]:
+                continue
+            # One attribution per content: the cue with a speaker wins, then the nearer cue.
+            rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
+            if row["start"] not in best or rank < best[row["start"]]["_rank"]:
+                best[row["start"]] = {**row, "_rank": rank}
+        rows = [{k: v for k, v in r.items() if k != "_rank"} for _, r in sorted(best.items())]
+        rows.extend(self.orphan_rows(quotes, rows, state))
+        doc._.quotes = rows
+        return doc
+
+    # ------------------------------------------------------------ rows
+    def row(self, cue: Cue, state: ArticleState, quotes: list) -> dict:
+        text = state.doc.text
+        start, end = trim(text, *cue.content)
+        kind = content_kind(text, start, end, quotes)
+        row = {"start": start, "end": end, "cue": text[cue.tokens[0].idx:end_char(cue.tokens[-1])],
+               "cue_start": cue.tokens[0].idx, "cue_end": end_char(cue.tokens[-1]), "cue_lemma": cue.lemma,
+               "kind": kind, "speaker": "", "speaker_start": None, "speaker_end": None,
+               "speaker_name": "", "speaker_kind": "other"}
+        if cue.source is not None:
+            s_start, s_end = mention_range(cue.source)
+            name, speaker_kind = self.resolve(cue.source, s_start, s_end, state)
+            row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end,
+                       speaker_name=name, speaker_kind=speaker_kind)
+        return row
+
+    def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
+        """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
+        follows an attributed one carries on its speaker; others keep an empty speaker."""
+        text, out = state.doc.text, []
+        for q in quotes:
+            if any(r["start"] < q.end and q.start < r["end"] for r in rows):
+                continue
+            if len(attr.inner_words(text, q)) < self.orphan_quote_words:
+                continue
+            previous = [r for r in rows + out if r["end"] <= q.start and r["kind"] == "direct"]
+            row = {"start": q.start, "end": q.end, "kind": "direct", "cue": "", "cue_start": None,
+                   "cue_end": None, "cue_lemma": "", "speaker": "", "speaker_start": None,
+                   "speaker_end": None, "speaker_name": "", "speaker_kind": "other"}
+            if previous and text.count("\n", previous[-1]["end"], q.start) <= 2 \
+                    and q.start - previous[-1]["end"] < 400:
+                last = previous[-1]
+                row.update({k: last[k] for k in ("speaker_name", "speaker_kind")})
+            out.append(row)
+        return out
+
+    def resolve(self, source: Token, start: int, end: int, state: ArticleState) -> tuple[str, str]:
+        """The speaker's fullest name and kind: a row inside the mention, else (pronouns, "the
+        minister", "the company", "who") the nearest fitting row before it."""
+        mentions = state.mentions
+        target = source
+        if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
+            target = source.head.head
+            start, end = mention_range(target)
+        possessor = next((c for c in target.children if c.dep_ == "poss"), None)
+        hit = attr.overlapping(target.idx, end_char(target), mentions)
+        if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
+            return self.resolve(possessor, *mention_range(possessor), state)
+        if hit is not None:
+            return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
+        word = target.lower_
+        pronoun = self.data["pronouns"].get(word)
+        if pronoun == "person" and word not in ("we", "you"):
+            m = attr.nearest_before(start, mentions, "person")
+            return (m.name if m else ""), "person"
+        if pronoun is not None:
+            m = attr.nearest_before(start, mentions, "organization") if pronoun == "organization" else None
+            return (m.name if m else ""), PRONOUN_KIND[pronoun]
+        head = target.lemma_.lower()
+        if target.pos_ == "NOUN" and not is_definite(target):
+            kind = "person" if head in self.data["person_nouns"] else "other"
+            return "", kind
+        if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
+            m = attr.nearest_before(start, mentions, "person", head=head)
+            return (m.name if m else ""), "person"
+        if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
+            named = named_before(state.named_nominals.get(head, []), end_char(target))
+            m = attr.nearest_before(start, mentions, "organization", head=head)
+            if named and (m is None or head not in m.name.lower().split()):
+                return named, "organization"
+            return (m.name if m else ""), "organization"
+        if target.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or target.pos_ == "PROPN":
+            name = entity_text(target)
+            kind = "person" if target.ent_type_ == "PERSON" else "organization" if target.ent_type_ else "other"
+            people = [m for m in mentions if m.kind == "person"]
+            return (attr.fullest(name, people) if kind == "person" else name), kind
+        return "", "other"
+
+
+# ---------------------------------------------------------------- parse helpers
+def end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def token_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, end_char(tok.right_edge)
+
+
+def within_sentence(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """SPAN clipped to TOK's sentence and paragraph (a parse can run a complement over a heading line;
+    quotations that run on are added back by attach_quotes)."""
+    sent = tok.sent
+    start, end = max(span[0], sent.start_char), min(span[1], sent.end_char)
+    text = tok.doc.text
+    brk = text.rfind("\n", start, tok.idx)
+    if brk >= 0:
+        start = brk + 1
+    nxt = text.find("\n", tok.idx, end)
+    if nxt >= 0:
+        end = nxt
+    return start, end
+
+
+def particles(tok: Token) -> list[Token]:
+    """Particles and fixed prepositions that belong to the cue ("point out", "called for")."""
+    return [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+
+
+def cue_lemma(tok: Token) -> str:
+    return " ".join([tok.lemma_.lower()] + [p.lower_ for p in particles(tok)])
+
+
+def source_of(verb: Token) -> Token | None:
+    """The source of a cue verb: its subject, the agent of a passive, or the subject of the verb it
+    hangs from (a participle "..., saying that", a conjunct "smiled and said")."""
+    tok = verb
+    for _ in range(4):
+        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.dep_ != "nsubjpass":
+            return subject
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subject is not None:
+            return None  # a passive without an agent ("it was reported that")
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def mention_range(tok: Token) -> tuple[int, int]:
+    """The speaker mention as written: the head with its modifiers, up to an apposition, a relative
+    clause or a comma ("Smith, a spokesman, said" -> "Smith")."""
+    left = tok.left_edge
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in NOT_IN_MENTION or c.is_punct:
+            break
+        right = c.right_edge
+    lefts = [t for t in tok.doc[left.i:tok.i] if not t.is_punct or t.text in ("'", "\u2019")]
+    left = lefts[0] if lefts else tok
+    return left.idx, end_char(right)
+
+
+def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase hangs from, without the phrase: its content."""
+    head = cue[0].head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        head = head.head
+    left, right = head.left_edge.i, head.right_edge.i
+    phrase = range(cue[0].i, max(cue[-1].i, source.right_edge.i) + 1)
+    if phrase.start <= left:
+        left = phrase.stop
+    elif phrase.stop > right:
+        right = phrase.start - 1
+    if right < left:
+        return None
+    doc = cue.doc
+    return doc[left].idx, end_char(doc[right])
+
+
+def is_definite(tok: Token) -> bool:
+    """Whether a nominal mention points back to someone named before ("the minister", "its
+    spokesman"), unlike "an expert" or "officials"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.lefts)
+
+
+def entity_text(tok: Token) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
+
+
+def named_nominals(doc: Doc) -> dict[str, list[tuple[int, str]]]:
+    """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"), by head
+    lemma, in text order: the antecedents of "the embassy" when no organizations row holds it."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+        if mods:
+            start = mods[0].left_edge.idx
+            out.setdefault(tok.lemma_.lower(), []).append((start, doc.text[start:end_char(tok)]))
+    return out
+
+
+def named_before(entries: list[tuple[int, str]], at: int) -> str:
+    before = [name for start, name in entries if start < at]
+    return before[-1] if before else ""
+
+
+def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
+    """Grow a cue's content to the quotations it introduces or closes: a quotation that its content
+    overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
+    ('Smith said: "..."')."""
+    first = min([cue.tokens[0].idx] + ([cue.source.left_edge.idx] if cue.source is not None else []))
+    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
+    span = list(cue.content) if cue.content else None
+    for q in quotes:
+        if q.start <= cue.tokens[0].idx < q.end:
+            continue  # a cue inside a quotation reports within it ("I think ...," he said)
+        touches = span is not None and q.start < span[1] and span[0] < q.end
+        before = q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first])
+        after = q.start >= last and GAP_AFTER_CUE.match(text[last:q.start]) and (
+            span is None or q.start <= span[1] + 2)
+        if touches or before or after:
+            span = [min(span[0], q.start), max(span[1], q.end)] if span else [q.start, q.end]
+            cue.quotes.append(q)
+    if span is not None:
+        cue.content = (span[0], span[1])
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """START..END without surrounding spaces and trailing commas or stops outside quotation marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014" or
+                           (text[end - 1] == "." and not _closes_quote(text, start, end))):
+        end -= 1
+    return start, end
+
+
+def _closes_quote(text: str, start: int, end: int) -> bool:
+    return text[start] in attr.OPENING + attr.STRAIGHT and end - start > 1 and text[end - 2:end - 1] in "\u201d\""
+
+
+def content_kind(text: str, start: int, end: int, quotes: list) -> str:
+    """direct: the content is quotations (and what joins them); mixed: quoted words inside reported
+    speech; indirect: no quotation in it."""
+    inside = [q for q in quotes if q.start < end and start < q.end]
+    if not inside:
+        return "indirect"
+    quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
+    if text[start] in attr.OPENING + attr.STRAIGHT and quoted >= 0.8 * (end - start):
+        return "direct"
+    if all(attr.is_fragment_quote(text, q, max_words=0) for q in inside):
+        return "indirect"
+    return "mixed"
+
+
+@Language.factory("news_quotes", assigns=["doc._.quotes"],
+                  default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
+                                  "orphan_quote_words": 6})
+def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
+                     orphan_quote_words: int) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words)
