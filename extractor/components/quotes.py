@@ -15,8 +15,12 @@ from . import base
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Between a quotation and its cue ("..." he said / he said: "..."): only these characters.
-GAP_BEFORE_CUE = re.compile(r"^[\s,\u2014-]*$")
-GAP_AFTER_CUE = re.compile(r"^[^.!?\"\u201c\u201d]{0,60}?[,:]?\s*$")
+GAP_BEFORE_CUE = re.compile(r"^[ \t\u00a0,\u2014-]*$")
+GAP_AFTER_CUE = re.compile(r"^(?:[^.!?\"\u201c\u201d\n]{0,60}?[,:])?\s*$")
+# A cue introducing a quotation from the end of its paragraph ('Smith said:' then the quotation).
+GAP_INTRODUCES = re.compile(r"^[^.!?\"\u201c\u201d\n]{0,60}?:\s*$")
+# After an inverted cue ('"...," she said. "..."'): the quotation goes on in the same paragraph.
+GAP_CONTINUED = re.compile(r"^[^\"\u201c\u201d\n]{0,80}$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
@@ -128,6 +132,8 @@ class NewsQuotes(base.RuleDataComponent):
         quotes = [q for q in state.quotes if not attr.is_label_quote(text, q)]
         best: dict[int, dict] = {}
         for cue in self.according_cues(doc) + self.verb_cues(doc):
+            if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
+                continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
             attach_quotes(cue, quotes, text)
             if cue.content is None:
                 continue
@@ -163,6 +169,8 @@ class NewsQuotes(base.RuleDataComponent):
         """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
         follows an attributed one carries on its speaker; others keep an empty speaker."""
         text, out = state.doc.text, []
+        if self.orphan_quote_words <= 0:
+            return out  # off by default: a quotation without a cue in reach is rarely scored as one
         for q in quotes:
             if any(r["start"] < q.end and q.start < r["end"] for r in rows):
                 continue
@@ -281,10 +289,11 @@ def mention_range(tok: Token) -> tuple[int, int]:
     left = tok.left_edge
     right = tok
     for c in tok.rights:
-        if c.dep_ in NOT_IN_MENTION or c.is_punct:
+        if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in tok.doc.text[tok.idx:c.right_edge.idx]:
             break
         right = c.right_edge
-    lefts = [t for t in tok.doc[left.i:tok.i] if not t.is_punct or t.text in ("'", "\u2019")]
+    lefts = [t for t in tok.doc[left.i:tok.i] if not t.is_space and (not t.is_punct or t.text in ("'", "\u2019"))]
+    lefts = [t for t in lefts if "\n" not in tok.doc.text[t.idx:tok.idx]]
     left = lefts[0] if lefts else tok
     return left.idx, end_char(right)
 
@@ -343,18 +352,37 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
     first = min([cue.tokens[0].idx] + ([cue.source.left_edge.idx] if cue.source is not None else []))
     last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
     span = list(cue.content) if cue.content else None
+    closed_before = False
+    para_start, para_end = paragraph_of(text, cue.tokens[0].idx)
     for q in quotes:
-        if q.start <= cue.tokens[0].idx < q.end:
-            continue  # a cue inside a quotation reports within it ("I think ...," he said)
-        touches = span is not None and q.start < span[1] and span[0] < q.end
-        before = q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first])
-        after = q.start >= last and GAP_AFTER_CUE.match(text[last:q.start]) and (
-            span is None or q.start <= span[1] + 2)
-        if touches or before or after:
+        in_paragraph = para_start <= q.start < para_end
+        touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
+        before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first])
+        gap = text[last:q.start] if q.start >= last else None
+        after = gap is not None and (span is None or q.start <= span[1] + 2) and (
+            (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
+            or GAP_INTRODUCES.match(gap))
+        continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
+        if touches or before or after or continued:
             span = [min(span[0], q.start), max(span[1], q.end)] if span else [q.start, q.end]
             cue.quotes.append(q)
+            closed_before = closed_before or bool(before or (touches and q.end <= first))
     if span is not None:
         cue.content = (span[0], span[1])
+
+
+def paragraph_of(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line of TEXT around AT."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, (len(text) if end < 0 else end)
+
+
+def standalone(text: str, quote: attr.Quote, gap: str) -> bool:
+    """Whether a quotation after a cue stands as what was said ('said, "We will..."', 'asked: "Why?"')
+    rather than a quoted phrase used as an object ('feeling "a lot of emotion"')."""
+    first = text[quote.start + 1:quote.start + 2]
+    return gap.rstrip()[-1:] in (",", ":") or first.isupper()
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -387,7 +415,7 @@ def content_kind(text: str, start: int, end: int, quotes: list) -> str:
 
 @Language.factory("news_quotes", assigns=["doc._.quotes"],
                   default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
-                                  "orphan_quote_words": 6})
+                                  "orphan_quote_words": 0})
 def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
                      orphan_quote_words: int) -> NewsQuotes:
     return NewsQuotes(name, cues_path, titles_path, orphan_quote_words)

@@ -107,9 +107,6 @@ def is_label_quote(text: str, quote: Quote) -> bool:
     words = inner_words(text, quote)
     if not words or len(words) > 7:
         return False
-    inner = text[quote.start + 1:quote.end - 1].rstrip()
-    if inner[-1:] in ".!?" and len(words) > 2:
-        return False
     capitalised = [w for w in words if w.lower() not in MINOR_WORDS]
     return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised) and len(words) > 0 \
         and not (len(words) == 1 and words[0].lower() == "i")
