@@ -20,7 +20,7 @@ GAP_AFTER_CUE = re.compile(r"^(?:[^.!?\"\u201c\u201d\n]{0,60}?[,:])?\s*$")
 # A cue introducing a quotation from the end of its paragraph ('Smith said:' then the quotation).
 GAP_INTRODUCES = re.compile(r"^[^.!?\"\u201c\u201d\n]{0,60}?:\s*$")
 # After an inverted cue ('"...," she said. "..."'): the quotation goes on in the same paragraph.
-GAP_CONTINUED = re.compile(r"^[^\"\u201c\u201d\n]{0,80}$")
+GAP_CONTINUED = re.compile(r"^(?:[^\"\u201c\u201d\n]{0,80}[.,:;])?[ \t\u00a0]*$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
@@ -70,6 +70,7 @@ class NewsQuotes(base.RuleDataComponent):
             "object": frozenset(raw["object_verbs"]),
             "according": tuple(tuple(p) for p in raw["according_to"]),
             "topic": frozenset(raw["topic_prepositions"]),
+            "naming": frozenset(raw["naming_verbs"]),
             "pronouns": {**{w: "person" for w in raw["person_pronouns"]},
                          **{w: "organization" for w in raw["organization_pronouns"]},
                          **{w: "group" for w in raw["group_pronouns"]}},
@@ -80,7 +81,8 @@ class NewsQuotes(base.RuleDataComponent):
     # ------------------------------------------------------------ cues in the parse
     def is_cue_verb(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
-        return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"])
+        return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"]
+                                                or lemma in self.data["object"] or lemma in self.data["naming"])
 
     def verb_cues(self, doc: Doc) -> list[Cue]:
         """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
@@ -363,12 +365,29 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
             or GAP_INTRODUCES.match(gap))
         continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
-        if touches or before or after or continued:
-            span = [min(span[0], q.start), max(span[1], q.end)] if span else [q.start, q.end]
+        governed = in_paragraph and q.start >= last and governs(cue.tokens[0], q)
+        if touches or before or after or continued or governed:
+            start = q.start
+            if governed and not (touches or before or after or continued):
+                # 'called him "a loser"': the content is the object and what it is called.
+                obj = next((c for c in cue.tokens[0].rights if c.dep_ == "dobj" and c.idx < q.start), None)
+                start = obj.left_edge.idx if obj is not None else start
+            span = [min(span[0], start), max(span[1], q.end)] if span else [start, q.end]
             cue.quotes.append(q)
             closed_before = closed_before or bool(before or (touches and q.end <= first))
     if span is not None:
         cue.content = (span[0], span[1])
+
+
+def governs(verb: Token, quote: attr.Quote) -> bool:
+    """Whether a quotation is an argument of the cue verb itself ('called the plan "a disgrace"'): the
+    token that opens it hangs (through its clause) from the verb as object, predicate or complement."""
+    doc = verb.doc
+    inside = [t for t in verb.subtree if quote.start < t.idx < quote.end and not t.is_punct]
+    if not inside:
+        return False
+    top = min(inside, key=lambda t: len(list(t.ancestors)))
+    return top.head == verb and top.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr", "npadvmod", "dep", "acomp")
 
 
 def paragraph_of(text: str, at: int) -> tuple[int, int]:
