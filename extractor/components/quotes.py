@@ -125,6 +125,24 @@ class NewsQuotes(base.RuleDataComponent):
                 cues.append(Cue(tuple(span), " ".join(words), obj, content))
         return cues
 
+    def colon_cues(self, doc: Doc) -> list[Cue]:
+        """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
+        "RAMOS: ..."): the name is the source, the rest of the line the content."""
+        cues, text = [], doc.text
+        at = 0
+        for line in text.split("\n"):
+            start, end = at, at + len(line)
+            at = end + 1
+            colon = line.find(": ")
+            if colon <= 0 or colon > 40 or end - (start + colon) < 12:
+                continue
+            name = doc.char_span(start + len(line) - len(line.lstrip()), start + colon, alignment_mode="expand")
+            mark = doc.char_span(start + colon, start + colon + 1)
+            if name is None or mark is None or not is_speaker_label(name):
+                continue
+            cues.append(Cue((mark[0],), ":", name.root, (start + colon + 2, end)))
+        return cues
+
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
         text = doc.text
@@ -133,7 +151,7 @@ class NewsQuotes(base.RuleDataComponent):
                              named_nominals(doc))
         quotes = [q for q in state.quotes if not attr.is_label_quote(text, q)]
         best: dict[int, dict] = {}
-        for cue in self.according_cues(doc) + self.verb_cues(doc):
+        for cue in self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc):
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
             attach_quotes(cue, quotes, text)
@@ -315,6 +333,16 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
         return None
     doc = cue.doc
     return doc[left].idx, end_char(doc[right])
+
+
+def is_speaker_label(name: Span) -> bool:
+    """Whether the words before a line's colon name who speaks: a person or organisation name of at
+    most five words, or a transcript's capitalised speaker ("RAMOS")."""
+    if not 0 < len(name) <= 5 or any(t.is_punct and t.text not in (".", "-") for t in name):
+        return False
+    if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():
+        return True
+    return name[-1].pos_ == "PROPN" and name[-1].ent_type_ in ("PERSON", "ORG")
 
 
 def is_definite(tok: Token) -> bool:

@@ -91,7 +91,28 @@ def find_quotes(text: str) -> list[Quote]:
             if following is None or not opens_with_quote(text, *following):
                 quotes.append(Quote(open_at, p_end, closed=False))
                 open_at = None
-    return [q for q in quotes if q.end - q.start > 2]
+    doubles = [q for q in quotes if q.end - q.start > 2]
+    singles = [q for q in single_quotes(text, paragraphs)
+               if not any(d.start <= q.start < d.end for d in doubles)]
+    return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def single_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Spans in curly single quotation marks (headline style: Ryan: ‘No place in a campaign’), within a
+    paragraph. An opening mark follows a space or a bracket; a closing one is not followed by a letter,
+    which tells it from the apostrophe of "don’t"."""
+    out = []
+    for p_start, p_end in paragraphs:
+        open_at = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == "\u2018" and (i == p_start or not text[i - 1].isalnum()):
+                open_at = i
+            elif ch == "\u2019" and open_at is not None and (i + 1 == p_end or not text[i + 1].isalpha()) \
+                    and i - open_at > 2:
+                out.append(Quote(open_at, i + 1))
+                open_at = None
+    return out
 
 
 def inner_words(text: str, quote: Quote) -> list[str]:
