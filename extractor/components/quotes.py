@@ -50,8 +50,9 @@ class NewsQuotes(base.RuleDataComponent):
     """Rows for attributions: a cue (reporting or belief verb, "according to"), its source and its
     content, direct (in quotation marks), indirect or mixed."""
 
-    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int):
+    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool):
         self.name = name
+        self.nested = nested
         self.cues_path = cues_path
         self.titles_path = titles_path
         self.orphan_quote_words = orphan_quote_words
@@ -165,6 +166,8 @@ class NewsQuotes(base.RuleDataComponent):
             if row["start"] not in best or rank < best[row["start"]]["_rank"]:
                 best[row["start"]] = {**row, "_rank": rank}
         rows = [{k: v for k, v in r.items() if k != "_rank"} for _, r in sorted(best.items())]
+        if not self.nested:
+            rows = outermost(rows)
         rows.extend(self.orphan_rows(quotes, rows, state))
         doc._.quotes = rows
         return doc
@@ -432,6 +435,15 @@ def standalone(text: str, quote: attr.Quote, gap: str) -> bool:
     return gap.rstrip()[-1:] in (",", ":") or first.isupper()
 
 
+def outermost(rows: list[dict]) -> list[dict]:
+    """The rows whose cue is not inside another row's content: a report within reported speech ("he
+    said the President did not know ...") belongs to the outer attribution's content."""
+    def inside(cue_at: int | None, row: dict) -> bool:
+        return cue_at is not None and row["start"] <= cue_at < row["end"]
+    return [r for r in rows if not any(o is not r and inside(r["cue_start"], o) and not inside(o["cue_start"], r)
+                                       for o in rows)]
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """START..END without surrounding spaces and trailing commas or stops outside quotation marks."""
     while start < end and text[start].isspace():
@@ -462,7 +474,7 @@ def content_kind(text: str, start: int, end: int, quotes: list) -> str:
 
 @Language.factory("news_quotes", assigns=["doc._.quotes"],
                   default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
-                                  "orphan_quote_words": 0})
+                                  "orphan_quote_words": 0, "nested": False})
 def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
-                     orphan_quote_words: int) -> NewsQuotes:
-    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words)
+                     orphan_quote_words: int, nested: bool) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested)
