@@ -102,6 +102,7 @@ def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
     return starts
 
 
+OFFSET_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
 Piece = tuple[int, int, dict[str, list[dict]]]  # (words, sentences, rows) of one annotated piece
 
 
@@ -121,8 +122,9 @@ def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[
         n_words += words
         for table, table_rows in piece_rows.items():
             for r in table_rows:
-                r["start"] += offset
-                r["end"] += offset
+                for key in OFFSET_COLUMNS:  # the quotes table carries speaker and cue offsets too
+                    if isinstance(r.get(key), int):
+                        r[key] += offset
                 r["sentence"] += n_sents
             rows.setdefault(table, []).extend(table_rows)
         n_sents += sents
