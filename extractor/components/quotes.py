@@ -103,6 +103,8 @@ class NewsQuotes(base.RuleDataComponent):
                 complement = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
                 extra = [topic] if complement is not None else []
             content = within_sentence(tok, token_range(complement)) if complement is not None else None
+            if complement is None and tok.lemma_.lower() in self.data["speech"]:
+                content = parenthetical_content(tok)
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
             cues.append(Cue(cue_tokens, lemma, source_of(tok), content))
@@ -262,6 +264,22 @@ def token_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, end_char(tok.right_edge)
 
 
+def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """The sentence around a parenthetical cue ("This campaign, he says, is different"; "The plan is
+    dead, she said."): the cue and its subject sit between commas, or between a comma and the end."""
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i != verb.i - len(list(subject.subtree)) or subject.left_edge.i == 0:
+        return None
+    doc, sent = verb.doc, verb.sent
+    before = doc[subject.left_edge.i - 1]
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if before.text != "," or after is None or after.text not in (",", ".", ";"):
+        return None
+    if before.i <= sent.start + 1:
+        return None
+    return within_sentence(verb, (sent.start_char, sent.end_char))
+
+
 def within_sentence(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
     """SPAN clipped to TOK's sentence and paragraph (a parse can run a complement over a heading line;
     quotations that run on are added back by attach_quotes)."""
@@ -350,7 +368,7 @@ def is_speaker_label(name: Span) -> bool:
         return False
     if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():
         return True
-    return name[-1].pos_ == "PROPN" and name[-1].ent_type_ in ("PERSON", "ORG")
+    return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG")
 
 
 def is_definite(tok: Token) -> bool:
