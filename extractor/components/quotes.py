@@ -70,7 +70,8 @@ class NewsQuotes(base.RuleDataComponent):
             "belief": frozenset(raw["belief_verbs"]),
             "object": frozenset(raw["object_verbs"]),
             "according": tuple(tuple(p) for p in raw["according_to"]),
-            "topic": frozenset(raw["topic_prepositions"]),
+            "intent": frozenset(raw["intent_verbs"]),
+            "prepositions": {verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()},
             "naming": frozenset(raw["naming_verbs"]),
             "pronouns": {**{w: "person" for w in raw["person_pronouns"]},
                          **{w: "organization" for w in raw["organization_pronouns"]},
@@ -83,7 +84,8 @@ class NewsQuotes(base.RuleDataComponent):
     def is_cue_verb(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
         return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"]
-                                                or lemma in self.data["object"] or lemma in self.data["naming"])
+                                                or lemma in self.data["object"] or lemma in self.data["naming"]
+                                                or lemma in self.data["intent"] or lemma in self.data["prepositions"])
 
     def verb_cues(self, doc: Doc) -> list[Cue]:
         """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
@@ -92,19 +94,24 @@ class NewsQuotes(base.RuleDataComponent):
         for tok in doc:
             if not self.is_cue_verb(tok):
                 continue
+            lemma = tok.lemma_.lower()
             complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if complement is None:
+            if complement is None and (lemma in self.data["speech"] or lemma in self.data["belief"]
+                                       or lemma in self.data["intent"]):
                 complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-            if complement is None and tok.lemma_.lower() in self.data["object"]:
-                complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
             extra: list[Token] = []
-            if complement is None and tok.lemma_.lower() in self.data["speech"]:
-                topic = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in self.data["topic"]), None)
-                complement = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
-                extra = [topic] if complement is not None else []
+            if complement is None and lemma in self.data["prepositions"]:
+                prep = next((c for c in tok.children if c.dep_ in ("prep", "prt")
+                             and c.lower_ in self.data["prepositions"][lemma]), None)
+                complement = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
+                    if prep is not None else None
+                extra = [prep] if complement is not None else []
+            if complement is None and lemma in self.data["object"]:
+                complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
             content = within_sentence(tok, token_range(complement)) if complement is not None else None
             if complement is None and tok.lemma_.lower() in self.data["speech"]:
                 content = parenthetical_content(tok)
+            extra = [t for t in extra if t not in particles(tok)]
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
             cues.append(Cue(cue_tokens, lemma, source_of(tok), content))
