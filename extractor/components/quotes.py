@@ -489,16 +489,17 @@ def _closes_quote(text: str, start: int, end: int) -> bool:
 
 
 def content_kind(text: str, start: int, end: int, quotes: list) -> str:
-    """direct: the content is quotations (and what joins them); mixed: quoted words inside reported
-    speech; indirect: no quotation in it."""
+    """direct: the content opens with a quotation and is mostly quoted ('"A," she said, smiling. "B."'
+    counts: the words between are the attribution); mixed: quoted words inside reported speech;
+    indirect: no quotation in it (or only a quoted title or label)."""
     inside = [q for q in quotes if q.start < end and start < q.end]
     if not inside:
         return "indirect"
     quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
-    if text[start] in attr.OPENING + attr.STRAIGHT and quoted >= 0.8 * (end - start):
+    opens = text[start] in attr.OPENING + attr.STRAIGHT + "\u2018"
+    closes = any(q.end == end or not text[q.end:end].strip(" .,;:!?\u00a0") for q in inside)
+    if opens and (closes or quoted >= 0.5 * (end - start)):
         return "direct"
-    if all(attr.is_fragment_quote(text, q, max_words=0) for q in inside):
-        return "indirect"
     return "mixed"
 
 
