@@ -358,13 +358,13 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
         head = head.head
     left, right = head.left_edge.i, head.right_edge.i
     phrase = range(cue[0].i, max(cue[-1].i, source.right_edge.i) + 1)
+    doc = cue.doc
     if phrase.start <= left:
         left = phrase.stop
-    elif phrase.stop > right:
+    elif all(t.is_punct or t.is_space for t in doc[phrase.stop:right + 1]):
         right = phrase.start - 1
     if right < left:
         return None
-    doc = cue.doc
     return doc[left].idx, end_char(doc[right])
 
 
