@@ -4,7 +4,7 @@ people, officials and organizations rows."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -156,10 +156,10 @@ class NewsQuotes(base.RuleDataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
         text = doc.text
-        state = ArticleState(doc, attr.find_quotes(text),
-                             attr.mentions_of(doc._.people, doc._.officials, doc._.organizations),
-                             named_nominals(doc))
-        quotes = [q for q in state.quotes if not attr.is_label_quote(text, q)]
+        found = attr.find_quotes(text)
+        quotes = [q for q in found if not attr.is_label_quote(text, q)]
+        state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
+            doc._.people, doc._.officials, doc._.organizations), quotes), named_nominals(doc))
         best: dict[int, dict] = {}
         for cue in self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc):
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
@@ -174,9 +174,11 @@ class NewsQuotes(base.RuleDataComponent):
             rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
             if row["start"] not in best or rank < best[row["start"]]["_rank"]:
                 best[row["start"]] = {**row, "_rank": rank}
-        rows = [{k: v for k, v in r.items() if k != "_rank"} for _, r in sorted(best.items())]
+        rows = [r for _, r in sorted(best.items())]
         if not self.nested:
             rows = outermost(rows)
+        self.resolve_speakers(rows, state, quotes)
+        rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
         rows.extend(self.orphan_rows(quotes, rows, state))
         doc._.quotes = rows
         return doc
@@ -192,10 +194,20 @@ class NewsQuotes(base.RuleDataComponent):
                "speaker_name": "", "speaker_kind": "other"}
         if cue.source is not None:
             s_start, s_end = mention_range(cue.source)
-            name, speaker_kind = self.resolve(cue.source, s_start, s_end, state)
-            row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end,
-                       speaker_name=name, speaker_kind=speaker_kind)
+            row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end, _source=cue.source)
         return row
+
+    def resolve_speakers(self, rows: list[dict], state: ArticleState, quotes: list) -> None:
+        """Fill speaker_name and speaker_kind. People named inside what someone is reported to say are
+        not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
+        reported = [(r["start"], r["end"]) for r in rows]
+        state.mentions = [replace(m, quoted=m.quoted or any(a <= m.start < b for a, b in reported))
+                          for m in state.mentions]
+        for row in rows:
+            source = row.get("_source")
+            if source is not None:
+                row["speaker_name"], row["speaker_kind"] = self.resolve(
+                    source, row["speaker_start"], row["speaker_end"], state)
 
     def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
         """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
@@ -235,14 +247,16 @@ class NewsQuotes(base.RuleDataComponent):
             return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
         word = target.lower_
         pronoun = self.data["pronouns"].get(word)
+        if word == "i":
+            return "", "person"  # outside quotation marks, the writer
         if pronoun == "person" and word not in ("we", "you"):
-            m = attr.nearest_before(start, mentions, "person")
+            m = attr.antecedent(start, mentions, word)
             return (m.name if m else ""), "person"
         if pronoun is not None:
             m = attr.nearest_before(start, mentions, "organization") if pronoun == "organization" else None
             return (m.name if m else ""), PRONOUN_KIND[pronoun]
         head = target.lemma_.lower()
-        if target.pos_ == "NOUN" and not is_definite(target):
+        if target.pos_ == "NOUN" and (not is_definite(target) or target.tag_ in ("NNS", "NNPS")):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
         if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
@@ -366,6 +380,32 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     if right < left:
         return None
     return doc[left].idx, end_char(doc[right])
+
+
+def with_roles(doc: Doc, mentions: list, quotes: list) -> list:
+    """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
+    sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
+    genders = attr.genders_by_surname(doc.text)
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        subject = root is not None and (root.dep_ in SUBJECTS or (
+            root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
+        quoted = any(q.start < m.start < q.end for q in quotes)
+        surname = m.name.split()[-1] if m.name.split() else ""
+        gender = genders.get(surname, "") or title_gender(m.title)
+        out.append(replace(m, subject=subject, quoted=quoted, gender=gender))
+    return out
+
+
+def title_gender(title: str) -> str:
+    words = set(title.lower().split())
+    if words & {"spokeswoman", "congresswoman", "chairwoman", "businesswoman", "queen", "princess", "actress"}:
+        return "f"
+    if words & {"spokesman", "congressman", "chairman", "businessman", "king", "prince", "actor"}:
+        return "m"
+    return ""
 
 
 def is_speaker_label(name: Span) -> bool:

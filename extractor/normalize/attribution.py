@@ -149,6 +149,9 @@ class Mention:
     name: str
     kind: str  # person / organization
     title: str = ""
+    subject: bool = False  # the subject of its clause (a likelier antecedent than an object)
+    quoted: bool = False  # inside quotation marks (someone else's words: rarely an antecedent)
+    gender: str = ""  # "m" / "f" when the article says so (Mr., Ms., spokeswoman), else ""
 
 
 def mentions_of(people: Iterable[dict] | None, officials: Iterable[dict] | None,
@@ -176,6 +179,35 @@ def overlapping(start: int, end: int, mentions: Sequence[Mention]) -> Mention | 
     if not inside:
         return None
     return max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
+
+
+def genders_by_surname(text: str) -> dict[str, str]:
+    """Surname -> "m"/"f" from the honorifics of TEXT ("Mr. Prasad", "Ms. Brainard"); a surname seen with
+    both is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in HONORIFIC.finditer(text):
+        seen.setdefault(m.group(2), set()).add(HONORIFIC_GENDER[m.group(1).lower()])
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: int = 600) -> Mention | None:
+    """The person a personal pronoun at AT stands for: among the people mentioned before it (outside
+    quotation marks, of the pronoun's gender when known), the last subject of a clause within WINDOW
+    characters of the last candidate, else the last candidate."""
+    want = PRONOUN_GENDER.get(pronoun, "")
+    before = [m for m in mentions if m.end <= at and m.kind == "person" and not m.quoted
+              and not (want and m.gender and m.gender != want)]
+    if not before:
+        return None
+    last = before[-1]
+    near = [m for m in before if m.end >= last.end - window]
+    subjects = [m for m in near if m.subject]
+    return subjects[-1] if subjects else last
 
 
 def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str = "") -> Mention | None:
