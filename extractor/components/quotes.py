@@ -78,6 +78,7 @@ class NewsQuotes(base.RuleDataComponent):
                          **{w: "group" for w in raw["group_pronouns"]}},
             "person_nouns": frozenset(raw["person_nouns"]) | frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
+            "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
         }
 
     # ------------------------------------------------------------ cues in the parse
@@ -159,7 +160,8 @@ class NewsQuotes(base.RuleDataComponent):
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
         state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes), named_nominals(doc))
+            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"]),
+            named_nominals(doc))
         best: dict[int, dict] = {}
         for cue in self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc):
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
@@ -253,18 +255,21 @@ class NewsQuotes(base.RuleDataComponent):
             m = attr.antecedent(start, mentions, word)
             return (m.name if m else ""), "person"
         if pronoun is not None:
+            # "it" stands for an organisation only when one was just named (same or previous sentence).
             m = attr.nearest_before(start, mentions, "organization") if pronoun == "organization" else None
+            m = m if m is not None and start - m.end < 250 else None
             return (m.name if m else ""), PRONOUN_KIND[pronoun]
         head = target.lemma_.lower()
         if target.pos_ == "NOUN" and (not is_definite(target) or target.tag_ in ("NNS", "NNPS")):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
         if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
-            m = attr.nearest_before(start, mentions, "person", head=head)
+            m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
             return (m.name if m else ""), "person"
         if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
-            m = attr.nearest_before(start, mentions, "organization", head=head)
+            m = attr.nearest_before(start, [m for m in mentions if not m.quoted], "organization", head=head,
+                                    fallback=400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
             return (m.name if m else ""), "organization"
@@ -382,7 +387,7 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     return doc[left].idx, end_char(doc[right])
 
 
-def with_roles(doc: Doc, mentions: list, quotes: list) -> list:
+def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str]) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
     genders = attr.genders_by_surname(doc.text)
@@ -394,18 +399,9 @@ def with_roles(doc: Doc, mentions: list, quotes: list) -> list:
             root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
-        gender = genders.get(surname, "") or title_gender(m.title)
+        gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
         out.append(replace(m, subject=subject, quoted=quoted, gender=gender))
     return out
-
-
-def title_gender(title: str) -> str:
-    words = set(title.lower().split())
-    if words & {"spokeswoman", "congresswoman", "chairwoman", "businesswoman", "queen", "princess", "actress"}:
-        return "f"
-    if words & {"spokesman", "congressman", "chairman", "businessman", "king", "prince", "actor"}:
-        return "m"
-    return ""
 
 
 def is_speaker_label(name: Span) -> bool:

@@ -210,13 +210,17 @@ def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: in
     return subjects[-1] if subjects else last
 
 
-def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str = "") -> Mention | None:
+def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str = "",
+                   fallback: int | None = None) -> Mention | None:
     """The last mention of KIND that ends before AT; with HEAD, the last one whose title or name holds
-    that word ("the minister" -> a person titled Foreign Minister; "the company" -> the last company),
-    falling back to the last of KIND."""
+    that word ("the minister" -> a person titled Foreign Minister; "the agency" -> the FBI's row
+    when it says agency), falling back to the last of KIND (with FALLBACK, only one that ends at most
+    that many characters before AT; 0: no fallback)."""
     before = [m for m in mentions if m.end <= at and m.kind == kind]
     if head:
         fitting = [m for m in before if head in m.title.lower().split() or head in m.name.lower().split()]
         if fitting:
             return fitting[-1]
+        if fallback is not None and not (before and fallback and at - before[-1].end <= fallback):
+            return None
     return before[-1] if before else None
