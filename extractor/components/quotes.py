@@ -77,6 +77,7 @@ class NewsQuotes(base.RuleDataComponent):
                          **{w: "organization" for w in raw["organization_pronouns"]},
                          **{w: "group" for w in raw["group_pronouns"]}},
             "person_nouns": frozenset(raw["person_nouns"]) | frozenset(heads),
+            "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
         }
@@ -264,7 +265,11 @@ class NewsQuotes(base.RuleDataComponent):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
         if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
-            m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
+            if head in self.data["title_heads"]:  # "the senator": a person with that title, or no one
+                m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
+            else:  # "the candidate", "the billionaire": the person just spoken of
+                m = attr.antecedent(start, mentions, "")
+                m = m if m is not None and start - m.end < 400 else None
             return (m.name if m else ""), "person"
         if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
