@@ -23,6 +23,9 @@ GAP_INTRODUCES = re.compile(r"^[^.!?\"\u201c\u201d\n]{0,60}?:\s*$")
 GAP_CONTINUED = re.compile(r"^(?:[^\"\u201c\u201d\n]{0,80}[.,:;])?[ \t\u00a0]*$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
+# Dependency labels of a speaker's left children that belong to the mention as written.
+MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet",
+                          "advmod", "punct_apostrophe"})
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
 
 
@@ -340,7 +343,10 @@ def source_of(verb: Token) -> Token | None:
     hangs from (a participle "..., saying that", a conjunct "smiled and said")."""
     tok = verb
     for _ in range(4):
-        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        # A parse can hang a quoted clause's noun on the cue as a second subject: the speaker is the
+        # subject nearest the verb.
+        subject = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
         if subject is not None and subject.dep_ != "nsubjpass":
             return subject
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -369,9 +375,11 @@ def mention_range(tok: Token) -> tuple[int, int]:
         if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in tok.doc.text[tok.idx:c.right_edge.idx]:
             break
         right = c.right_edge
-    lefts = [t for t in tok.doc[left.i:tok.i] if not t.is_space and (not t.is_punct or t.text in ("'", "\u2019"))]
-    lefts = [t for t in lefts if "\n" not in tok.doc.text[t.idx:tok.idx]]
-    left = lefts[0] if lefts else tok
+    left = tok
+    for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
+        if c.dep_ not in MENTION_LEFT or "\n" in tok.doc.text[c.left_edge.idx:tok.idx]:
+            break
+        left = c.left_edge
     return left.idx, end_char(right)
 
 
@@ -453,7 +461,7 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
     """Grow a cue's content to the quotations it introduces or closes: a quotation that its content
     overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
     ('Smith said: "..."')."""
-    first = min([cue.tokens[0].idx] + ([cue.source.left_edge.idx] if cue.source is not None else []))
+    first = min([cue.tokens[0].idx] + ([mention_range(cue.source)[0]] if cue.source is not None else []))
     last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
     span = list(cue.content) if cue.content else None
     closed_before = False
