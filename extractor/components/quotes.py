@@ -524,8 +524,9 @@ def outermost(rows: list[dict]) -> list[dict]:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """START..END without surrounding spaces and trailing commas or stops outside quotation marks."""
-    while start < end and text[start].isspace():
+    """START..END without surrounding spaces, leading commas or colons ('According to X, "..."') and
+    trailing commas or stops outside quotation marks."""
+    while start < end and (text[start].isspace() or text[start] in ",;:\u2014"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014" or
                            (text[end - 1] == "." and not _closes_quote(text, start, end))):
