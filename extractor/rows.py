@@ -21,6 +21,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate", "unit_normalized",
                           "change", "approx"),
     "organizations": MENTION + ("name",),
+    "quotes": MENTION + ("speaker", "speaker_start", "speaker_end", "speaker_name", "speaker_kind", "cue",
+                         "cue_start", "cue_end", "cue_lemma", "kind"),
     # The parser's sentences, so that a reader of the tables (the report) can cut a mention's
     # sentence from the article text: `sentence` of a mention row is an index into these.
     "sentences": ("article_id", "sentence", "start", "end"),
@@ -39,6 +41,7 @@ DTYPES: dict[str, dict[str, str]] = {
     "officials": dict(_COMMON),
     "figures": {**_COMMON, "value": "float64", "value_max": "float64", "approx": "boolean"},
     "organizations": dict(_COMMON),
+    "quotes": {**_COMMON, "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64", "cue_end": "Int64"},
     "sentences": dict(_COMMON),
 }
 

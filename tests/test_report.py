@@ -87,7 +87,7 @@ def test_every_ref_names_a_mention_and_links_to_its_article(corpus_run):
     assert len(page.refs) > 20
     articles = read_table(out / "articles.csv").set_index("article_id")
     spans = {(r.article_id, int(r.start), int(r.end))
-             for t in ("places", "people", "officials", "figures", "organizations", "dates")
+             for t in ("places", "people", "officials", "figures", "organizations", "dates", "quotes")
              for r in read_table(out / f"{t}.csv").itertuples()}
     for href, label in page.refs:
         m = REF.match(label)

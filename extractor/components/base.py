@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 # Every kind writes plain dicts (char offsets + table columns), never Span objects, so that docs
 # survive pickling between worker processes (STYLE habit 3).
-KINDS = ("dates", "places", "people", "officials", "figures", "organizations")
+KINDS = ("dates", "places", "people", "officials", "figures", "organizations", "quotes")
 
 for _name in (*KINDS, "published"):
     if not Doc.has_extension(_name):

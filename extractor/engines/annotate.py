@@ -74,6 +74,10 @@ def sentence_rows(doc, article_id: str) -> list[dict[str, Any]]:
     return [{"article_id": article_id, "sentence": i, "start": s, "end": e} for i, (s, e) in enumerate(bounds)]
 
 
+# Character offsets in rows, shifted by a piece's start when an article is annotated in pieces.
+OFFSET_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+
+
 def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[dict]]]:
     """(word count, rows) of an article annotated in pieces: offsets and sentence numbers shifted."""
     rows: dict[str, list[dict]] = {}
@@ -82,8 +86,9 @@ def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[
         n_words += words
         for table, table_rows in piece_rows.items():
             for r in table_rows:
-                r["start"] += offset
-                r["end"] += offset
+                for key in OFFSET_COLUMNS:  # the quotes table carries speaker and cue offsets too
+                    if isinstance(r.get(key), int):
+                        r[key] += offset
                 r["sentence"] += n_sents
             rows.setdefault(table, []).extend(table_rows)
         n_sents += sents

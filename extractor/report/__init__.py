@@ -43,6 +43,7 @@ def render_report(out: Path, dest: Path) -> str:
         unplaced=int(tables["places"]["latitude"].isna().sum()),
         people=data.top_people(tables["people"], tables["officials"], sources),
         organizations=data.top_organizations(tables["organizations"], sources),
+        quoted=data.most_quoted(tables["quotes"], tables["people"], tables["officials"], sources),
         figures=data.largest_figures(tables["figures"], sources),
         failed=data.failed_articles(tables["articles"], sources),
     )

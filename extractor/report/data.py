@@ -311,6 +311,28 @@ def top_organizations(organizations: pd.DataFrame, sources: Sources, n: int = 20
             for name, m, a in _most(_mention_counts(organizations), n)]
 
 
+def most_quoted(quotes: pd.DataFrame, people: pd.DataFrame, officials: pd.DataFrame, sources: Sources,
+                n: int = 20) -> list[dict[str, Any]]:
+    """The N most quoted speakers (by resolved name; unresolved rows left out), with their kind, their
+    titles from the people and officials tables, how often they are quoted directly, and where."""
+    names = quotes["speaker_name"].fillna("").astype(str)
+    quoted = quotes[names.str.strip() != ""]
+    counts = quoted.assign(name=quoted["speaker_name"].astype(str))
+    entries = []
+    for name, mentions, articles in _most(_mention_counts(counts), n):
+        rows = counts[counts["name"] == name]
+        titles = pd.concat([people.loc[people["name"].astype(str) == name, "title"],
+                            officials.loc[officials["name"].astype(str) == name, "title"]])
+        entries.append({
+            "name": name, "quotes": mentions, "articles": articles,
+            "kind": ranked(rows["speaker_kind"], 1)[0] if ranked(rows["speaker_kind"], 1) else "",
+            "direct": int((rows["kind"].astype(str) == "direct").sum()),
+            "titles": ranked(titles), "cues": ranked(rows["cue_lemma"]),
+            "refs": [sources.ref(r) for r in rows.itertuples(index=False)],
+        })
+    return entries
+
+
 def format_value(value: float, value_max: float | None, unit: str) -> str:
     """1.2e9 -> "1.2 billion"; a range as "3–5"; the unit after ("%" glued on)."""
     def one(v: float) -> str:

@@ -1,0 +1,561 @@
+"""The quotes component: who said (or believes) what, from reporting verbs and their clausal
+complements, quotation-mark spans and "according to X", with the speaker resolved to the article's
+people, officials and organizations rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize import attribution as attr
+from . import base
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Between a quotation and its cue ("..." he said / he said: "..."): only these characters.
+GAP_BEFORE_CUE = re.compile(r"^[ \t\u00a0,\u2014-]*$")
+GAP_AFTER_CUE = re.compile(r"^(?:[^.!?\"\u201c\u201d\n]{0,60}?[,:])?\s*$")
+# A cue introducing a quotation from the end of its paragraph ('Smith said:' then the quotation).
+GAP_INTRODUCES = re.compile(r"^[^.!?\"\u201c\u201d\n]{0,60}?:\s*$")
+# After an inverted cue ('"...," she said. "..."'): the quotation goes on in the same paragraph.
+GAP_CONTINUED = re.compile(r"^(?:[^\"\u201c\u201d\n]{0,80}[.,:;])?[ \t\u00a0]*$")
+# Dependency labels of a speaker's children that run past the mention as written.
+NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
+# Dependency labels of a speaker's left children that belong to the mention as written.
+MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet",
+                          "advmod", "punct_apostrophe"})
+PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
+
+
+@dataclass
+class Cue:
+    """One cue found in the parse: its tokens, the source token (or None) and the content range."""
+    tokens: tuple[Token, ...]
+    lemma: str
+    source: Token | None
+    content: tuple[int, int] | None
+    quotes: list = field(default_factory=list)
+
+
+@dataclass
+class ArticleState:
+    """Per-document working state (never kept on the component)."""
+    doc: Doc
+    quotes: list
+    mentions: list
+    named_nominals: dict
+    claimed: set = field(default_factory=set)
+
+
+class NewsQuotes(base.RuleDataComponent):
+    """Rows for attributions: a cue (reporting or belief verb, "according to"), its source and its
+    content, direct (in quotation marks), indirect or mixed."""
+
+    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool):
+        self.name = name
+        self.nested = nested
+        self.cues_path = cues_path
+        self.titles_path = titles_path
+        self.orphan_quote_words = orphan_quote_words
+        self.data: dict = {}
+
+    def data_files(self) -> tuple[str, ...]:
+        return (self.cues_path, self.titles_path)
+
+    def load_data(self, root: Path) -> None:
+        raw = base.read_json(root / self.cues_path)
+        titles = base.read_json(root / self.titles_path)
+        heads = {w for words in titles["heads"].values() for w in words}
+        self.data = {
+            "speech": frozenset(raw["speech_verbs"]),
+            "belief": frozenset(raw["belief_verbs"]),
+            "object": frozenset(raw["object_verbs"]),
+            "according": tuple(tuple(p) for p in raw["according_to"]),
+            "intent": frozenset(raw["intent_verbs"]),
+            "prepositions": {verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()},
+            "naming": frozenset(raw["naming_verbs"]),
+            "pronouns": {**{w: "person" for w in raw["person_pronouns"]},
+                         **{w: "organization" for w in raw["organization_pronouns"]},
+                         **{w: "group" for w in raw["group_pronouns"]}},
+            "person_nouns": frozenset(raw["person_nouns"]) | frozenset(heads),
+            "title_heads": frozenset(heads),
+            "organization_nouns": frozenset(raw["organization_nouns"]),
+            "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
+        }
+
+    # ------------------------------------------------------------ cues in the parse
+    def is_cue_verb(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"]
+                                                or lemma in self.data["object"] or lemma in self.data["naming"]
+                                                or lemma in self.data["intent"] or lemma in self.data["prepositions"])
+
+    def verb_cues(self, doc: Doc) -> list[Cue]:
+        """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
+        verb they hang from: "..., adding that ...") and their clausal complement, if any."""
+        cues = []
+        for tok in doc:
+            if not self.is_cue_verb(tok):
+                continue
+            lemma = tok.lemma_.lower()
+            complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if complement is None and (lemma in self.data["speech"] or lemma in self.data["belief"]
+                                       or lemma in self.data["intent"]):
+                complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            extra: list[Token] = []
+            if complement is None and lemma in self.data["prepositions"]:
+                prep = next((c for c in tok.children if c.dep_ in ("prep", "prt")
+                             and c.lower_ in self.data["prepositions"][lemma]), None)
+                complement = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
+                    if prep is not None else None
+                extra = [prep] if complement is not None else []
+            if complement is None and lemma in self.data["object"]:
+                complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            content = within_sentence(tok, token_range(complement)) if complement is not None else None
+            if complement is None and tok.lemma_.lower() in self.data["speech"]:
+                content = parenthetical_content(tok)
+            extra = [t for t in extra if t not in particles(tok)]
+            cue_tokens = (tok, *particles(tok), *extra)
+            lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
+            cues.append(Cue(cue_tokens, lemma, source_of(tok), content))
+        return cues
+
+    def according_cues(self, doc: Doc) -> list[Cue]:
+        """"According to X" (and "citing X"): X is the source, the clause it hangs from the content."""
+        cues = []
+        for tok in doc:
+            for words in self.data["according"]:
+                if tok.lower_ != words[0] or tok.i + len(words) > len(doc):
+                    continue
+                span = doc[tok.i:tok.i + len(words)]
+                if [t.lower_ for t in span] != list(words):
+                    continue
+                obj = next((t for t in span[-1].children if t.dep_ == "pobj"), None) or \
+                    next((t for t in tok.children if t.dep_ in ("pobj", "dobj")), None)
+                if obj is None:
+                    continue
+                content = clause_without(span, obj)
+                cues.append(Cue(tuple(span), " ".join(words), obj, content))
+        return cues
+
+    def colon_cues(self, doc: Doc) -> list[Cue]:
+        """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
+        "RAMOS: ..."): the name is the source, the rest of the line the content."""
+        cues, text = [], doc.text
+        at = 0
+        for line in text.split("\n"):
+            start, end = at, at + len(line)
+            at = end + 1
+            colon = line.find(": ")
+            if colon <= 0 or colon > 40 or end - (start + colon) < 12:
+                continue
+            name = doc.char_span(start + len(line) - len(line.lstrip()), start + colon, alignment_mode="expand")
+            mark = doc.char_span(start + colon, start + colon + 1)
+            if name is None or mark is None or not is_speaker_label(name):
+                continue
+            cues.append(Cue((mark[0],), ":", name.root, (start + colon + 2, end)))
+        return cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.require_data()
+        text = doc.text
+        found = attr.find_quotes(text)
+        quotes = [q for q in found if not attr.is_label_quote(text, q)]
+        state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
+            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"]),
+            named_nominals(doc))
+        best: dict[int, dict] = {}
+        for cue in self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc):
+            if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
+                continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
+            attach_quotes(cue, quotes, text)
+            if cue.content is None:
+                continue
+            row = self.row(cue, state, quotes)
+            if row["end"] <= row["start"]:
+                continue
+            # One attribution per content: the cue with a speaker wins, then the nearer cue.
+            rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
+            if row["start"] not in best or rank < best[row["start"]]["_rank"]:
+                best[row["start"]] = {**row, "_rank": rank}
+        rows = [r for _, r in sorted(best.items())]
+        if not self.nested:
+            rows = outermost(rows)
+        self.resolve_speakers(rows, state, quotes)
+        rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
+        rows.extend(self.orphan_rows(quotes, rows, state))
+        doc._.quotes = rows
+        return doc
+
+    # ------------------------------------------------------------ rows
+    def row(self, cue: Cue, state: ArticleState, quotes: list) -> dict:
+        text = state.doc.text
+        start, end = trim(text, *cue.content)
+        kind = content_kind(text, start, end, quotes)
+        row = {"start": start, "end": end, "cue": text[cue.tokens[0].idx:end_char(cue.tokens[-1])],
+               "cue_start": cue.tokens[0].idx, "cue_end": end_char(cue.tokens[-1]), "cue_lemma": cue.lemma,
+               "kind": kind, "speaker": "", "speaker_start": None, "speaker_end": None,
+               "speaker_name": "", "speaker_kind": "other"}
+        if cue.source is not None:
+            s_start, s_end = mention_range(cue.source)
+            row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end, _source=cue.source)
+        return row
+
+    def resolve_speakers(self, rows: list[dict], state: ArticleState, quotes: list) -> None:
+        """Fill speaker_name and speaker_kind. People named inside what someone is reported to say are
+        not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
+        reported = [(r["start"], r["end"]) for r in rows]
+        state.mentions = [replace(m, quoted=m.quoted or any(a <= m.start < b for a, b in reported))
+                          for m in state.mentions]
+        for row in rows:
+            source = row.get("_source")
+            if source is not None:
+                row["speaker_name"], row["speaker_kind"] = self.resolve(
+                    source, row["speaker_start"], row["speaker_end"], state)
+
+    def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
+        """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
+        follows an attributed one carries on its speaker; others keep an empty speaker."""
+        text, out = state.doc.text, []
+        if self.orphan_quote_words <= 0:
+            return out  # off by default: a quotation without a cue in reach is rarely scored as one
+        for q in quotes:
+            if any(r["start"] < q.end and q.start < r["end"] for r in rows):
+                continue
+            if len(attr.inner_words(text, q)) < self.orphan_quote_words:
+                continue
+            previous = [r for r in rows + out if r["end"] <= q.start and r["kind"] == "direct"]
+            row = {"start": q.start, "end": q.end, "kind": "direct", "cue": "", "cue_start": None,
+                   "cue_end": None, "cue_lemma": "", "speaker": "", "speaker_start": None,
+                   "speaker_end": None, "speaker_name": "", "speaker_kind": "other"}
+            if previous and text.count("\n", previous[-1]["end"], q.start) <= 2 \
+                    and q.start - previous[-1]["end"] < 400:
+                last = previous[-1]
+                row.update({k: last[k] for k in ("speaker_name", "speaker_kind")})
+            out.append(row)
+        return out
+
+    def resolve(self, source: Token, start: int, end: int, state: ArticleState) -> tuple[str, str]:
+        """The speaker's fullest name and kind: a row inside the mention, else (pronouns, "the
+        minister", "the company", "who") the nearest fitting row before it."""
+        mentions = state.mentions
+        target = source
+        if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
+            target = source.head.head
+            start, end = mention_range(target)
+        possessor = next((c for c in target.children if c.dep_ == "poss"), None)
+        hit = attr.overlapping(target.idx, end_char(target), mentions)
+        if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
+            return self.resolve(possessor, *mention_range(possessor), state)
+        if hit is not None:
+            return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
+        word = target.lower_
+        pronoun = self.data["pronouns"].get(word)
+        if word == "i":
+            return "", "person"  # outside quotation marks, the writer
+        if pronoun == "person" and word not in ("we", "you"):
+            m = attr.antecedent(start, mentions, word)
+            return (m.name if m else ""), "person"
+        if pronoun is not None:
+            # "it" stands for an organisation only when one was just named (same or previous sentence).
+            m = attr.nearest_before(start, mentions, "organization") if pronoun == "organization" else None
+            m = m if m is not None and start - m.end < 250 else None
+            return (m.name if m else ""), PRONOUN_KIND[pronoun]
+        head = target.lemma_.lower()
+        if target.pos_ == "NOUN" and (not is_definite(target) or target.tag_ in ("NNS", "NNPS")):
+            kind = "person" if head in self.data["person_nouns"] else "other"
+            return "", kind
+        if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
+            if head in self.data["title_heads"]:  # "the senator": a person with that title, or no one
+                m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
+            else:  # "the candidate", "the billionaire": the person just spoken of
+                m = attr.antecedent(start, mentions, "")
+                m = m if m is not None and start - m.end < 400 else None
+            return (m.name if m else ""), "person"
+        if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
+            named = named_before(state.named_nominals.get(head, []), end_char(target))
+            m = attr.nearest_before(start, [m for m in mentions if not m.quoted], "organization", head=head,
+                                    fallback=400)
+            if named and (m is None or head not in m.name.lower().split()):
+                return named, "organization"
+            return (m.name if m else ""), "organization"
+        if target.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or target.pos_ == "PROPN":
+            name = entity_text(target)
+            kind = "person" if target.ent_type_ == "PERSON" else "organization" if target.ent_type_ else "other"
+            people = [m for m in mentions if m.kind == "person"]
+            return (attr.fullest(name, people) if kind == "person" else name), kind
+        return "", "other"
+
+
+# ---------------------------------------------------------------- parse helpers
+def end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def token_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, end_char(tok.right_edge)
+
+
+def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """The sentence around a parenthetical cue ("This campaign, he says, is different"; "The plan is
+    dead, she said."): the cue and its subject sit between commas, or between a comma and the end."""
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i != verb.i - len(list(subject.subtree)) or subject.left_edge.i == 0:
+        return None
+    doc, sent = verb.doc, verb.sent
+    before = doc[subject.left_edge.i - 1]
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if before.text != "," or after is None or after.text not in (",", ".", ";"):
+        return None
+    if before.i <= sent.start + 1:
+        return None
+    return within_sentence(verb, (sent.start_char, sent.end_char))
+
+
+def within_sentence(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """SPAN clipped to TOK's sentence and paragraph (a parse can run a complement over a heading line;
+    quotations that run on are added back by attach_quotes)."""
+    sent = tok.sent
+    start, end = max(span[0], sent.start_char), min(span[1], sent.end_char)
+    text = tok.doc.text
+    brk = text.rfind("\n", start, tok.idx)
+    if brk >= 0:
+        start = brk + 1
+    nxt = text.find("\n", tok.idx, end)
+    if nxt >= 0:
+        end = nxt
+    return start, end
+
+
+def particles(tok: Token) -> list[Token]:
+    """Particles and fixed prepositions that belong to the cue ("point out", "called for")."""
+    return [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+
+
+def cue_lemma(tok: Token) -> str:
+    return " ".join([tok.lemma_.lower()] + [p.lower_ for p in particles(tok)])
+
+
+def source_of(verb: Token) -> Token | None:
+    """The source of a cue verb: its subject, the agent of a passive, or the subject of the verb it
+    hangs from (a participle "..., saying that", a conjunct "smiled and said")."""
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        # A parse can hang a quoted clause's noun on the cue as a second subject: the speaker is the
+        # subject nearest the verb.
+        subject = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
+        if subject is not None and subject.dep_ != "nsubjpass":
+            return subject
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subject is not None:
+            return None  # a passive without an agent ("it was reported that")
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head  # "a group backing Rubio", "911 calls saying ..."
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "by saying ...", "after saying ...": the verb the preposition hangs from
+            continue
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def mention_range(tok: Token) -> tuple[int, int]:
+    """The speaker mention as written: the head with its modifiers, up to an apposition, a relative
+    clause or a comma ("Smith, a spokesman, said" -> "Smith")."""
+    left = tok.left_edge
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in tok.doc.text[tok.idx:c.right_edge.idx]:
+            break
+        right = c.right_edge
+    left = tok
+    for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
+        if c.dep_ not in MENTION_LEFT or "\n" in tok.doc.text[c.left_edge.idx:tok.idx]:
+            break
+        left = c.left_edge
+    return left.idx, end_char(right)
+
+
+def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase hangs from, without the phrase: its content."""
+    head = cue[0].head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        head = head.head
+    left, right = head.left_edge.i, head.right_edge.i
+    phrase = range(cue[0].i, max(cue[-1].i, source.right_edge.i) + 1)
+    doc = cue.doc
+    if phrase.start <= left:
+        left = phrase.stop
+    elif all(t.is_punct or t.is_space for t in doc[phrase.stop:right + 1]):
+        right = phrase.start - 1
+    if right < left:
+        return None
+    return doc[left].idx, end_char(doc[right])
+
+
+def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str]) -> list:
+    """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
+    sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
+    genders = attr.genders_by_surname(doc.text)
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        subject = root is not None and (root.dep_ in SUBJECTS or (
+            root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
+        quoted = any(q.start < m.start < q.end for q in quotes)
+        surname = m.name.split()[-1] if m.name.split() else ""
+        gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
+        out.append(replace(m, subject=subject, quoted=quoted, gender=gender))
+    return out
+
+
+def is_speaker_label(name: Span) -> bool:
+    """Whether the words before a line's colon name who speaks: a person or organisation name of at
+    most five words, or a transcript's capitalised speaker ("RAMOS")."""
+    if not 0 < len(name) <= 5 or any(t.is_punct and t.text not in (".", "-") for t in name):
+        return False
+    if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():
+        return True
+    return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG")
+
+
+def is_definite(tok: Token) -> bool:
+    """Whether a nominal mention points back to someone named before ("the minister", "its
+    spokesman"), unlike "an expert" or "officials"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.lefts)
+
+
+def entity_text(tok: Token) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
+
+
+def named_nominals(doc: Doc) -> dict[str, list[tuple[int, str]]]:
+    """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"), by head
+    lemma, in text order: the antecedents of "the embassy" when no organizations row holds it."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+        if mods:
+            start = mods[0].left_edge.idx
+            out.setdefault(tok.lemma_.lower(), []).append((start, doc.text[start:end_char(tok)]))
+    return out
+
+
+def named_before(entries: list[tuple[int, str]], at: int) -> str:
+    before = [name for start, name in entries if start < at]
+    return before[-1] if before else ""
+
+
+def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
+    """Grow a cue's content to the quotations it introduces or closes: a quotation that its content
+    overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
+    ('Smith said: "..."')."""
+    first = min([cue.tokens[0].idx] + ([mention_range(cue.source)[0]] if cue.source is not None else []))
+    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
+    span = list(cue.content) if cue.content else None
+    closed_before = False
+    para_start, para_end = paragraph_of(text, cue.tokens[0].idx)
+    for q in quotes:
+        in_paragraph = para_start <= q.start < para_end
+        touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
+        before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first])
+        gap = text[last:q.start] if q.start >= last else None
+        after = gap is not None and (span is None or q.start <= span[1] + 2) and (
+            (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
+            or GAP_INTRODUCES.match(gap))
+        continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
+        governed = in_paragraph and q.start >= last and governs(cue.tokens[0], q)
+        if touches or before or after or continued or governed:
+            start = q.start
+            if governed and not (touches or before or after or continued):
+                # 'called him "a loser"': the content is the object and what it is called.
+                obj = next((c for c in cue.tokens[0].rights if c.dep_ == "dobj" and c.idx < q.start), None)
+                start = obj.left_edge.idx if obj is not None else start
+            span = [min(span[0], start), max(span[1], q.end)] if span else [start, q.end]
+            cue.quotes.append(q)
+            closed_before = closed_before or bool(before or (touches and q.end <= first))
+    if span is not None:
+        cue.content = (span[0], span[1])
+
+
+def governs(verb: Token, quote: attr.Quote) -> bool:
+    """Whether a quotation is an argument of the cue verb itself ('called the plan "a disgrace"'): the
+    token that opens it hangs (through its clause) from the verb as object, predicate or complement."""
+    doc = verb.doc
+    inside = [t for t in verb.subtree if quote.start < t.idx < quote.end and not t.is_punct]
+    if not inside:
+        return False
+    top = min(inside, key=lambda t: len(list(t.ancestors)))
+    return top.head == verb and top.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr", "npadvmod", "dep", "acomp")
+
+
+def paragraph_of(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line of TEXT around AT."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, (len(text) if end < 0 else end)
+
+
+def standalone(text: str, quote: attr.Quote, gap: str) -> bool:
+    """Whether a quotation after a cue stands as what was said ('said, "We will..."', 'asked: "Why?"')
+    rather than a quoted phrase used as an object ('feeling "a lot of emotion"')."""
+    first = text[quote.start + 1:quote.start + 2]
+    return gap.rstrip()[-1:] in (",", ":") or first.isupper()
+
+
+def outermost(rows: list[dict]) -> list[dict]:
+    """The rows whose cue is not inside another row's content: a report within reported speech ("he
+    said the President did not know ...") belongs to the outer attribution's content."""
+    def inside(cue_at: int | None, row: dict) -> bool:
+        return cue_at is not None and row["start"] <= cue_at < row["end"]
+    return [r for r in rows if not any(o is not r and inside(r["cue_start"], o) and not inside(o["cue_start"], r)
+                                       for o in rows)]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """START..END without surrounding spaces, leading commas or colons ('According to X, "..."') and
+    trailing commas or stops outside quotation marks."""
+    while start < end and (text[start].isspace() or text[start] in ",;:\u2014"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014" or
+                           (text[end - 1] == "." and not _closes_quote(text, start, end))):
+        end -= 1
+    return start, end
+
+
+def _closes_quote(text: str, start: int, end: int) -> bool:
+    return text[start] in attr.OPENING + attr.STRAIGHT and end - start > 1 and text[end - 2:end - 1] in "\u201d\""
+
+
+def content_kind(text: str, start: int, end: int, quotes: list) -> str:
+    """direct: the content opens with a quotation and is mostly quoted ('"A," she said, smiling. "B."'
+    counts: the words between are the attribution); mixed: quoted words inside reported speech;
+    indirect: no quotation in it (or only a quoted title or label)."""
+    inside = [q for q in quotes if q.start < end and start < q.end]
+    if not inside:
+        return "indirect"
+    quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
+    opens = text[start] in attr.OPENING + attr.STRAIGHT + "\u2018"
+    closes = any(q.end == end or not text[q.end:end].strip(" .,;:!?\u00a0") for q in inside)
+    if opens and (closes or quoted >= 0.5 * (end - start)):
+        return "direct"
+    return "mixed"
+
+
+@Language.factory("news_quotes", assigns=["doc._.quotes"],
+                  default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
+                                  "orphan_quote_words": 0, "nested": False})
+def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
+                     orphan_quote_words: int, nested: bool) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested)

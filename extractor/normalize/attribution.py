@@ -1,0 +1,226 @@
+"""Pure helpers of the quotes component: quotation-mark spans of a text, and a speaker resolved to the
+fullest name among an article's people, officials and organizations rows (no spaCy here)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+OPENING = "\u201c\u00ab\u201e"  # “ « „
+CLOSING = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+# A paragraph break: a blank line, or a line break (some feeds keep one paragraph a line).
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# Words before a quotation mark that make the quoted words a name or a label, not something said.
+LABEL_WORDS = re.compile(r"(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known as|the word|"
+                         r"the phrase|the term|the slogan|hashtag)\W*$", re.IGNORECASE)
+WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+MINOR_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A span in quotation marks, marks included; `closed` is False when the text ran out (or a new
+    paragraph began that does not continue it) before a closing mark."""
+    start: int
+    end: int
+    closed: bool = True
+
+
+def mark_role(text: str, i: int) -> str:
+    """Whether the mark at I opens or closes a quotation ("open", "close"), from the mark itself or,
+    for a straight mark, from the characters around it."""
+    ch = text[i]
+    if ch in OPENING:
+        return "open"
+    if ch in CLOSING:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{\u2014-/" or i == 0:
+        return "open" if not after.isspace() else "either"
+    if after.isspace() or after in ".,;:!?)]}\u2014-" or i + 1 == len(text):
+        return "close"
+    return "either"
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of TEXT, line breaks excluded."""
+    spans, at = [], 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def quote_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(i, mark_role(text, i)) for i in range(start, end) if text[i] in OPENING or text[i] in CLOSING
+            or text[i] == STRAIGHT]
+
+
+def opens_with_quote(text: str, start: int, end: int) -> bool:
+    head = text[start:end].lstrip()
+    return bool(head) and (head[0] in OPENING or head[0] == STRAIGHT)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The quotation-mark spans of TEXT, in order. A quotation left open at the end of a paragraph runs
+    on when the next paragraph opens with a quotation mark (the convention for quotes over several
+    paragraphs); otherwise it ends with its paragraph (an unbalanced mark loses one span, not the
+    article). A closing mark with no opening one is ignored."""
+    quotes: list[Quote] = []
+    paragraphs = paragraph_spans(text)
+    open_at: int | None = None
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        first = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+        for i, role in quote_marks(text, p_start, p_end):
+            if open_at is not None and open_at < p_start and i == first:
+                continue  # the opening mark of a paragraph that continues the quotation
+            if open_at is None and role in ("open", "either"):
+                open_at = i
+            elif open_at is not None and role in ("close", "either"):
+                quotes.append(Quote(open_at, i + 1))
+                open_at = None
+            elif open_at is not None and role == "open":
+                # Two openings in a row: the first was never closed; it ends where the second begins.
+                quotes.append(Quote(open_at, len(text[:i].rstrip()), closed=False))
+                open_at = i
+        if open_at is not None:
+            following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if following is None or not opens_with_quote(text, *following):
+                quotes.append(Quote(open_at, p_end, closed=False))
+                open_at = None
+    doubles = [q for q in quotes if q.end - q.start > 2]
+    singles = [q for q in single_quotes(text, paragraphs)
+               if not any(d.start <= q.start < d.end for d in doubles)]
+    return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def single_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Spans in curly single quotation marks (headline style: Ryan: ‘No place in a campaign’), within a
+    paragraph. An opening mark follows a space or a bracket; a closing one is not followed by a letter,
+    which tells it from the apostrophe of "don’t"."""
+    out = []
+    for p_start, p_end in paragraphs:
+        open_at = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == "\u2018" and (i == p_start or not text[i - 1].isalnum()):
+                open_at = i
+            elif ch == "\u2019" and open_at is not None and (i + 1 == p_end or not text[i + 1].isalpha()) \
+                    and i - open_at > 2:
+                out.append(Quote(open_at, i + 1))
+                open_at = None
+    return out
+
+
+def inner_words(text: str, quote: Quote) -> list[str]:
+    return WORD.findall(text[quote.start:quote.end])
+
+
+def is_label_quote(text: str, quote: Quote) -> bool:
+    """Whether a span in quotation marks names or labels something ("the so-called 'peace plan'", a
+    title such as "Saturday Night Live") rather than quoting what someone said: a label word before
+    it, or a few words all capitalised (or minor words) with no sentence punctuation."""
+    if LABEL_WORDS.search(text[max(0, quote.start - 20):quote.start]):
+        return True
+    words = inner_words(text, quote)
+    if not words or len(words) > 7:
+        return False
+    capitalised = [w for w in words if w.lower() not in MINOR_WORDS]
+    return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised) and len(words) > 0 \
+        and not (len(words) == 1 and words[0].lower() == "i")
+
+
+def is_fragment_quote(text: str, quote: Quote, *, max_words: int = 3) -> bool:
+    """Whether a span in quotation marks is too short to stand as a quotation on its own (a word or a
+    phrase quoted inside a sentence: called it "a disaster")."""
+    return len(inner_words(text, quote)) <= max_words
+
+
+# ---------------------------------------------------------------- speakers
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, official or organization row of the article, as a candidate speaker."""
+    start: int
+    end: int
+    name: str
+    kind: str  # person / organization
+    title: str = ""
+    subject: bool = False  # the subject of its clause (a likelier antecedent than an object)
+    quoted: bool = False  # inside quotation marks (someone else's words: rarely an antecedent)
+    gender: str = ""  # "m" / "f" when the article says so (Mr., Ms., spokeswoman), else ""
+
+
+def mentions_of(people: Iterable[dict] | None, officials: Iterable[dict] | None,
+                organizations: Iterable[dict] | None) -> list[Mention]:
+    """The candidate speakers of an article, in text order."""
+    out = []
+    for kind, rows in (("person", people), ("person", officials), ("organization", organizations)):
+        for r in rows or []:
+            name = str(r.get("name") or "").strip()
+            if name:
+                out.append(Mention(int(r["start"]), int(r["end"]), name, kind, str(r.get("title") or "")))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def fullest(name: str, mentions: Sequence[Mention]) -> str:
+    """The longest name among MENTIONS that ends with NAME's last word ("Trump" -> "Donald Trump")."""
+    last = name.split()[-1].lower() if name.split() else ""
+    same = [m.name for m in mentions if m.name.split() and m.name.split()[-1].lower() == last]
+    return max(same, key=len) if same else name
+
+
+def overlapping(start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention inside the span START..END (a person before an organization, then the longest)."""
+    inside = [m for m in mentions if m.start < end and start < m.end]
+    if not inside:
+        return None
+    return max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
+
+
+def genders_by_surname(text: str) -> dict[str, str]:
+    """Surname -> "m"/"f" from the honorifics of TEXT ("Mr. Prasad", "Ms. Brainard"); a surname seen with
+    both is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in HONORIFIC.finditer(text):
+        seen.setdefault(m.group(2), set()).add(HONORIFIC_GENDER[m.group(1).lower()])
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: int = 600) -> Mention | None:
+    """The person a personal pronoun at AT stands for: among the people mentioned before it (outside
+    quotation marks, of the pronoun's gender when known), the last subject of a clause within WINDOW
+    characters of the last candidate, else the last candidate."""
+    want = PRONOUN_GENDER.get(pronoun, "")
+    before = [m for m in mentions if m.end <= at and m.kind == "person" and not m.quoted
+              and not (want and m.gender and m.gender != want)]
+    if not before:
+        return None
+    last = before[-1]
+    near = [m for m in before if m.end >= last.end - window]
+    subjects = [m for m in near if m.subject]
+    return subjects[-1] if subjects else last
+
+
+def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str = "",
+                   fallback: int | None = None) -> Mention | None:
+    """The last mention of KIND that ends before AT; with HEAD, the last one whose title or name holds
+    that word ("the minister" -> a person titled Foreign Minister; "the agency" -> the FBI's row
+    when it says agency), falling back to the last of KIND (with FALLBACK, only one that ends at most
+    that many characters before AT; 0: no fallback)."""
+    before = [m for m in mentions if m.end <= at and m.kind == kind]
+    if head:
+        fitting = [m for m in before if head in m.title.lower().split() or head in m.name.lower().split()]
+        if fitting:
+            return fitting[-1]
+        if fallback is not None and not (before and fallback and at - before[-1].end <= fallback):
+            return None
+    return before[-1] if before else None

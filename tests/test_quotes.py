@@ -1,0 +1,187 @@
+"""The quotes component: attributions (speaker, cue, content, kind) by pattern, speakers resolved to the
+article's people and organizations, quotation marks found without giving up on unbalanced ones."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize.attribution import find_quotes, is_label_quote
+
+
+def quotes_of(nlp, text: str) -> list[dict]:
+    rows = nlp(text)._.quotes
+    for r in rows:  # offsets always point into the text
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        if r["speaker_start"] is not None:
+            assert text[r["speaker_start"]:r["speaker_end"]] == r["speaker"]
+        if r["cue_start"] is not None:
+            assert text[r["cue_start"]:r["cue_end"]] == r["cue"]
+    return rows
+
+
+def table(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    """(speaker, cue, content, kind) of each row."""
+    return [(r["speaker"], r["cue"], text[r["start"]:r["end"]], r["kind"]) for r in quotes_of(nlp, text)]
+
+
+# (sentence, speaker, cue, content, kind): one case a pattern.
+CASES = {
+    "reporting-verb-with-that-clause": (
+        "The minister said that the talks would resume in May.",
+        "The minister", "said", "that the talks would resume in May", "indirect"),
+    "reporting-verb-without-that": (
+        "Smith told reporters the plant will close next year.",
+        "Smith", "told", "the plant will close next year", "indirect"),
+    "belief-verb": (
+        "The governor believes the tax cut will pay for itself.",
+        "The governor", "believes", "the tax cut will pay for itself", "indirect"),
+    "quotation-before-inverted-cue": (
+        "\u201cWe will not give up,\u201d said Maria Lopez.",
+        "Maria Lopez", "said", "\u201cWe will not give up,\u201d", "direct"),
+    "quotation-before-cue": (
+        "\u201cThe market is calm,\u201d the analyst said on Monday.",
+        "the analyst", "said", "\u201cThe market is calm,\u201d", "direct"),
+    "cue-then-colon-and-quotation": (
+        "The company said: \u201cOur profits rose sharply this year.\u201d",
+        "The company", "said", "\u201cOur profits rose sharply this year.\u201d", "direct"),
+    "quotation-around-the-attribution": (
+        "\u201cIt was a hard year,\u201d she said. \u201cBut we are still here.\u201d",
+        "she", "said", "\u201cIt was a hard year,\u201d she said. \u201cBut we are still here.\u201d", "direct"),
+    "quoted-words-inside-reported-speech": (
+        "He said the plan was \u201ca complete disaster for the country\u201d and should be dropped.",
+        "He", "said", "the plan was \u201ca complete disaster for the country\u201d and should be dropped", "mixed"),
+    "according-to": (
+        "The factory will close in June, according to the union.",
+        "the union", "according to", "The factory will close in June", "indirect"),
+    "participle-cue-takes-the-subject-of-its-verb": (
+        "Jones resigned on Friday, saying he had lost the confidence of the board.",
+        "Jones", "saying", "he had lost the confidence of the board", "indirect"),
+    "prepositional-cue": (
+        "The senator called for an immediate ceasefire.",
+        "The senator", "called for", "an immediate ceasefire", "indirect"),
+    "intent-verb-with-infinitive": (
+        "The mayor refused to comment on the report.",
+        "The mayor", "refused", "to comment on the report", "indirect"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_attribution_patterns(nlp, case):
+    text, speaker, cue, content, kind = CASES[case]
+    assert (speaker, cue, content, kind) in table(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called \u201cpeace plan\u201d was signed in Moscow.",
+    "She appeared on \u201cSaturday Night Live\u201d last week.",
+    "The film \u201cThe Lord of the Rings\u201d opened in 2001.",
+])
+def test_labels_and_titles_in_quotation_marks_are_not_quotes(nlp, text):
+    assert all(r["kind"] != "direct" for r in quotes_of(nlp, text))
+    assert not quotes_of(nlp, text)
+
+
+def test_a_sentence_without_attribution_has_no_rows(nlp):
+    assert quotes_of(nlp, "The bridge was built in 1932 and repaired in 2004.") == []
+
+
+def test_nested_report_belongs_to_the_outer_attribution(nlp):
+    text = "Farage said the warning showed that the President did not know the facts."
+    rows = table(nlp, text)
+    assert [r[1] for r in rows] == ["said"]
+
+
+def test_cue_inside_a_quotation_is_part_of_it(nlp):
+    text = "\u201cI think we will win the vote,\u201d the candidate said."
+    assert [r[1] for r in table(nlp, text)] == ["said"]
+
+
+@pytest.mark.parametrize("text, speaker, name, kind", [
+    ("Mayor John Carter opened the bridge on Monday. He said it would carry 40,000 cars a day.",
+     "He", "John Carter", "person"),
+    ("Foreign Minister Anna Berg met the envoy in Oslo. The minister said the talks had been useful.",
+     "The minister", "Anna Berg", "person"),
+    ("Siemens reported higher orders on Tuesday. The company said demand from China had recovered.",
+     "The company", "Siemens", "organization"),
+    ("Critics of Prime Minister Paul Keating gathered outside. Keating said the protest was unfair.",
+     "Keating", "Paul Keating", "person"),
+])
+def test_speaker_resolved_to_the_fullest_name(nlp, text, speaker, name, kind):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == name and rows[0]["speaker_kind"] == kind
+
+
+def test_indefinite_speaker_is_not_resolved(nlp):
+    text = "Mayor John Carter opened the bridge. An engineer said the cables were new."
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "An engineer"]
+    assert rows and rows[0]["speaker_name"] == "" and rows[0]["speaker_kind"] == "person"
+
+
+def test_seed_article(nlp, seed_text):
+    rows = quotes_of(nlp, seed_text)
+    stated = [r for r in rows if r["cue"] == "stated" and r["kind"] == "direct"]
+    assert stated and stated[0]["speaker"] == "the embassy" and stated[0]["speaker_name"] == "UK embassy"
+    assert seed_text[stated[0]["start"]:stated[0]["end"]].startswith("\u201cLast Friday\u2019s")
+    spoke = [r for r in rows if r["cue"] == "spoke about"]
+    assert spoke and spoke[0]["speaker_name"] == "Jeyhun Bayramov" and spoke[0]["speaker_kind"] == "person"
+    according = [r for r in rows if r["cue_lemma"] == "according to"]
+    assert according and according[0]["speaker_name"] == "UK embassy"
+
+
+# ---------------------------------------------------------------- quotation marks, no pipeline
+def spans(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said \"we will win\" and left.", ["\"we will win\""]),
+    ("\u201cOne.\u201d Then \u201cTwo.\u201d", ["\u201cOne.\u201d", "\u201cTwo.\u201d"]),
+    # A quotation over two paragraphs: the first is left open, the second opens again.
+    ("\u201cFirst paragraph of the speech.\n\n\u201cSecond paragraph.\u201d",
+     ["\u201cFirst paragraph of the speech.\n\n\u201cSecond paragraph.\u201d"]),
+    # Headline style single marks, apostrophes told apart.
+    ("Ryan: \u2018We don\u2019t need it\u2019 today", ["\u2018We don\u2019t need it\u2019"]),
+])
+def test_quotation_spans(text, expected):
+    assert spans(text) == expected
+
+
+def test_unbalanced_mark_loses_one_paragraph_not_the_article():
+    text = "He said \u201cthis never closes.\n\nLater she said \u201cthis one does.\u201d"
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == ["\u201cthis never closes.", "\u201cthis one does.\u201d"]
+    assert [q.closed for q in quotes] == [False, True]
+
+
+def test_stray_closing_mark_is_ignored():
+    text = "The end\u201d of it. She said \u201cyes.\u201d"
+    assert spans(text) == ["\u201cyes.\u201d"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("the so-called \u201cpeace plan\u201d", True),
+    ("on \u201cSaturday Night Live\u201d", True),
+    ("she said \u201cwe will fight on until the end.\u201d", False),
+])
+def test_label_quotes(text, label):
+    q = find_quotes(text)[0]
+    assert is_label_quote(text, q) is label
+
+
+def test_save_and_load_give_the_same_rows(nlp, tmp_path, seed_text):
+    import spacy
+
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    assert again(seed_text)._.quotes == nlp(seed_text)._.quotes
+
+
+def test_uninitialized_component_says_what_to_do():
+    import spacy
+
+    from extractor.components.base import NotInitializedError
+
+    blank = spacy.blank("en")
+    pipe = blank.add_pipe("news_quotes")
+    with pytest.raises(NotInitializedError):
+        pipe(blank("He said yes."))
+
