@@ -33,7 +33,14 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
     as an import of pkg.x when that is a module, else of pkg itself (x is one of its names)."""
     found: set[str] = set()
     is_package = path.name == "__init__.py"
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf8"))):
+    tree = ast.parse(path.read_text(encoding="utf8"))
+    # Imports under `if TYPE_CHECKING:` never run (they serve the type checker only): not part of the graph.
+    typing_only = {id(n) for guard in ast.walk(tree) if isinstance(guard, ast.If)
+                   and isinstance(guard.test, ast.Name) and guard.test.id == "TYPE_CHECKING"
+                   for stmt in guard.body for n in ast.walk(stmt)}
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name in known)
         elif isinstance(node, ast.ImportFrom):
