@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 from pathlib import Path
 
 from ..normalize.gazetteer import Gazetteer
+from ..normalize.ranking import Anchor, Evidence, is_county
 from . import base
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -57,13 +58,15 @@ class NewsPlaces(base.RuleDataComponent):
 
     def __init__(self, name: str = "news_places", context_path: str = "places/context.json",
                  gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
-                 name_parts_path: str = "places/name_parts.json", include_unresolved: bool = True,
+                 name_parts_path: str = "places/name_parts.json", ranking_path: str = "places/ranking.json",
+                 include_unresolved: bool = True,
                  include_demonyms: bool = False):
         self.name = name
         self.context_path = context_path
         self.gazetteer_dir = gazetteer_dir
         self.demonyms_path = demonyms_path
         self.name_parts_path = name_parts_path
+        self.ranking_path = ranking_path
         self.include_unresolved = include_unresolved
         # Off by default (the contract's places are names of places); geoparsing corpora such as
         # TR-News count "Russian" as a mention of Russia, which this switch reproduces.
@@ -73,12 +76,13 @@ class NewsPlaces(base.RuleDataComponent):
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
-                self.demonyms_path, self.name_parts_path)
+                self.demonyms_path, self.name_parts_path, self.ranking_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
         self.context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
-        self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path)
+        self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
+                                self.ranking_path)
         self.gaz.load_places()  # the index is built here, not by the first article
 
     # ------------------------------------------------------------ deciding what is a place
@@ -142,7 +146,7 @@ class NewsPlaces(base.RuleDataComponent):
         self._scan_abbreviations(state)
         compounds = self._compounds(state)
         doc.ents = filter_spans(state.ents)
-        rows = self.resolve(doc, state.toponyms, state.countries) + compounds
+        rows = self.resolve(doc, state.toponyms, state) + compounds
         doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
         return doc
 
@@ -162,6 +166,7 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents = [e for e in state.ents if not (e.start <= tok.i < e.end and e.label_ == "ORG")]
             row = {"start": tok.idx, "end": tok.idx + len(head)}
             row.update(best.as_row())
+            row["resolved_by"] = "compound"
             row["source"] = "compound"
             rows.append(row)
         return rows
@@ -552,87 +557,154 @@ class NewsPlaces(base.RuleDataComponent):
             if container is None or container["latitude"] is None or container is r:
                 continue
             r.update(country_code=container["country_code"], latitude=container["latitude"],
-                     longitude=container["longitude"])
+                     longitude=container["longitude"], resolved_by="container")
 
-    def resolve(self, doc: Doc, toponyms: list[Toponym], context: dict[str, float]) -> list[dict]:
-        """One row per toponym: countries first, then the rest with the article's countries as context."""
-        ctx = dict(context)
-        chosen = self._resolve_pairs(doc, toponyms, ctx)
-        self._resolve_unambiguous(doc, toponyms, ctx, chosen)
-        # Provinces and states the article names steer its towns ("Ontario" -> London, Ontario).
-        provisional = {n: self.gaz.resolve_place(doc[t.start:t.end].text, context_countries=ctx,
-                                                 kind_hint=t.kind_hint)
-                       for n, t in enumerate(toponyms) if n not in chosen and t.source != "demonym"}
-        admin1 = {(p.country_code, p.admin1) for p in [*chosen.values(), *provisional.values()]
-                  if p is not None and p.kind == "admin" and p.admin1}
+    def resolve(self, doc: Doc, toponyms: list[Toponym], state: "_ArticleState") -> list[dict]:
+        """One row per toponym, each the best-ranked gazetteer candidate on the article's evidence
+        (normalize/ranking.py): first the toponyms that decide themselves ("Town, State" pairs, single
+        candidates, datelines), which become the anchors and the state context of the rest."""
+        ev = Evidence(countries=dict(state.countries), admin1={}, anchors=[])
+        chosen = self._resolve_pairs(doc, toponyms, ev)
+        self._resolve_unambiguous(doc, toponyms, ev, chosen, state)
+        self._add_named_states(doc, toponyms, ev, chosen, state)
+        ranked = self._rank_rest(doc, toponyms, ev, chosen, state)
         rows = []
         for n, t in enumerate(toponyms):
-            place = chosen.get(n) or self._resolve_rest(doc[t.start:t.end], t, provisional.get(n), ctx, admin1)
+            span = doc[t.start:t.end]
+            place, why = chosen.get(n) or ranked.get(n) or (None, None)
+            if place is None:
+                place, why = self._resolve_rest(span, t, ev)
             if place is None and not self.include_unresolved:
                 continue
-            rows.append(self._row(doc[t.start:t.end], place, t.source))
+            rows.append(self._row(span, place, t.source, why))
         self._place_within(doc, rows)
-        self._place_on_known_part(doc, rows, ctx)
+        self._place_on_known_part(doc, rows, ev.countries)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
 
-    def _resolve_pairs(self, doc: Doc, toponyms: list[Toponym], ctx: dict[str, float]) -> dict[int, object]:
-        """"Atlanta, Georgia": the pair decides both (the US state, not the country); the town's country
-        joins the context CTX."""
-        chosen: dict[int, object] = {}
+    def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
+        """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
+        nor "Jordan" for Jordan."""
+        own = state.country_votes.get(text)
+        if not own:
+            return ev
+        countries = {c: w - own.get(c, 0.0) for c, w in ev.countries.items()}
+        return Evidence(countries=countries, admin1=ev.admin1, anchors=ev.anchors, dateline=ev.dateline)
+
+    @staticmethod
+    def _anchor(ev: Evidence, text: str, place, *, names_state: bool = False) -> None:
+        """A confidently placed town or county lends its point (coherence); a state, and a town whose
+        state the text names with it (a pair, a dateline), lend their state (state context)."""
+        if place is None:
+            return
+        if place.latitude is not None and (place.kind == "city" or is_county(place)):
+            ev.anchors.append(Anchor(text, place.latitude, place.longitude))
+        if place.admin1 and (names_state or (place.kind == "admin" and place.iso_code)):
+            ev.admin1.setdefault((place.country_code, place.admin1), set()).add(text)
+
+    def _resolve_pairs(self, doc: Doc, toponyms: list[Toponym], ev: Evidence) -> dict[int, tuple]:
+        """"Atlanta, Georgia": the pair decides both (the US state, not the country); the town becomes an
+        anchor and its country joins the context."""
+        chosen: dict[int, tuple] = {}
         by_start = {t.start: n for n, t in enumerate(toponyms)}
         for n, t in enumerate(toponyms):
             m = by_start.get(t.end + 1)
             if m is not None and doc[t.end].text == "," and m not in chosen:
-                pair = self.gaz.resolve_pair(doc[t.start:t.end].text, doc[toponyms[m].start:toponyms[m].end].text)
+                town_text = doc[t.start:t.end].text
+                pair = self.gaz.resolve_pair(town_text, doc[toponyms[m].start:toponyms[m].end].text)
                 if pair:
-                    chosen[n], chosen[m] = pair
-                    ctx[pair[0].country_code] = max(ctx.get(pair[0].country_code, 0.0), 1.0)
+                    chosen[n], chosen[m] = (pair[0], "town-state"), (pair[1], "town-state")
+                    ev.countries[pair[0].country_code] = max(ev.countries.get(pair[0].country_code, 0.0), 1.0)
+                    self._anchor(ev, town_text, pair[0], names_state=True)
+                    self._anchor(ev, doc[toponyms[m].start:toponyms[m].end].text, pair[1])
         return chosen
 
-    def _resolve_unambiguous(self, doc: Doc, toponyms: list[Toponym], ctx: dict[str, float],
-                             chosen: dict[int, object]) -> None:
-        """Names with one candidate, and country names, are decided first; their countries join CTX."""
+    def _resolve_unambiguous(self, doc: Doc, toponyms: list[Toponym], ev: Evidence,
+                             chosen: dict[int, tuple], state: "_ArticleState") -> None:
+        """Names with one candidate decide themselves, and the dateline is ranked before the rest: all
+        become anchors; the dateline also anchors the "dateline" evidence."""
         for n, t in enumerate(toponyms):
             if n in chosen or t.source == "demonym":
                 continue
             text = doc[t.start:t.end].text
             cands = self.gaz.place_candidates(text)
-            if len(cands) == 1 or any(c.kind == "country" for c in cands):
-                chosen[n] = self.gaz.resolve_place(text, context_countries=ctx, kind_hint=t.kind_hint)
-                code = chosen[n].country_code if chosen[n] else ""
-                if code:
-                    ctx[code] = max(ctx.get(code, 0.0), 1.0)
+            if len(cands) == 1:
+                chosen[n] = (cands[0], "only-candidate")
+            elif t.source == "dateline" and cands:
+                chosen[n] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            else:
+                continue
+            place = chosen[n][0]
+            if place.country_code:
+                ev.countries[place.country_code] = max(ev.countries.get(place.country_code, 0.0), 1.0)
+            self._anchor(ev, text, place, names_state=t.source == "dateline")
+            if t.source == "dateline" and place.latitude is not None and ev.dateline is None:
+                ev.dateline = Anchor(text, place.latitude, place.longitude)
 
-    def _resolve_rest(self, span: Span, t: Toponym, provisional, ctx: dict[str, float], admin1: set):
-        """The place of a toponym the first passes left: a demonym's country, the provisional choice
-        redone with the article's provinces, a state abbreviation, or the known place a longer name is
-        built on ("Sichuan province", "Far North Queensland")."""
+    def _add_named_states(self, doc: Doc, toponyms: list[Toponym], ev: Evidence, chosen: dict[int, tuple],
+                          state: "_ArticleState") -> None:
+        """Provinces and states the article names steer its towns and counties ("Ontario" -> London,
+        Ontario): every toponym whose provisional best is a first-level division adds it."""
+        for n, t in enumerate(toponyms):
+            if n in chosen or t.source == "demonym":
+                continue
+            text = doc[t.start:t.end].text
+            best, _ = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            if best is not None and best.kind == "admin" and best.admin1 and best.iso_code:
+                ev.admin1.setdefault((best.country_code, best.admin1), set()).add(text)
+
+    def _rank_rest(self, doc: Doc, toponyms: list[Toponym], ev: Evidence, chosen: dict[int, tuple],
+                   state: "_ArticleState") -> dict[int, tuple]:
+        """The other toponyms, ranked twice: the first round's large towns and capitals join the anchors
+        of the second (coherence), so that "Springfield" beside a placed "Decatur" goes to Illinois.
+        One name keeps one place within an article."""
+        first: dict[str, tuple] = {}
+        for n, t in enumerate(toponyms):
+            text = doc[t.start:t.end].text
+            if n in chosen or t.source == "demonym" or text in first:
+                continue
+            first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            place = first[text][0]
+            if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
+                self._anchor(ev, text, place)
+        ranked: dict[int, tuple] = {}
+        final: dict[str, tuple] = {}
+        for n, t in enumerate(toponyms):
+            text = doc[t.start:t.end].text
+            if n in chosen or t.source == "demonym":
+                continue
+            if text not in final:
+                final[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            ranked[n] = final[text]
+        return ranked
+
+    def _resolve_rest(self, span: Span, t: Toponym, ev: Evidence) -> tuple:
+        """(place, resolved_by) of a toponym without candidates of its own: a demonym's country, a state
+        abbreviation, or the known place a longer name is built on ("Sichuan province", "Far North
+        Queensland"); (None, None) when there is none."""
         if t.source == "demonym":
-            return self.gaz.resolve_place(self.gaz.demonym_country(span.text)[0])
-        place = provisional
-        if place is not None and place.kind != "admin" and admin1:
-            place = self.gaz.resolve_place(span.text, context_countries=ctx, kind_hint=t.kind_hint,
-                                           context_admin1=admin1)
-        if place is None and t.source == "abbreviation":
+            return self.gaz.resolve_place(self.gaz.demonym_country(span.text)[0]), "demonym"
+        if t.source == "abbreviation":
             place = self.gaz.subdivision_abbreviation(span.text)
-        if place is None:
-            core = self.gaz.core_place_name(span.text)
-            if core is not None:
-                place = self.gaz.resolve_place(core[0], context_countries=ctx, kind_hint=core[1] or t.kind_hint,
-                                               context_admin1=admin1)
-                if place is not None and core[1] is None:  # a part of it: placed on the whole
-                    place = replace(place, name=span.text, kind="region", geonames_id=None)
-        return place
+            if place is not None:
+                return place, "abbreviation"
+        core = self.gaz.core_place_name(span.text)
+        if core is None:
+            return None, None
+        place, why = self.gaz.rank(core[0], ev, core[1] or t.kind_hint)
+        if place is not None and core[1] is None:  # a part of it: placed on the whole
+            place, why = replace(place, name=span.text, kind="region", geonames_id=None), "part-of"
+        return place, why
 
     @staticmethod
-    def _row(span: Span, place, source: str) -> dict:
+    def _row(span: Span, place, source: str, resolved_by: str | None) -> dict:
         row = {"start": span.start_char, "end": span.end_char}
         if place is None:
             row.update(name=span.text, kind="other", country_code=None, geonames_id=None,
                        latitude=None, longitude=None)
         else:
             row.update(place.as_row())
+        row["resolved_by"] = resolved_by
         row["source"] = source
         return row
 
@@ -645,7 +717,7 @@ class NewsPlaces(base.RuleDataComponent):
                 part = self._known_part(span, ctx) if span is not None else None
                 if part is not None:
                     row.update(country_code=part.country_code or None, latitude=part.latitude,
-                               longitude=part.longitude)
+                               longitude=part.longitude, resolved_by="part-of")
 
 
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
@@ -661,6 +733,8 @@ class _ArticleState:
     doc: Doc
     person_tokens: set[str]
     countries: dict[str, float]
+    # name -> the votes its own mentions gave to countries (taken out when that name is ranked)
+    country_votes: dict[str, dict[str, float]] = field(default_factory=dict)
     ents: list[Span] = field(default_factory=list)
     toponyms: list[Toponym] = field(default_factory=list)
     place_tokens: set[int] = field(default_factory=set)
@@ -674,21 +748,29 @@ class _ArticleState:
         # The countries the article names (whatever the model called them), and half a vote for
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
+        votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for e in doc.ents:
             core = core_span(e)
-            if core is None:
-                continue
-            hit = gaz.country_lookup(core.text)
-            if hit:
-                countries[hit[1]] += 1.0
-            elif e.label_ == "NORP" and gaz.demonym_country(core.text):
-                countries[gaz.demonym_country(core.text)[1]] += 0.5
-            elif e.label_ in ("GPE", "LOC"):
-                # Half a vote for the country of a place the model found, when the name is unambiguous.
-                codes = {p.country_code for p in gaz.place_candidates(core.text)}
-                if len(codes) == 1 and "" not in codes:
-                    countries[codes.pop()] += 0.5
-        return cls(doc, person_tokens, countries)
+            vote = cls._country_vote(core, e.label_, gaz) if core is not None else None
+            if vote is not None:
+                countries[vote[0]] += vote[1]
+                votes[core.text][vote[0]] += vote[1]
+        return cls(doc, person_tokens, countries, {k: dict(v) for k, v in votes.items()})
+
+    @staticmethod
+    def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:
+        """The country an entity speaks for and how loudly: a country name 1, a nationality 0.5, a place
+        the model found whose name is in one country only 0.5."""
+        hit = gaz.country_lookup(core.text)
+        if hit:
+            return hit[1], 1.0
+        if label == "NORP" and gaz.demonym_country(core.text):
+            return gaz.demonym_country(core.text)[1], 0.5
+        if label in ("GPE", "LOC"):
+            codes = {p.country_code for p in gaz.place_candidates(core.text)}
+            if len(codes) == 1 and "" not in codes:
+                return codes.pop(), 0.5
+        return None
 
     def add(self, toponym: Toponym) -> None:
         self.toponyms.append(toponym)
@@ -700,9 +782,11 @@ class _ArticleState:
     assigns=["doc._.places", "doc.ents"],
     default_config={"context_path": "places/context.json", "gazetteer_dir": "gazetteer",
                     "demonyms_path": "demonyms.tsv", "name_parts_path": "places/name_parts.json",
-                    "include_unresolved": True, "include_demonyms": False},
+                    "ranking_path": "places/ranking.json", "include_unresolved": True,
+                    "include_demonyms": False},
 )
 def make_news_places(nlp: Language, name: str, context_path: str, gazetteer_dir: str, demonyms_path: str,
-                     name_parts_path: str, include_unresolved: bool, include_demonyms: bool) -> NewsPlaces:
-    return NewsPlaces(name, context_path, gazetteer_dir, demonyms_path, name_parts_path, include_unresolved,
-                      include_demonyms)
+                     name_parts_path: str, ranking_path: str, include_unresolved: bool,
+                     include_demonyms: bool) -> NewsPlaces:
+    return NewsPlaces(name, context_path, gazetteer_dir, demonyms_path, name_parts_path, ranking_path,
+                      include_unresolved, include_demonyms)

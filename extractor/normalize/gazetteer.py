@@ -5,11 +5,12 @@ import csv
 import gzip
 import math
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..resources import models_dir, read_json, read_tsv
+from .place import Place
+from .ranking import Evidence, Weights, named_divisions, rank
 
 
 def fold(name: str) -> str:
@@ -78,27 +79,6 @@ def demonym_index(rows) -> tuple[dict[str, str], dict[str, str]]:
 # ---------------------------------------------------------------- places
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One gazetteer entry: a country, a subdivision, a town or a region."""
-
-    name: str
-    kind: str  # country, admin, city, region, other
-    country_code: str
-    geonames_id: int | None
-    latitude: float | None
-    longitude: float | None
-    population: int = 0
-    admin1: str = ""
-    capital: bool = False
-    iso_code: str = ""
-
-    def as_row(self) -> dict:
-        """The places table's columns for this entry."""
-        return {"name": self.name, "kind": self.kind, "country_code": self.country_code or None,
-                "geonames_id": self.geonames_id, "latitude": self.latitude, "longitude": self.longitude}
-
-
 def _float(s: str) -> float | None:
     return float(s) if s else None
 
@@ -114,6 +94,7 @@ class PlaceIndex:
         self.capitals: set[tuple[str, str]] = set()
         self.index: dict[str, int | tuple[int, ...]] = {}
         self.iso_codes: dict[str, int] = {}  # ISO 3166-2 code -> line
+        self.capital_lines: dict[tuple[str, str], int] = {}  # (country, capital's name) -> its line
         self._parsed: dict[int, Place] = {}
         self._add_countries(countries)
         self._add_places(places_path)
@@ -140,6 +121,7 @@ class PlaceIndex:
                 self.capitals.add((code, c["capital"]))
 
     def _add_places(self, path: Path) -> None:
+        capital_pop: dict[tuple[str, str], int] = {}
         with gzip.open(path, "rt", encoding="utf8") as f:
             header = f.readline().rstrip("\n").split("\t")
             assert header == PLACES_HEADER, header
@@ -148,12 +130,21 @@ class PlaceIndex:
                 line = line.rstrip("\n")
                 i = len(lines)
                 lines.append(line)
-                fields = line.split("\t", 6)
+                fields = line.split("\t", 9)
                 if fields[5]:
                     self.iso_codes[fields[5]] = i
-                aliases = line[line.rfind("\t") + 1:]
+                self._note_capital(i, fields, capital_pop)
+                aliases = fields[9]
                 # The build wrote every ASCII-folded form already: no folding needed here.
                 self._add(i, [fields[1], *aliases.split("|")] if aliases else [fields[1]])
+
+    def _note_capital(self, i: int, fields: list[str], capital_pop: dict[tuple[str, str], int]) -> None:
+        """The capital is the most populous town of the capital's name in its country: one Washington
+        (D.C.) is the capital of the United States, not the thirty other Washingtons."""
+        key = (fields[3], fields[1])
+        if fields[2] == "city" and key in self.capitals and int(fields[8]) > capital_pop.get(key, -1):
+            capital_pop[key] = int(fields[8])
+            self.capital_lines[key] = i
 
     def entry(self, i: int) -> Place:
         if i < 0:
@@ -162,7 +153,7 @@ class PlaceIndex:
         if place is None:
             gid, name, kind, cc, admin1, iso, lat, lon, pop, _ = self.lines[i].split("\t")
             place = Place(name, kind, cc, int(gid) if gid else None, _float(lat), _float(lon), int(pop),
-                          admin1, kind == "city" and (cc, name) in self.capitals, iso)
+                          admin1, self.capital_lines.get((cc, name)) == i, iso)
             self._parsed[i] = place
         return place
 
@@ -188,8 +179,9 @@ class Gazetteer:
     _built: dict[tuple[Path, ...], "Gazetteer"] = {}
 
     def __init__(self, countries_path: Path, places_path: Path, demonyms_path: Path,
-                 name_parts_path: Path) -> None:
-        self.paths = (countries_path, places_path, demonyms_path, name_parts_path)
+                 name_parts_path: Path, ranking_path: Path) -> None:
+        self.paths = (countries_path, places_path, demonyms_path, name_parts_path, ranking_path)
+        self.weights = Weights.from_json(read_json(ranking_path))
         self.country_records = read_countries(countries_path)
         self._countries = country_index(self.country_records)
         self._demonyms = demonym_index(read_tsv(demonyms_path))
@@ -207,10 +199,11 @@ class Gazetteer:
 
     @classmethod
     def at(cls, root: Path, gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
-           name_parts_path: str = "places/name_parts.json") -> "Gazetteer":
+           name_parts_path: str = "places/name_parts.json",
+           ranking_path: str = "places/ranking.json") -> "Gazetteer":
         """The gazetteer of the data folder ROOT (models/ or a saved pipeline's folder), built once."""
         paths = (root / gazetteer_dir / "countries.tsv", root / gazetteer_dir / "places.tsv.gz",
-                 root / demonyms_path, root / name_parts_path)
+                 root / demonyms_path, root / name_parts_path, root / ranking_path)
         if paths not in cls._built:
             cls._built[paths] = cls(*paths)
         return cls._built[paths]
@@ -266,7 +259,12 @@ class Gazetteer:
                       context_admin1: set[tuple[str, str]] | frozenset = frozenset()) -> Place | None:
         """The most likely gazetteer entry for the place name NAME (see choose_place), or None."""
         return choose_place(self.place_candidates(name), context_countries=context_countries,
-                            kind_hint=kind_hint, name=name, context_admin1=context_admin1)
+                            kind_hint=kind_hint, name=name, context_admin1=context_admin1, weights=self.weights)
+
+    def rank(self, name: str, evidence: Evidence, kind_hint: str | None = None) -> tuple[Place | None, str | None]:
+        """The best entry for NAME on the article's EVIDENCE, and the evidence that chose it."""
+        return rank(self.place_candidates(name), evidence, weights=self.weights, kind_hint=kind_hint, name=name,
+                    own_names=set(_keys(name)))
 
     def core_place_name(self, name: str) -> tuple[str, str | None] | None:
         """For a name the gazetteer lacks, the known place it is built on and the kind its extra word
@@ -336,40 +334,15 @@ class Gazetteer:
 
 def choose_place(candidates: tuple[Place, ...] | list[Place], *, context_countries: dict[str, float] | None = None,
                  kind_hint: str | None = None, name: str | None = None,
-                 context_admin1: set[tuple[str, str]] | frozenset = frozenset()) -> Place | None:
-    """The most likely entry among CANDIDATES: a country when the name is a country's; otherwise the
-    entry in a country the article already talks about (CONTEXT_COUNTRIES: code -> weight), then
-    capitals, then population; KIND_HINT ("admin" after "X district") breaks ties between a district
-    and its seat town. Entries whose own name is NAME beat those that only have it as an alternate
-    name; entries with coordinates are preferred to those without; towns in a first-order division
-    the article names (CONTEXT_ADMIN1: (country, GeoNames admin1) pairs) are preferred."""
-    if not candidates:
-        return None
-    ctx = context_countries or {}
-    countries_hit = [c for c in candidates if c.kind == "country"]
-    if countries_hit:
-        return countries_hit[0]
-
-    def score(p: Place) -> float:
-        s = math.log10(p.population + 10)
-        s += 4.0 * min(ctx.get(p.country_code, 0.0), 1.0)
-        s += 2.0 if p.capital else 0.0
-        s += 2.5 if p.kind == "city" and (p.country_code, p.admin1) in context_admin1 else 0.0
-        s += 4.0 if kind_hint and p.kind == kind_hint else 0.0
-        s += 8.0 if p.kind == "region" else 0.0  # curated regions and continents are what the name means
-        s -= 3.0 if p.latitude is None else 0.0
-        s += 1.5 if own and (p.name in own) else 0.0
-        # A division named after its metropolis means the city unless the text says otherwise
-        # ("New York", "São Paulo"); a province much larger than its namesake town stays (Quebec).
-        s -= 3.0 if p.kind == "admin" and kind_hint != "admin" and p.population and any(
-            c.kind == "city" and c.country_code == p.country_code and c.population >= 0.2 * p.population
-            for c in candidates) else 0.0
-        return s
-
+                 context_admin1: set[tuple[str, str]] | frozenset = frozenset(),
+                 weights: Weights | None = None) -> Place | None:
+    """The most likely entry among CANDIDATES given only the article's countries (CONTEXT_COUNTRIES:
+    code -> weight) and first-order divisions (CONTEXT_ADMIN1: (country, GeoNames admin1) pairs): the
+    ranking of extractor.normalize.ranking without distances. A country wins a country's name;
+    KIND_HINT ("admin" after "X district") breaks ties between a district and its seat town."""
+    ev = Evidence(countries=context_countries or {}, admin1=named_divisions(context_admin1))
     own = set(_keys(name)) if name else set()
-
-    return max(candidates, key=score)
-
+    return rank(candidates, ev, weights=weights or Weights(), kind_hint=kind_hint, name=name, own_names=own)[0]
 
 # ---------------------------------------------------------------- the package's own data
 # Components with their own data folder hold their own Gazetteer (news_places builds it in
