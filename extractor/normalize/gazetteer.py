@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..resources import models_dir, read_json, read_tsv
 from .place import Place
-from .ranking import Evidence, Weights, named_divisions, rank
+from .ranking import Evidence, Weights, is_county, named_divisions, rank
 
 
 def fold(name: str) -> str:
@@ -253,6 +253,13 @@ class Gazetteer:
             if hits:
                 return hits
         return ()
+
+    def known_candidates(self, name: str) -> tuple[Place, ...]:
+        """The candidates that make NAME a known place name when deciding what is a place: all but US
+        counties matched by their bare name ("Ford", "Pope" are counties too), which only a county word
+        after the name ("Cook and DuPage counties") lets the ranking choose."""
+        own = set(_keys(name))
+        return tuple(c for c in self.place_candidates(name) if not is_county(c) or c.name in own)
 
     def resolve_place(self, name: str, *, context_countries: dict[str, float] | None = None,
                       kind_hint: str | None = None,
