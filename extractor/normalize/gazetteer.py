@@ -190,6 +190,7 @@ class Gazetteer:
         self.kind_prefixes: dict[str, str] = parts["kind_prefixes"]
         self.direction_prefixes: tuple[str, ...] = tuple(parts["direction_prefixes"])
         self.postal_countries: tuple[str, ...] = tuple(parts["postal_countries"])
+        self.known_town_population: int = int(parts["known_town_population"])
         self._places: PlaceIndex | None = None
         # Per-instance memo tables (a news corpus repeats its names): bounded like lru_cache.
         self.place_candidates = lru_cache(maxsize=16384)(self._place_candidates)
@@ -257,9 +258,13 @@ class Gazetteer:
     def known_candidates(self, name: str) -> tuple[Place, ...]:
         """The candidates that make NAME a known place name when deciding what is a place: all but US
         counties matched by their bare name ("Ford", "Pope" are counties too), which only a county word
-        after the name ("Cook and DuPage counties") lets the ranking choose."""
+        after the name ("Cook and DuPage counties") lets the ranking choose, and but hamlets smaller than
+        known_town_population (many are named like common words and surnames), which the ranking may
+        still choose for a name the text calls a place."""
         own = set(_keys(name))
-        return tuple(c for c in self.place_candidates(name) if not is_county(c) or c.name in own)
+        return tuple(c for c in self.place_candidates(name)
+                     if (not is_county(c) or c.name in own)
+                     and not (c.kind == "city" and c.population < self.known_town_population))
 
     def resolve_place(self, name: str, *, context_countries: dict[str, float] | None = None,
                       kind_hint: str | None = None,
