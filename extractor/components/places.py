@@ -137,7 +137,7 @@ class NewsPlaces(base.RuleDataComponent):
                 if rest == ent.end:
                     continue
                 ent = Span(doc, rest, ent.end, label=ent.label_)
-            self._correct_entity(ent, state)
+            self._correct_entity(self._restore_cut_name(ent), state)
         for start, end in datelines:
             state.ents.append(Span(doc, start, end, label="GPE"))
             state.add(Toponym(start, end, None, "dateline"))
@@ -184,6 +184,21 @@ class NewsPlaces(base.RuleDataComponent):
             self._correct_place_entity(ent, core, known, state)
         else:
             self._correct_mislabelled_entity(ent, core, known, state)
+
+    def _restore_cut_name(self, ent: Span) -> Span:
+        """A place entity ending in a kind word whose first words the model left out ("Bowling Green
+        Township" came out as "Green Township"): the capitalised words just before it, outside any
+        entity, are part of the name (two at most)."""
+        if ent.label_ not in PLACE_LABELS or len(ent) < 2 or ent[-1].lower_ not in self.context["cut_name_ends"]:
+            return ent
+        doc, start = ent.doc, ent.start
+        while start > 0 and ent.start - start < 2:
+            prev = doc[start - 1]
+            if not (prev.is_title and prev.is_alpha) or prev.is_stop or prev.ent_iob_ != "O" \
+                    or prev.lower_ in DETERMINERS_LOWER or prev.text in self.context["not_places"]:
+                break
+            start -= 1
+        return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
     def _take_street(self, core: Span, state: "_ArticleState") -> bool:
         """Note CORE (or its start) as a street when it is one; whether it was."""
@@ -631,7 +646,11 @@ class NewsPlaces(base.RuleDataComponent):
             if len(cands) == 1:
                 chosen[n] = (cands[0], "only-candidate")
             elif t.source == "dateline" and cands:
-                chosen[n] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+                # Wire style: a dateline without a state names a city that stands alone (WASHINGTON,
+                # DENVER); smaller towns carry their state ("EDMONTON, Ky"), a pair. So only the
+                # countries speak here, not the states and neighbours the story mentions.
+                countries = self._evidence_for(text, ev, state).countries
+                chosen[n] = self.gaz.rank(text, Evidence(countries=countries), t.kind_hint)
             else:
                 continue
             place = chosen[n][0]

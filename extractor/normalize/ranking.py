@@ -52,7 +52,7 @@ class Weights:
     country_name: float = 8.0
     capital: float = 2.0
     country_context: float = 4.0
-    state_context: float = 3.0
+    state_context: float = 4.0
     coherence: float = 3.0
     coherence_km: float = 400.0
     dateline: float = 3.0
@@ -95,8 +95,13 @@ def nearness(p: Place, points: list[Anchor], name: str, radius: float) -> float:
 def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, *, name: str,
              own_names: set[str], kind_hint: str | None) -> dict[str, float]:
     """The feature values of candidate P (unweighted, except population's log scale)."""
-    local = p.kind == "city" or is_county(p)
-    placed = p.kind in ("city", "admin")  # countries and regions contain the article's places anyway
+    # A county matched by its bare name counts as named when a county word follows ("Cook and DuPage
+    # counties").
+    own = p.name in own_names or (is_county(p) and kind_hint == "admin")
+    # Context speaks for places the text calls by their own name: an alternate name ("New York" for a
+    # hamlet in Wisconsin) is no namesake the article's state or neighbours can vouch for.
+    local = (p.kind == "city" or is_county(p)) and own
+    placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
     f = {"population": math.log10(p.population + 10),
          "country_name": 1.0 if p.kind == "country" else 0.0,
          "capital": 1.0 if p.capital else 0.0,
