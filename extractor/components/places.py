@@ -686,6 +686,11 @@ class NewsPlaces(base.RuleDataComponent):
             place = first[text][0]
             if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
                 self._anchor(ev, text, place)
+                # Half a vote for its country (the article's home-country prior), which the name
+                # itself will not hear (see _evidence_for).
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
+                votes = state.country_votes.setdefault(text, {})
+                votes[place.country_code] = votes.get(place.country_code, 0.0) + 0.5
         ranked: dict[int, tuple] = {}
         final: dict[str, tuple] = {}
         for n, t in enumerate(toponyms):
