@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from pathlib import Path
 
 from ..normalize.gazetteer import Gazetteer
-from ..normalize.ranking import Anchor, Evidence, is_county
+from ..normalize.ranking import Anchor, Evidence, is_county, km
 from . import base
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,6 +23,8 @@ BIG_TOWN = 100_000
 # A one-word "place" that is only a town smaller than this, outside the article's countries and with no
 # place word around it, is more likely a company or product named like a village.
 SMALL_TOWN = 10_000
+# ... or one farther than this from every other place the article names.
+STRAY_KM = 800
 DETERMINERS = frozenset({"the", "The", "THE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
@@ -290,13 +292,22 @@ class NewsPlaces(base.RuleDataComponent):
 
     def _stray_small_town(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a one-word place entity is only a small town far from the article: no place word
-        around it, in no country the article names, and with no large namesake. The model calls many
-        company and product names GPE (Cisco, a Texas village of 3,900)."""
+        around it, no large namesake, and either in no country the article names or far from all the
+        article's other places (STRAY_KM). The model calls many company and product names GPE (Cisco, a
+        Texas village of 3,900, in a story set in San Jose and Cupertino)."""
         if len(core) > 1 or self.place_context(core.doc, core.start, core.end, state.place_tokens):
             return False
         best = self.gaz.resolve_place(core.text, context_countries=state.countries)
-        return (best is not None and best.kind == "city" and best.population < SMALL_TOWN and not best.capital
-                and state.countries.get(best.country_code, 0) < 1)
+        if best is None or best.kind != "city" or best.population >= SMALL_TOWN or best.capital:
+            return False
+        if core.text in state.org_first_words:  # "Cisco" beside "Cisco Systems"
+            return True
+        own_votes = state.country_votes.get(core.text, {}).get(best.country_code, 0.0)  # no vote for itself
+        if state.countries.get(best.country_code, 0) - own_votes < 1:
+            return True
+        points = state.other_points(core.text, self.gaz)
+        return bool(points) and best.latitude is not None and all(
+            km(best.latitude, best.longitude, lat, lon) > STRAY_KM for lat, lon in points)
 
     def _plausible_unknown(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a place entity the gazetteer does not know is still worth a row (a village, a river,
@@ -762,6 +773,9 @@ class _ArticleState:
     ents: list[Span] = field(default_factory=list)
     toponyms: list[Toponym] = field(default_factory=list)
     place_tokens: set[int] = field(default_factory=set)
+    _points: list[tuple[str, float, float]] | None = None
+    # First words of the model's multi-word organisations ("Cisco" of "Cisco Systems")
+    org_first_words: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
@@ -779,7 +793,9 @@ class _ArticleState:
             if vote is not None:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]
-        return cls(doc, person_tokens, countries, {k: dict(v) for k, v in votes.items()})
+        org_first_words = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title}
+        return cls(doc, person_tokens, countries, {k: dict(v) for k, v in votes.items()},
+                   org_first_words=org_first_words)
 
     @staticmethod
     def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:
@@ -795,6 +811,18 @@ class _ArticleState:
             if len(codes) == 1 and "" not in codes:
                 return codes.pop(), 0.5
         return None
+
+    def other_points(self, name: str, gaz: Gazetteer) -> list[tuple[float, float]]:
+        """The points of the towns and divisions the model's other place entities name (their likeliest
+        entries): where the article is set."""
+        if self._points is None:
+            self._points = []
+            for e in self.doc.ents:
+                core = core_span(e) if e.label_ in ("GPE", "LOC") else None
+                best = gaz.resolve_place(core.text, context_countries=self.countries) if core is not None else None
+                if best is not None and best.kind in ("city", "admin") and best.latitude is not None:
+                    self._points.append((core.text, best.latitude, best.longitude))
+        return [(lat, lon) for text, lat, lon in self._points if text != name]
 
     def add(self, toponym: Toponym) -> None:
         self.toponyms.append(toponym)

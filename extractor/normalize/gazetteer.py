@@ -255,6 +255,11 @@ class Gazetteer:
                 return hits
         return ()
 
+    @staticmethod
+    def is_own_name(place: Place, name: str) -> bool:
+        """Whether NAME (as a text writes it) is PLACE's own name, not one of its alternate names."""
+        return place.name in _keys(name) or place.kind == "country"
+
     def known_candidates(self, name: str) -> tuple[Place, ...]:
         """The candidates that make NAME a known place name when deciding what is a place: all but US
         counties matched by their bare name ("Ford", "Pope" are counties too), which only a county word
