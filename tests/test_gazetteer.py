@@ -184,3 +184,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize("town, region", [
+    ("Toronto", "Ottawa"),   # a list of cities, not Toronto in Ottawa County, Ohio
+    ("Russia", "U.S."),      # "in Russia, U.S. officials said": a country is no town of a pair
+])
+def test_lists_are_not_town_state_pairs(town, region):
+    assert resolve_pair(town, region) is None

@@ -334,9 +334,13 @@ class Gazetteer:
         "Louisville, KY"): a town inside the named first-order division or country, the most populous
         such; None if there is none."""
         best, best_score = None, -1.0
+        if self.country_lookup(town):  # "Russia, U.S. officials said": a list, not Russia, Ohio
+            return None
         regions = self.place_candidates(region) + self.subdivision_abbreviations(region)
         for r in regions:
-            if r.kind not in ("admin", "country"):
+            # Only countries and first-level divisions: "Toronto, Ottawa, Montreal" is a list, not
+            # Toronto in Ottawa County, Ohio.
+            if r.kind not in ("admin", "country") or (r.kind == "admin" and not r.iso_code):
                 continue
             for t in self.place_candidates(town):
                 if t.kind == "country" or t is r or t.country_code != r.country_code:
