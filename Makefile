@@ -34,6 +34,7 @@ fuzz: install
 
 # Regenerate the gazetteer and other generated data under models/ from the installed packages.
 models: install
+	$(BIN)/python -m pip install --quiet -e ".[build]"
 	$(BIN)/python -m extractor.build
 
 clean:

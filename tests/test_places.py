@@ -87,7 +87,9 @@ def test_demonyms_are_places_only_when_switched_on(nlp):
     text = "Russian jets struck targets near Aleppo on Monday."
     doc = nlp(text)
     assert "Russian" not in {text[r["start"]:r["end"]] for r in doc._.places}
-    NewsPlaces(nlp, "places/context.json", include_demonyms=True)(doc)
+    with_demonyms = NewsPlaces(include_demonyms=True)
+    with_demonyms.initialize()
+    with_demonyms(doc)
     rows = {text[r["start"]:r["end"]]: r for r in doc._.places}
     assert rows["Russian"]["name"] == "Russia" and rows["Russian"]["country_code"] == "RU"
 
@@ -105,6 +107,7 @@ def test_blank_pipeline_still_finds_gazetteer_places():
 
     nlp = spacy.blank("en")
     nlp.add_pipe("news_places")
+    nlp.initialize()
     text = "The delegation travelled from Azerbaijan to the city of Yerevan."
     found = {text[r["start"]:r["end"]]: r["country_code"] for r in nlp(text)._.places}
     assert found == {"Azerbaijan": "AZ", "Yerevan": "AM"}
@@ -203,3 +206,118 @@ def test_places_in_compounds_and_phrases(nlp, text, name, code):
 
 def test_a_hyphenated_common_word_is_no_place(nlp):
     assert not places(nlp, "A well-known man-made lake lies nearby.")
+
+
+def test_saved_pipeline_gives_the_same_place_rows(tmp_path):
+    """news_places carries its gazetteer and lexicons through nlp.to_disk / spacy.load."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_places")
+    nlp.initialize()
+    text = "Flooding hit Louisville, KY and the city of Yerevan, far from Azerbaijan."
+    before = nlp(text)._.places
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "news_places" / "gazetteer" / "places.tsv.gz").exists()
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded(text)._.places == before and before
+
+
+def test_uninitialized_component_says_what_to_do():
+    from extractor.components.base import NotInitializedError
+    from extractor.components.places import NewsPlaces
+
+    import spacy
+
+    with pytest.raises(NotInitializedError):
+        NewsPlaces()(spacy.blank("en")("He went to Baku."))
+
+
+# ---------------------------------------------------------------- evidence kinds of the ranking
+@pytest.mark.parametrize("text, name, admin1, resolved_by", [
+    # the same town name without and with its state named elsewhere in the article
+    ("The council met in Springfield on Monday.", "Springfield", "MO", "population"),
+    ("The governor of Illinois spoke in Springfield on Monday.", "Springfield", "IL", "state-context"),
+    # a county with "County": the most populous without a state, the named state's with one
+    ("Flooding closed roads in Cook County on Monday.", "Cook County", "IL", "population"),
+    ("Snow fell across Minnesota, and schools in Cook County closed.", "Cook County", "MN", "state-context"),
+    # a county without "County", which a county word after the list names
+    ("Heavy rain fell across Minnesota on Monday; Cook and Lake counties closed their schools.", "Lake",
+     "MN", "state-context"),
+    # a town and its state written as a pair, AP abbreviations included
+    ("The farm lies near Minot, N.Dak., close to the border.", "Minot", "ND", "town-state"),
+    ("He moved to Albany, N.Y., in 2010.", "N.Y.", "NY", "town-state"),
+])
+def test_state_evidence(nlp, text, name, admin1, resolved_by):
+    row = places(nlp, text)[name]
+    assert row["country_code"] == "US"
+    place = nlp.get_pipe("news_places").gaz.resolve_place(row["name"], context_countries={"US": 1.0})
+    assert row["resolved_by"] == resolved_by
+    assert _admin1_of(nlp, row) == admin1, (row, place)
+
+
+def _admin1_of(nlp, row) -> str:
+    """The GeoNames admin1 of the gazetteer entry a row was placed on (same name and point)."""
+    gaz = nlp.get_pipe("news_places").gaz
+    for p in gaz.place_candidates(row["name"]):
+        if p.latitude == row["latitude"] and p.longitude == row["longitude"]:
+            return p.admin1
+    return ""
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a US article mentioning Athens: its neighbour places it in Georgia, not Greece
+    ("Police in Atlanta and Athens searched for the suspect on Tuesday.", "Athens", "US"),
+    # and without US places around it, Athens is the Greek capital
+    ("Ministers from Berlin and Rome met in Athens on Tuesday.", "Athens", "GR"),
+])
+def test_coherence_evidence(nlp, text, name, code):
+    row = places(nlp, text)[name]
+    assert row["country_code"] == code
+
+
+def test_country_votes_of_a_name_do_not_count_for_itself(nlp):
+    """"Georgia" names the country (a country's name wins) unless the article's own places vouch for the
+    US state: Atlanta and Savannah lie in it."""
+    assert places(nlp, "Talks between Georgia and Russia resumed.")["Georgia"]["kind"] == "country"
+    text = "Storms hit Atlanta and Savannah, and Georgia declared an emergency."
+    row = places(nlp, text)["Georgia"]
+    assert row["kind"] == "admin" and row["country_code"] == "US"
+
+
+@pytest.mark.parametrize("text, name, code, resolved_by", [
+    ("KABUL: A bomb exploded near the ministry on Sunday.", "KABUL", "AF", "population"),
+    ("DENVER — Snow closed the highways on Monday.", "DENVER", "US", "population"),
+    # a dateline without a state is a city that stands alone, whatever state the story names
+    ("WASHINGTON — Lawmakers from North Carolina met on Monday.", "WASHINGTON", "US", "capital"),
+])
+def test_dateline_evidence(nlp, text, name, code, resolved_by):
+    row = places(nlp, text)[name]
+    assert row["country_code"] == code and row["resolved_by"] == resolved_by
+    if name == "WASHINGTON":
+        assert abs(row["latitude"] - 38.9) < 0.2  # the capital, not Washington, N.C.
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Residents of Bowling Green Township voted on the levy.", "Bowling Green Township", "city"),
+    ("Drought hit Southwest Kansas this summer.", "Southwest Kansas", "region"),
+])
+def test_names_cut_or_prefixed(nlp, text, name, expected):
+    row = places(nlp, text)[name]
+    assert row["kind"] == expected and row["latitude"] is not None
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("Cisco sued Google in a federal court on Monday.", "Cisco"),
+    ("Cisco sued Google in a federal court on Monday.", "Google"),
+    ("Jackson said the bill would pass.", "Jackson"),
+])
+def test_companies_and_people_are_not_towns(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
+
+
+def test_every_resolved_row_says_why(nlp, seed_text):
+    for row in nlp(seed_text)._.places:
+        assert (row["resolved_by"] is None) == (row["latitude"] is None), row

@@ -8,10 +8,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..normalize.gazetteer import (
-    core_place_name, country_lookup, demonym_country, place_candidates, resolve_pair, resolve_place,
-    subdivision_abbreviation, subdivision_abbreviations,
-)
+from pathlib import Path
+
+from ..normalize.gazetteer import Gazetteer
+from ..normalize.ranking import Anchor, Evidence, is_county, km
 from . import base
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,6 +23,8 @@ BIG_TOWN = 100_000
 # A one-word "place" that is only a town smaller than this, outside the article's countries and with no
 # place word around it, is more likely a company or product named like a village.
 SMALL_TOWN = 10_000
+# ... or one farther than this from every other place the article names.
+STRAY_KM = 800
 DETERMINERS = frozenset({"the", "The", "THE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
@@ -49,28 +51,41 @@ def core_span(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-class NewsPlaces:
+class NewsPlaces(base.RuleDataComponent):
     """Corrects the model's place entities with the gazetteer (places it called PERSON or ORG become GPE,
     surnames it called GPE become PERSON, "UNICEF Azerbaijan" is split into an ORG and a GPE), adds
     gazetteer names found in a place context, datelines ("BEIRUT (AP) —"), state abbreviations after a
     town ("Louisville, KY") and street names, and resolves each to a country, town, subdivision or
     region; an unknown place takes the point of the known place the text puts it in."""
 
-    def __init__(self, nlp: Language, context_path: str, include_unresolved: bool = True,
+    def __init__(self, name: str = "news_places", context_path: str = "places/context.json",
+                 gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
+                 name_parts_path: str = "places/name_parts.json", ranking_path: str = "places/ranking.json",
+                 include_unresolved: bool = True,
                  include_demonyms: bool = False):
+        self.name = name
         self.context_path = context_path
+        self.gazetteer_dir = gazetteer_dir
+        self.demonyms_path = demonyms_path
+        self.name_parts_path = name_parts_path
+        self.ranking_path = ranking_path
         self.include_unresolved = include_unresolved
         # Off by default (the contract's places are names of places); geoparsing corpora such as
         # TR-News count "Russian" as a mention of Russia, which this switch reproduces.
         self.include_demonyms = include_demonyms
-        self._context: dict | None = None
+        self.context: dict = {}
+        self.gaz: Gazetteer | None = None
 
-    @property
-    def context(self) -> dict:
-        if self._context is None:
-            raw = base.read_json(str(base.models_path(self.context_path)))
-            self._context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
-        return self._context
+    def data_files(self) -> tuple[str, ...]:
+        return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
+                self.demonyms_path, self.name_parts_path, self.ranking_path)
+
+    def load_data(self, root: Path) -> None:
+        raw = base.read_json(root / self.context_path)
+        self.context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
+        self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
+                                self.ranking_path)
+        self.gaz.load_places()  # the index is built here, not by the first article
 
     # ------------------------------------------------------------ deciding what is a place
     def place_context(self, doc: Doc, start: int, end: int, places: set[int]) -> str | None:
@@ -111,7 +126,8 @@ class NewsPlaces:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        state = _ArticleState.of(doc)
+        self.require_data()
+        state = _ArticleState.of(doc, self.gaz)
         datelines = self._datelines(doc)
         in_dateline = {i for start, end in datelines for i in range(start, end)}
         for ent in doc.ents:
@@ -123,7 +139,7 @@ class NewsPlaces:
                 if rest == ent.end:
                     continue
                 ent = Span(doc, rest, ent.end, label=ent.label_)
-            self._correct_entity(ent, state)
+            self._correct_entity(self._restore_cut_name(ent), state)
         for start, end in datelines:
             state.ents.append(Span(doc, start, end, label="GPE"))
             state.add(Toponym(start, end, None, "dateline"))
@@ -132,7 +148,7 @@ class NewsPlaces:
         self._scan_abbreviations(state)
         compounds = self._compounds(state)
         doc.ents = filter_spans(state.ents)
-        rows = self.resolve(doc, state.toponyms, state.countries) + compounds
+        rows = self.resolve(doc, state.toponyms, state) + compounds
         doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
         return doc
 
@@ -146,81 +162,117 @@ class NewsPlaces:
             if not dash or not head[:1].isupper() or not tail.isalpha() or not tail.islower() \
                     or tok.i in state.place_tokens:
                 continue
-            best = resolve_place(head, context_countries=state.countries)
+            best = self.gaz.resolve_place(head, context_countries=state.countries)
             if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
                 continue
             state.ents = [e for e in state.ents if not (e.start <= tok.i < e.end and e.label_ == "ORG")]
             row = {"start": tok.idx, "end": tok.idx + len(head)}
             row.update(best.as_row())
+            row["resolved_by"] = "compound"
             row["source"] = "compound"
             rows.append(row)
         return rows
 
     def _correct_entity(self, ent: Span, state: "_ArticleState") -> None:
         """Keep, relabel or split one model entity, and note the toponyms it holds."""
-        doc, label = ent.doc, ent.label_
         core = core_span(ent)
-        if core is None or label not in PLACE_LABELS | MISLABELS:
+        if core is None or ent.label_ not in PLACE_LABELS | MISLABELS:
             state.ents.append(ent)
             return
-        text = core.text
-        known = bool(place_candidates(text))
-        if not known and label in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"}:
-            street = self._street(core)
-            if street is not None:  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
-                state.ents.append(Span(doc, street.start, street.end, label="FAC"))
-                state.add(Toponym(street.start, street.end, None, "street"))
-                return
-        country = country_lookup(text)
-        if label in PLACE_LABELS:
-            # A surname the model took for a place ("Bayramov" after "Jeyhun Bayramov"), or a person
-            # named like a place ("Georgia" after "Georgia Stevens") outside any place context.
-            if all(t.text in state.person_tokens for t in core) and (
-                    not known or not self.place_context(doc, core.start, core.end, state.place_tokens)):
-                state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
-            elif not country and demonym_country(text):
-                state.ents.append(Span(doc, ent.start, ent.end, label="NORP"))
-            elif text in self.context["not_places"]:
-                state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
-            elif known and not country and self._stray_small_town(core, state):
-                state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
-            else:
-                state.ents.append(ent)
-                # Names the gazetteer does not know need to look like places (see _plausible_unknown).
-                if known or (self.include_unresolved and self._plausible_unknown(core, state)):
-                    state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "model"))
+        known = bool(self.gaz.known_candidates(core.text))
+        if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
+            return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
+        if ent.label_ in PLACE_LABELS:
+            self._correct_place_entity(ent, core, known, state)
+        else:
+            self._correct_mislabelled_entity(ent, core, known, state)
+
+    def _restore_cut_name(self, ent: Span) -> Span:
+        """A place entity ending in a kind word whose first words the model left out ("Bowling Green
+        Township" came out as "Green Township"): the capitalised words just before it, outside any
+        entity, are part of the name (two at most)."""
+        if ent.label_ not in PLACE_LABELS or len(ent) < 2 or ent[-1].lower_ not in self.context["cut_name_ends"]:
+            return ent
+        doc, start = ent.doc, ent.start
+        while start > 0 and ent.start - start < 2:
+            prev = doc[start - 1]
+            if not (prev.is_title and prev.is_alpha) or prev.is_stop or prev.ent_iob_ != "O" \
+                    or prev.lower_ in DETERMINERS_LOWER or prev.text in self.context["not_places"]:
+                break
+            start -= 1
+        return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+    def _take_street(self, core: Span, state: "_ArticleState") -> bool:
+        """Note CORE (or its start) as a street when it is one; whether it was."""
+        street = self._street(core)
+        if street is None:
+            return False
+        state.ents.append(Span(core.doc, street.start, street.end, label="FAC"))
+        state.add(Toponym(street.start, street.end, None, "street"))
+        return True
+
+    def _correct_place_entity(self, ent: Span, core: Span, known: bool, state: "_ArticleState") -> None:
+        """A GPE/LOC/FAC entity: a place, or a person, a nationality, a company the model took for one."""
+        doc, text = ent.doc, core.text
+        country = self.gaz.country_lookup(text)
+        # A surname the model took for a place ("Bayramov" after "Jeyhun Bayramov"), or a person
+        # named like a place ("Georgia" after "Georgia Stevens") outside any place context.
+        if all(t.text in state.person_tokens for t in core) and (
+                not known or not self.place_context(doc, core.start, core.end, state.place_tokens)):
+            state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        elif not country and self.gaz.demonym_country(text):
+            state.ents.append(Span(doc, ent.start, ent.end, label="NORP"))
+        elif text in self.context["not_places"]:
+            state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
+        elif known and not country and self._stray_small_town(core, state):
+            state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
+        else:
+            state.ents.append(ent)
+            # Names the gazetteer does not know need to look like places (see _plausible_unknown).
+            if known or (self.include_unresolved and self._plausible_unknown(core, state)):
+                state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "model"))
+
+    def _correct_mislabelled_entity(self, ent: Span, core: Span, known: bool, state: "_ArticleState") -> None:
+        """An entity with another label (ORG, PERSON, NORP, ...) that may hold or be a place."""
+        doc, label, text = ent.doc, ent.label_, core.text
+        country = self.gaz.country_lookup(text)
+        if label == "ORG" and len(core) >= 2 and not country and self._take_org_place(ent, core, state):
             return
-        if label == "ORG" and len(core) >= 2 and not country:
-            governed = self._governed_place(core)
-            if governed is not None:  # "the US Government", "the Government of Alberta"
-                state.ents.append(ent)
-                state.add(Toponym(governed.start, governed.end, "admin", "relabelled"))
-                return
-            split = self._split_org_place(core)
-            if split is not None:
-                org_end, place_start = split
-                state.ents.append(Span(doc, ent.start, org_end, label="ORG"))
-                state.ents.append(Span(doc, place_start, core.end, label="GPE"))
-                state.add(Toponym(place_start, core.end, None, "relabelled"))
-                return
         if not known and label in ("ORG", "PERSON", "PRODUCT") and self._named_as_place(core, state):
             # "the villages of Foua", "eastern Ghouta", "the suburb of Madinaty": places too small for
             # the gazetteer, which the words before them name as places.
             state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
-            return
-        if self._mislabelled_place(core, label, known, bool(country), state):
-            best = resolve_place(text, context_countries=state.countries)
+        elif self._mislabelled_place(core, label, known, bool(country), state):
+            best = self.gaz.resolve_place(text, context_countries=state.countries)
             new_label = "LOC" if best is not None and best.kind == "region" else "GPE"
             state.ents.append(Span(doc, ent.start, ent.end, label=new_label))
             state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
-        elif label == "PERSON" and demonym_country(text):
+        elif label == "PERSON" and self.gaz.demonym_country(text):
             state.ents.append(Span(doc, ent.start, ent.end, label="NORP"))
             self._add_demonym(core, state)
         else:
             state.ents.append(ent)
             if label == "NORP":
                 self._add_demonym(core, state)
+
+    def _take_org_place(self, ent: Span, core: Span, state: "_ArticleState") -> bool:
+        """Note the place an organisation entity governs ("the US Government") or ends with ("UNICEF
+        Azerbaijan", "the Children's Hospital in Winnipeg"); whether there was one."""
+        doc = ent.doc
+        governed = self._governed_place(core)
+        if governed is not None:  # "the US Government", "the Government of Alberta"
+            state.ents.append(ent)
+            state.add(Toponym(governed.start, governed.end, "admin", "relabelled"))
+            return True
+        split = self._split_org_place(core)
+        if split is None:
+            return False
+        org_end, place_start = split
+        state.ents.append(Span(doc, ent.start, org_end, label="ORG"))
+        state.ents.append(Span(doc, place_start, core.end, label="GPE"))
+        state.add(Toponym(place_start, core.end, None, "relabelled"))
+        return True
 
     def _named_as_place(self, core: Span, state: "_ArticleState") -> bool:
         """Whether the words just before an unknown capitalised name say it is a place: a compass
@@ -240,13 +292,22 @@ class NewsPlaces:
 
     def _stray_small_town(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a one-word place entity is only a small town far from the article: no place word
-        around it, in no country the article names, and with no large namesake. The model calls many
-        company and product names GPE (Cisco, a Texas village of 3,900)."""
+        around it, no large namesake, and either in no country the article names or far from all the
+        article's other places (STRAY_KM). The model calls many company and product names GPE (Cisco, a
+        Texas village of 3,900, in a story set in San Jose and Cupertino)."""
         if len(core) > 1 or self.place_context(core.doc, core.start, core.end, state.place_tokens):
             return False
-        best = resolve_place(core.text, context_countries=state.countries)
-        return (best is not None and best.kind == "city" and best.population < SMALL_TOWN and not best.capital
-                and state.countries.get(best.country_code, 0) < 1)
+        best = self.gaz.resolve_place(core.text, context_countries=state.countries)
+        if best is None or best.kind != "city" or best.population >= SMALL_TOWN or best.capital:
+            return False
+        if core.text in state.org_first_words:  # "Cisco" beside "Cisco Systems"
+            return True
+        own_votes = state.country_votes.get(core.text, {}).get(best.country_code, 0.0)  # no vote for itself
+        if state.countries.get(best.country_code, 0) - own_votes < 1:
+            return True
+        points = state.other_points(core.text, self.gaz)
+        return bool(points) and best.latitude is not None and all(
+            km(best.latitude, best.longitude, lat, lon) > STRAY_KM for lat, lon in points)
 
     def _plausible_unknown(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a place entity the gazetteer does not know is still worth a row (a village, a river,
@@ -257,7 +318,7 @@ class NewsPlaces:
             return False
         if "." in core.text and core.text.replace(".", "").isupper():  # M.D., Ph.D.
             return False
-        if core_place_name(core.text) is not None or len(core) > 1:
+        if self.gaz.core_place_name(core.text) is not None or len(core) > 1:
             return True
         return self.place_context(core.doc, core.start, core.end, state.place_tokens) is not None
 
@@ -272,14 +333,14 @@ class NewsPlaces:
                     and self.place_context(doc, core.start, core.end, state.place_tokens) == "before")
         if is_country:
             return True
-        if not known or len(core) > MAX_NAME_TOKENS or demonym_country(core.text):
+        if not known or len(core) > MAX_NAME_TOKENS or self.gaz.demonym_country(core.text):
             return False
         # A word of a person's name ("Kelly" after "John Kelly") is that person whatever the label.
         if any(t.text in state.person_tokens for t in core):
             return False
         if self.place_context(doc, core.start, core.end, state.place_tokens):
             return True
-        best = resolve_place(core.text, context_countries=state.countries)
+        best = self.gaz.resolve_place(core.text, context_countries=state.countries)
         if best is None or state.countries.get(best.country_code, 0) < 1:
             return False
         # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
@@ -309,9 +370,9 @@ class NewsPlaces:
                     continue
                 if n == 1 and (tok.text in not_places or len(tok.text) < 3 or tok.is_stop):
                     continue
-                if demonym_country(span.text):
+                if self.gaz.demonym_country(span.text):
                     continue
-                if country_lookup(span.text) or (place_candidates(span.text) and not self._runs_on(span) and (
+                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span) and (
                         self.place_context(doc, span.start, span.end, state.place_tokens)
                         or self._big_town_in_context(span, state))):
                     found = span
@@ -343,7 +404,7 @@ class NewsPlaces:
                 if sum(c.isalpha() for c in span.text) < 4 or span[-1].text == ".":
                     continue
                 marked = k < len(doc) and (doc[k].text in marks or doc[k].text.startswith("--"))
-                best = resolve_place(span.text)
+                best = self.gaz.resolve_place(span.text)
                 if best is None:
                     continue
                 big = best.kind in ("country", "admin") or best.population >= BIG_TOWN or best.capital
@@ -362,9 +423,9 @@ class NewsPlaces:
                 continue
             tok = doc[k]
             end = None
-            if k + 1 < len(doc) and doc[k + 1].text == "." and subdivision_abbreviations(tok.text + "."):
+            if k + 1 < len(doc) and doc[k + 1].text == "." and self.gaz.subdivision_abbreviations(tok.text + "."):
                 end = k + 2
-            elif subdivision_abbreviations(tok.text) and (
+            elif self.gaz.subdivision_abbreviations(tok.text) and (
                     tok.text.isupper() or tok.text.endswith(".")
                     or (len(tok.text) == 2 and (k + 1 == len(doc) or not doc[k + 1].text[:1].isalnum()))):
                 end = k + 1
@@ -414,7 +475,7 @@ class NewsPlaces:
                     continue
                 end = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." and tok.text + "." in words else i + 1
                 span = doc[start:end]
-                if place_candidates(span.text) or doc[start].text in self.context["not_places"]:
+                if self.gaz.known_candidates(span.text) or doc[start].text in self.context["not_places"]:
                     continue
             else:
                 continue
@@ -434,15 +495,14 @@ class NewsPlaces:
                 and nxt.text not in self.context["not_places"])
 
     def _add_demonym(self, core: Span, state: "_ArticleState") -> None:
-        if self.include_demonyms and demonym_country(core.text):
+        if self.include_demonyms and self.gaz.demonym_country(core.text):
             state.toponyms.append(Toponym(core.start, core.end, None, "demonym"))
 
-    @staticmethod
-    def _big_town_in_context(span: Span, state: "_ArticleState") -> bool:
+    def _big_town_in_context(self, span: Span, state: "_ArticleState") -> bool:
         tagged = span.doc.has_annotation("POS")
         if any((tagged and t.pos_ != "PROPN") or t.text in state.person_tokens for t in span):
             return False
-        best = resolve_place(span.text, context_countries=state.countries)
+        best = self.gaz.resolve_place(span.text, context_countries=state.countries)
         return (best is not None and best.kind == "city" and best.population >= BIG_TOWN
                 and state.countries.get(best.country_code, 0) >= 1)
 
@@ -460,12 +520,11 @@ class NewsPlaces:
             return None
         if not place.text[:1].isupper() or len(place) > MAX_NAME_TOKENS:
             return None
-        if country_lookup(place.text) or any(p.kind == "admin" for p in place_candidates(place.text)):
+        if self.gaz.country_lookup(place.text) or any(p.kind == "admin" for p in self.gaz.known_candidates(place.text)):
             return place
         return None
 
-    @staticmethod
-    def _split_org_place(core: Span) -> tuple[int, int] | None:
+    def _split_org_place(self, core: Span) -> tuple[int, int] | None:
         """Where an organisation name ends and a place written after it starts, as (org end, place start):
         a trailing country ("UNICEF Azerbaijan") or a place after "in"/"at" ("the Children's Hospital
         in Winnipeg"); None otherwise. A country after "of" stays in the name ("Bank of Georgia")."""
@@ -474,15 +533,15 @@ class NewsPlaces:
             start = core.end - k
             tail = doc[start:core.end]
             before = doc[start - 1].lower_
-            if before in {"in", "at"} and start - 1 > core.start and place_candidates(tail.text) \
+            if before in {"in", "at"} and start - 1 > core.start and self.gaz.known_candidates(tail.text) \
                     and tail[0].text[:1].isupper():
                 return start - 1, start
-            if country_lookup(tail.text) and before not in {"of", "for", "and", "in", "&", "the"}:
+            if self.gaz.country_lookup(tail.text) and before not in {"of", "for", "and", "in", "&", "the"}:
                 return start, start
             # A broadcaster's or agency's local branch: "CBC Toronto", "CTV Winnipeg".
             if start - core.start == 1 and core[0].text.isupper() and len(core[0].text) > 1 \
                     and tail[0].text[:1].isupper():
-                best = resolve_place(tail.text)
+                best = self.gaz.resolve_place(tail.text)
                 if best is not None and (best.kind == "admin" or best.population >= BIG_TOWN or best.capital):
                     return start, start
         return None
@@ -497,7 +556,7 @@ class NewsPlaces:
             for part in (span[:k], span[n - k:]):
                 if not part[0].text[:1].isupper() or part[-1].is_punct or part.text in self.context["not_places"]:
                     continue
-                best = resolve_place(part.text, context_countries=ctx)
+                best = self.gaz.resolve_place(part.text, context_countries=ctx)
                 if best is not None and best.latitude is not None and (
                         best.kind in ("country", "admin") or ctx.get(best.country_code, 0) >= 1):
                     return best
@@ -524,77 +583,176 @@ class NewsPlaces:
             if container is None or container["latitude"] is None or container is r:
                 continue
             r.update(country_code=container["country_code"], latitude=container["latitude"],
-                     longitude=container["longitude"])
+                     longitude=container["longitude"], resolved_by="container")
 
-    def resolve(self, doc: Doc, toponyms: list[Toponym], context: dict[str, float]) -> list[dict]:
-        """One row per toponym: countries first, then the rest with the article's countries as context."""
-        ctx = dict(context)
-        chosen: dict[int, object] = {}
-        # "Atlanta, Georgia": the pair decides both (the US state, not the country).
+    def resolve(self, doc: Doc, toponyms: list[Toponym], state: "_ArticleState") -> list[dict]:
+        """One row per toponym, each the best-ranked gazetteer candidate on the article's evidence
+        (normalize/ranking.py): first the toponyms that decide themselves ("Town, State" pairs, single
+        candidates, datelines), which become the anchors and the state context of the rest."""
+        ev = Evidence(countries=dict(state.countries), admin1={}, anchors=[])
+        chosen = self._resolve_pairs(doc, toponyms, ev)
+        self._resolve_unambiguous(doc, toponyms, ev, chosen, state)
+        self._add_named_states(doc, toponyms, ev, chosen, state)
+        ranked = self._rank_rest(doc, toponyms, ev, chosen, state)
+        rows = []
+        for n, t in enumerate(toponyms):
+            span = doc[t.start:t.end]
+            place, why = chosen.get(n) or ranked.get(n) or (None, None)
+            if place is None:
+                place, why = self._resolve_rest(span, t, ev)
+            if place is None and not self.include_unresolved:
+                continue
+            rows.append(self._row(span, place, t.source, why))
+        self._place_within(doc, rows)
+        self._place_on_known_part(doc, rows, ev.countries)
+        rows.sort(key=lambda r: (r["start"], r["end"]))
+        return rows
+
+    def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
+        """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
+        nor "Jordan" for Jordan."""
+        own = state.country_votes.get(text)
+        if not own:
+            return ev
+        countries = {c: w - own.get(c, 0.0) for c, w in ev.countries.items()}
+        return Evidence(countries=countries, admin1=ev.admin1, anchors=ev.anchors, dateline=ev.dateline)
+
+    @staticmethod
+    def _anchor(ev: Evidence, text: str, place, *, names_state: bool = False) -> None:
+        """A confidently placed town or county lends its point (coherence); a state, and a town whose
+        state the text names with it (a pair, a dateline), lend their state (state context)."""
+        if place is None:
+            return
+        if place.latitude is not None and (place.kind == "city" or is_county(place)):
+            ev.anchors.append(Anchor(text, place.latitude, place.longitude))
+        if place.admin1 and (names_state or (place.kind == "admin" and place.iso_code)):
+            ev.admin1.setdefault((place.country_code, place.admin1), set()).add(text)
+
+    def _resolve_pairs(self, doc: Doc, toponyms: list[Toponym], ev: Evidence) -> dict[int, tuple]:
+        """"Atlanta, Georgia": the pair decides both (the US state, not the country); the town becomes an
+        anchor and its country joins the context."""
+        chosen: dict[int, tuple] = {}
         by_start = {t.start: n for n, t in enumerate(toponyms)}
         for n, t in enumerate(toponyms):
             m = by_start.get(t.end + 1)
             if m is not None and doc[t.end].text == "," and m not in chosen:
-                pair = resolve_pair(doc[t.start:t.end].text, doc[toponyms[m].start:toponyms[m].end].text)
+                town_text = doc[t.start:t.end].text
+                pair = self.gaz.resolve_pair(town_text, doc[toponyms[m].start:toponyms[m].end].text)
                 if pair:
-                    chosen[n], chosen[m] = pair
-                    ctx[pair[0].country_code] = max(ctx.get(pair[0].country_code, 0.0), 1.0)
+                    chosen[n], chosen[m] = (pair[0], "town-state"), (pair[1], "town-state")
+                    ev.countries[pair[0].country_code] = max(ev.countries.get(pair[0].country_code, 0.0), 1.0)
+                    self._anchor(ev, town_text, pair[0], names_state=True)
+                    self._anchor(ev, doc[toponyms[m].start:toponyms[m].end].text, pair[1])
+        return chosen
+
+    def _resolve_unambiguous(self, doc: Doc, toponyms: list[Toponym], ev: Evidence,
+                             chosen: dict[int, tuple], state: "_ArticleState") -> None:
+        """Names with one candidate decide themselves, and the dateline is ranked before the rest: all
+        become anchors; the dateline also anchors the "dateline" evidence."""
         for n, t in enumerate(toponyms):
             if n in chosen or t.source == "demonym":
                 continue
             text = doc[t.start:t.end].text
-            cands = place_candidates(text)
-            if len(cands) == 1 or any(c.kind == "country" for c in cands):
-                chosen[n] = resolve_place(text, context_countries=ctx, kind_hint=t.kind_hint)
-                code = chosen[n].country_code if chosen[n] else ""
-                if code:
-                    ctx[code] = max(ctx.get(code, 0.0), 1.0)
-        # Provinces and states the article names steer its towns ("Ontario" -> London, Ontario).
-        provisional = {n: resolve_place(doc[t.start:t.end].text, context_countries=ctx, kind_hint=t.kind_hint)
-                       for n, t in enumerate(toponyms) if n not in chosen and t.source != "demonym"}
-        admin1 = {(p.country_code, p.admin1) for p in [*chosen.values(), *provisional.values()]
-                  if p is not None and p.kind == "admin" and p.admin1}
-        rows = []
-        for n, t in enumerate(toponyms):
-            span = doc[t.start:t.end]
-            place = chosen.get(n)
-            if t.source == "demonym":
-                place = resolve_place(demonym_country(span.text)[0])
-            if place is None and n in provisional:
-                place = provisional[n]
-                if place is not None and place.kind != "admin" and admin1:
-                    place = resolve_place(span.text, context_countries=ctx, kind_hint=t.kind_hint,
-                                          context_admin1=admin1)
-            if place is None and t.source == "abbreviation":
-                place = subdivision_abbreviation(span.text)
-            if place is None and t.source != "demonym":
-                core = core_place_name(span.text)  # "Sichuan province", "Far North Queensland"
-                if core is not None:
-                    place = resolve_place(core[0], context_countries=ctx, kind_hint=core[1] or t.kind_hint,
-                                          context_admin1=admin1)
-                    if place is not None and core[1] is None:  # a part of it: placed on the whole
-                        place = replace(place, name=span.text, kind="region", geonames_id=None)
-            if place is None and not self.include_unresolved:
-                continue
-            row = {"start": span.start_char, "end": span.end_char}
-            if place is None:
-                row.update(name=span.text, kind="other", country_code=None, geonames_id=None,
-                           latitude=None, longitude=None)
-
+            cands = self.gaz.place_candidates(text)
+            if len(cands) == 1:
+                chosen[n] = (cands[0], "only-candidate")
+            elif t.source == "dateline" and cands:
+                # Wire style: a dateline without a state names a city that stands alone (WASHINGTON,
+                # DENVER); smaller towns carry their state ("EDMONTON, Ky"), a pair. So only the
+                # countries speak here, not the states and neighbours the story mentions.
+                countries = self._evidence_for(text, ev, state).countries
+                chosen[n] = self.gaz.rank(text, Evidence(countries=countries), t.kind_hint)
             else:
-                row.update(place.as_row())
-            row["source"] = t.source
-            rows.append(row)
-        self._place_within(doc, rows)
+                continue
+            place = chosen[n][0]
+            if place.country_code:
+                ev.countries[place.country_code] = max(ev.countries.get(place.country_code, 0.0), 1.0)
+            self._anchor(ev, text, place, names_state=t.source == "dateline")
+            if t.source == "dateline" and place.latitude is not None and ev.dateline is None:
+                ev.dateline = Anchor(text, place.latitude, place.longitude)
+
+    def _add_named_states(self, doc: Doc, toponyms: list[Toponym], ev: Evidence, chosen: dict[int, tuple],
+                          state: "_ArticleState") -> None:
+        """Provinces and states the article names steer its towns and counties ("Ontario" -> London,
+        Ontario): every toponym whose provisional best is a first-level division adds it."""
+        for n, t in enumerate(toponyms):
+            if n in chosen or t.source == "demonym":
+                continue
+            text = doc[t.start:t.end].text
+            best, _ = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            if best is not None and best.kind == "admin" and best.admin1 and best.iso_code:
+                ev.admin1.setdefault((best.country_code, best.admin1), set()).add(text)
+
+    def _rank_rest(self, doc: Doc, toponyms: list[Toponym], ev: Evidence, chosen: dict[int, tuple],
+                   state: "_ArticleState") -> dict[int, tuple]:
+        """The other toponyms, ranked twice: the first round's large towns and capitals join the anchors
+        of the second (coherence), so that "Springfield" beside a placed "Decatur" goes to Illinois.
+        One name keeps one place within an article."""
+        first: dict[str, tuple] = {}
+        for n, t in enumerate(toponyms):
+            text = doc[t.start:t.end].text
+            if n in chosen or t.source == "demonym" or text in first:
+                continue
+            first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            place = first[text][0]
+            if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
+                self._anchor(ev, text, place)
+                # Half a vote for its country (the article's home-country prior), which the name
+                # itself will not hear (see _evidence_for).
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
+                votes = state.country_votes.setdefault(text, {})
+                votes[place.country_code] = votes.get(place.country_code, 0.0) + 0.5
+        ranked: dict[int, tuple] = {}
+        final: dict[str, tuple] = {}
+        for n, t in enumerate(toponyms):
+            text = doc[t.start:t.end].text
+            if n in chosen or t.source == "demonym":
+                continue
+            if text not in final:
+                final[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            ranked[n] = final[text]
+        return ranked
+
+    def _resolve_rest(self, span: Span, t: Toponym, ev: Evidence) -> tuple:
+        """(place, resolved_by) of a toponym without candidates of its own: a demonym's country, a state
+        abbreviation, or the known place a longer name is built on ("Sichuan province", "Far North
+        Queensland"); (None, None) when there is none."""
+        if t.source == "demonym":
+            return self.gaz.resolve_place(self.gaz.demonym_country(span.text)[0]), "demonym"
+        if t.source == "abbreviation":
+            place = self.gaz.subdivision_abbreviation(span.text)
+            if place is not None:
+                return place, "abbreviation"
+        core = self.gaz.core_place_name(span.text)
+        if core is None:
+            return None, None
+        place, why = self.gaz.rank(core[0], ev, core[1] or t.kind_hint)
+        if place is not None and core[1] is None:  # a part of it: placed on the whole
+            place, why = replace(place, name=span.text, kind="region", geonames_id=None), "part-of"
+        return place, why
+
+    @staticmethod
+    def _row(span: Span, place, source: str, resolved_by: str | None) -> dict:
+        row = {"start": span.start_char, "end": span.end_char}
+        if place is None:
+            row.update(name=span.text, kind="other", country_code=None, geonames_id=None,
+                       latitude=None, longitude=None)
+        else:
+            row.update(place.as_row())
+        row["resolved_by"] = resolved_by
+        row["source"] = source
+        return row
+
+    def _place_on_known_part(self, doc: Doc, rows: list[dict], ctx: dict[str, float]) -> None:
+        """An unknown name still without a point takes the point of the known place it starts or ends
+        with ("Metcalfe County Sheriff's Office", "Peace River Valley")."""
         for row in rows:
             if row["kind"] == "other" and row["latitude"] is None:
                 span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
                 part = self._known_part(span, ctx) if span is not None else None
-                if part is not None:  # "Metcalfe County Sheriff's Office", "Peace River Valley"
+                if part is not None:
                     row.update(country_code=part.country_code or None, latitude=part.latitude,
-                               longitude=part.longitude)
-        rows.sort(key=lambda r: (r["start"], r["end"]))
-        return rows
+                               longitude=part.longitude, resolved_by="part-of")
 
 
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
@@ -610,34 +768,61 @@ class _ArticleState:
     doc: Doc
     person_tokens: set[str]
     countries: dict[str, float]
+    # name -> the votes its own mentions gave to countries (taken out when that name is ranked)
+    country_votes: dict[str, dict[str, float]] = field(default_factory=dict)
     ents: list[Span] = field(default_factory=list)
     toponyms: list[Toponym] = field(default_factory=list)
     place_tokens: set[int] = field(default_factory=set)
+    _points: list[tuple[str, float, float]] | None = None
+    # First words of the model's multi-word organisations ("Cisco" of "Cisco Systems")
+    org_first_words: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, doc: Doc) -> "_ArticleState":
+    def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
         # Tokens of multi-word person names: "Bayramov" alone after "Jeyhun Bayramov" is that person.
         # A "person" whose whole name is a place ("Tamil Nadu") lends its words to no one.
         person_tokens = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                         and not place_candidates(e.text) for t in e if t.is_title}
+                         and not gaz.known_candidates(e.text) for t in e if t.is_title}
         # The countries the article names (whatever the model called them), and half a vote for
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
+        votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for e in doc.ents:
             core = core_span(e)
-            if core is None:
-                continue
-            hit = country_lookup(core.text)
-            if hit:
-                countries[hit[1]] += 1.0
-            elif e.label_ == "NORP" and demonym_country(core.text):
-                countries[demonym_country(core.text)[1]] += 0.5
-            elif e.label_ in ("GPE", "LOC"):
-                # Half a vote for the country of a place the model found, when the name is unambiguous.
-                codes = {p.country_code for p in place_candidates(core.text)}
-                if len(codes) == 1 and "" not in codes:
-                    countries[codes.pop()] += 0.5
-        return cls(doc, person_tokens, countries)
+            vote = cls._country_vote(core, e.label_, gaz) if core is not None else None
+            if vote is not None:
+                countries[vote[0]] += vote[1]
+                votes[core.text][vote[0]] += vote[1]
+        org_first_words = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title}
+        return cls(doc, person_tokens, countries, {k: dict(v) for k, v in votes.items()},
+                   org_first_words=org_first_words)
+
+    @staticmethod
+    def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:
+        """The country an entity speaks for and how loudly: a country name 1, a nationality 0.5, a place
+        the model found whose name is in one country only 0.5."""
+        hit = gaz.country_lookup(core.text)
+        if hit:
+            return hit[1], 1.0
+        if label == "NORP" and gaz.demonym_country(core.text):
+            return gaz.demonym_country(core.text)[1], 0.5
+        if label in ("GPE", "LOC"):
+            codes = {p.country_code for p in gaz.known_candidates(core.text)}
+            if len(codes) == 1 and "" not in codes:
+                return codes.pop(), 0.5
+        return None
+
+    def other_points(self, name: str, gaz: Gazetteer) -> list[tuple[float, float]]:
+        """The points of the towns and divisions the model's other place entities name (their likeliest
+        entries): where the article is set."""
+        if self._points is None:
+            self._points = []
+            for e in self.doc.ents:
+                core = core_span(e) if e.label_ in ("GPE", "LOC") else None
+                best = gaz.resolve_place(core.text, context_countries=self.countries) if core is not None else None
+                if best is not None and best.kind in ("city", "admin") and best.latitude is not None:
+                    self._points.append((core.text, best.latitude, best.longitude))
+        return [(lat, lon) for text, lat, lon in self._points if text != name]
 
     def add(self, toponym: Toponym) -> None:
         self.toponyms.append(toponym)
@@ -647,9 +832,13 @@ class _ArticleState:
 @Language.factory(
     "news_places",
     assigns=["doc._.places", "doc.ents"],
-    default_config={"context_path": "places/context.json", "include_unresolved": True,
+    default_config={"context_path": "places/context.json", "gazetteer_dir": "gazetteer",
+                    "demonyms_path": "demonyms.tsv", "name_parts_path": "places/name_parts.json",
+                    "ranking_path": "places/ranking.json", "include_unresolved": True,
                     "include_demonyms": False},
 )
-def make_news_places(nlp: Language, name: str, context_path: str, include_unresolved: bool,
+def make_news_places(nlp: Language, name: str, context_path: str, gazetteer_dir: str, demonyms_path: str,
+                     name_parts_path: str, ranking_path: str, include_unresolved: bool,
                      include_demonyms: bool) -> NewsPlaces:
-    return NewsPlaces(nlp, context_path, include_unresolved, include_demonyms)
+    return NewsPlaces(name, context_path, gazetteer_dir, demonyms_path, name_parts_path, ranking_path,
+                      include_unresolved, include_demonyms)

@@ -5,11 +5,12 @@ import csv
 import gzip
 import math
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..resources import models_path, read_tsv
+from ..resources import models_dir, read_json, read_tsv
+from .place import Place
+from .ranking import Evidence, Weights, is_county, named_divisions, rank
 
 
 def fold(name: str) -> str:
@@ -33,11 +34,10 @@ def _keys(name: str) -> list[str]:
     return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
 
 
-@lru_cache(maxsize=1)
-def countries() -> dict[str, dict]:
-    """Country records by ISO alpha-2 code, from models/gazetteer/countries.tsv."""
+def read_countries(path: Path) -> dict[str, dict]:
+    """Country records by ISO alpha-2 code, from a countries.tsv the build wrote."""
     out = {}
-    with open(models_path("gazetteer", "countries.tsv"), encoding="utf8") as f:
+    with open(path, encoding="utf8") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             row["aliases"] = [a for a in row["aliases"].split("|") if a]
             row["geonames_id"] = int(row["geonames_id"])
@@ -48,12 +48,11 @@ def countries() -> dict[str, dict]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _country_index() -> tuple[dict[str, str], dict[str, str]]:
+def country_index(records: dict[str, dict]) -> tuple[dict[str, str], dict[str, str]]:
     """(exact-case name -> code, lower-case name -> code) over canonical names and aliases."""
     exact: dict[str, str] = {}
     lower: dict[str, str] = {}
-    for code, c in countries().items():
+    for code, c in records.items():
         for n in [c["name"], *c["aliases"]]:
             for k in {n, fold(n)}:
                 exact.setdefault(k, code)
@@ -61,30 +60,15 @@ def _country_index() -> tuple[dict[str, str], dict[str, str]]:
                 if not (k.isupper() and len(k.replace(".", "")) <= 3):
                     lower.setdefault(k.lower(), code)
     # Canonical names win over aliases that collide with them (Georgia the country, not a pycountry alias).
-    for code, c in countries().items():
+    for code, c in records.items():
         exact[c["name"]] = code
     return exact, lower
 
 
-@lru_cache(maxsize=4096)
-def country_lookup(name: str) -> tuple[str, str] | None:
-    """The country NAME refers to, as (canonical name, ISO alpha-2), or None.
-
-    "UK", "U.K.", "Britain", "the United Kingdom" -> ("United Kingdom", "GB"); "Russian Federation"
-    -> ("Russia", "RU"). Case matters for short capital forms ("US" is the country, "us" is not);
-    other names also match in any case ("AZERBAIJAN")."""
-    exact, lower = _country_index()
-    for key in _keys(name):
-        code = exact.get(key) or lower.get(key.lower())
-        if code:
-            return countries()[code]["name"], code
-    return None
-
-
-@lru_cache(maxsize=1)
-def _demonym_index() -> tuple[dict[str, str], dict[str, str]]:
+def demonym_index(rows) -> tuple[dict[str, str], dict[str, str]]:
+    """(exact demonym -> code, lower-case demonym -> code) from the rows of demonyms.tsv, with plurals."""
     exact: dict[str, str] = {}
-    for word, code in read_tsv("demonyms.tsv"):
+    for word, code in rows:
         exact.setdefault(word, code)
         if not word.endswith(("s", "sh", "ch", "ese")) and "." not in word:
             exact.setdefault(word + "s", code)  # plural nouns: Armenians, Britons
@@ -92,62 +76,28 @@ def _demonym_index() -> tuple[dict[str, str], dict[str, str]]:
     return exact, lower
 
 
-@lru_cache(maxsize=4096)
-def demonym_country(word: str) -> tuple[str, str] | None:
-    """The country a demonym or national adjective refers to, as (canonical name, ISO alpha-2), or None.
-
-    "Azerbaijani" -> ("Azerbaijan", "AZ"); "British" -> ("United Kingdom", "GB"); "Armenians" ->
-    ("Armenia", "AM"); "U.S." -> ("United States", "US"). Capitalised forms are expected; an
-    all-lower-case word only matches when it is not an ordinary English word ("french fries" no)."""
-    exact, lower = _demonym_index()
-    word = " ".join(word.replace("\u2019", "'").split())
-    code = exact.get(word)
-    if code is None and not word.islower():
-        code = lower.get(word.lower())
-    if code is None:
-        return None
-    return countries()[code]["name"], code
-
-
 # ---------------------------------------------------------------- places
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One gazetteer entry: a country, a subdivision, a town or a region."""
-
-    name: str
-    kind: str  # country, admin, city, region, other
-    country_code: str
-    geonames_id: int | None
-    latitude: float | None
-    longitude: float | None
-    population: int = 0
-    admin1: str = ""
-    capital: bool = False
-    iso_code: str = ""
-
-    def as_row(self) -> dict:
-        """The places table's columns for this entry."""
-        return {"name": self.name, "kind": self.kind, "country_code": self.country_code or None,
-                "geonames_id": self.geonames_id, "latitude": self.latitude, "longitude": self.longitude}
 
 
 def _float(s: str) -> float | None:
     return float(s) if s else None
 
 
-class _Gazetteer:
+class PlaceIndex:
     """The place index: raw TSV lines, parsed into Place entries only when a lookup reaches them (a
-    news article touches a few hundred of the ~150,000), and name -> line numbers."""
+    news article touches a few hundred of the ~150,000), and name -> line numbers. Countries are
+    indexed under negative numbers, so that -1 - i finds them back."""
 
-    def __init__(self) -> None:
+    def __init__(self, countries: dict[str, dict], places_path: Path) -> None:
         self.lines: list[str] = []
         self.countries: list[Place] = []
         self.capitals: set[tuple[str, str]] = set()
         self.index: dict[str, int | tuple[int, ...]] = {}
         self.iso_codes: dict[str, int] = {}  # ISO 3166-2 code -> line
+        self.capital_lines: dict[tuple[str, str], int] = {}  # (country, capital's name) -> its line
         self._parsed: dict[int, Place] = {}
+        self._add_countries(countries)
+        self._add_places(places_path)
 
     def _add(self, i: int, names: list[str]) -> None:
         index = self.index
@@ -161,32 +111,40 @@ class _Gazetteer:
             elif have[-1] != i:
                 index[n] = (*have, i)
 
-    def load(self) -> "_Gazetteer":
-        for code, c in countries().items():
+    def _add_countries(self, countries: dict[str, dict]) -> None:
+        for code, c in countries.items():
             self.countries.append(Place(c["name"], "country", code, c["geonames_id"], c["lat"], c["lon"],
                                         c["population"]))
-            # Countries are indexed under negative numbers, so that -1 - i finds them back.
             names = [k for n in [c["name"], *c["aliases"]] for k in (n, fold(n))]
             self._add(-len(self.countries), names)
             if c["capital"]:
                 self.capitals.add((code, c["capital"]))
-        with gzip.open(models_path("gazetteer", "places.tsv.gz"), "rt", encoding="utf8") as f:
+
+    def _add_places(self, path: Path) -> None:
+        capital_pop: dict[tuple[str, str], int] = {}
+        with gzip.open(path, "rt", encoding="utf8") as f:
             header = f.readline().rstrip("\n").split("\t")
-            assert header == ["geonames_id", "name", "kind", "country_code", "admin1", "iso_code", "lat",
-                              "lon", "population", "aliases"], header
+            assert header == PLACES_HEADER, header
             lines = self.lines
             for line in f:
                 line = line.rstrip("\n")
                 i = len(lines)
                 lines.append(line)
-                fields = line.split("\t", 6)
+                fields = line.split("\t", 9)
                 if fields[5]:
                     self.iso_codes[fields[5]] = i
-                last_tab = line.rfind("\t")
-                aliases = line[last_tab + 1:]
+                self._note_capital(i, fields, capital_pop)
+                aliases = fields[9]
                 # The build wrote every ASCII-folded form already: no folding needed here.
                 self._add(i, [fields[1], *aliases.split("|")] if aliases else [fields[1]])
-        return self
+
+    def _note_capital(self, i: int, fields: list[str], capital_pop: dict[tuple[str, str], int]) -> None:
+        """The capital is the most populous town of the capital's name in its country: one Washington
+        (D.C.) is the capital of the United States, not the thirty other Washingtons."""
+        key = (fields[3], fields[1])
+        if fields[2] == "city" and key in self.capitals and int(fields[8]) > capital_pop.get(key, -1):
+            capital_pop[key] = int(fields[8])
+            self.capital_lines[key] = i
 
     def entry(self, i: int) -> Place:
         if i < 0:
@@ -195,7 +153,7 @@ class _Gazetteer:
         if place is None:
             gid, name, kind, cc, admin1, iso, lat, lon, pop, _ = self.lines[i].split("\t")
             place = Place(name, kind, cc, int(gid) if gid else None, _float(lat), _float(lon), int(pop),
-                          admin1, kind == "city" and (cc, name) in self.capitals, iso)
+                          admin1, self.capital_lines.get((cc, name)) == i, iso)
             self._parsed[i] = place
         return place
 
@@ -208,148 +166,239 @@ class _Gazetteer:
         return tuple(self.entry(i) for i in hits)
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> _Gazetteer:
-    """The place index, loaded once per process from models/gazetteer/."""
-    return _Gazetteer().load()
+PLACES_HEADER = ["geonames_id", "name", "kind", "country_code", "admin1", "iso_code", "lat", "lon",
+                 "population", "aliases"]
 
 
-# Words around a place name that do not change where it is: "Sichuan province", "Far North Queensland".
-KIND_SUFFIXES = ("province", "region", "district", "state", "city", "town", "village", "area", "oblast",
-                 "governorate", "rayon", "municipality", "Province", "Region", "District", "State", "City")
-KIND_PREFIXES = (("City of", "city"), ("Town of", "city"), ("Village of", "city"), ("Province of", "admin"),
-                 ("State of", "admin"), ("County of", "admin"), ("Region of", "admin"))
-DIRECTION_PREFIXES = ("Far North", "Far South", "Far East", "Far West", "North", "South", "East", "West",
-                      "Northern", "Southern", "Eastern", "Western", "Central", "central", "northern", "southern",
-                      "eastern", "western", "Upper", "Lower", "Greater", "downtown", "Downtown")
+class Gazetteer:
+    """Countries, demonyms and GeoNames places from one data folder, with the lookups the components
+    use. Built once per folder (Gazetteer.at); the place index, the costly part (about 0.7 s), is
+    built on the first place lookup, or up front by load_places() (the places component does so in
+    its initialize(), so that no article pays for it)."""
 
+    _built: dict[tuple[Path, ...], "Gazetteer"] = {}
 
-@lru_cache(maxsize=16384)
-def place_candidates(name: str) -> tuple[Place, ...]:
-    """Every gazetteer entry NAME may refer to ("the Netherlands", "Kəlbəcər" and "Kalbajar" all work);
-    countries first."""
-    gaz = gazetteer()
-    for key in _keys(name):
-        hits = gaz.lookup(key)
-        if hits:
-            return hits
-    return ()
+    def __init__(self, countries_path: Path, places_path: Path, demonyms_path: Path,
+                 name_parts_path: Path, ranking_path: Path) -> None:
+        self.paths = (countries_path, places_path, demonyms_path, name_parts_path, ranking_path)
+        self.weights = Weights.from_json(read_json(ranking_path))
+        self.country_records = read_countries(countries_path)
+        self._countries = country_index(self.country_records)
+        self._demonyms = demonym_index(read_tsv(demonyms_path))
+        parts = read_json(name_parts_path)
+        self.kind_suffixes: dict[str, str] = parts["kind_suffixes"]
+        self.kind_prefixes: dict[str, str] = parts["kind_prefixes"]
+        self.direction_prefixes: tuple[str, ...] = tuple(parts["direction_prefixes"])
+        self.postal_countries: tuple[str, ...] = tuple(parts["postal_countries"])
+        self.known_town_population: int = int(parts["known_town_population"])
+        self._places: PlaceIndex | None = None
+        # Per-instance memo tables (a news corpus repeats its names): bounded like lru_cache.
+        self.place_candidates = lru_cache(maxsize=16384)(self._place_candidates)
+        self.country_lookup = lru_cache(maxsize=4096)(self._country_lookup)
+        self.demonym_country = lru_cache(maxsize=4096)(self._demonym_country)
+        self.subdivision_abbreviations = lru_cache(maxsize=4096)(self._subdivision_abbreviations)
+
+    @classmethod
+    def at(cls, root: Path, gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
+           name_parts_path: str = "places/name_parts.json",
+           ranking_path: str = "places/ranking.json") -> "Gazetteer":
+        """The gazetteer of the data folder ROOT (models/ or a saved pipeline's folder), built once."""
+        paths = (root / gazetteer_dir / "countries.tsv", root / gazetteer_dir / "places.tsv.gz",
+                 root / demonyms_path, root / name_parts_path, root / ranking_path)
+        if paths not in cls._built:
+            cls._built[paths] = cls(*paths)
+        return cls._built[paths]
+
+    def load_places(self) -> PlaceIndex:
+        """The place index, built on first use."""
+        if self._places is None:
+            self._places = PlaceIndex(self.country_records, self.paths[1])
+        return self._places
+
+    # ------------------------------------------------------------ countries and demonyms
+    def country_name(self, code: str) -> str:
+        return self.country_records[code]["name"]
+
+    def _country_lookup(self, name: str) -> tuple[str, str] | None:
+        """The country NAME refers to, as (canonical name, ISO alpha-2), or None.
+
+        "UK", "U.K.", "Britain", "the United Kingdom" -> ("United Kingdom", "GB"); "Russian Federation"
+        -> ("Russia", "RU"). Case matters for short capital forms ("US" is the country, "us" is not);
+        other names also match in any case ("AZERBAIJAN")."""
+        exact, lower = self._countries
+        for key in _keys(name):
+            code = exact.get(key) or lower.get(key.lower())
+            if code:
+                return self.country_name(code), code
+        return None
+
+    def _demonym_country(self, word: str) -> tuple[str, str] | None:
+        """The country a demonym or national adjective refers to, as (canonical name, ISO alpha-2), or
+        None. "Azerbaijani" -> ("Azerbaijan", "AZ"); "British" -> ("United Kingdom", "GB"); "U.S." ->
+        ("United States", "US"). An all-lower-case word only matches when it is not an ordinary
+        English word ("french fries" no)."""
+        exact, lower = self._demonyms
+        word = " ".join(word.replace("\u2019", "'").split())
+        code = exact.get(word)
+        if code is None and not word.islower():
+            code = lower.get(word.lower())
+        return (self.country_name(code), code) if code else None
+
+    # ------------------------------------------------------------ places
+    def _place_candidates(self, name: str) -> tuple[Place, ...]:
+        """Every gazetteer entry NAME may refer to ("the Netherlands", "Kəlbəcər" and "Kalbajar" all
+        work); countries first."""
+        index = self.load_places()
+        for key in _keys(name):
+            hits = index.lookup(key)
+            if hits:
+                return hits
+        return ()
+
+    @staticmethod
+    def is_own_name(place: Place, name: str) -> bool:
+        """Whether NAME (as a text writes it) is PLACE's own name, not one of its alternate names."""
+        return place.name in _keys(name) or place.kind == "country"
+
+    def known_candidates(self, name: str) -> tuple[Place, ...]:
+        """The candidates that make NAME a known place name when deciding what is a place: all but US
+        counties matched by their bare name ("Ford", "Pope" are counties too), which only a county word
+        after the name ("Cook and DuPage counties") lets the ranking choose, and but hamlets smaller than
+        known_town_population (many are named like common words and surnames), which the ranking may
+        still choose for a name the text calls a place."""
+        own = set(_keys(name))
+        return tuple(c for c in self.place_candidates(name)
+                     if (not is_county(c) or c.name in own)
+                     and not (c.kind == "city" and c.population < self.known_town_population))
+
+    def resolve_place(self, name: str, *, context_countries: dict[str, float] | None = None,
+                      kind_hint: str | None = None,
+                      context_admin1: set[tuple[str, str]] | frozenset = frozenset()) -> Place | None:
+        """The most likely gazetteer entry for the place name NAME (see choose_place), or None."""
+        return choose_place(self.place_candidates(name), context_countries=context_countries,
+                            kind_hint=kind_hint, name=name, context_admin1=context_admin1, weights=self.weights)
+
+    def rank(self, name: str, evidence: Evidence, kind_hint: str | None = None) -> tuple[Place | None, str | None]:
+        """The best entry for NAME on the article's EVIDENCE, and the evidence that chose it."""
+        return rank(self.place_candidates(name), evidence, weights=self.weights, kind_hint=kind_hint, name=name,
+                    own_names=set(_keys(name)))
+
+    def core_place_name(self, name: str) -> tuple[str, str | None] | None:
+        """For a name the gazetteer lacks, the known place it is built on and the kind its extra word
+        tells: "Sichuan province" -> ("Sichuan", "admin"), "Southern California" -> ("California",
+        None); None when there is none."""
+        for suffix, kind in self.kind_suffixes.items():
+            if name.endswith(" " + suffix):
+                base = name[: -len(suffix) - 1].strip()
+                if self.place_candidates(base):
+                    return base, kind
+        for prefix, kind in self.kind_prefixes.items():
+            if name.startswith(prefix + " "):
+                base = name[len(prefix) + 1:].strip()
+                if self.place_candidates(base):
+                    return base, kind
+        for prefix in self.direction_prefixes:
+            if name.startswith(prefix + " "):
+                base = name[len(prefix) + 1:].strip()
+                if self.place_candidates(base):
+                    return base, None
+        return None
+
+    def _subdivision_abbreviations(self, text: str) -> tuple[Place, ...]:
+        """The states or provinces an abbreviation written after a town may name: "Ky." and "Calif."
+        (news style), "KY" and "Ky" (postal codes, which are ISO 3166-2 codes in the US, Canada and
+        Australia; "WA" is Washington or Western Australia). Only meant for the slot after "Town,"
+        where such codes are unambiguous."""
+        text = text.strip()
+        if not text or len(text) > 8:
+            return ()
+        found = [p for p in self.place_candidates(text) if p.kind == "admin" and p.iso_code
+                 and ("." in text or text.isupper())]
+        code = text.rstrip(".").upper()
+        if code.isalpha() and 2 <= len(code) <= 3:
+            index = self.load_places()
+            for country in self.postal_countries:
+                i = index.iso_codes.get(f"{country}-{code}")
+                if i is not None and index.entry(i) not in found:
+                    found.append(index.entry(i))
+        return tuple(found)
+
+    def subdivision_abbreviation(self, text: str) -> Place | None:
+        """The likeliest state or province for an abbreviation after "Town," (see
+        subdivision_abbreviations)."""
+        found = self.subdivision_abbreviations(text)
+        return found[0] if found else None
+
+    def resolve_pair(self, town: str, region: str) -> tuple[Place, Place] | None:
+        """The entries for "TOWN, REGION" ("Atlanta, Georgia", "London, Ontario", "Paris, France",
+        "Louisville, KY"): a town inside the named first-order division or country, the most populous
+        such; None if there is none."""
+        best, best_score = None, -1.0
+        if self.country_lookup(town):  # "Russia, U.S. officials said": a list, not Russia, Ohio
+            return None
+        regions = self.place_candidates(region) + self.subdivision_abbreviations(region)
+        for r in regions:
+            # Only countries and first-level divisions: "Toronto, Ottawa, Montreal" is a list, not
+            # Toronto in Ottawa County, Ohio.
+            if r.kind not in ("admin", "country") or (r.kind == "admin" and not r.iso_code):
+                continue
+            for t in self.place_candidates(town):
+                if t.kind == "country" or t is r or t.country_code != r.country_code:
+                    continue
+                if r.kind == "admin" and not (r.admin1 and t.admin1 == r.admin1):
+                    continue
+                score = math.log10(t.population + 10) + (1.0 if t.kind == "city" else 0.0)
+                if score > best_score:
+                    best, best_score = (t, r), score
+        return best
 
 
 def choose_place(candidates: tuple[Place, ...] | list[Place], *, context_countries: dict[str, float] | None = None,
                  kind_hint: str | None = None, name: str | None = None,
-                 context_admin1: set[tuple[str, str]] | frozenset = frozenset()) -> Place | None:
-    """The most likely entry among CANDIDATES: a country when the name is a country's; otherwise the
-    entry in a country the article already talks about (CONTEXT_COUNTRIES: code -> weight), then
-    capitals, then population; KIND_HINT ("admin" after "X district") breaks ties between a district
-    and its seat town. Entries whose own name is NAME beat those that only have it as an alternate
-    name; entries with coordinates are preferred to those without; towns in a first-order division
-    the article names (CONTEXT_ADMIN1: (country, GeoNames admin1) pairs) are preferred."""
-    if not candidates:
-        return None
-    ctx = context_countries or {}
-    countries_hit = [c for c in candidates if c.kind == "country"]
-    if countries_hit:
-        return countries_hit[0]
-
-    def score(p: Place) -> float:
-        s = math.log10(p.population + 10)
-        s += 4.0 * min(ctx.get(p.country_code, 0.0), 1.0)
-        s += 2.0 if p.capital else 0.0
-        s += 2.5 if p.kind == "city" and (p.country_code, p.admin1) in context_admin1 else 0.0
-        s += 4.0 if kind_hint and p.kind == kind_hint else 0.0
-        s += 8.0 if p.kind == "region" else 0.0  # curated regions and continents are what the name means
-        s -= 3.0 if p.latitude is None else 0.0
-        s += 1.5 if own and (p.name in own) else 0.0
-        # A division named after its metropolis means the city unless the text says otherwise
-        # ("New York", "São Paulo"); a province much larger than its namesake town stays (Quebec).
-        s -= 3.0 if p.kind == "admin" and kind_hint != "admin" and p.population and any(
-            c.kind == "city" and c.country_code == p.country_code and c.population >= 0.2 * p.population
-            for c in candidates) else 0.0
-        return s
-
+                 context_admin1: set[tuple[str, str]] | frozenset = frozenset(),
+                 weights: Weights | None = None) -> Place | None:
+    """The most likely entry among CANDIDATES given only the article's countries (CONTEXT_COUNTRIES:
+    code -> weight) and first-order divisions (CONTEXT_ADMIN1: (country, GeoNames admin1) pairs): the
+    ranking of extractor.normalize.ranking without distances. A country wins a country's name;
+    KIND_HINT ("admin" after "X district") breaks ties between a district and its seat town."""
+    ev = Evidence(countries=context_countries or {}, admin1=named_divisions(context_admin1))
     own = set(_keys(name)) if name else set()
+    return rank(candidates, ev, weights=weights or Weights(), kind_hint=kind_hint, name=name, own_names=own)[0]
 
-    return max(candidates, key=score)
+# ---------------------------------------------------------------- the package's own data
+# Components with their own data folder hold their own Gazetteer (news_places builds it in
+# initialize()); these functions are for callers that only need the package's models/ (the people and
+# organizations components' country and demonym checks, scripts, tests).
 
 
-def resolve_place(name: str, *, context_countries: dict[str, float] | None = None,
-                  kind_hint: str | None = None,
-                  context_admin1: set[tuple[str, str]] | frozenset = frozenset()) -> Place | None:
-    """The most likely gazetteer entry for the place name NAME (see choose_place), or None."""
-    return choose_place(place_candidates(name), context_countries=context_countries, kind_hint=kind_hint,
-                        name=name, context_admin1=context_admin1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of the package's models/ folder (built once, on first use)."""
+    return Gazetteer.at(models_dir())
+
+
+def country_lookup(name: str) -> tuple[str, str] | None:
+    return default_gazetteer().country_lookup(name)
+
+
+def demonym_country(word: str) -> tuple[str, str] | None:
+    return default_gazetteer().demonym_country(word)
+
+
+def place_candidates(name: str) -> tuple[Place, ...]:
+    return default_gazetteer().place_candidates(name)
+
+
+def resolve_place(name: str, **context) -> Place | None:
+    return default_gazetteer().resolve_place(name, **context)
 
 
 def core_place_name(name: str) -> tuple[str, str | None] | None:
-    """For a name the gazetteer lacks, the known place it is built on and the kind its extra word
-    tells: "Sichuan province" -> ("Sichuan", "admin"), "Southern California" -> ("California", None);
-    None when there is none."""
-    for suffix in KIND_SUFFIXES:
-        if name.endswith(" " + suffix):
-            base = name[: -len(suffix) - 1].strip()
-            if place_candidates(base):
-                return base, "city" if suffix.lower() in ("city", "town", "village") else "admin"
-    for prefix, kind in KIND_PREFIXES:
-        if name.startswith(prefix + " "):
-            base = name[len(prefix) + 1:].strip()
-            if place_candidates(base):
-                return base, kind
-    for prefix in DIRECTION_PREFIXES:
-        if name.startswith(prefix + " "):
-            base = name[len(prefix) + 1:].strip()
-            if place_candidates(base):
-                return base, None
-    return None
-
-
-# Countries whose postal abbreviations of states and provinces follow a town name ("Louisville, KY",
-# "Barrie, ON", "Cairns, QLD") and are their ISO 3166-2 codes.
-POSTAL_COUNTRIES = ("US", "CA", "AU")
-
-
-@lru_cache(maxsize=4096)
-def subdivision_abbreviations(text: str) -> tuple[Place, ...]:
-    """The states or provinces an abbreviation written after a town may name: "Ky." and "Calif." (news
-    style), "KY" and "Ky" (postal codes, which are ISO 3166-2 codes in the US, Canada and Australia;
-    "WA" is Washington or Western Australia). Only meant for the slot after "Town," where such codes
-    are unambiguous."""
-    text = text.strip()
-    if not text or len(text) > 8:
-        return ()
-    found = [p for p in place_candidates(text) if p.kind == "admin" and p.iso_code
-             and ("." in text or text.isupper())]
-    code = text.rstrip(".").upper()
-    if code.isalpha() and 2 <= len(code) <= 3:
-        gaz = gazetteer()
-        for country in POSTAL_COUNTRIES:
-            i = gaz.iso_codes.get(f"{country}-{code}")
-            if i is not None and gaz.entry(i) not in found:
-                found.append(gaz.entry(i))
-    return tuple(found)
+    return default_gazetteer().core_place_name(name)
 
 
 def subdivision_abbreviation(text: str) -> Place | None:
-    """The likeliest state or province for an abbreviation after "Town," (see subdivision_abbreviations)."""
-    found = subdivision_abbreviations(text)
-    return found[0] if found else None
+    return default_gazetteer().subdivision_abbreviation(text)
 
 
 def resolve_pair(town: str, region: str) -> tuple[Place, Place] | None:
-    """The entries for "TOWN, REGION" ("Atlanta, Georgia", "London, Ontario", "Paris, France",
-    "Louisville, KY"): a town inside the named first-order division or country, the most populous
-    such; None if there is none."""
-    best, best_score = None, -1.0
-    regions = place_candidates(region) + subdivision_abbreviations(region)
-    for r in regions:
-        if r.kind not in ("admin", "country"):
-            continue
-        for t in place_candidates(town):
-            if t.kind == "country" or t is r or t.country_code != r.country_code:
-                continue
-            if r.kind == "admin" and not (r.admin1 and t.admin1 == r.admin1):
-                continue
-            score = math.log10(t.population + 10) + (1.0 if t.kind == "city" else 0.0)
-            if score > best_score:
-                best, best_score = (t, r), score
-    return best
+    return default_gazetteer().resolve_pair(town, region)

@@ -1,0 +1,153 @@
+"""Toponym resolution as a ranking: every gazetteer candidate of a name is scored on the evidence the
+article gives (population and kind, the countries and states it names, the other places it has placed,
+its dateline), with the few named weights of models/places/ranking.json. No spaCy here.
+
+The feature that most separates the winner from the runner-up is the row's `resolved_by`."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .place import Place
+
+EARTH_KM = 6371.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def is_county(p: Place) -> bool:
+    """A US county (or parish, borough): an admin entry without an ISO 3166-2 code."""
+    return p.kind == "admin" and not p.iso_code and p.country_code == "US"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A toponym of the article already placed with confidence: its name and point."""
+    name: str
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class Evidence:
+    """What the article says around a toponym. COUNTRIES: country code -> weight of its other mentions;
+    ADMIN1: (country, GeoNames admin1) of the divisions it names; ANCHORS: confidently placed toponyms;
+    DATELINE: the dateline's place, if any. ADMIN1 maps each division to the names that put it there
+    (a name is no evidence for itself: the district Lachin does not vote for the town Lachin)."""
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    anchors: list[Anchor] = field(default_factory=list)
+    dateline: Anchor | None = None
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights of models/places/ranking.json (see its _doc entries)."""
+    population: float = 1.0
+    country_name: float = 8.0
+    capital: float = 2.0
+    country_context: float = 4.0
+    state_context: float = 4.0
+    coherence: float = 3.0
+    coherence_km: float = 400.0
+    dateline: float = 3.0
+    kind_word: float = 4.0
+    region: float = 8.0
+    own_name: float = 1.5
+    division_name: float = 3.0
+    no_point: float = -3.0
+    metropolis: float = -3.0
+    bare_county: float = -4.0
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "Weights":
+        return cls(**{k: float(v) for k, v in raw.items() if not k.startswith("_")})
+
+
+DEFAULT_WEIGHTS = Weights()
+# Names of the features as resolved_by writes them.
+FEATURE_NAMES = {"population": "population", "country_name": "country-name", "capital": "capital",
+                 "country_context": "country-context", "state_context": "state-context",
+                 "coherence": "coherence", "dateline": "dateline", "kind_word": "kind-word",
+                 "region": "region", "own_name": "own-name", "division_name": "division-name", "no_point": "point",
+                 "metropolis": "metropolis", "bare_county": "county-word"}
+
+
+def named_divisions(pairs, by: str = "") -> dict[tuple[str, str], set[str]]:
+    """ADMIN1 evidence from plain (country, admin1) pairs, as named by BY."""
+    return {pair: {by} for pair in pairs}
+
+
+def nearness(p: Place, points: list[Anchor], name: str, radius: float) -> float:
+    """1 for a candidate on top of the nearest other anchor, falling to 0 at RADIUS km."""
+    if p.latitude is None or not points:
+        return 0.0
+    best = min((km(p.latitude, p.longitude, a.latitude, a.longitude) for a in points if a.name != name),
+               default=None)
+    return 0.0 if best is None else max(0.0, 1.0 - best / radius)
+
+
+def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, *, name: str,
+             own_names: set[str], kind_hint: str | None) -> dict[str, float]:
+    """The feature values of candidate P (unweighted, except population's log scale)."""
+    # A county matched by its bare name counts as named when a county word follows ("Cook and DuPage
+    # counties").
+    own = p.name in own_names or (is_county(p) and kind_hint == "admin")
+    # Context speaks for places the text calls by their own name: an alternate name ("New York" for a
+    # hamlet in Wisconsin) is no namesake the article's state or neighbours can vouch for.
+    local = (p.kind == "city" or is_county(p)) and own
+    placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
+    f = {"population": math.log10(p.population + 10),
+         "country_name": 1.0 if p.kind == "country" else 0.0,
+         "capital": 1.0 if p.capital else 0.0,
+         "country_context": min(ev.countries.get(p.country_code, 0.0), 1.0) if p.country_code else 0.0,
+         "state_context": 1.0 if local and ev.admin1.get((p.country_code, p.admin1), set()) - {name} else 0.0,
+         "coherence": nearness(p, ev.anchors, name, w.coherence_km) if placed else 0.0,
+         "dateline": nearness(p, [ev.dateline], name, w.coherence_km) if placed and ev.dateline else 0.0,
+         "kind_word": 1.0 if kind_hint and p.kind == kind_hint else 0.0,
+         "region": 1.0 if p.kind == "region" else 0.0,
+         "own_name": 1.0 if p.name in own_names else 0.0,
+         "no_point": 1.0 if p.latitude is None else 0.0,
+         "metropolis": 1.0 if p.kind == "admin" and kind_hint != "admin" and p.population and any(
+             c.kind == "city" and c.country_code == p.country_code
+             and (c.population >= 0.2 * p.population or c.capital) for c in candidates) else 0.0,
+         "bare_county": 1.0 if is_county(p) and kind_hint != "admin" and p.name not in own_names else 0.0}
+    # A first-level division populated by its towns, named by its own name, and not after a metropolis.
+    f["division_name"] = 1.0 if (p.kind == "admin" and p.iso_code and p.population and p.name in own_names
+                                 and not f["metropolis"]) else 0.0
+    return f
+
+
+def score(f: dict[str, float], w: Weights) -> float:
+    return sum(getattr(w, k) * v for k, v in f.items())
+
+
+def rank(candidates: tuple[Place, ...] | list[Place], ev: Evidence | None = None, *,
+         weights: Weights = DEFAULT_WEIGHTS, kind_hint: str | None = None, name: str | None = None,
+         own_names: set[str] | None = None) -> tuple[Place | None, str | None]:
+    """The best candidate and the evidence that chose it (resolved_by), or (None, None)."""
+    if not candidates:
+        return None, None
+    ev = ev or Evidence()
+    candidates = tuple(candidates)
+    own = own_names if own_names is not None else ({name} if name else set())
+    scored = [(score(f, weights), -n, p, f) for n, p in enumerate(candidates)
+              for f in [features(p, candidates, ev, weights, name=name or p.name, own_names=own,
+                                 kind_hint=kind_hint)]]
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    best = scored[0]
+    if len(scored) == 1:
+        return best[2], "only-candidate"
+    return best[2], deciding_feature(best[3], scored[1][3], weights)
+
+
+def deciding_feature(winner: dict[str, float], runner_up: dict[str, float], w: Weights) -> str:
+    """The feature whose weighted difference most favours the winner over the runner-up."""
+    diffs = {k: getattr(w, k) * (winner[k] - runner_up[k]) for k in winner}
+    key = max(diffs, key=lambda k: (diffs[k], k))
+    return FEATURE_NAMES[key] if diffs[key] > 0 else "population"

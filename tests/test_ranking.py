@@ -1,0 +1,61 @@
+"""Table tests of the candidate ranking (normalize/ranking.py) on hand-made gazetteer entries."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize.place import Place
+from extractor.normalize.ranking import Anchor, Evidence, rank
+
+SPRINGFIELD_MO = Place("Springfield", "city", "US", 1, 37.21, -93.29, 169_000, "MO")
+SPRINGFIELD_IL = Place("Springfield", "city", "US", 2, 39.80, -89.64, 114_000, "IL")
+PARIS_FR = Place("Paris", "city", "FR", 3, 48.85, 2.35, 2_138_000, "11", capital=True)
+PARIS_TX = Place("Paris", "city", "US", 4, 33.66, -95.55, 24_800, "TX")
+GEORGIA_GE = Place("Georgia", "country", "GE", 5, 42.3, 43.0, 3_700_000)
+GEORGIA_US = Place("Georgia", "admin", "US", 6, 32.7, -83.4, 4_800_000, "GA", iso_code="US-GA")
+COOK_IL = Place("Cook County", "admin", "US", None, 41.8, -87.8, 5_000_000, "IL")
+COOK_MN = Place("Cook County", "admin", "US", None, 47.75, -90.3, 1_300, "MN")
+HAMLET = Place("Clinton", "city", "US", 7, 42.56, -88.87, 2_100, "WI")  # alternate name "New York"
+NEW_YORK = Place("New York", "admin", "US", 8, 42.76, -75.83, 19_000_000, "NY", iso_code="US-NY")
+
+
+@pytest.mark.parametrize("candidates, evidence, name, expected, why", [
+    ((SPRINGFIELD_MO, SPRINGFIELD_IL), Evidence(), "Springfield", SPRINGFIELD_MO, "population"),
+    ((SPRINGFIELD_MO, SPRINGFIELD_IL), Evidence(admin1={("US", "IL"): {"Illinois"}}), "Springfield",
+     SPRINGFIELD_IL, "state-context"),
+    ((SPRINGFIELD_MO, SPRINGFIELD_IL), Evidence(anchors=[Anchor("Decatur", 39.84, -88.95)]), "Springfield",
+     SPRINGFIELD_IL, "coherence"),
+    ((SPRINGFIELD_MO, SPRINGFIELD_IL), Evidence(dateline=Anchor("DECATUR", 39.84, -88.95)), "Springfield",
+     SPRINGFIELD_IL, "dateline"),
+    ((PARIS_FR, PARIS_TX), Evidence(), "Paris", PARIS_FR, "capital"),
+    ((PARIS_FR, PARIS_TX), Evidence(countries={"US": 1.0}, anchors=[Anchor("Dallas", 32.78, -96.80)]),
+     "Paris", PARIS_TX, "country-context"),
+    ((GEORGIA_GE, GEORGIA_US), Evidence(countries={"US": 1.0}), "Georgia", GEORGIA_GE, "country-name"),
+    ((COOK_IL, COOK_MN), Evidence(), "Cook County", COOK_IL, "population"),
+    ((COOK_IL, COOK_MN), Evidence(admin1={("US", "MN"): {"Minnesota"}}), "Cook County", COOK_MN,
+     "state-context"),
+])
+def test_each_kind_of_evidence_decides(candidates, evidence, name, expected, why):
+    assert rank(candidates, evidence, name=name) == (expected, why)
+
+
+def test_a_name_is_no_evidence_for_itself():
+    """The division Illinois named by "Springfield" itself (a district and its seat) does not count."""
+    ev = Evidence(admin1={("US", "IL"): {"Springfield"}})
+    assert rank((SPRINGFIELD_MO, SPRINGFIELD_IL), ev, name="Springfield")[0] is SPRINGFIELD_MO
+
+
+def test_context_does_not_vouch_for_an_alternate_name():
+    ev = Evidence(countries={"US": 1.0}, admin1={("US", "WI"): {"Madison"}},
+                  anchors=[Anchor("Madison", 43.07, -89.40)])
+    assert rank((HAMLET, NEW_YORK), ev, name="New York", own_names={"New York"})[0] is NEW_YORK
+
+
+def test_one_candidate_and_none():
+    assert rank((PARIS_TX,), Evidence(), name="Paris") == (PARIS_TX, "only-candidate")
+    assert rank((), Evidence(), name="Paris") == (None, None)
+
+
+def test_ranking_is_deterministic_on_ties():
+    a = Place("Fairview", "city", "US", 10, 35.0, -80.0, 1_000, "NC")
+    b = Place("Fairview", "city", "US", 11, 36.0, -81.0, 1_000, "TN")
+    assert rank((a, b), name="Fairview")[0] is a and rank((a, b), name="Fairview")[0] is a
