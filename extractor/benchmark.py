@@ -389,6 +389,10 @@ def same_tables(workers: int) -> int:
         differ = [t for t in tables if not filecmp.cmp(a / t, b / t, shallow=False)]
         for t in tables:
             print(f"{'DIFFERENT' if t in differ else 'identical'}  {t}  {(a / t).stat().st_size:,} bytes")
+            if t in differ:  # the first differing rows, to tell a stand-in's fault from a clock's
+                rows_a, rows_b = ((d / t).read_text(encoding="utf-8").splitlines() for d in (a, b))
+                for x, y in [(x, y) for x, y in zip(rows_a, rows_b) if x != y][:5]:
+                    print(f"    stand-ins:   {x}\n    spacy's own: {y}")
     return 1 if differ else 0
 
 
