@@ -10,6 +10,7 @@ back to the original component."""
 from __future__ import annotations
 
 import os
+import re
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -45,6 +46,9 @@ class FastAttributeRuler:
         self.multi_index: dict[int, int] = {}
         self.width = 1
         self.ok = True
+        self.lower_words: set[str] = set()
+        self.lower_regexes: list[re.Pattern] = []
+        self.any_lower = False
         for i in range(len(original.attrs)):
             key = str(i)
             _, patterns = original.matcher.get(key)
@@ -52,6 +56,7 @@ class FastAttributeRuler:
                 attrs = {k.upper() for tok in p for k in tok if k.upper() != "OP"}
                 if any("OP" in tok for tok in p) or not attrs <= set(KEY_ATTRS):
                     self.ok = False
+                self._note_lower_tests(p[0])
                 if len(p) == 1:
                     self.single.add(key, [p])
                 else:
@@ -60,12 +65,37 @@ class FastAttributeRuler:
                     self.width = max(self.width, len(p))
             self.multi_index[vocab.strings[key]] = original.indices[i]
         self.attr_of = {vocab.strings[str(i)]: i for i in range(len(original.attrs))}
+        self.strings = vocab.strings
+        self.lower_memo: dict[int, int] = {}  # LOWER hash -> itself if a pattern may test it, else 0
         # token attributes -> (its row in self.table, can it start a multi-token pattern, its
         # single-token patterns); the table holds OUT_ATTRS once those patterns are applied.
         self.memo: dict[tuple, tuple[int, bool, tuple[int, ...]]] = {}
         self.table = numpy.zeros((1024, len(OUT_ATTRS)), dtype=numpy.uint64)
         self.window_memo: dict[tuple, tuple[tuple[int, int], ...]] = {}
         self.merged: dict[tuple[int, ...], dict] = {}
+
+    def _note_lower_tests(self, token_pattern: dict) -> None:
+        """Collect the words a pattern's (first) token tests LOWER against: most words are tested by
+        none, so their LOWER can leave the memo key (a few hundred keys instead of one a word)."""
+        for k, v in token_pattern.items():
+            if k.upper() != "LOWER":
+                continue
+            if isinstance(v, str):
+                self.lower_words.add(v)
+            elif isinstance(v, dict) and set(v) <= {"IN", "REGEX"}:
+                self.lower_words.update(v.get("IN", ()))
+                if "REGEX" in v:
+                    self.lower_regexes.append(re.compile(v["REGEX"]))
+            else:  # NOT_IN, a length test...: any word may matter
+                self.any_lower = True
+
+    def _lower_key(self, lower: int) -> int:
+        key = self.lower_memo.get(lower)
+        if key is None:
+            word = self.strings[lower]
+            tested = self.any_lower or word in self.lower_words or any(r.search(word) for r in self.lower_regexes)
+            key = self.lower_memo[lower] = lower if tested else 0
+        return key
 
     def _single_ids(self, doc: Doc, i: int) -> tuple[int, ...]:
         return tuple(sorted({self.attr_of[m] for m, _, _ in self.single(doc[i:i + 1], allow_missing=True)}))
@@ -107,11 +137,16 @@ class FastAttributeRuler:
         if len(self.memo) > MAX_MEMO:
             self.memo.clear()
             self.window_memo.clear()
+            self.lower_memo.clear()
             self.table = numpy.zeros((1024, len(OUT_ATTRS)), dtype=numpy.uint64)
         # Every pattern matches on the attributes as they were before any is applied (as
         # AttributeRuler matches the whole doc first): tokens are changed only once all is matched.
-        memo = self.memo
-        keys = [tuple(k) for k in doc.to_array(IN_ATTRS).tolist()]
+        memo, lower_key = self.memo, self._lower_key
+        rows = doc.to_array(IN_ATTRS).tolist()
+        full = [tuple(r) for r in rows]  # what multi-token windows are memoised by
+        for r in rows:
+            r[1] = lower_key(r[1])
+        keys = [tuple(r) for r in rows]
         new: dict[tuple, int] = {}  # key first seen in this doc: the token it was first seen at
         for i, key in enumerate(keys):
             if key not in memo and key not in new:
@@ -121,7 +156,7 @@ class FastAttributeRuler:
         targets: dict[int, set[int]] = {}
         for i, key in enumerate(keys):
             if (memo[key][1] if key in memo else fresh[key][1]):
-                for t, attr_id in self._window_targets(doc, i, keys):
+                for t, attr_id in self._window_targets(doc, i, full):
                     targets.setdefault(i + t, set()).add(attr_id)
         for key, i in new.items():
             ids, starts = fresh[key]

@@ -75,3 +75,15 @@ def test_a_doc_without_tags_is_annotated_by_the_original_component(pair):
     doc = fast.make_doc(text)
     assert fast.get_pipe("attribute_ruler").impl(doc) is doc
     assert np.array_equal(doc.to_array(ATTRS), expected.to_array(ATTRS))
+
+
+def test_words_no_pattern_tests_share_memo_entries(pair):
+    """The memo is keyed by a word only where a pattern tests that word: a corpus needs a few
+    hundred entries, not one per word form."""
+    plain, fast = pair
+    texts = [f.read_text(encoding="utf8") for f in sorted(CORPUS.glob("*.txt"))[:20]]
+    ruler = fast.get_pipe("attribute_ruler").impl
+    ruler.memo.clear()
+    docs = list(fast.pipe(texts))
+    assert len(ruler.memo) < len({t.lower for d in docs for t in d}) / 3
+    assert ruler._lower_key(fast.vocab.strings.add("gon")) and not ruler._lower_key(fast.vocab.strings.add("zebra"))
