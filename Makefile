@@ -40,7 +40,9 @@ models: install
 clean:
 	rm -rf out/ .pytest_cache/ build/ *.egg-info
 
-# Words/s with 1 and 2 workers beside plain spaCy on the same texts, peak memory, start-up time and
-# the acceptance checks; on the dev texts of ../shared/data (corpus/ when absent, or BENCH_INPUTS).
+# Words/s of `extractor run` (1 worker, every table written) beside plain en_core_web_sm nlp.pipe, per
+# kind of text (dev texts of ../shared/data, corpus/, generated local news), each component's share,
+# 2 workers vs 1, peak memory and start-up; CPU time, so that other programs move it little.
+# Options: BENCH_ARGS="--words 40000 --repeat 2" (python -m extractor.benchmark --help).
 bench: install
-	$(BIN)/python -m extractor.benchmark $(BENCH_INPUTS)
+	$(BIN)/python -m extractor.benchmark $(BENCH_ARGS)

@@ -9,6 +9,10 @@ of the time. Anything unexpected (patterns on other attributes, a doc without ta
 back to the original component."""
 from __future__ import annotations
 
+import os
+import re
+
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -17,12 +21,20 @@ from spacy.tokens._retokenize import set_token_attrs as apply  # the setter Attr
 
 # The token attributes the attribute ruler's single-token patterns may look at, for the memo key.
 KEY_ATTRS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+# The memo key of a token: what the patterns read, then what they may write (its value before).
+IN_ATTRS = [TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA]
+OUT_ATTRS = [TAG, DEP, POS, MORPH, LEMMA]
 MAX_MEMO = 500_000  # distinct keys kept per process before the memo starts over (bounded memory)
 
 
 class FastAttributeRuler:
     """The attribute ruler's exact result: for each token, the attrs of every pattern that targets
-    it, applied in pattern order (later patterns win, as in AttributeRuler.set_annotations)."""
+    it, applied in pattern order (later patterns win, as in AttributeRuler.set_annotations).
+
+    A pattern reads only the attributes of the tokens it spans, so what the single-token patterns do
+    to a token is memoised by the token's attributes (what they read and what they may write), and a
+    multi-token pattern is looked for only where a token can start it (a few "gon na", "there is"
+    in a doc), by its tokens' attributes too. A doc's new values are written in one from_array."""
 
     def __init__(self, original) -> None:
         self.original = original
@@ -30,8 +42,13 @@ class FastAttributeRuler:
         vocab = original.vocab
         self.single = Matcher(vocab, validate=False)
         self.multi = Matcher(vocab, validate=False)
+        self.starts = Matcher(vocab, validate=False)  # the first token of each multi-token pattern
         self.multi_index: dict[int, int] = {}
+        self.width = 1
         self.ok = True
+        self.lower_words: set[str] = set()
+        self.lower_regexes: list[re.Pattern] = []
+        self.any_lower = False
         for i in range(len(original.attrs)):
             key = str(i)
             _, patterns = original.matcher.get(key)
@@ -39,11 +56,46 @@ class FastAttributeRuler:
                 attrs = {k.upper() for tok in p for k in tok if k.upper() != "OP"}
                 if any("OP" in tok for tok in p) or not attrs <= set(KEY_ATTRS):
                     self.ok = False
-                (self.single if len(p) == 1 else self.multi).add(key, [p])
+                self._note_lower_tests(p[0])
+                if len(p) == 1:
+                    self.single.add(key, [p])
+                else:
+                    self.multi.add(key, [p])
+                    self.starts.add(key, [p[:1]])
+                    self.width = max(self.width, len(p))
             self.multi_index[vocab.strings[key]] = original.indices[i]
         self.attr_of = {vocab.strings[str(i)]: i for i in range(len(original.attrs))}
-        self.memo: dict[tuple, tuple[int, ...]] = {}
+        self.strings = vocab.strings
+        self.lower_memo: dict[int, int] = {}  # LOWER hash -> itself if a pattern may test it, else 0
+        # token attributes -> (its row in self.table, can it start a multi-token pattern, its
+        # single-token patterns); the table holds OUT_ATTRS once those patterns are applied.
+        self.memo: dict[tuple, tuple[int, bool, tuple[int, ...]]] = {}
+        self.table = numpy.zeros((1024, len(OUT_ATTRS)), dtype=numpy.uint64)
+        self.window_memo: dict[tuple, tuple[tuple[int, int], ...]] = {}
         self.merged: dict[tuple[int, ...], dict] = {}
+
+    def _note_lower_tests(self, token_pattern: dict) -> None:
+        """Collect the words a pattern's (first) token tests LOWER against: most words are tested by
+        none, so their LOWER can leave the memo key (a few hundred keys instead of one a word)."""
+        for k, v in token_pattern.items():
+            if k.upper() != "LOWER":
+                continue
+            if isinstance(v, str):
+                self.lower_words.add(v)
+            elif isinstance(v, dict) and set(v) <= {"IN", "REGEX"}:
+                self.lower_words.update(v.get("IN", ()))
+                if "REGEX" in v:
+                    self.lower_regexes.append(re.compile(v["REGEX"]))
+            else:  # NOT_IN, a length test...: any word may matter
+                self.any_lower = True
+
+    def _lower_key(self, lower: int) -> int:
+        key = self.lower_memo.get(lower)
+        if key is None:
+            word = self.strings[lower]
+            tested = self.any_lower or word in self.lower_words or any(r.search(word) for r in self.lower_regexes)
+            key = self.lower_memo[lower] = lower if tested else 0
+        return key
 
     def _single_ids(self, doc: Doc, i: int) -> tuple[int, ...]:
         return tuple(sorted({self.attr_of[m] for m, _, _ in self.single(doc[i:i + 1], allow_missing=True)}))
@@ -57,28 +109,65 @@ class FastAttributeRuler:
             self.merged[ids] = attrs
         return attrs
 
+    def _token_result(self, doc: Doc, i: int, ids: tuple[int, ...]) -> list[int]:
+        """OUT_ATTRS of token I once the single-token patterns IDS are applied (to the token itself)."""
+        tok = doc[i]
+        if ids:
+            apply(tok, self._merged(ids))
+        return [tok.tag, tok.dep, tok.pos, tok.morph.key, tok.lemma]
+
+    def _window_targets(self, doc: Doc, i: int, keys: list[tuple]) -> tuple[tuple[int, int], ...]:
+        """(token, pattern) of the multi-token patterns that match from token I: memoised by the
+        attributes of the tokens they may span."""
+        wkey = tuple(keys[i:i + self.width])
+        hits = self.window_memo.get(wkey)
+        if hits is None:
+            found = []
+            for m, s, e in self.multi(doc[i:i + self.width], allow_missing=True):
+                idx = self.multi_index[m]
+                t = s + idx if idx >= 0 else e + idx
+                if s == 0 and s <= t < e:
+                    found.append((t, self.attr_of[m]))
+            hits = self.window_memo[wkey] = tuple(found)
+        return hits
+
     def __call__(self, doc: Doc) -> Doc:
         if not self.ok or not (doc.has_annotation("TAG") and doc.has_annotation("DEP")) or not len(doc):
             return self.original(doc)
         if len(self.memo) > MAX_MEMO:
             self.memo.clear()
-        keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        targets: dict[int, set[int]] = {}
-        for m, s, e in self.multi(doc, allow_missing=True):
-            idx = self.multi_index[m]
-            t = s + idx if idx >= 0 else e + idx
-            if s <= t < e:
-                targets.setdefault(t, set()).add(self.attr_of[m])
-        memo = self.memo
+            self.window_memo.clear()
+            self.lower_memo.clear()
+            self.table = numpy.zeros((1024, len(OUT_ATTRS)), dtype=numpy.uint64)
+        # Every pattern matches on the attributes as they were before any is applied (as
+        # AttributeRuler matches the whole doc first): tokens are changed only once all is matched.
+        memo, lower_key = self.memo, self._lower_key
+        rows = doc.to_array(IN_ATTRS).tolist()
+        full = [tuple(r) for r in rows]  # what multi-token windows are memoised by
+        for r in rows:
+            r[1] = lower_key(r[1])
+        keys = [tuple(r) for r in rows]
+        new: dict[tuple, int] = {}  # key first seen in this doc: the token it was first seen at
         for i, key in enumerate(keys):
-            key = tuple(key)
-            ids = memo.get(key)
-            if ids is None:
-                ids = memo[key] = self._single_ids(doc, i)
-            if i in targets:
-                ids = tuple(sorted(set(ids) | targets[i]))
-            if ids:
-                apply(doc[i], self._merged(ids))
+            if key not in memo and key not in new:
+                new[key] = i
+        fresh = {key: (self._single_ids(doc, i), bool(self.starts(doc[i:i + 1], allow_missing=True)))
+                 for key, i in new.items()}
+        targets: dict[int, set[int]] = {}
+        for i, key in enumerate(keys):
+            if (memo[key][1] if key in memo else fresh[key][1]):
+                for t, attr_id in self._window_targets(doc, i, full):
+                    targets.setdefault(i + t, set()).add(attr_id)
+        for key, i in new.items():
+            ids, starts = fresh[key]
+            row = len(memo)
+            if row >= len(self.table):
+                self.table = numpy.concatenate([self.table, numpy.zeros_like(self.table)])
+            self.table[row] = self._token_result(doc, i, ids)
+            memo[key] = (row, starts, ids)
+        doc.from_array(OUT_ATTRS, self.table[[memo[key][0] for key in keys]])
+        for i, ids in sorted(targets.items()):  # the tokens a multi-token pattern targets: all patterns, in order
+            apply(doc[i], self._merged(tuple(sorted(set(memo[keys[i]][2]) | ids))))
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
@@ -108,17 +197,19 @@ class FastLemmatizer:
             return self.original(doc)
         if len(self.memo) > MAX_MEMO:
             self.memo.clear()
-        strings = doc.vocab.strings
-        memo = self.memo
-        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+        strings, memo = doc.vocab.strings, self.memo
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [0] * len(rows)
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma:  # set by the attribute ruler: the lemmatizer does not overwrite
+                lemmas[i] = lemma
                 continue
             key = (orth, pos, morph)
             h = memo.get(key)
-            tok = doc[i]
             if h is None:
-                h = memo[key] = strings.add(self.original.lemmatize(tok)[0])
-            tok.lemma = h
+                h = memo[key] = strings.add(self.original.lemmatize(doc[i])[0])
+            lemmas[i] = h
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
@@ -157,7 +248,11 @@ STAND_INS = {"attribute_ruler": ("extractor_fast_attribute_ruler", FastAttribute
 
 
 def speed_up(nlp: Language) -> Language:
-    """Put the stand-ins in place of the attribute ruler and the lemmatizer of NLP (in place, once)."""
+    """Put the stand-ins in place of the attribute ruler and the lemmatizer of NLP (in place, once).
+    EXTRACTOR_NO_SPEEDUPS=1 in the environment keeps spaCy's own: `python -m extractor.benchmark
+    --same-tables` runs both ways and compares the tables byte for byte."""
+    if os.environ.get("EXTRACTOR_NO_SPEEDUPS") == "1":
+        return nlp
     for name, (factory, cls) in STAND_INS.items():
         if name not in nlp.pipe_names:
             continue
