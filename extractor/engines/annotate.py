@@ -15,10 +15,12 @@ from ..pipeline import article_doc, build_pipeline
 from ..rows import Article, article_row, doc_rows
 
 # Docs (pieces) the trained components take at once, and their characters: peak memory grows with
-# the characters of a minibatch (about 3.5 MB a 1,000: tagger, parser and NER activations), speed
-# does not (4, 8 or 16 articles a minibatch run at the same words/s).
-PIPE_BATCH = 16
-PIPE_CHARS = 20_000
+# the characters of a minibatch (about 3.5 MB a 1,000: tagger, parser and NER activations). Short
+# texts need many docs a call: the parser and NER pay a per-call cost, so plain nlp.pipe over news
+# sentences takes 15-25% more CPU in calls of 8 docs than of 64 (make bench, issue 19). Long articles
+# are bounded by characters instead. Tables do not depend on these sizes (checked on corpus/ and dev texts).
+PIPE_BATCH = 64
+PIPE_CHARS = 40_000
 MAX_CHARS = 5_000_000         # longer articles are skipped with a reason (a book, a dump, not news)
 
 Result = tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]
@@ -32,7 +34,7 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-CHUNK_CHARS = PIPE_CHARS  # longer articles are annotated in pieces of this size: one piece a parser pass bounds memory
+CHUNK_CHARS = 20_000  # longer articles are annotated in pieces of this size: a piece's parser pass bounds memory
 
 
 def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
