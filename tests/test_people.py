@@ -79,9 +79,41 @@ def test_lone_tagged_surname_is_kept(nlp, text, name):
     ('The open-source kernel of the system, "Darwin", ships with every Mac.', "Darwin"),
     # the short form of an organisation named in full earlier
     ("Magna International Inc. cut its dividend. Magna said profit fell.", "Magna"),
+    # the tagger reads the word as a common noun (a plural, a show title)
+    ("Fans of the shows Lost and Desperate Housewives can download them.", "Housewives"),
+    # coordinated with a capitalised common noun: a list of things
+    ("The laptop comes in two colours: Black (2 GHz model only) and White (1.8 GHz models).", "White"),
+    # a company word glued to the name
+    ("The loans went to Sberbank, VTB Group and Gazprombank on Monday.", "Gazprombank"),
+    # an article or an organisation noun right before the word
+    ("The browser gains a Reader feature and tabs.", "Reader"),
+    ("Disney, which now owns animation studio Pixar, made the film.", "Pixar"),
 ])
 def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
     assert not_person not in {r["text"] for r in people(nlp, text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    # an age or "he" outweighs the word's form
+    ("Sanders, 45, was found guilty of fraud.", "Sanders"),
+    # coordinated with a person or a common noun that is no name: still a person
+    ("Lennon and his wife were returning home.", "Lennon"),
+])
+def test_lone_name_with_person_evidence_is_kept(nlp, text, name):
+    assert name in {r["text"] for r in people(nlp, text)}
+
+
+@pytest.mark.parametrize("text, not_official", [
+    # an adjective of a later noun is no title ("major" before "mortgage specialist")
+    ("Acme Home Lending, another major sub-prime mortgage specialist, said it was seeking funds.",
+     "Acme Home Lending"),
+    # an organisation after "TITLE for/at" is the title's body, even with a given name in it
+    ("Peter Boockvar, an equity strategist for Miller Tabak, said the market fell.", "Miller Tabak"),
+])
+def test_no_official_from_a_company(nlp, text, not_official):
+    doc = nlp(text)
+    assert not any(not_official in r["name"] for r in doc._.officials)
+    assert not any(not_official in r["name"] for r in doc._.people)
 
 
 @pytest.mark.parametrize("text, name", [
