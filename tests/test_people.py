@@ -87,7 +87,9 @@ def test_lone_tagged_surname_is_kept(nlp, text, name):
     ("The loans went to Sberbank, VTB Group and Gazprombank on Monday.", "Gazprombank"),
     # an article or an organisation noun right before the word
     ("The browser gains a Reader feature and tabs.", "Reader"),
-    ("Disney, which now owns animation studio Pixar, made the film.", "Pixar"),
+    ("The song was licensed from record label Motown, however the fee was not disclosed.", "Motown"),
+    # the object of a verb of owning or buying
+    ("In 1986 he bought Pixar from the film director.", "Pixar"),
 ])
 def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
     assert not_person not in {r["text"] for r in people(nlp, text)}
@@ -98,6 +100,8 @@ def test_lone_name_that_reads_as_a_thing_is_dropped(nlp, text, not_person):
     ("Sanders, 45, was found guilty of fraud.", "Sanders"),
     # coordinated with a person or a common noun that is no name: still a person
     ("Lennon and his wife were returning home.", "Lennon"),
+    # the subject of a verb of buying is no thing bought
+    ("Kovacevic bought the house in 1990.", "Kovacevic"),
 ])
 def test_lone_name_with_person_evidence_is_kept(nlp, text, name):
     assert name in {r["text"] for r in people(nlp, text)}

@@ -73,6 +73,7 @@ class PeopleRules:
     first_names: frozenset[str]
     corporate_words: frozenset[str]
     organisation_nouns: frozenset[str]
+    ownership_verbs: frozenset[str]
     # Copulas that link a name to its title ("is", "has been", "serves as"): the first word, and
     # the word that must follow it when the copula has two ("has" -> {"been"}).
     copula_starts: frozenset[str]
@@ -128,6 +129,7 @@ class NewsPeople(base.RuleDataComponent):
         self.rules = PeopleRules(
             lex=lex, corporate_words=corporate_words,
             organisation_nouns=_lower_set(nonpersons["organisation_nouns"]),
+            ownership_verbs=_lower_set(nonpersons["ownership_verbs"]),
             nonperson_names=_lower_set(nonpersons["names"]),
             # Company suffixes end no person's name either ("Barrick Gold").
             tail_words=_lower_set(nonpersons["tail_words"]) | corporate_words,
@@ -481,7 +483,15 @@ class _ArticlePeople:
         if self._followed_by_person_context(doc, i + 1) or self._is_subject_of_he_or_she(doc, i, i + 1):
             return False  # an age, "who" or "he" outweighs the word's form ("Sanders, 45, was found")
         return (self._tagged_as_common_noun(doc, i) or self._coordinated_with_a_thing(doc, i)
-                or self._ends_in_corporate_word(doc, i) or self._after_article_or_organisation_noun(doc, i))
+                or self._ends_in_corporate_word(doc, i) or self._after_article_or_organisation_noun(doc, i)
+                or self._owned_or_bought(doc, i))
+
+    def _owned_or_bought(self, doc: Doc, i: int) -> bool:
+        """Whether the lone word is the object of a verb of owning or buying ("Disney bought Pixar",
+        "the group that owns Chrysler"): people are not bought."""
+        tok = doc[i]
+        return tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_.lower() in self.rules.ownership_verbs
 
     @staticmethod
     def _tagged_as_common_noun(doc: Doc, i: int) -> bool:
