@@ -266,3 +266,26 @@ def test_people_component_lifecycle(tmp_path):
     assert (tmp_path / "p" / "news_people" / "titles" / "titles.json").exists()
     again = spacy.load(tmp_path / "p")
     assert again(text)._.people == rows and rows
+
+
+def _people_of_parsed(nlp, words, pos, deps, heads, ents) -> list[str]:
+    """The people component alone on a Doc with the given tags and parse, so a rule is tested on
+    the reading it is about, whatever the model would make of the sentence."""
+    from spacy.tokens import Doc
+    doc = nlp.get_pipe("news_people")(Doc(nlp.vocab, words=words, pos=pos, deps=deps, heads=heads, ents=ents))
+    return [r["name"] for r in doc._.people]
+
+
+@pytest.mark.parametrize("words, pos, deps, heads, ents, expected", [
+    # coordinated with a capitalised word read as a common noun: a list of things
+    (["Black", "and", "White", "were", "sold", "."], ["NOUN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+     ["nsubjpass", "cc", "conj", "auxpass", "ROOT", "punct"], [4, 0, 0, 4, 4, 4],
+     ["O", "O", "B-PERSON", "O", "O", "O"], []),
+    # the same with an age after the partner: a name the tagger missed, so still a list of people
+    (["Winter", ",", "53", ",", "and", "Starr", "were", "named", "."],
+     ["NOUN", "PUNCT", "NUM", "PUNCT", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+     ["nsubjpass", "punct", "appos", "punct", "cc", "conj", "auxpass", "ROOT", "punct"], [7, 0, 0, 0, 0, 0, 7, 7, 7],
+     ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"], ["Starr"]),
+])
+def test_lone_name_coordinated_with_a_common_noun(nlp, words, pos, deps, heads, ents, expected):
+    assert _people_of_parsed(nlp, words, pos, deps, heads, ents) == expected

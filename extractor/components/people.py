@@ -499,15 +499,16 @@ class _ArticlePeople:
         Housewives", "Apps, books and photos"): a surname is a proper noun to it."""
         return doc.has_annotation("TAG") and doc[i].pos_ == "NOUN"
 
-    @staticmethod
-    def _coordinated_with_a_thing(doc: Doc, i: int) -> bool:
+    def _coordinated_with_a_thing(self, doc: Doc, i: int) -> bool:
         """Whether the lone word is coordinated with a capitalised word the tagger reads as a common
         noun ("Black and White"): the items of a list are alike ("Lennon and his wife" is no list of names)."""
         tok = doc[i]
         partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         # An entity partner is no evidence: the tagger often misreads names in a list ("President
         # Kennedy and Officer Tippit").
-        return any(p.pos_ == "NOUN" and p.is_title and not p.ent_type_ for p in partners)
+        # A partner with an age or "who" after it is a name the tagger missed ("Winter, 53, ... and Starr").
+        return any(p.pos_ == "NOUN" and p.is_title and not p.ent_type_
+                   and not self._followed_by_person_context(doc, p.i + 1) for p in partners)
 
     def _ends_in_corporate_word(self, doc: Doc, i: int) -> bool:
         """Whether the one word ends in a company word glued on ("Gazprombank", "Citigroup")."""
