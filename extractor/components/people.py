@@ -71,6 +71,9 @@ class PeopleRules:
     lead_words: frozenset[str]
     platform_nouns: frozenset[str]
     first_names: frozenset[str]
+    corporate_words: frozenset[str]
+    organisation_nouns: frozenset[str]
+    ownership_verbs: frozenset[str]
     # Copulas that link a name to its title ("is", "has been", "serves as"): the first word, and
     # the word that must follow it when the copula has two ("has" -> {"been"}).
     copula_starts: frozenset[str]
@@ -122,12 +125,14 @@ class NewsPeople(base.RuleDataComponent):
         for record in base.read_jsonl(root / self.patterns_path):
             matcher.add(record["label"], [_expand(record["pattern"], sets)])
         starts, seconds = copula_table(titles["copulas"])
+        corporate_words = _lower_set(base.read_json(root / self.corporate_words_path)["words"])
         self.rules = PeopleRules(
-            lex=lex,
+            lex=lex, corporate_words=corporate_words,
+            organisation_nouns=_lower_set(nonpersons["organisation_nouns"]),
+            ownership_verbs=_lower_set(nonpersons["ownership_verbs"]),
             nonperson_names=_lower_set(nonpersons["names"]),
             # Company suffixes end no person's name either ("Barrick Gold").
-            tail_words=_lower_set(nonpersons["tail_words"])
-            | _lower_set(base.read_json(root / self.corporate_words_path)["words"]),
+            tail_words=_lower_set(nonpersons["tail_words"]) | corporate_words,
             nonperson_tokens=_lower_set(nonpersons.get("tokens", [])),
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
@@ -240,11 +245,21 @@ class _ArticlePeople:
             if span is None:
                 continue
             start, end = span
+            if self._is_affiliation_of_a_title(doc, start):
+                continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
+
+    def _is_affiliation_of_a_title(self, doc: Doc, start: int) -> bool:
+        """Whether the organisation at token START follows a title and "for"/"at"/"with" ("an equity
+        strategist for Miller Tabak", "a trader at the Smith Barney"): the body the title is held in."""
+        k = start - 1
+        if k > 0 and doc[k].lower_ == "the":
+            k -= 1
+        return k > 0 and doc[k].lower_ in {"for", "at", "with"} and doc[k - 1].lower_ in self.rules.lex.heads
 
     def _has_given_name_form(self, doc: Doc, start: int, end: int) -> bool:
         """Whether tokens [start, end) are a known given name followed by one to three capitalised
@@ -463,7 +478,51 @@ class _ArticlePeople:
         if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
                for ent in doc.ents):
             return True
-        return 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote
+        if 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote:
+            return True
+        if self._followed_by_person_context(doc, i + 1) or self._is_subject_of_he_or_she(doc, i, i + 1):
+            return False  # an age, "who" or "he" outweighs the word's form ("Sanders, 45, was found")
+        return (self._tagged_as_common_noun(doc, i) or self._coordinated_with_a_thing(doc, i)
+                or self._ends_in_corporate_word(doc, i) or self._after_article_or_organisation_noun(doc, i)
+                or self._owned_or_bought(doc, i))
+
+    def _owned_or_bought(self, doc: Doc, i: int) -> bool:
+        """Whether the lone word is the object of a verb of owning or buying ("Disney bought Pixar",
+        "the group that owns Chrysler"): people are not bought."""
+        tok = doc[i]
+        return tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_.lower() in self.rules.ownership_verbs
+
+    @staticmethod
+    def _tagged_as_common_noun(doc: Doc, i: int) -> bool:
+        """Whether the tagger reads the lone word as a common noun, not a proper one ("Desperate
+        Housewives", "Apps, books and photos"): a surname is a proper noun to it."""
+        return doc.has_annotation("TAG") and doc[i].pos_ == "NOUN"
+
+    def _coordinated_with_a_thing(self, doc: Doc, i: int) -> bool:
+        """Whether the lone word is coordinated with a capitalised word the tagger reads as a common
+        noun ("Black and White"): the items of a list are alike ("Lennon and his wife" is no list of names)."""
+        tok = doc[i]
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        # An entity partner is no evidence: the tagger often misreads names in a list ("President
+        # Kennedy and Officer Tippit").
+        # A partner with an age or "who" after it is a name the tagger missed ("Winter, 53, ... and Starr").
+        return any(p.pos_ == "NOUN" and p.is_title and not p.ent_type_
+                   and not self._followed_by_person_context(doc, p.i + 1) for p in partners)
+
+    def _ends_in_corporate_word(self, doc: Doc, i: int) -> bool:
+        """Whether the one word ends in a company word glued on ("Gazprombank", "Citigroup")."""
+        word = doc[i].lower_
+        return any(len(w) >= 4 and len(word) > len(w) + 2 and word.endswith(w.rstrip("."))
+                   for w in self.rules.corporate_words)
+
+    def _after_article_or_organisation_noun(self, doc: Doc, i: int) -> bool:
+        """Whether an article or an organisation noun comes right before the lone word ("a Reader
+        feature", "animation studio Pixar", "the carmaker Toyota"): people take neither."""
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        return prev.lower_ in {"a", "an", "the"} or (prev.is_lower and prev.lower_ in self.rules.organisation_nouns)
 
     def _add_anchored(self, doc: Doc, i: int, source: str, add, place_chars) -> None:
         """Add the capitalised name that starts at token I (after a title, honorific or "By")."""
@@ -777,7 +836,7 @@ class _ArticlePeople:
         # The run must end on a head ("Apple's senior vice president"), not on a modifier.
         while t_end > t_start and doc[t_end - 1].lower_ not in self.rules.lex.heads:
             t_end -= 1
-        if t_end <= t_start:
+        if t_end <= t_start or _modifies_a_later_noun(doc, t_end - 1):
             return None
         if t_end < n and (doc[t_end].ent_type_ == "PERSON" or (doc[t_end].pos_ == "PROPN" and doc[t_end].is_title)):
             return None  # the title belongs to the next name ("Hassan, King Hussein's brother")
@@ -951,6 +1010,14 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
+    """Whether the lower-case title word at token I is an adjective of a noun after it ("another major
+    sub-prime mortgage specialist"): then it is no title ("major")."""
+    tok = doc[i]
+    return tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > i + 1 \
+        and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _noun_chunks(doc: Doc) -> list[Span]:
