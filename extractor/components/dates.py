@@ -60,9 +60,56 @@ def says_will(span: Span) -> bool:
     return tok is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children)
 
 
-def clause_direction(span: Span) -> str | None:
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def tensed_verb(tok: Token) -> Token:
+    """The verb whose tense a date under TOK takes: TOK itself, or, when TOK is a participle or bare
+    verb with no auxiliary and no subject of its own ("with the third departing each Thursday", "let
+    the offensive begin Saturday"), the verb of the clause it hangs from."""
+    for _ in range(4):
+        untensed = (tok.tag_ in ("VBG", "VB") and not has_subject(tok)
+                    and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+        if not untensed or tok.head.i == tok.i:
+            return tok
+        head = tok.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return tok
+        tok = head
+    return tok
+
+
+def is_present_tense(tok: Token, auxes: list[Token]) -> bool:
+    """A verb in the simple or progressive present: "meets", "meet", "is meeting" (the small model
+    also tags a finite "meet" with a subject as a bare VB)."""
+    if any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes) and tok.tag_ == "VBG":
+        return True
+    if auxes:
+        return False
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj", "ccomp") and has_subject(tok))
+
+
+def dates_the_verb(span: Span, verb: Token) -> bool:
+    """Whether SPAN says when VERB happens ("meet Monday", "is on Tuesday"), not when a noun's thing
+    did ("before Friday's purchases", "over Thursday's closing price")."""
+    root = span.root
+    if root.head.i == verb.i:
+        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod")
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
-    and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next")."""
+    and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
+    REPORTING, given for a bare weekday: the lemmas of verbs of saying; any other verb in the present
+    tense then points to the coming day ("the leaders meet Monday"), while the present of saying
+    reports the past ("the ministry says Tuesday"). A month and day is left to its distance from the
+    publication date: a present verb there is as often a past event's comment ("June 4's blast reminds us")."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
@@ -78,6 +125,7 @@ def clause_direction(span: Span) -> str | None:
     if (tok.dep_ == "ccomp" and subj is not None and tok.head.i < span.start
             and span.end <= subj.left_edge.i and tok.head.pos_ in ("VERB", "AUX")):
         tok = tok.head
+    tok = tensed_verb(tok)
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")] + ([tok] if tok.tag_ == "MD" else [])
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return FUTURE
@@ -98,6 +146,11 @@ def clause_direction(span: Span) -> str | None:
         return PAST
     if tok.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (tok.dep_ == "acl" and not auxes)):
         return PAST  # "has announced", and "the deal announced in February"
+    # "the leaders meet Monday", "the vote is Tuesday": the present tense of an event speaks of a
+    # coming day; the present of saying ("the ministry says Tuesday") reports the past
+    if (reporting is not None and is_present_tense(tok, auxes) and tok.lemma_ not in reporting
+            and dates_the_verb(span, tok)):
+        return FUTURE
     return None
 
 
@@ -156,12 +209,16 @@ class NewsDates(base.RuleDataComponent):
         self.keep_unnormalized = keep_unnormalized
         self.part_of_day_time = part_of_day_time
         self.grammar: Grammar | None = None
+        self.reporting: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
         return self.files
 
     def load_data(self, root: Path) -> None:
         self.grammar = load_grammar(root, self.files)
+        # verbs whose present tense does not point ahead: saying, and forms spelled as the past ("hurt")
+        self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ())) | frozenset(
+            self.grammar.lex.get("same_past_and_present", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -218,7 +275,10 @@ class NewsDates(base.RuleDataComponent):
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
-        hints, direction = ctx.hints | ({"will"} if says_will(span) else set()), clause_direction(span)
+        hints = ctx.hints | ({"will"} if says_will(span) else set())
+        names = {k for k, _ in cand.groups}
+        bare_weekday = "weekday" in names and not names & {"month", "day"}
+        direction = clause_direction(span, self.reporting if bare_weekday else None)
         if span.start > 0 and doc[span.start - 1].lower_ == "ended":
             # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
             hints, direction = hints | {"ended"}, PAST

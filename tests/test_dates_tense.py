@@ -1,0 +1,69 @@
+"""Table tests of the past/future choice (issue 13, value errors): which weekday, month-day, month or
+quarter a date without its year or week means, by the tense of the verb it hangs from. Each case is
+(name, text, publication date, mention, type, value); the sentences are written for the pattern the
+name says. PUB is a Wednesday."""
+from __future__ import annotations
+
+import pytest
+
+from extractor import load_pipeline
+
+PUB = "2013-03-20"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def rows_of(nlp, text: str, published: str) -> dict[str, tuple[str, str]]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {text[d["start"]:d["end"]]: (d["type"], d["value"]) for d in doc._.dates}
+
+
+# ---- a weekday: the tense of the verb it dates
+WEEKDAYS = [
+    ("present_event_verb_next_weekday", "The two leaders meet Monday in Geneva.", PUB, "Monday", "DATE", "2013-03-25"),
+    ("present_copula_next_weekday", "The vote is on Friday.", PUB, "Friday", "DATE", "2013-03-22"),
+    ("present_progressive_next_weekday", "The delegation is leaving Thursday for Cairo.", PUB, "Thursday", "DATE",
+     "2013-03-21"),
+    ("present_reporting_verb_past_weekday", "The ministry says Tuesday that the talks failed.", PUB, "Tuesday",
+     "DATE", "2013-03-19"),
+    ("present_tells_past_weekday", "The mayor tells reporters Monday that the budget is balanced.", PUB, "Monday",
+     "DATE", "2013-03-18"),
+    ("past_tense_past_weekday", "The two leaders met Monday in Geneva.", PUB, "Monday", "DATE", "2013-03-18"),
+    ("future_aux_next_weekday", "The two leaders will meet Monday in Geneva.", PUB, "Monday", "DATE", "2013-03-25"),
+    ("participle_takes_future_of_head", "The airline said new flights would leave on Monday, with the third "
+     "departing Friday.", PUB, "Friday", "DATE", "2013-03-22"),
+    ("participle_takes_past_of_head", "The troops withdrew on Monday, leaving the town Tuesday.", PUB, "Tuesday",
+     "DATE", "2013-03-19"),
+    ("present_spelled_as_past_tells_no_tense", "Weak banks hurt the index, which fell on Friday.", PUB, "Friday",
+     "DATE", "2013-03-15"),
+    ("possessive_weekday_is_not_dated_by_present", "The offer is far above Friday's closing price.", PUB, "Friday",
+     "DATE", "2013-03-15"),
+    ("no_verb_publication_weekday", "Wednesday: markets in brief.", PUB, "Wednesday", "DATE", "2013-03-20"),
+]
+
+# ---- must not change: month-days, months and quarters keep their distance-based choice
+UNCHANGED = [
+    ("present_comment_on_past_month_day", "The June 4 blast reminds us of the danger.", "2021-06-11", "June 4",
+     "DATE", "2021-06-04"),
+    ("past_tense_month_is_last_one", "The bank raised rates in April.", "2024-03-14", "April", "DATE", "2023-04"),
+    ("past_tense_near_deadline_month_day", "The board set April 2 as the deadline.", PUB, "April 2", "DATE",
+     "2013-04-02"),
+    ("future_month_day", "The law will take effect on Jan. 1.", PUB, "Jan. 1", "DATE", "2014-01-01"),
+    ("quarter_just_closed_reported", "The company expects fourth-quarter earnings to fall.", "2013-01-20",
+     "fourth-quarter", "DATE", "2012-Q4"),
+    ("last_weekday_excludes_today", "Prices fell last Wednesday.", PUB, "last Wednesday", "DATE", "2013-03-13"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", WEEKDAYS + UNCHANGED,
+                         ids=[c[0] for c in WEEKDAYS + UNCHANGED])
+def test_tense_chooses_the_day(nlp, name, text, published, mention, type_, value):
+    rows = rows_of(nlp, text, published)
+    assert mention in rows, rows
+    assert rows[mention] == (type_, value)
