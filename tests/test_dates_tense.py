@@ -67,3 +67,24 @@ def test_tense_chooses_the_day(nlp, name, text, published, mention, type_, value
     rows = rows_of(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
+
+
+# ---- "a year earlier" in an earnings report: the year-ago quarter, unless the sentence reports a longer period
+EARNINGS = "2013-10-24"  # a report on the third quarter
+YEAR_AGO = [
+    ("year_ago_quarter_in_quarterly_report", "Third-quarter net rose to $5 million from $4 million a year earlier.",
+     EARNINGS, "a year earlier", "DATE", "2012-Q3"),
+    ("nine_months_compared_with_year_earlier_is_the_year", "In the quarter, sales rose. For the nine months, net "
+     "rose to $9 million from $7 million a year earlier.", EARNINGS, "a year earlier", "DATE", "2012"),
+    ("first_half_compared_with_year_ago_is_the_year", "Quarterly sales rose, and first-half profit doubled from a "
+     "year ago.", EARNINGS, "a year ago", "DATE", "2012"),
+    ("year_ago_without_quarters_is_the_year_before", "Prices are up 5% from a year ago.", EARNINGS,
+     "a year ago", "DATE", "2012"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", YEAR_AGO, ids=[c[0] for c in YEAR_AGO])
+def test_year_ago_names_the_compared_period(nlp, name, text, published, mention, type_, value):
+    rows = rows_of(nlp, text, published)
+    assert mention in rows, rows
+    assert rows[mention] == (type_, value)

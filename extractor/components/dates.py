@@ -103,6 +103,12 @@ def dates_the_verb(span: Span, verb: Token) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
+def reports_long_period(span: Span, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence of SPAN reports a period longer than a quarter ("the first nine months")."""
+    sent = span.sent.text.lower() if span.doc.has_annotation("SENT_START") else span.doc.text.lower()
+    return any(p in sent for p in phrases)
+
+
 def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
     and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
@@ -210,6 +216,7 @@ class NewsDates(base.RuleDataComponent):
         self.part_of_day_time = part_of_day_time
         self.grammar: Grammar | None = None
         self.reporting: frozenset[str] = frozenset()
+        self.long_periods: tuple[str, ...] = ()
 
     def data_files(self) -> tuple[str, ...]:
         return self.files
@@ -219,6 +226,7 @@ class NewsDates(base.RuleDataComponent):
         # verbs whose present tense does not point ahead: saying, and forms spelled as the past ("hurt")
         self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ())) | frozenset(
             self.grammar.lex.get("same_past_and_present", ()))
+        self.long_periods = tuple(self.grammar.lex.get("periods_longer_than_a_quarter", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -279,6 +287,8 @@ class NewsDates(base.RuleDataComponent):
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
         direction = clause_direction(span, self.reporting if bare_weekday else None)
+        if reports_long_period(span, self.long_periods):
+            hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ == "ended":
             # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
             hints, direction = hints | {"ended"}, PAST
