@@ -88,3 +88,21 @@ def test_year_ago_names_the_compared_period(nlp, name, text, published, mention,
     rows = rows_of(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
+
+
+# ---- "effective <day>": the nearer such day, whatever the tense of the announcing verb
+EFFECTIVE = [
+    ("effective_day_ahead_in_past_clause", "The bank named a new chairman, effective Feb. 1.", "2013-10-24",
+     "Feb. 1", "DATE", "2014-02-01"),
+    ("effective_day_behind_in_past_clause", "The bank named a new chairman, effective Sept. 1.", "2013-10-24",
+     "Sept. 1", "DATE", "2013-09-01"),
+    ("past_clause_without_effective_stays_past", "The bank named a new chairman on Feb. 1.", "2013-10-24",
+     "Feb. 1", "DATE", "2013-02-01"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", EFFECTIVE, ids=[c[0] for c in EFFECTIVE])
+def test_effective_day_is_the_nearer(nlp, name, text, published, mention, type_, value):
+    rows = rows_of(nlp, text, published)
+    assert mention in rows, rows
+    assert rows[mention] == (type_, value)

@@ -120,6 +120,10 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
         return PAST
+    if before == "effective":
+        # "created an office, effective Feb. 1": the day a change takes effect, announced ahead or
+        # after; the announcing verb's tense does not date it, the nearer such day does
+        return None
     if before in FUTURE_MARKERS or doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES:
         return FUTURE
     tok = governing_verb(span)
