@@ -106,3 +106,23 @@ def test_effective_day_is_the_nearer(nlp, name, text, published, mention, type_,
     rows = rows_of(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
+
+
+# ---- "the quarter ended <day>": the calendar quarter nearest the day it closed
+ENDED = [
+    ("fiscal_quarter_ended_july_is_second_quarter", "In the quarter ended July 31, sales rose 5%.", "2013-10-24",
+     "the quarter", "DATE", "2013-Q2"),
+    ("quarter_ended_september_is_third_quarter", "For the quarter ended Sept. 30, net rose.", "2013-10-24",
+     "the quarter", "DATE", "2013-Q3"),
+    ("quarter_ended_january_is_last_years_fourth", "In the quarter ended Jan. 2, sales fell.", "2013-02-20",
+     "the quarter", "DATE", "2012-Q4"),
+    ("year_ended_stays_a_year_long_duration", "For the year ended Sept. 30, net rose.", "2013-10-24",
+     "the year", "DURATION", "P1Y"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", ENDED, ids=[c[0] for c in ENDED])
+def test_quarter_named_by_its_end(nlp, name, text, published, mention, type_, value):
+    rows = rows_of(nlp, text, published)
+    assert mention in rows, rows
+    assert rows[mention] == (type_, value)

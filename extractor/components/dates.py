@@ -249,6 +249,7 @@ class NewsDates(base.RuleDataComponent):
         if anaphors:
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
         rows = anchor_bare_clocks(compose_neighbours(doc.text, rows, ctx.dct))
+        rows = date_periods_by_their_end(doc.text, rows)
         out = []
         for r in rows:
             r = strip_private(r)
@@ -387,6 +388,38 @@ def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[di
                 out[-1] = {"start": prev["start"], "end": row["end"], **tx.as_dict()}
                 continue
         out.append(row)
+    return out
+
+
+# "the year ended Sept. 30" stays the duration of a year (as TimeML annotates it): only quarters here
+PERIOD_BEFORE_ITS_END = re.compile(r"(?i)(?:the|its|their)\s+(?:fiscal\s+)?quarter")
+ENDED = re.compile(r"(?i)\s+(?:ended|ending)\s+")
+DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+
+
+def nearest_quarter_end(d: date) -> tuple[int, int]:
+    """(year, quarter) of the calendar quarter whose last day lies nearest D (a fiscal quarter ended
+    July 31 is reported as the second quarter)."""
+    ends = [(date(y, m, 30 if m in (6, 9) else 31), y, m // 3) for y in (d.year - 1, d.year) for m in (3, 6, 9, 12)]
+    _, y, q = min(ends, key=lambda e: abs((e[0] - d).days))
+    return y, q
+
+
+def date_periods_by_their_end(text: str, rows: list[dict]) -> list[dict]:
+    """"the quarter ended July 31": the quarter that closed on that day, the calendar quarter nearest
+    its end, whatever the document's latest quarter."""
+    out = list(rows)
+    for i, row in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        m = PERIOD_BEFORE_ITS_END.fullmatch(text[row["start"]:row["end"]])
+        day = DAY_VALUE.match(str(nxt.get("value", "")))
+        if not (m and day and ENDED.fullmatch(text[row["end"]:nxt["start"]])):
+            continue
+        y, q = nearest_quarter_end(date(int(day[1]), int(day[2]), int(day[3])))
+        value = f"{y}-Q{q}"
+        rs, re_, gran = calendar_range(value)
+        out[i] = {**row, "type": "DATE", "value": value, "range_start": rs, "range_end": re_, "granularity": gran,
+                  "relative": True}
     return out
 
 
