@@ -67,7 +67,8 @@ def by_text(rows: list[dict]) -> dict[str, dict]:
     # the TIMEX3 kinds of the issue
     ("The plant opened in mid-2008.", "2021-06-11", "mid-2008", "DATE", "2008"),
     ("Prices have doubled over the past decade.", "2021-06-11", "the past decade", "DURATION", "P10Y"),
-    ("The vote is at 10 a.m. Tuesday.", "2021-06-11", "10 a.m. Tuesday", "TIME", "2021-06-08T10:00"),
+    # a present-tense event verb points to the coming weekday (was 2021-06-08, the past Tuesday)
+    ("The vote is at 10 a.m. Tuesday.", "2021-06-11", "10 a.m. Tuesday", "TIME", "2021-06-15T10:00"),
     ("Rents rose 5% over the past 12 months.", "2021-06-11", "the past 12 months", "DURATION", "P12M"),
     ("It signed a two-year contract.", "2021-06-11", "two-year", "DURATION", "P2Y"),
     # The TimeML value XXXX-WXX-1 is outside the output contract's grammar: written as a day of unknown date.

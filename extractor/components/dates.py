@@ -60,13 +60,70 @@ def says_will(span: Span) -> bool:
     return tok is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children)
 
 
-def clause_direction(span: Span) -> str | None:
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def tensed_verb(tok: Token) -> Token:
+    """The verb whose tense a date under TOK takes: TOK itself, or, when TOK is a participle or bare
+    verb with no auxiliary and no subject of its own ("with the third departing each Thursday", "let
+    the offensive begin Saturday"), the verb of the clause it hangs from."""
+    for _ in range(4):
+        untensed = (tok.tag_ in ("VBG", "VB") and not has_subject(tok)
+                    and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+        if not untensed or tok.head.i == tok.i:
+            return tok
+        head = tok.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return tok
+        tok = head
+    return tok
+
+
+def is_present_tense(tok: Token, auxes: list[Token]) -> bool:
+    """A verb in the simple or progressive present: "meets", "meet", "is meeting" (the small model
+    also tags a finite "meet" with a subject as a bare VB)."""
+    if any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes) and tok.tag_ == "VBG":
+        return True
+    if auxes:
+        return False
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj", "ccomp") and has_subject(tok))
+
+
+def dates_the_verb(span: Span, verb: Token) -> bool:
+    """Whether SPAN says when VERB happens ("meet Monday", "is on Tuesday"), not when a noun's thing
+    did ("before Friday's purchases", "over Thursday's closing price")."""
+    root = span.root
+    if root.head.i == verb.i:
+        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod")
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+def reports_long_period(span: Span, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence of SPAN reports a period longer than a quarter ("the first nine months")."""
+    sent = span.sent.text.lower() if span.doc.has_annotation("SENT_START") else span.doc.text.lower()
+    return any(p in sent for p in phrases)
+
+
+def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
-    and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next")."""
+    and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
+    REPORTING, given for a bare weekday: the lemmas of verbs of saying; any other verb in the present
+    tense then points to the coming day ("the leaders meet Monday"), while the present of saying
+    reports the past ("the ministry says Tuesday"). A month and day is left to its distance from the
+    publication date: a present verb there is as often a past event's comment ("June 4's blast reminds us")."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
         return PAST
+    if before == "effective":
+        # "created an office, effective Feb. 1": the day a change takes effect, announced ahead or
+        # after; the announcing verb's tense does not date it, the nearer such day does
+        return None
     if before in FUTURE_MARKERS or doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES:
         return FUTURE
     tok = governing_verb(span)
@@ -78,6 +135,7 @@ def clause_direction(span: Span) -> str | None:
     if (tok.dep_ == "ccomp" and subj is not None and tok.head.i < span.start
             and span.end <= subj.left_edge.i and tok.head.pos_ in ("VERB", "AUX")):
         tok = tok.head
+    tok = tensed_verb(tok)
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")] + ([tok] if tok.tag_ == "MD" else [])
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return FUTURE
@@ -98,6 +156,11 @@ def clause_direction(span: Span) -> str | None:
         return PAST
     if tok.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (tok.dep_ == "acl" and not auxes)):
         return PAST  # "has announced", and "the deal announced in February"
+    # "the leaders meet Monday", "the vote is Tuesday": the present tense of an event speaks of a
+    # coming day; the present of saying ("the ministry says Tuesday") reports the past
+    if (reporting is not None and is_present_tense(tok, auxes) and tok.lemma_ not in reporting
+            and dates_the_verb(span, tok)):
+        return FUTURE
     return None
 
 
@@ -156,12 +219,18 @@ class NewsDates(base.RuleDataComponent):
         self.keep_unnormalized = keep_unnormalized
         self.part_of_day_time = part_of_day_time
         self.grammar: Grammar | None = None
+        self.reporting: frozenset[str] = frozenset()
+        self.long_periods: tuple[str, ...] = ()
 
     def data_files(self) -> tuple[str, ...]:
         return self.files
 
     def load_data(self, root: Path) -> None:
         self.grammar = load_grammar(root, self.files)
+        # verbs whose present tense does not point ahead: saying, and forms spelled as the past ("hurt")
+        self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ())) | frozenset(
+            self.grammar.lex.get("same_past_and_present", ()))
+        self.long_periods = tuple(self.grammar.lex.get("periods_longer_than_a_quarter", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -180,6 +249,7 @@ class NewsDates(base.RuleDataComponent):
         if anaphors:
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
         rows = anchor_bare_clocks(compose_neighbours(doc.text, rows, ctx.dct))
+        rows = date_periods_by_their_end(doc.text, rows)
         out = []
         for r in rows:
             r = strip_private(r)
@@ -218,7 +288,12 @@ class NewsDates(base.RuleDataComponent):
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
-        hints, direction = ctx.hints | ({"will"} if says_will(span) else set()), clause_direction(span)
+        hints = ctx.hints | ({"will"} if says_will(span) else set())
+        names = {k for k, _ in cand.groups}
+        bare_weekday = "weekday" in names and not names & {"month", "day"}
+        direction = clause_direction(span, self.reporting if bare_weekday else None)
+        if reports_long_period(span, self.long_periods):
+            hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ == "ended":
             # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
             hints, direction = hints | {"ended"}, PAST
@@ -313,6 +388,38 @@ def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[di
                 out[-1] = {"start": prev["start"], "end": row["end"], **tx.as_dict()}
                 continue
         out.append(row)
+    return out
+
+
+# "the year ended Sept. 30" stays the duration of a year (as TimeML annotates it): only quarters here
+PERIOD_BEFORE_ITS_END = re.compile(r"(?i)(?:the|its|their)\s+(?:fiscal\s+)?quarter")
+ENDED = re.compile(r"(?i)\s+(?:ended|ending)\s+")
+DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+
+
+def nearest_quarter_end(d: date) -> tuple[int, int]:
+    """(year, quarter) of the calendar quarter whose last day lies nearest D (a fiscal quarter ended
+    July 31 is reported as the second quarter)."""
+    ends = [(date(y, m, 30 if m in (6, 9) else 31), y, m // 3) for y in (d.year - 1, d.year) for m in (3, 6, 9, 12)]
+    _, y, q = min(ends, key=lambda e: abs((e[0] - d).days))
+    return y, q
+
+
+def date_periods_by_their_end(text: str, rows: list[dict]) -> list[dict]:
+    """"the quarter ended July 31": the quarter that closed on that day, the calendar quarter nearest
+    its end, whatever the document's latest quarter."""
+    out = list(rows)
+    for i, row in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        m = PERIOD_BEFORE_ITS_END.fullmatch(text[row["start"]:row["end"]])
+        day = DAY_VALUE.match(str(nxt.get("value", "")))
+        if not (m and day and ENDED.fullmatch(text[row["end"]:nxt["start"]])):
+            continue
+        y, q = nearest_quarter_end(date(int(day[1]), int(day[2]), int(day[3])))
+        value = f"{y}-Q{q}"
+        rs, re_, gran = calendar_range(value)
+        out[i] = {**row, "type": "DATE", "value": value, "range_start": rs, "range_end": re_, "granularity": gran,
+                  "relative": True}
     return out
 
 

@@ -827,7 +827,9 @@ class Grammar:
             return None
         what = (g.get("what") or "").lower()
         # "a year ago" in an earnings report: the year-ago quarter; "five years ago" stays a year
-        if unit == "Y" and ("quarter" in what or "period" in what or ("quarter" in hints and not what and n == 1)):
+        # ("the first nine months ... compared with a year earlier" names the year before)
+        year_ago_quarter = "quarter" in hints and "year_period" not in hints and not what and n == 1
+        if unit == "Y" and ("quarter" in what or "period" in what or year_ago_quarter):
             y, q = shift_quarter(dct.year, quarter_of(dct), -1)
             return make_date(f"{y - int(n)}-Q{q}", True)
         if unit in ("H", "MIN", "S"):
