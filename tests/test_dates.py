@@ -182,3 +182,20 @@ def test_number_words_from_figures_lexicon(text, expected):
 
     grammar = load_grammar()
     assert parse_number(text, grammar.numbers) == expected
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # An absolute date reads the same with or without a publication date.
+    ("June 10, 2021", None, "2021-06-10"),
+    ("June 10, 2021", "2030-01-01", "2021-06-10"),
+    # A relative one needs the publication date: without it, no value rather than one read off the
+    # wall clock (which would change from run to run).
+    ("yesterday", "2021-06-11", "2021-06-10"),
+    ("yesterday", None, None),
+    ("in 2 hours", None, None),
+])
+def test_dateparser_fallback_is_deterministic_without_a_publication_date(text, published, value):
+    from extractor.components.dates import dateparser_timex
+
+    tx = dateparser_timex(text, published)
+    assert (tx.value if tx else None) == value

@@ -166,11 +166,29 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str
 
 @lru_cache(maxsize=4096)
 def dateparser_timex(text: str, published: str | None) -> Timex | None:
-    """A date that dateparser reads in TEXT (a whole candidate, never a search), as a TIMEX3; cached."""
-    from dateparser.date import DateDataParser  # imported late: it takes a second to load
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    """A date that dateparser reads in TEXT (a whole candidate, never a search), as a TIMEX3; cached.
+    Without a publication date only absolute dates count: a relative one would be resolved against
+    the wall clock, and the same article would give other rows on another day."""
     if published:
-        settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+        return _dateparser_timex(text, published, published)
+    first = _dateparser_timex(text, None, NO_DCT_ANCHORS[0])
+    if first is None or first != _dateparser_timex(text, None, NO_DCT_ANCHORS[1]):
+        return None
+    return first
+
+
+# Two reference days that differ in weekday, day, month and year: a text that dateparser reads the
+# same against both does not depend on the publication date.
+NO_DCT_ANCHORS = ("2000-01-05", "2010-07-15")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_timex(text: str, published: str | None, base: str) -> Timex | None:
+    """dateparser's reading of TEXT against the reference day BASE; PUBLISHED (or None) is the
+    article's own publication date, which places a bare clock time."""
+    from dateparser.date import DateDataParser  # imported late: it takes a second to load
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                                "RELATIVE_BASE": datetime.fromisoformat(base[:10])}
     try:
         data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
     except Exception:  # dateparser raises a variety of errors on odd strings
