@@ -58,6 +58,24 @@ CASES = {
     "prepositional-cue": (
         "The senator called for an immediate ceasefire.",
         "The senator", "called for", "an immediate ceasefire", "indirect"),
+    "short-quotation-before-inverted-cue": (
+        "\u201cNever,\u201d the coach replied.",
+        "the coach", "replied", "\u201cNever,\u201d", "direct"),
+    "question-before-inverted-cue-with-name-first": (
+        "\u201cWhere is the money?\u201d Walters barked at the clerk.",
+        "Walters", "barked", "\u201cWhere is the money?\u201d", "direct"),
+    "inverted-cue-the-tagger-reads-as-a-noun": (
+        "\u201cWe can point to two results,\u201d Kovacs answers.",
+        "Kovacs", "answers", "\u201cWe can point to two results,\u201d", "direct"),
+    "inverted-cue-after-a-name-with-an-age": (
+        "\u201cWe were wrong to wait so long,\u201d Okafor, 58, told the radio station on Monday.",
+        "Okafor", "told", "\u201cWe were wrong to wait so long,\u201d", "direct"),
+    "cue-then-comma-and-quotation-after-an-opening-clause": (
+        "Asked what the party needs, Brandt said, \u201cWe have to be able to win.\u201d",
+        "Brandt", "said", "\u201cWe have to be able to win.\u201d", "direct"),
+    "content-opening-with-quoted-words": (
+        "Lindqvist said \u201cit makes me angry\u201d every time she reads the figures.",
+        "Lindqvist", "said", "\u201cit makes me angry\u201d every time she reads the figures", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -77,6 +95,18 @@ def test_attribution_patterns(nlp, case):
 ])
 def test_labels_and_titles_in_quotation_marks_are_not_quotes(nlp, text):
     assert all(r["kind"] != "direct" for r in quotes_of(nlp, text))
+    assert not quotes_of(nlp, text)
+
+
+def test_quotation_ending_a_sentence_is_not_the_next_sentence_content(nlp):
+    text = ("Pataki says the mayor \u201chas a record of bringing people together.\u201d "
+            "He warns that the rival would divide the party.")
+    rows = [r for r in quotes_of(nlp, text) if r["cue"] == "warns"]
+    assert rows and text[rows[0]["start"]:rows[0]["end"]] == "that the rival would divide the party"
+
+
+def test_title_with_a_comma_inside_its_marks_is_still_a_title(nlp):
+    text = "She appeared on \u201cSaturday Night Live,\u201d the comedy show."
     assert not quotes_of(nlp, text)
 
 
@@ -161,6 +191,10 @@ def test_stray_closing_mark_is_ignored():
     ("the so-called \u201cpeace plan\u201d", True),
     ("on \u201cSaturday Night Live\u201d", True),
     ("she said \u201cwe will fight on until the end.\u201d", False),
+    # A short utterance opening its sentence, ending in a comma inside its marks, is speech.
+    ("\u201cReally,\u201d she added.", False),
+    ("\u201cNo Way!\u201d he shouted.", False),
+    ("He watched \u201cThe West Wing,\u201d a drama.", True),
 ])
 def test_label_quotes(text, label):
     q = find_quotes(text)[0]

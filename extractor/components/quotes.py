@@ -158,6 +158,45 @@ class NewsQuotes(base.RuleDataComponent):
             cues.append(Cue((mark[0],), ":", name.root, (start + colon + 2, end)))
         return cues
 
+    def speech_word(self, tok: Token) -> bool:
+        """A speech verb by its form, whatever the tagger made of it ("Bozell answers" as a noun)."""
+        if not tok.is_alpha:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in self.data["speech"]
+        word = tok.lower_
+        forms = {word[:-1], word[:-2]} if word.endswith("s") else {word[:-1], word[:-2]} if word.endswith("ed") \
+            else set()
+        return bool(forms & self.data["speech"])
+
+    def inverted_cues(self, doc: Doc, quotes: list) -> list[Cue]:
+        """A quotation ending in a comma, '?' or '!' inside its mark, then its cue in the same sentence
+        ('"...," Trump barked', '"...?" said Smith'), found from the words when the parse hangs the
+        cue on the quotation: a speech verb within the next few words, the name before or after it."""
+        cues, text = [], doc.text
+        for q in quotes:
+            if not q.closed or text[q.end - 2] not in ",?!":
+                continue
+            after = doc.char_span(q.end, min(len(text), q.end + 80), alignment_mode="contract")
+            if after is None:
+                continue
+            words = [t for t in after[:7] if not t.is_space]
+            verb = next((t for t in words if self.speech_word(t)), None)
+            if verb is None or any(t.is_punct and t.text not in (",", ".") or "\n" in t.text
+                                   for t in words[:words.index(verb)]):
+                continue
+            names = [t for t in words[:words.index(verb)] if t.pos_ in ("PROPN", "PRON", "NOUN")]
+            if not names:  # '"...," said Smith': the name follows the verb
+                names = [t for t in words[words.index(verb) + 1:] if t.pos_ in ("PROPN", "NOUN")][:3]
+                names = [t for t in names if t.dep_ not in ("compound", "amod")] or names
+                source = names[0] if names else None
+            else:
+                heads = [t for t in names if t.dep_ not in ("compound", "amod", "poss", "nmod")]
+                source = heads[0] if heads else names[-1]
+            cues.append(Cue((verb,), cue_lemma(verb) if verb.pos_ in ("VERB", "AUX") else verb.lower_,
+                            source, (q.start, q.end)))
+        return cues
+
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
         text = doc.text
@@ -167,9 +206,12 @@ class NewsQuotes(base.RuleDataComponent):
             doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"]),
             named_nominals(doc))
         best: dict[int, dict] = {}
-        for cue in self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc):
+        cues = self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc)
+        cues += self.inverted_cues(doc, quotes)
+        for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
+            cue.source = source_outside_quotes(cue, quotes)
             attach_quotes(cue, quotes, text)
             if cue.content is None:
                 continue
@@ -366,6 +408,22 @@ def source_of(verb: Token) -> Token | None:
     return None
 
 
+def source_outside_quotes(cue: Cue, quotes: list) -> Token | None:
+    """The cue's source, unless the parse took it from inside a quotation that ends before the cue
+    ('"We were wrong," Ramos, 58, told AFP' hung on "We were"): then the nominal between the closing
+    mark and the cue ("Ramos"), or none."""
+    source, verb = cue.source, cue.tokens[0]
+    if source is None:
+        return None
+    quote = next((q for q in quotes if q.start < source.idx < q.end), None)
+    if quote is None or quote.end > verb.idx:
+        return source
+    doc = verb.doc
+    between = [t for t in doc[source.i:verb.i] if t.idx >= quote.end and t.pos_ in ("PROPN", "PRON", "NOUN")]
+    heads = [t for t in between if t.dep_ not in ("compound", "amod", "poss", "nmod")]
+    return heads[0] if heads else None
+
+
 def mention_range(tok: Token) -> tuple[int, int]:
     """The speaker mention as written: the head with its modifiers, up to an apposition, a relative
     clause or a comma ("Smith, a spokesman, said" -> "Smith")."""
@@ -465,11 +523,13 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
     last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
     span = list(cue.content) if cue.content else None
     closed_before = False
+    introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
     para_start, para_end = paragraph_of(text, cue.tokens[0].idx)
     for q in quotes:
         in_paragraph = para_start <= q.start < para_end
         touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
-        before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first])
+        before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first]) \
+            and not ends_sentence(text, q)
         gap = text[last:q.start] if q.start >= last else None
         after = gap is not None and (span is None or q.start <= span[1] + 2) and (
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
@@ -485,8 +545,18 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
             span = [min(span[0], start), max(span[1], q.end)] if span else [start, q.end]
             cue.quotes.append(q)
             closed_before = closed_before or bool(before or (touches and q.end <= first))
+            if after and introduced is None and gap is not None and gap.strip()[-1:] in (",", ":"):
+                introduced = q.start
+    if span is not None and introduced is not None and not closed_before and span[0] < first:
+        span[0] = introduced  # 'Asked about it, Adelson said, "..."': the quotation is what was said
     if span is not None:
         cue.content = (span[0], span[1])
+
+
+def ends_sentence(text: str, quote: attr.Quote) -> bool:
+    """Whether a quotation closes on a full stop ('... together." He warns that'): what follows is a
+    new sentence, not the inverted cue of '"...," he said' or '"...?" she asked'."""
+    return quote.closed and text[quote.end - 2:quote.end - 1] == "."
 
 
 def governs(verb: Token, quote: attr.Quote) -> bool:
@@ -539,18 +609,13 @@ def _closes_quote(text: str, start: int, end: int) -> bool:
 
 
 def content_kind(text: str, start: int, end: int, quotes: list) -> str:
-    """direct: the content opens with a quotation and is mostly quoted ('"A," she said, smiling. "B."'
-    counts: the words between are the attribution); mixed: quoted words inside reported speech;
-    indirect: no quotation in it (or only a quoted title or label)."""
+    """direct: the content opens with a quotation ('"A," she said. "B."', and also 'Obama said "it
+    gets me mad" every time ...': the reader sees the speaker's own words first); mixed: quoted words
+    inside reported speech; indirect: no quotation in it (or only a quoted title or label)."""
     inside = [q for q in quotes if q.start < end and start < q.end]
     if not inside:
         return "indirect"
-    quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
-    opens = text[start] in attr.OPENING + attr.STRAIGHT + "\u2018"
-    closes = any(q.end == end or not text[q.end:end].strip(" .,;:!?\u00a0") for q in inside)
-    if opens and (closes or quoted >= 0.5 * (end - start)):
-        return "direct"
-    return "mixed"
+    return "direct" if any(q.start == start for q in inside) else "mixed"
 
 
 @Language.factory("news_quotes", assigns=["doc._.quotes"],

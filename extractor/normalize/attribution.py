@@ -125,12 +125,23 @@ def is_label_quote(text: str, quote: Quote) -> bool:
     it, or a few words all capitalised (or minor words) with no sentence punctuation."""
     if LABEL_WORDS.search(text[max(0, quote.start - 20):quote.start]):
         return True
+    if opens_spoken_sentence(text, quote):
+        return False
     words = inner_words(text, quote)
     if not words or len(words) > 7:
         return False
     capitalised = [w for w in words if w.lower() not in MINOR_WORDS]
     return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised) and len(words) > 0 \
         and not (len(words) == 1 and words[0].lower() == "i")
+
+
+def opens_spoken_sentence(text: str, quote: Quote) -> bool:
+    """Whether a short quotation is an utterance that opens its sentence ('"Really," she added.',
+    '"Denver!"'): it starts a paragraph or follows a sentence end, and ends in a comma, '!' or '?'
+    inside its closing mark, as quoted speech does before its cue; a title rarely does both."""
+    before = text[:quote.start].rstrip(" \t\u00a0")
+    starts_sentence = not before or before[-1] in "\n.!?" or before[-1] in CLOSING + STRAIGHT
+    return quote.closed and starts_sentence and quote.end - quote.start > 2 and text[quote.end - 2] in ",!?"
 
 
 def is_fragment_quote(text: str, quote: Quote, *, max_words: int = 3) -> bool:
