@@ -76,6 +76,18 @@ CASES = {
     "content-opening-with-quoted-words": (
         "Lindqvist said \u201cit makes me angry\u201d every time she reads the figures.",
         "Lindqvist", "said", "\u201cit makes me angry\u201d every time she reads the figures", "direct"),
+    "cue-then-quotation-after-an-asked-clause": (
+        "Asked whether he regretted it, Moreau replied, \u201cWell, maybe so. I would not do it again.\u201d",
+        "Moreau", "replied", "\u201cWell, maybe so. I would not do it again.\u201d", "direct"),
+    "verb-first-colon-line": (
+        "Continued Halvorsen: \u201cThe stakes are high for every one of us.\u201d",
+        "Halvorsen", "Continued", "\u201cThe stakes are high for every one of us.\u201d", "direct"),
+    "verb-first-colon-line-introducing-the-next-paragraph": (
+        "He spoke on the radio.\n\nStated Halvorsen:\n\n\u201cThe stakes are high for every one of us.\u201d",
+        "Halvorsen", "Stated", "\u201cThe stakes are high for every one of us.\u201d", "direct"),
+    "quotation-then-a-bare-cue-sentence": (
+        "\u201cWe hope you find the missing files.\u201d Dumont said.",
+        "Dumont", "said", "\u201cWe hope you find the missing files.\u201d", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),

@@ -142,20 +142,32 @@ class NewsQuotes(base.RuleDataComponent):
 
     def colon_cues(self, doc: Doc) -> list[Cue]:
         """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
-        "RAMOS: ..."): the name is the source, the rest of the line the content."""
+        "RAMOS: ..."): the name is the source, the rest of the line the content. A speech verb before
+        the name ("Stated Stone:", "Continued Stone: ...") is the cue; a line that ends at its colon
+        introduces the quotation of the next paragraph."""
         cues, text = [], doc.text
         at = 0
         for line in text.split("\n"):
             start, end = at, at + len(line)
             at = end + 1
             colon = line.find(": ")
-            if colon <= 0 or colon > 40 or end - (start + colon) < 12:
+            colon = colon if colon > 0 else (len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1)
+            if colon <= 0 or colon > 40:
                 continue
             name = doc.char_span(start + len(line) - len(line.lstrip()), start + colon, alignment_mode="expand")
             mark = doc.char_span(start + colon, start + colon + 1)
-            if name is None or mark is None or not is_speaker_label(name):
+            if name is None or mark is None:
                 continue
-            cues.append(Cue((mark[0],), ":", name.root, (start + colon + 2, end)))
+            verb = name[0] if len(name) > 1 and self.speech_word(name[0]) else None
+            name = name[1:] if verb is not None else name
+            if not is_speaker_label(name):
+                continue
+            content = (start + colon + 2, end) if end - (start + colon) >= 12 else None
+            if content is None and verb is None:
+                continue
+            tokens = (verb,) if verb is not None else (mark[0],)
+            lemma = verb.lower_ if verb is not None else ":"
+            cues.append(Cue(tokens, lemma, name.root, content))
         return cues
 
     def speech_word(self, tok: Token) -> bool:
@@ -242,6 +254,8 @@ class NewsQuotes(base.RuleDataComponent):
                "speaker_name": "", "speaker_kind": "other"}
         if cue.source is not None:
             s_start, s_end = mention_range(cue.source)
+            if s_start <= row["cue_start"] < s_end:  # "Continued Stone:": the verb is not the name
+                s_start = row["cue_end"] + len(text[row["cue_end"]:s_end]) - len(text[row["cue_end"]:s_end].lstrip())
             row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end, _source=cue.source)
         return row
 
@@ -529,9 +543,9 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
         in_paragraph = para_start <= q.start < para_end
         touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
         before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first]) \
-            and not ends_sentence(text, q)
+            and not (ends_sentence(text, q) and span is not None and span[0] >= first)
         gap = text[last:q.start] if q.start >= last else None
-        after = gap is not None and (span is None or q.start <= span[1] + 2) and (
+        after = gap is not None and (span is None or q.start <= span[1] + 2 or span[1] <= first) and (
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
             or GAP_INTRODUCES.match(gap))
         continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
