@@ -146,10 +146,32 @@ def test_cue_inside_a_quotation_is_part_of_it(nlp):
      "The company", "Siemens", "organization"),
     ("Critics of Prime Minister Paul Keating gathered outside. Keating said the protest was unfair.",
      "Keating", "Paul Keating", "person"),
+    # "the senator" / "the governor" reach a name written after the rank abbreviation.
+    ("Sen. Bernie Sanders spoke in Iowa on Monday. The senator said the economy was rigged.",
+     "The senator", "Bernie Sanders", "person"),
+    ("Gov. Chris Christie visited the town hall. Later the governor said he would stay in the race.",
+     "the governor", "Chris Christie", "person"),
+    # An apposition names the speaker of a nominal mention.
+    ("Officials met on Monday. The spokesman, Josh Earnest, said the president would veto the bill.",
+     "The spokesman", "Josh Earnest", "person"),
+    # "who" after an apposition goes to the name the apposition describes.
+    ("Robert Mercer, the hedge fund donor who once backed Cruz, has given millions.",
+     "who", "Robert Mercer", "person"),
 ])
 def test_speaker_resolved_to_the_fullest_name(nlp, text, speaker, name, kind):
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
     assert rows and rows[0]["speaker_name"] == name and rows[0]["speaker_kind"] == kind
+
+
+def test_the_campaign_is_not_the_last_organisation_named(nlp):
+    text = "Jeb Bush spoke at the Acme Corporation plant. The campaign said it had raised $10 million."
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
+    assert rows and rows[0]["speaker_name"] == ""
+
+
+def test_a_date_after_a_prepositional_cue_is_not_its_content(nlp):
+    rows = table(nlp, "Sen. Bernie Sanders spoke in Iowa on Monday.")
+    assert all(content != "Monday" for _, _, content, _ in rows)
 
 
 def test_indefinite_speaker_is_not_resolved(nlp):

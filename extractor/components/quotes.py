@@ -83,6 +83,8 @@ class NewsQuotes(base.RuleDataComponent):
             "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
+            "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
+            "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
     # ------------------------------------------------------------ cues in the parse
@@ -108,8 +110,9 @@ class NewsQuotes(base.RuleDataComponent):
             if complement is None and lemma in self.data["prepositions"]:
                 prep = next((c for c in tok.children if c.dep_ in ("prep", "prt")
                              and c.lower_ in self.data["prepositions"][lemma]), None)
-                complement = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
-                    if prep is not None else None
+                complement = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")
+                                   and c.ent_type_ not in ("DATE", "TIME")), None) \
+                    if prep is not None else None  # 'spoke on Monday' says when, not what
                 extra = [prep] if complement is not None else []
             if complement is None and lemma in self.data["object"]:
                 complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -215,7 +218,7 @@ class NewsQuotes(base.RuleDataComponent):
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
         state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"]),
+            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
             named_nominals(doc))
         best: dict[int, dict] = {}
         cues = self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc)
@@ -305,6 +308,11 @@ class NewsQuotes(base.RuleDataComponent):
         hit = attr.overlapping(target.idx, end_char(target), mentions)
         if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
             return self.resolve(possessor, *mention_range(possessor), state)
+        if hit is None:  # "the spokesman, Josh Earnest, said": the apposition names the speaker
+            hit = next((h for c in target.children if c.dep_ == "appos"
+                        for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
+        if hit is None and target.dep_ == "appos":  # "Robert Mercer, the mega-donor who backed ..."
+            hit = attr.overlapping(target.head.idx, end_char(target.head), mentions)
         if hit is not None:
             return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
         word = target.lower_
@@ -333,7 +341,7 @@ class NewsQuotes(base.RuleDataComponent):
         if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
             m = attr.nearest_before(start, [m for m in mentions if not m.quoted], "organization", head=head,
-                                    fallback=400)
+                                    fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
             return (m.name if m else ""), "organization"
@@ -472,7 +480,18 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     return doc[left].idx, end_char(doc[right])
 
 
-def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str]) -> list:
+def title_words(doc: Doc, mention: attr.Mention, ranks: dict[str, str]) -> str:
+    """A mention's title with rank abbreviations written out ("Sen." -> "senator"), and the rank
+    written just before the name when the row has none ("Gov. Chris Christie"): what "the senator" or
+    "the governor" is matched against."""
+    before = doc.text[max(0, mention.start - 12):mention.start].split()
+    rank = before[-1] if before and before[-1].lower().rstrip(".") in ranks else ""
+    words = mention.title.split() + ([rank] if rank and not mention.title else [])
+    return " ".join(ranks.get(w.lower().rstrip("."), w) for w in words)
+
+
+def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str],
+               ranks: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
     genders = attr.genders_by_surname(doc.text)
@@ -485,7 +504,8 @@ def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str])
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
         gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
-        out.append(replace(m, subject=subject, quoted=quoted, gender=gender))
+        title = title_words(doc, m, ranks or {})
+        out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
     return out
 
 
