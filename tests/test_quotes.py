@@ -229,6 +229,8 @@ def test_stray_closing_mark_is_ignored():
     ("\u201cReally,\u201d she added.", False),
     ("\u201cNo Way!\u201d he shouted.", False),
     ("He watched \u201cThe West Wing,\u201d a drama.", True),
+    # After a headline's colon, capitalised words in quotation marks are what was said.
+    ("Ryan: \u2018No Place In A Campaign\u2019", False),
 ])
 def test_label_quotes(text, label):
     q = find_quotes(text)[0]

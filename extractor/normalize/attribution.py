@@ -125,8 +125,8 @@ def is_label_quote(text: str, quote: Quote) -> bool:
     it, or a few words all capitalised (or minor words) with no sentence punctuation."""
     if LABEL_WORDS.search(text[max(0, quote.start - 20):quote.start]):
         return True
-    if opens_spoken_sentence(text, quote):
-        return False
+    if opens_spoken_sentence(text, quote) or text[max(0, quote.start - 2):quote.start] == ": ":
+        return False  # a colon introduces what was said ("Ryan: 'No Place In A Campaign'")
     words = inner_words(text, quote)
     if not words or len(words) > 7:
         return False
