@@ -88,6 +88,9 @@ CASES = {
     "quotation-then-a-bare-cue-sentence": (
         "\u201cWe hope you find the missing files.\u201d Dumont said.",
         "Dumont", "said", "\u201cWe hope you find the missing files.\u201d", "direct"),
+    "doubled-apostrophes-as-quotation-marks": (
+        "''We are looking for partners,'' Mr. Pruzan said.",
+        "Mr. Pruzan", "said", "''We are looking for partners,''", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -207,6 +210,11 @@ def spans(text: str) -> list[str]:
 ])
 def test_quotation_spans(text, expected):
     assert spans(text) == expected
+
+
+def test_doubled_apostrophes_are_a_quotation_mark_and_a_single_one_is_not():
+    text = "''I don't know,'' he said of the men's team."
+    assert spans(text) == ["''I don't know,''"]
 
 
 def test_unbalanced_mark_loses_one_paragraph_not_the_article():

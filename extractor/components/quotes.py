@@ -190,7 +190,7 @@ class NewsQuotes(base.RuleDataComponent):
         cue on the quotation: a speech verb within the next few words, the name before or after it."""
         cues, text = [], doc.text
         for q in quotes:
-            if not q.closed or text[q.end - 2] not in ",?!":
+            if not q.closed or attr.last_inner(text, q) not in (",", "?", "!"):
                 continue
             after = doc.char_span(q.end, min(len(text), q.end + 80), alignment_mode="contract")
             if after is None:
@@ -590,7 +590,7 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
 def ends_sentence(text: str, quote: attr.Quote) -> bool:
     """Whether a quotation closes on a full stop ('... together." He warns that'): what follows is a
     new sentence, not the inverted cue of '"...," he said' or '"...?" she asked'."""
-    return quote.closed and text[quote.end - 2:quote.end - 1] == "."
+    return quote.closed and attr.last_inner(text, quote) == "."
 
 
 def governs(verb: Token, quote: attr.Quote) -> bool:
