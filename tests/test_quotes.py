@@ -215,6 +215,8 @@ def test_quotation_spans(text, expected):
 def test_doubled_apostrophes_are_a_quotation_mark_and_a_single_one_is_not():
     text = "''I don't know,'' he said of the men's team."
     assert spans(text) == ["''I don't know,''"]
+    text = "``It took too long,'' she said. ``Now it is over.''"
+    assert spans(text) == ["``It took too long,''", "``Now it is over.''"]
 
 
 def test_unbalanced_mark_loses_one_paragraph_not_the_article():

@@ -61,7 +61,7 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def opens_with_quote(text: str, start: int, end: int) -> bool:
     head = text[start:end].lstrip()
-    return bool(head) and (head[0] in OPENING or head[0] == STRAIGHT or head.startswith("''"))
+    return bool(head) and (head[0] in OPENING or head[0] == STRAIGHT or head.startswith("''") or head.startswith("``"))
 
 
 def last_inner(text: str, quote: Quote) -> str:
@@ -78,7 +78,8 @@ def find_quotes(text: str) -> list[Quote]:
     original = text
     # Two apostrophes stand for a straight double mark in some wire and archive text (''Yes,'' he
     # said): read the first as the mark, the second as an apostrophe, and keep both in the span.
-    text = text.replace("''", "\"'")
+    # Two backticks open one in the same style (``Yes,'' he said).
+    text = text.replace("''", "\"'").replace("``", "\u201c`")
     quotes: list[Quote] = []
     paragraphs = paragraph_spans(text)
     open_at: int | None = None
