@@ -58,6 +58,39 @@ CASES = {
     "prepositional-cue": (
         "The senator called for an immediate ceasefire.",
         "The senator", "called for", "an immediate ceasefire", "indirect"),
+    "short-quotation-before-inverted-cue": (
+        "\u201cNever,\u201d the coach replied.",
+        "the coach", "replied", "\u201cNever,\u201d", "direct"),
+    "question-before-inverted-cue-with-name-first": (
+        "\u201cWhere is the money?\u201d Walters barked at the clerk.",
+        "Walters", "barked", "\u201cWhere is the money?\u201d", "direct"),
+    "inverted-cue-the-tagger-reads-as-a-noun": (
+        "\u201cWe can point to two results,\u201d Kovacs answers.",
+        "Kovacs", "answers", "\u201cWe can point to two results,\u201d", "direct"),
+    "inverted-cue-after-a-name-with-an-age": (
+        "\u201cWe were wrong to wait so long,\u201d Okafor, 58, told the radio station on Monday.",
+        "Okafor", "told", "\u201cWe were wrong to wait so long,\u201d", "direct"),
+    "cue-then-comma-and-quotation-after-an-opening-clause": (
+        "Asked what the party needs, Brandt said, \u201cWe have to be able to win.\u201d",
+        "Brandt", "said", "\u201cWe have to be able to win.\u201d", "direct"),
+    "content-opening-with-quoted-words": (
+        "Lindqvist said \u201cit makes me angry\u201d every time she reads the figures.",
+        "Lindqvist", "said", "\u201cit makes me angry\u201d every time she reads the figures", "direct"),
+    "cue-then-quotation-after-an-asked-clause": (
+        "Asked whether he regretted it, Moreau replied, \u201cWell, maybe so. I would not do it again.\u201d",
+        "Moreau", "replied", "\u201cWell, maybe so. I would not do it again.\u201d", "direct"),
+    "verb-first-colon-line": (
+        "Continued Halvorsen: \u201cThe stakes are high for every one of us.\u201d",
+        "Halvorsen", "Continued", "\u201cThe stakes are high for every one of us.\u201d", "direct"),
+    "verb-first-colon-line-introducing-the-next-paragraph": (
+        "He spoke on the radio.\n\nStated Halvorsen:\n\n\u201cThe stakes are high for every one of us.\u201d",
+        "Halvorsen", "Stated", "\u201cThe stakes are high for every one of us.\u201d", "direct"),
+    "quotation-then-a-bare-cue-sentence": (
+        "\u201cWe hope you find the missing files.\u201d Dumont said.",
+        "Dumont", "said", "\u201cWe hope you find the missing files.\u201d", "direct"),
+    "doubled-apostrophes-as-quotation-marks": (
+        "''We are looking for partners,'' Mr. Pruzan said.",
+        "Mr. Pruzan", "said", "''We are looking for partners,''", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -77,6 +110,18 @@ def test_attribution_patterns(nlp, case):
 ])
 def test_labels_and_titles_in_quotation_marks_are_not_quotes(nlp, text):
     assert all(r["kind"] != "direct" for r in quotes_of(nlp, text))
+    assert not quotes_of(nlp, text)
+
+
+def test_quotation_ending_a_sentence_is_not_the_next_sentence_content(nlp):
+    text = ("Pataki says the mayor \u201chas a record of bringing people together.\u201d "
+            "He warns that the rival would divide the party.")
+    rows = [r for r in quotes_of(nlp, text) if r["cue"] == "warns"]
+    assert rows and text[rows[0]["start"]:rows[0]["end"]] == "that the rival would divide the party"
+
+
+def test_title_with_a_comma_inside_its_marks_is_still_a_title(nlp):
+    text = "She appeared on \u201cSaturday Night Live,\u201d the comedy show."
     assert not quotes_of(nlp, text)
 
 
@@ -104,10 +149,32 @@ def test_cue_inside_a_quotation_is_part_of_it(nlp):
      "The company", "Siemens", "organization"),
     ("Critics of Prime Minister Paul Keating gathered outside. Keating said the protest was unfair.",
      "Keating", "Paul Keating", "person"),
+    # "the senator" / "the governor" reach a name written after the rank abbreviation.
+    ("Sen. Bernie Sanders spoke in Iowa on Monday. The senator said the economy was rigged.",
+     "The senator", "Bernie Sanders", "person"),
+    ("Gov. Chris Christie visited the town hall. Later the governor said he would stay in the race.",
+     "the governor", "Chris Christie", "person"),
+    # An apposition names the speaker of a nominal mention.
+    ("Officials met on Monday. The spokesman, Josh Earnest, said the president would veto the bill.",
+     "The spokesman", "Josh Earnest", "person"),
+    # "who" after an apposition goes to the name the apposition describes.
+    ("Robert Mercer, the hedge fund donor who once backed Cruz, has given millions.",
+     "who", "Robert Mercer", "person"),
 ])
 def test_speaker_resolved_to_the_fullest_name(nlp, text, speaker, name, kind):
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
     assert rows and rows[0]["speaker_name"] == name and rows[0]["speaker_kind"] == kind
+
+
+def test_the_campaign_is_not_the_last_organisation_named(nlp):
+    text = "Jeb Bush spoke at the Acme Corporation plant. The campaign said it had raised $10 million."
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
+    assert rows and rows[0]["speaker_name"] == ""
+
+
+def test_a_date_after_a_prepositional_cue_is_not_its_content(nlp):
+    rows = table(nlp, "Sen. Bernie Sanders spoke in Iowa on Monday.")
+    assert all(content != "Monday" for _, _, content, _ in rows)
 
 
 def test_indefinite_speaker_is_not_resolved(nlp):
@@ -145,6 +212,13 @@ def test_quotation_spans(text, expected):
     assert spans(text) == expected
 
 
+def test_doubled_apostrophes_are_a_quotation_mark_and_a_single_one_is_not():
+    text = "''I don't know,'' he said of the men's team."
+    assert spans(text) == ["''I don't know,''"]
+    text = "``It took too long,'' she said. ``Now it is over.''"
+    assert spans(text) == ["``It took too long,''", "``Now it is over.''"]
+
+
 def test_unbalanced_mark_loses_one_paragraph_not_the_article():
     text = "He said \u201cthis never closes.\n\nLater she said \u201cthis one does.\u201d"
     quotes = find_quotes(text)
@@ -161,6 +235,12 @@ def test_stray_closing_mark_is_ignored():
     ("the so-called \u201cpeace plan\u201d", True),
     ("on \u201cSaturday Night Live\u201d", True),
     ("she said \u201cwe will fight on until the end.\u201d", False),
+    # A short utterance opening its sentence, ending in a comma inside its marks, is speech.
+    ("\u201cReally,\u201d she added.", False),
+    ("\u201cNo Way!\u201d he shouted.", False),
+    ("He watched \u201cThe West Wing,\u201d a drama.", True),
+    # After a headline's colon, capitalised words in quotation marks are what was said.
+    ("Ryan: \u2018No Place In A Campaign\u2019", False),
 ])
 def test_label_quotes(text, label):
     q = find_quotes(text)[0]

@@ -83,6 +83,8 @@ class NewsQuotes(base.RuleDataComponent):
             "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
+            "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
+            "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
     # ------------------------------------------------------------ cues in the parse
@@ -108,8 +110,9 @@ class NewsQuotes(base.RuleDataComponent):
             if complement is None and lemma in self.data["prepositions"]:
                 prep = next((c for c in tok.children if c.dep_ in ("prep", "prt")
                              and c.lower_ in self.data["prepositions"][lemma]), None)
-                complement = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
-                    if prep is not None else None
+                complement = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")
+                                   and c.ent_type_ not in ("DATE", "TIME")), None) \
+                    if prep is not None else None  # 'spoke on Monday' says when, not what
                 extra = [prep] if complement is not None else []
             if complement is None and lemma in self.data["object"]:
                 complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -142,20 +145,71 @@ class NewsQuotes(base.RuleDataComponent):
 
     def colon_cues(self, doc: Doc) -> list[Cue]:
         """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
-        "RAMOS: ..."): the name is the source, the rest of the line the content."""
+        "RAMOS: ..."): the name is the source, the rest of the line the content. A speech verb before
+        the name ("Stated Stone:", "Continued Stone: ...") is the cue; a line that ends at its colon
+        introduces the quotation of the next paragraph."""
         cues, text = [], doc.text
         at = 0
         for line in text.split("\n"):
             start, end = at, at + len(line)
             at = end + 1
             colon = line.find(": ")
-            if colon <= 0 or colon > 40 or end - (start + colon) < 12:
+            colon = colon if colon > 0 else (len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1)
+            if colon <= 0 or colon > 40:
                 continue
             name = doc.char_span(start + len(line) - len(line.lstrip()), start + colon, alignment_mode="expand")
             mark = doc.char_span(start + colon, start + colon + 1)
-            if name is None or mark is None or not is_speaker_label(name):
+            if name is None or mark is None:
                 continue
-            cues.append(Cue((mark[0],), ":", name.root, (start + colon + 2, end)))
+            verb = name[0] if len(name) > 1 and self.speech_word(name[0]) else None
+            name = name[1:] if verb is not None else name
+            if not is_speaker_label(name):
+                continue
+            content = (start + colon + 2, end) if end - (start + colon) >= 12 else None
+            if content is None and verb is None:
+                continue
+            tokens = (verb,) if verb is not None else (mark[0],)
+            lemma = verb.lower_ if verb is not None else ":"
+            cues.append(Cue(tokens, lemma, name.root, content))
+        return cues
+
+    def speech_word(self, tok: Token) -> bool:
+        """A speech verb by its form, whatever the tagger made of it ("Bozell answers" as a noun)."""
+        if not tok.is_alpha:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in self.data["speech"]
+        word = tok.lower_
+        forms = {word[:-1], word[:-2]} if word.endswith("s") else {word[:-1], word[:-2]} if word.endswith("ed") \
+            else set()
+        return bool(forms & self.data["speech"])
+
+    def inverted_cues(self, doc: Doc, quotes: list) -> list[Cue]:
+        """A quotation ending in a comma, '?' or '!' inside its mark, then its cue in the same sentence
+        ('"...," Trump barked', '"...?" said Smith'), found from the words when the parse hangs the
+        cue on the quotation: a speech verb within the next few words, the name before or after it."""
+        cues, text = [], doc.text
+        for q in quotes:
+            if not q.closed or attr.last_inner(text, q) not in (",", "?", "!"):
+                continue
+            after = doc.char_span(q.end, min(len(text), q.end + 80), alignment_mode="contract")
+            if after is None:
+                continue
+            words = [t for t in after[:7] if not t.is_space]
+            verb = next((t for t in words if self.speech_word(t)), None)
+            if verb is None or any(t.is_punct and t.text not in (",", ".") or "\n" in t.text
+                                   for t in words[:words.index(verb)]):
+                continue
+            names = [t for t in words[:words.index(verb)] if t.pos_ in ("PROPN", "PRON", "NOUN")]
+            if not names:  # '"...," said Smith': the name follows the verb
+                names = [t for t in words[words.index(verb) + 1:] if t.pos_ in ("PROPN", "NOUN")][:3]
+                names = [t for t in names if t.dep_ not in ("compound", "amod")] or names
+                source = names[0] if names else None
+            else:
+                heads = [t for t in names if t.dep_ not in ("compound", "amod", "poss", "nmod")]
+                source = heads[0] if heads else names[-1]
+            cues.append(Cue((verb,), cue_lemma(verb) if verb.pos_ in ("VERB", "AUX") else verb.lower_,
+                            source, (q.start, q.end)))
         return cues
 
     def __call__(self, doc: Doc) -> Doc:
@@ -164,12 +218,15 @@ class NewsQuotes(base.RuleDataComponent):
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
         state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"]),
+            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
             named_nominals(doc))
         best: dict[int, dict] = {}
-        for cue in self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc):
+        cues = self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc)
+        cues += self.inverted_cues(doc, quotes)
+        for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
+            cue.source = source_outside_quotes(cue, quotes)
             attach_quotes(cue, quotes, text)
             if cue.content is None:
                 continue
@@ -200,6 +257,8 @@ class NewsQuotes(base.RuleDataComponent):
                "speaker_name": "", "speaker_kind": "other"}
         if cue.source is not None:
             s_start, s_end = mention_range(cue.source)
+            if s_start <= row["cue_start"] < s_end:  # "Continued Stone:": the verb is not the name
+                s_start = row["cue_end"] + len(text[row["cue_end"]:s_end]) - len(text[row["cue_end"]:s_end].lstrip())
             row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end, _source=cue.source)
         return row
 
@@ -249,6 +308,11 @@ class NewsQuotes(base.RuleDataComponent):
         hit = attr.overlapping(target.idx, end_char(target), mentions)
         if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
             return self.resolve(possessor, *mention_range(possessor), state)
+        if hit is None:  # "the spokesman, Josh Earnest, said": the apposition names the speaker
+            hit = next((h for c in target.children if c.dep_ == "appos"
+                        for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
+        if hit is None and target.dep_ == "appos":  # "Robert Mercer, the mega-donor who backed ..."
+            hit = attr.overlapping(target.head.idx, end_char(target.head), mentions)
         if hit is not None:
             return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
         word = target.lower_
@@ -277,7 +341,7 @@ class NewsQuotes(base.RuleDataComponent):
         if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
             m = attr.nearest_before(start, [m for m in mentions if not m.quoted], "organization", head=head,
-                                    fallback=400)
+                                    fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
             return (m.name if m else ""), "organization"
@@ -366,6 +430,22 @@ def source_of(verb: Token) -> Token | None:
     return None
 
 
+def source_outside_quotes(cue: Cue, quotes: list) -> Token | None:
+    """The cue's source, unless the parse took it from inside a quotation that ends before the cue
+    ('"We were wrong," Ramos, 58, told AFP' hung on "We were"): then the nominal between the closing
+    mark and the cue ("Ramos"), or none."""
+    source, verb = cue.source, cue.tokens[0]
+    if source is None:
+        return None
+    quote = next((q for q in quotes if q.start < source.idx < q.end), None)
+    if quote is None or quote.end > verb.idx:
+        return source
+    doc = verb.doc
+    between = [t for t in doc[source.i:verb.i] if t.idx >= quote.end and t.pos_ in ("PROPN", "PRON", "NOUN")]
+    heads = [t for t in between if t.dep_ not in ("compound", "amod", "poss", "nmod")]
+    return heads[0] if heads else None
+
+
 def mention_range(tok: Token) -> tuple[int, int]:
     """The speaker mention as written: the head with its modifiers, up to an apposition, a relative
     clause or a comma ("Smith, a spokesman, said" -> "Smith")."""
@@ -400,7 +480,18 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     return doc[left].idx, end_char(doc[right])
 
 
-def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str]) -> list:
+def title_words(doc: Doc, mention: attr.Mention, ranks: dict[str, str]) -> str:
+    """A mention's title with rank abbreviations written out ("Sen." -> "senator"), and the rank
+    written just before the name when the row has none ("Gov. Chris Christie"): what "the senator" or
+    "the governor" is matched against."""
+    before = doc.text[max(0, mention.start - 12):mention.start].split()
+    rank = before[-1] if before and before[-1].lower().rstrip(".") in ranks else ""
+    words = mention.title.split() + ([rank] if rank and not mention.title else [])
+    return " ".join(ranks.get(w.lower().rstrip("."), w) for w in words)
+
+
+def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str],
+               ranks: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
     genders = attr.genders_by_surname(doc.text)
@@ -413,7 +504,8 @@ def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str])
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
         gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
-        out.append(replace(m, subject=subject, quoted=quoted, gender=gender))
+        title = title_words(doc, m, ranks or {})
+        out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
     return out
 
 
@@ -465,13 +557,15 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
     last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
     span = list(cue.content) if cue.content else None
     closed_before = False
+    introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
     para_start, para_end = paragraph_of(text, cue.tokens[0].idx)
     for q in quotes:
         in_paragraph = para_start <= q.start < para_end
         touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
-        before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first])
+        before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first]) \
+            and not (ends_sentence(text, q) and span is not None and span[0] >= first)
         gap = text[last:q.start] if q.start >= last else None
-        after = gap is not None and (span is None or q.start <= span[1] + 2) and (
+        after = gap is not None and (span is None or q.start <= span[1] + 2 or span[1] <= first) and (
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
             or GAP_INTRODUCES.match(gap))
         continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
@@ -485,8 +579,18 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
             span = [min(span[0], start), max(span[1], q.end)] if span else [start, q.end]
             cue.quotes.append(q)
             closed_before = closed_before or bool(before or (touches and q.end <= first))
+            if after and introduced is None and gap is not None and gap.strip()[-1:] in (",", ":"):
+                introduced = q.start
+    if span is not None and introduced is not None and not closed_before and span[0] < first:
+        span[0] = introduced  # 'Asked about it, Adelson said, "..."': the quotation is what was said
     if span is not None:
         cue.content = (span[0], span[1])
+
+
+def ends_sentence(text: str, quote: attr.Quote) -> bool:
+    """Whether a quotation closes on a full stop ('... together." He warns that'): what follows is a
+    new sentence, not the inverted cue of '"...," he said' or '"...?" she asked'."""
+    return quote.closed and attr.last_inner(text, quote) == "."
 
 
 def governs(verb: Token, quote: attr.Quote) -> bool:
@@ -539,18 +643,13 @@ def _closes_quote(text: str, start: int, end: int) -> bool:
 
 
 def content_kind(text: str, start: int, end: int, quotes: list) -> str:
-    """direct: the content opens with a quotation and is mostly quoted ('"A," she said, smiling. "B."'
-    counts: the words between are the attribution); mixed: quoted words inside reported speech;
-    indirect: no quotation in it (or only a quoted title or label)."""
+    """direct: the content opens with a quotation ('"A," she said. "B."', and also 'Obama said "it
+    gets me mad" every time ...': the reader sees the speaker's own words first); mixed: quoted words
+    inside reported speech; indirect: no quotation in it (or only a quoted title or label)."""
     inside = [q for q in quotes if q.start < end and start < q.end]
     if not inside:
         return "indirect"
-    quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
-    opens = text[start] in attr.OPENING + attr.STRAIGHT + "\u2018"
-    closes = any(q.end == end or not text[q.end:end].strip(" .,;:!?\u00a0") for q in inside)
-    if opens and (closes or quoted >= 0.5 * (end - start)):
-        return "direct"
-    return "mixed"
+    return "direct" if any(q.start == start for q in inside) else "mixed"
 
 
 @Language.factory("news_quotes", assigns=["doc._.quotes"],

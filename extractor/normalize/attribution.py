@@ -61,7 +61,13 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def opens_with_quote(text: str, start: int, end: int) -> bool:
     head = text[start:end].lstrip()
-    return bool(head) and (head[0] in OPENING or head[0] == STRAIGHT)
+    return bool(head) and (head[0] in OPENING or head[0] == STRAIGHT or head.startswith("''") or head.startswith("``"))
+
+
+def last_inner(text: str, quote: Quote) -> str:
+    """The character just inside a quotation's closing mark (the comma of '"Yes," he said')."""
+    end = quote.end - 1 if text[quote.end - 2:quote.end] == "''" else quote.end
+    return text[end - 2:end - 1]
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -69,6 +75,11 @@ def find_quotes(text: str) -> list[Quote]:
     on when the next paragraph opens with a quotation mark (the convention for quotes over several
     paragraphs); otherwise it ends with its paragraph (an unbalanced mark loses one span, not the
     article). A closing mark with no opening one is ignored."""
+    original = text
+    # Two apostrophes stand for a straight double mark in some wire and archive text (''Yes,'' he
+    # said): read the first as the mark, the second as an apostrophe, and keep both in the span.
+    # Two backticks open one in the same style (``Yes,'' he said).
+    text = text.replace("''", "\"'").replace("``", "\u201c`")
     quotes: list[Quote] = []
     paragraphs = paragraph_spans(text)
     open_at: int | None = None
@@ -91,6 +102,9 @@ def find_quotes(text: str) -> list[Quote]:
             if following is None or not opens_with_quote(text, *following):
                 quotes.append(Quote(open_at, p_end, closed=False))
                 open_at = None
+    quotes = [Quote(q.start, q.end + 1, q.closed) if original[q.end - 1:q.end + 1] == "''" else q
+              for q in quotes]
+    text = original
     doubles = [q for q in quotes if q.end - q.start > 2]
     singles = [q for q in single_quotes(text, paragraphs)
                if not any(d.start <= q.start < d.end for d in doubles)]
@@ -125,12 +139,23 @@ def is_label_quote(text: str, quote: Quote) -> bool:
     it, or a few words all capitalised (or minor words) with no sentence punctuation."""
     if LABEL_WORDS.search(text[max(0, quote.start - 20):quote.start]):
         return True
+    if opens_spoken_sentence(text, quote) or text[max(0, quote.start - 2):quote.start] == ": ":
+        return False  # a colon introduces what was said ("Ryan: 'No Place In A Campaign'")
     words = inner_words(text, quote)
     if not words or len(words) > 7:
         return False
     capitalised = [w for w in words if w.lower() not in MINOR_WORDS]
     return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised) and len(words) > 0 \
         and not (len(words) == 1 and words[0].lower() == "i")
+
+
+def opens_spoken_sentence(text: str, quote: Quote) -> bool:
+    """Whether a short quotation is an utterance that opens its sentence ('"Really," she added.',
+    '"Denver!"'): it starts a paragraph or follows a sentence end, and ends in a comma, '!' or '?'
+    inside its closing mark, as quoted speech does before its cue; a title rarely does both."""
+    before = text[:quote.start].rstrip(" \t\u00a0")
+    starts_sentence = not before or before[-1] in "\n.!?" or before[-1] in CLOSING + STRAIGHT
+    return quote.closed and starts_sentence and quote.end - quote.start > 2 and last_inner(text, quote) in (",", "!", "?")
 
 
 def is_fragment_quote(text: str, quote: Quote, *, max_words: int = 3) -> bool:
