@@ -292,12 +292,16 @@ def test_country_votes_of_a_name_do_not_count_for_itself(nlp):
     ("DENVER — Snow closed the highways on Monday.", "DENVER", "US", "population"),
     # a dateline without a state is a city that stands alone, whatever state the story names
     ("WASHINGTON — Lawmakers from North Carolina met on Monday.", "WASHINGTON", "US", "capital"),
+    # a dateline names a town: Victoria, B.C. in a Canadian story, not the Australian state
+    ("VICTORIA — The premier of British Columbia spoke in Canada's west.", "VICTORIA", "CA", "country-context"),
 ])
 def test_dateline_evidence(nlp, text, name, code, resolved_by):
     row = places(nlp, text)[name]
     assert row["country_code"] == code and row["resolved_by"] == resolved_by
     if name == "WASHINGTON":
         assert abs(row["latitude"] - 38.9) < 0.2  # the capital, not Washington, N.C.
+    if name == "VICTORIA":
+        assert row["kind"] == "city"
 
 
 @pytest.mark.parametrize("text, name, expected", [

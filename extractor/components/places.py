@@ -659,9 +659,12 @@ class NewsPlaces(base.RuleDataComponent):
             elif t.source == "dateline" and cands:
                 # Wire style: a dateline without a state names a city that stands alone (WASHINGTON,
                 # DENVER); smaller towns carry their state ("EDMONTON, Ky"), a pair. So only the
-                # countries speak here, not the states and neighbours the story mentions.
+                # countries speak here, not the states and neighbours the story mentions. And it names
+                # a town: "VICTORIA" is Victoria, B.C., not the Australian state, unless it says
+                # otherwise (a country still wins as a country name).
                 countries = self._evidence_for(text, ev, state).countries
-                chosen[n] = self.gaz.rank(text, Evidence(countries=countries), t.kind_hint)
+                place, why = self.gaz.rank(text, Evidence(countries=countries), t.kind_hint or "city")
+                chosen[n] = (place, "dateline" if why == "kind-word" and not t.kind_hint else why)
             else:
                 continue
             place = chosen[n][0]
