@@ -292,12 +292,16 @@ def test_country_votes_of_a_name_do_not_count_for_itself(nlp):
     ("DENVER — Snow closed the highways on Monday.", "DENVER", "US", "population"),
     # a dateline without a state is a city that stands alone, whatever state the story names
     ("WASHINGTON — Lawmakers from North Carolina met on Monday.", "WASHINGTON", "US", "capital"),
+    # a dateline names a town: Victoria, B.C. in a Canadian story, not the Australian state
+    ("VICTORIA — The premier of British Columbia spoke in Canada's west.", "VICTORIA", "CA", "country-context"),
 ])
 def test_dateline_evidence(nlp, text, name, code, resolved_by):
     row = places(nlp, text)[name]
     assert row["country_code"] == code and row["resolved_by"] == resolved_by
     if name == "WASHINGTON":
         assert abs(row["latitude"] - 38.9) < 0.2  # the capital, not Washington, N.C.
+    if name == "VICTORIA":
+        assert row["kind"] == "city"
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -321,3 +325,41 @@ def test_companies_and_people_are_not_towns(nlp, text, not_place):
 def test_every_resolved_row_says_why(nlp, seed_text):
     for row in nlp(seed_text)._.places:
         assert (row["resolved_by"] is None) == (row["latitude"] is None), row
+
+
+@pytest.mark.parametrize("text, company, town", [
+    # "Google" is an alternate name of Topeka in GeoNames; the model calls it an organisation
+    ("Google said on Monday that its profits rose. The company hired 200 people in Topeka. "
+     "Shares of Google fell.", "Google", "Topeka"),
+])
+def test_an_alternate_name_does_not_make_an_organisation_a_place(nlp, text, company, town):
+    rows = places(nlp, text)
+    assert company not in rows and town in rows
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The mayor of Montreal said the storm had passed.", "Montreal", "Montréal"),  # the ASCII form is its own
+    ("Police in Topeka said the road was closed.", "Topeka", "Topeka"),
+])
+def test_own_names_and_their_ascii_forms_stay_places(nlp, text, name, expected):
+    assert places(nlp, text)[name]["name"] == expected
+
+
+def _with_entities(nlp, text: str, ents: list[tuple[int, str]]):
+    """TEXT through the model, then its entities replaced by one-token entities (token index, label)
+    and news_places run again: to state what the article's other labels make of a name."""
+    from spacy.tokens import Span
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p.startswith("news_")]):
+        doc = nlp(text)
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in ents]
+    return {text[r["start"]:r["end"]]: r for r in nlp.get_pipe("news_places")(doc)._.places}
+
+
+@pytest.mark.parametrize("name, is_place", [
+    ("Shell", False),   # an alternate name only (of a Colombian town): an organisation elsewhere, not a place
+    ("Topeka", True),   # its own name: a place wherever the model says so
+])
+def test_a_name_the_article_calls_an_organisation_needs_its_own_name_to_be_a_place(nlp, name, is_place):
+    text = f"{name} cut jobs on Monday. Workers in {name} protested."
+    rows = _with_entities(nlp, text, [(0, "ORG"), (8, "GPE")])
+    assert (name in rows) == is_place

@@ -17,6 +17,8 @@ from . import base
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to places by mistake ("Armenia" ORG, "Yerevan" PERSON, "Azerbaijan" NORP).
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE"})
+# Labels an alternate name of a place (GeoNames lists "Google" for Topeka) cannot overrule.
+NAMED_THING_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
 # A town this large in a country the article is about is a place even without a preposition before it
 # ("Don't forget Aleppo!" in an article on Syria).
 BIG_TOWN = 100_000
@@ -180,12 +182,27 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)
             return
         known = bool(self.gaz.known_candidates(core.text))
+        if known and self._known_by_alternate_name_only(core.text):
+            if ent.label_ in PLACE_LABELS and core.text in state.org_texts:
+                # "Google" (an alternate name of Topeka) the model calls ORG elsewhere in the article
+                state.ents.append(Span(ent.doc, ent.start, ent.end, label="ORG"))
+                return
+            known = ent.label_ not in NAMED_THING_LABELS
         if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
             return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
         if ent.label_ in PLACE_LABELS:
             self._correct_place_entity(ent, core, known, state)
         else:
             self._correct_mislabelled_entity(ent, core, known, state)
+
+    def _known_by_alternate_name_only(self, text: str) -> bool:
+        """Whether TEXT names known places only through their alternate names (old names, other
+        languages, GeoNames' stray "Google" for Topeka), not as any entry's own name or its ASCII form.
+        Countries, capitals, first-level divisions and the curated regions count as their own: their
+        alternate names are English forms and abbreviations (Kiev for Kyiv, "Kiev said";
+        Rhineland-Palatinate; NSW; Mideast)."""
+        return not any(self.gaz.is_own_name(p, text) or p.capital or p.iso_code or p.kind == "region"
+                       for p in self.gaz.known_candidates(text))
 
     def _restore_cut_name(self, ent: Span) -> Span:
         """A place entity ending in a kind word whose first words the model left out ("Bowling Green
@@ -659,9 +676,12 @@ class NewsPlaces(base.RuleDataComponent):
             elif t.source == "dateline" and cands:
                 # Wire style: a dateline without a state names a city that stands alone (WASHINGTON,
                 # DENVER); smaller towns carry their state ("EDMONTON, Ky"), a pair. So only the
-                # countries speak here, not the states and neighbours the story mentions.
+                # countries speak here, not the states and neighbours the story mentions. And it names
+                # a town: "VICTORIA" is Victoria, B.C., not the Australian state, unless it says
+                # otherwise (a country still wins as a country name).
                 countries = self._evidence_for(text, ev, state).countries
-                chosen[n] = self.gaz.rank(text, Evidence(countries=countries), t.kind_hint)
+                place, why = self.gaz.rank(text, Evidence(countries=countries), t.kind_hint or "city")
+                chosen[n] = (place, "dateline" if why == "kind-word" and not t.kind_hint else why)
             else:
                 continue
             place = chosen[n][0]
@@ -776,6 +796,8 @@ class _ArticleState:
     _points: list[tuple[str, float, float]] | None = None
     # First words of the model's multi-word organisations ("Cisco" of "Cisco Systems")
     org_first_words: set[str] = field(default_factory=set)
+    # The names the model calls organisations anywhere in the article ("Google")
+    org_texts: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
@@ -794,8 +816,9 @@ class _ArticleState:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]
         org_first_words = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title}
+        org_texts = {core.text for e in doc.ents if e.label_ == "ORG" for core in [core_span(e)] if core is not None}
         return cls(doc, person_tokens, countries, {k: dict(v) for k, v in votes.items()},
-                   org_first_words=org_first_words)
+                   org_first_words=org_first_words, org_texts=org_texts)
 
     @staticmethod
     def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:

@@ -257,8 +257,9 @@ class Gazetteer:
 
     @staticmethod
     def is_own_name(place: Place, name: str) -> bool:
-        """Whether NAME (as a text writes it) is PLACE's own name, not one of its alternate names."""
-        return place.name in _keys(name) or place.kind == "country"
+        """Whether NAME (as a text writes it) is PLACE's own name or its ASCII form ("Montreal"), not one
+        of its alternate names."""
+        return place.kind == "country" or any(k in (place.name, fold(place.name)) for k in _keys(name))
 
     def known_candidates(self, name: str) -> tuple[Place, ...]:
         """The candidates that make NAME a known place name when deciding what is a place: all but US

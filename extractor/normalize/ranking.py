@@ -107,7 +107,9 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
          "capital": 1.0 if p.capital else 0.0,
          "country_context": min(ev.countries.get(p.country_code, 0.0), 1.0) if p.country_code else 0.0,
          "state_context": 1.0 if local and ev.admin1.get((p.country_code, p.admin1), set()) - {name} else 0.0,
-         "coherence": nearness(p, ev.anchors, name, w.coherence_km) if placed else 0.0,
+         # The dateline's point has its own feature: counted once, not again as a neighbour.
+         "coherence": nearness(p, [a for a in ev.anchors if a != ev.dateline], name, w.coherence_km)
+         if placed else 0.0,
          "dateline": nearness(p, [ev.dateline], name, w.coherence_km) if placed and ev.dateline else 0.0,
          "kind_word": 1.0 if kind_hint and p.kind == kind_hint else 0.0,
          "region": 1.0 if p.kind == "region" else 0.0,
