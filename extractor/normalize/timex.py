@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..resources import models_dir
+from .triggers import TriggerText, triggers
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -464,6 +465,8 @@ class Grammar:
             src = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m[1]], p["pattern"])
             # Matches start at a word start only; saying so first lets the engine skip most positions fast.
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
+        # the words one of which each pattern's matches hold: a text without them skips the pattern
+        self.triggers = [triggers(p.regex) for p in self.patterns]
         self.by_id = {p.id: p for p in self.patterns}
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
@@ -474,7 +477,10 @@ class Grammar:
         """Non-overlapping matches of all patterns in TEXT: the longest wins, then the earliest
         pattern in the file; starts and ends on word boundaries only."""
         found = []
+        words = TriggerText(text)
         for order, p in enumerate(self.patterns):
+            if not words.may_match(self.triggers[order]):
+                continue
             for m in p.regex.finditer(text):
                 s, e = m.span()
                 if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):
