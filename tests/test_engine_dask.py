@@ -43,7 +43,7 @@ def test_dask_workers_load_the_pipeline_once(cluster, corpus, tmp_path):
     run([corpus], tmp_path / "o", batch_size=1, engine="dask", scheduler=cluster.scheduler_address)
     with distributed.Client(cluster.scheduler_address) as client:
         plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
-        loaded = client.run(lambda: __import__("extractor.engines.annotate", fromlist=["x"]).batch_pipeline.cache_info().currsize)
+        loaded = client.run(lambda: __import__("extractor.engines.annotate", fromlist=["x"])._batch_pipeline.cache_info().currsize)
     assert all(PLUGIN_NAME in p for p in plugins.values())
     assert all(n == 1 for n in loaded.values())
 

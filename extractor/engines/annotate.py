@@ -101,11 +101,17 @@ WARM_UP = ("On Friday, June 11, 2021, President Ilham Aliyev of Azerbaijan said 
            "had been defused, up 12% from a year ago, the United Nations reported.")
 
 
-@lru_cache(maxsize=4)
 def batch_pipeline(model: str | None = None):
     """The pipeline of the batch engine, one per process and model: a pipeline of its own (not
     load_pipeline()'s, which a user may save with to_disk), with the exact faster stand-ins of
     speedups for the trained parts whose Python overhead dominates."""
+    # One cache key per model however it is called: lru_cache keys batch_pipeline() and
+    # batch_pipeline(None) apart, which built (and profiled) a second pipeline in one process.
+    return _batch_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _batch_pipeline(model: str | None):
     from ..speedups import speed_up
 
     nlp = speed_up(build_pipeline(model))
