@@ -25,8 +25,8 @@ from .rows import TABLES, Article
 
 log = logging.getLogger(__name__)
 
-BATCH_ARTICLES = 64           # articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so that every worker gets work early
-BATCH_CHARS = 200_000         # and about this many characters at most, so a batch's memory is bounded
+BATCH_ARTICLES = 32           # articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so that every worker gets work early
+BATCH_CHARS = 150_000         # and about this many characters at most, so a batch's memory is bounded
 MAX_ERRORS_KEPT = 1000        # error messages kept in the summary (all of them are in the articles table)
 ENGINES = ("local", "dask")
 
