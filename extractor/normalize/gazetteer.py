@@ -364,7 +364,7 @@ def choose_place(candidates: tuple[Place, ...] | list[Place], *, context_countri
     KIND_HINT ("admin" after "X district") breaks ties between a district and its seat town."""
     ev = Evidence(countries=context_countries or {}, admin1=named_divisions(context_admin1))
     own = set(_keys(name)) if name else set()
-    return rank(candidates, ev, weights=weights or Weights(), kind_hint=kind_hint, name=name, own_names=own)[0]
+    return rank(candidates, ev, weights=weights, kind_hint=kind_hint, name=name, own_names=own)[0]
 
 # ---------------------------------------------------------------- the package's own data
 # Components with their own data folder hold their own Gazetteer (news_places builds it in

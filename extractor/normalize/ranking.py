@@ -6,8 +6,10 @@ The feature that most separates the winner from the runner-up is the row's `reso
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 
+from ..resources import read_json
 from .place import Place
 
 EARTH_KM = 6371.0
@@ -48,28 +50,34 @@ class Evidence:
 @dataclass(frozen=True)
 class Weights:
     """The weights of models/places/ranking.json (see its _doc entries)."""
-    population: float = 1.0
-    country_name: float = 8.0
-    capital: float = 2.0
-    country_context: float = 4.0
-    state_context: float = 4.0
-    coherence: float = 3.0
-    coherence_km: float = 400.0
-    dateline: float = 3.0
-    kind_word: float = 4.0
-    region: float = 8.0
-    own_name: float = 1.5
-    division_name: float = 3.0
-    no_point: float = -3.0
-    metropolis: float = -3.0
-    bare_county: float = -4.0
+    population: float
+    country_name: float
+    capital: float
+    country_context: float
+    state_context: float
+    coherence: float
+    coherence_km: float
+    dateline: float
+    kind_word: float
+    region: float
+    own_name: float
+    division_name: float
+    no_point: float
+    metropolis: float
+    bare_county: float
 
     @classmethod
     def from_json(cls, raw: dict) -> "Weights":
         return cls(**{k: float(v) for k, v in raw.items() if not k.startswith("_")})
 
 
-DEFAULT_WEIGHTS = Weights()
+@lru_cache(maxsize=1)
+def default_weights() -> Weights:
+    """The weights of the package's models/places/ranking.json, their one home (a component reads its
+    own copy from its data folder)."""
+    return Weights.from_json(read_json("places/ranking.json"))
+
+
 # Names of the features as resolved_by writes them.
 FEATURE_NAMES = {"population": "population", "country_name": "country-name", "capital": "capital",
                  "country_context": "country-context", "state_context": "state-context",
@@ -130,12 +138,13 @@ def score(f: dict[str, float], w: Weights) -> float:
 
 
 def rank(candidates: tuple[Place, ...] | list[Place], ev: Evidence | None = None, *,
-         weights: Weights = DEFAULT_WEIGHTS, kind_hint: str | None = None, name: str | None = None,
+         weights: Weights | None = None, kind_hint: str | None = None, name: str | None = None,
          own_names: set[str] | None = None) -> tuple[Place | None, str | None]:
     """The best candidate and the evidence that chose it (resolved_by), or (None, None)."""
     if not candidates:
         return None, None
     ev = ev or Evidence()
+    weights = weights or default_weights()
     candidates = tuple(candidates)
     own = own_names if own_names is not None else ({name} if name else set())
     scored = [(score(f, weights), -n, p, f) for n, p in enumerate(candidates)
