@@ -339,7 +339,8 @@ class NewsDates(base.RuleDataComponent):
                 continue  # "52" (an age), "2-1" (a score), "0735" (a clock), "30s" (an age): not dates
             tx = self.entity_timex(ent, dct)
             if tx is not None:
-                out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict()})
+                out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict(),
+                            "_reference_day": is_reference_day(ent, tx, dct)})
         return out
 
     def entity_timex(self, ent: Span, dct: date | None) -> Timex | None:
@@ -380,14 +381,23 @@ def is_century_name(token: Token) -> bool:
         re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)", token.doc[token.i - 1].lower_))
 
 
+def is_reference_day(ent: Span, tx: Timex, dct: date | None) -> bool:
+    """Whether ENT is a day the text does not name ("the day", "later in the day", "the second day"),
+    read as the publication day: it is the day the text last named, when it named one."""
+    return dct is not None and tx.value == dct.isoformat() and bool(re.search(r"(?i)\bday\b", ent.text)) \
+        and not re.search(r"(?i)\b(?:to|yester)day\b", ent.text)
+
+
 def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
     """A clock time that names no day ("at 14:30 UTC") is on the latest day the text named before it
-    (its reference time), the publication day when it named none."""
+    (its reference time), the publication day when it named none; so is "the day" the model found."""
     last_day = None
     out = []
     for row in rows:
         if row.get("_bare_clock") and last_day and row["type"] == "TIME" and "T" in row["value"]:
             row = {**row, **make_date(last_day + row["value"][10:], True, "TIME").as_dict()}
+        elif row.get("_reference_day") and last_day:
+            row = {**row, **make_date(last_day, True).as_dict()}
         elif row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", row["value"]):
             last_day = row["value"]
         out.append(row)
@@ -444,7 +454,8 @@ def date_periods_by_their_end(text: str, rows: list[dict]) -> list[dict]:
 def trim_entity(ent: Span) -> Span | None:
     """ENT without a leading preposition and a trailing possessive ("on June 10" -> "June 10")."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ"):
+    # "just months ago", "only six months": TimeML leaves such focus adverbs out of the expression
+    while start < end and (ent.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ") or ent.doc[start].lower_ in ("just", "only")):
         start += 1
     # a trailing conjunction belongs to what follows: "the 50s and" is the 50s
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct

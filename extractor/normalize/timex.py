@@ -915,7 +915,7 @@ class Grammar:
         when there is none."""
         unit = self.units[g["unit"].lower()]
         rel = re.sub(r"\s+", " ", g["rel"]).lower()
-        offset = 1 if rel in ("the following", "the next") else 0
+        offset = 1 if rel in ("the following", "the next") else -1 if rel in ("the previous", "the prior", "the preceding") else 0
         if ref is None and dct is None:
             return unknown_unit(unit)
         value = anaphor_value(unit, offset, ref or dct.isoformat())

@@ -92,16 +92,47 @@ def partial_timex(text: str, dct: date | None, kind: str, lexicon: dict, before:
     with no temporal word ("Olympic", "as little as 99 cents")."""
     if NOT_A_DATE.search(before + text) or not has_temporal_word(text, lexicon):
         return None
+    if not_a_time_of_its_own(before, text):
+        return None
     cleaned = NOISE_WORDS.sub("", text)
     if cleaned != text:
         tx = normalize(cleaned)
         if tx is not None:
             return tx
-    for guess in (whole_unit, part_of_day, unit_only, named_month, vague_reference):
+    for guess in (whole_unit, part_of_day, vague_plural_reference, unit_only, named_month, vague_reference):
         tx = guess(cleaned, dct, lexicon)
         if tx is not None:
             return tx
-    return Timex("TIME", "XXXX-XX-XXTXX:XX") if kind == "TIME" else Timex("DATE", "XXXX", None)
+    # nothing read: no unit, no place in the calendar ("Third-period", "quarter-century"); a bare
+    # XXXX says nothing and almost never matches what an annotator marks
+    return None
+
+
+# A fraction ("a quarter of the market", "more than a quarter"), a kind of period ("from a fiscal year
+# to a calendar year"), or one's period ("Kellogg's year", "the company's quarter"): a unit, not a time.
+FRACTION_OR_KIND = re.compile(r"^(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+)?an?\s+"
+                              r"(?:(?:fiscal|financial|calendar|budget)\s+)?\w+$|^\w+-(?:quarter|period|century)\b", re.I)
+POSSESSOR = re.compile(r"(?:'s|s')\s*$")
+
+
+def not_a_time_of_its_own(before: str, text: str) -> bool:
+    """Whether TEXT (a model span no pattern read) names a unit as a fraction, a kind or someone's period
+    rather than a time: "a quarter", "more than a quarter", "a fiscal year", "four-quarter", "Kellogg's year"."""
+    return bool(FRACTION_OR_KIND.match(text.strip()) or (POSSESSOR.search(before) and len(text.split()) == 1))
+
+
+# "past years", "future quarters": a plural unit with a past or future adjective and no determiner
+# points back or ahead (TimeML PAST_REF / FUTURE_REF); "the past five years" is a duration (a pattern's).
+VAGUE_PLURAL = re.compile(r"^(?P<adj>past|future|earlier|later|previous|prior|coming|upcoming)\s+(?P<unit>[a-z]+s)$", re.I)
+
+
+def vague_plural_reference(text: str, dct: date | None, lexicon: dict) -> Timex | None:
+    """"past years" PAST_REF, "future quarters" FUTURE_REF."""
+    m = VAGUE_PLURAL.match(text.strip())
+    if not m or m["unit"].lower() not in lexicon["units"]:
+        return None
+    ahead = m["adj"].lower() in ("future", "later", "coming", "upcoming")
+    return Timex("DATE", "FUTURE_REF" if ahead else "PAST_REF")
 
 
 def has_temporal_word(text: str, lexicon: dict) -> bool:
@@ -149,6 +180,12 @@ def unit_only(text: str, dct: date | None, lexicon: dict) -> Timex | None:
     if units[0].endswith("s") and unit not in ("S",):
         value = {"H": "PTXH", "MIN": "PTXM"}.get(unit, f"PX{unit}")
         return Timex("DURATION", value, GRANULARITY.get(unit))
+    if unit == "D" and re.match(r"(?i)(?:(?:about|almost|nearly|more than|less than)\s+)?(?:an?|one)\b", text.strip()):
+        return None  # "a good day", "one day": a day of no place in the calendar
+    if unit == "D" and dct is not None:
+        # "later in the day", "the second day of the strike": the day the text speaks of, the
+        # publication day unless it named another before (the component moves it there)
+        return make_date(dct.isoformat(), True)
     # the unit is named, not which one; news speaks of its own year ("the week" in 1989: 1989-WXX)
     year = f"{dct.year}" if dct else "XXXX"
     values = {"Y": year, "DE": "XXX", "CE": "XX", "Q": f"{year}-QX", "M": f"{year}-XX", "W": f"{year}-WXX",
