@@ -84,3 +84,20 @@ REFERENCE_DAYS = [
 def test_day_named_by_reference(nlp, name, text, published, mention, type_, value):
     rows = run(nlp, text, published)
     assert rows.get(mention) == (type_, value), rows
+
+
+YEAR_PERIODS = [
+    ("year_period_in_a_quarterly_report_is_the_quarter",
+     "Profit rose in the fourth quarter. Sales were up from the 2011 period.", PUB, "the 2011 period", "DATE",
+     "2011-Q4"),
+    ("year_period_beside_a_longer_period_is_the_year", "For the nine months, sales fell from the 2011 period.", PUB,
+     "the 2011 period", "DATE", "2011"),
+    ("year_period_without_quarters_is_the_year", "Sales were up from the 2011 period.", PUB, "the 2011 period",
+     "DATE", "2011"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", YEAR_PERIODS, ids=[c[0] for c in YEAR_PERIODS])
+def test_year_period_names_the_compared_quarter(nlp, name, text, published, mention, type_, value):
+    rows = run(nlp, text, published)
+    assert rows.get(mention) == (type_, value), rows

@@ -773,7 +773,10 @@ class Grammar:
     def h_year_period(self, g, dct, direction, hints):
         """"the 1988 quarter": that year's quarter matching the latest reported one; "the 1988 period": the year."""
         y = int(g["year"])
-        if g["unit"].lower() != "quarter":
+        # in an earnings report that speaks of quarters, "the 1988 period" is that year's quarter
+        # compared, unless its sentence reports a longer period ("the nine months")
+        period_is_quarter = g["unit"].lower() == "period" and "quarter" in hints and "year_period" not in hints
+        if g["unit"].lower() != "quarter" and not period_is_quarter:
             return make_date(f"{y}", False)
         if dct is None:
             return Timex("DATE", f"{y}-QX", "quarter", None, None, False)
