@@ -101,3 +101,65 @@ YEAR_PERIODS = [
 def test_year_period_names_the_compared_quarter(nlp, name, text, published, mention, type_, value):
     rows = run(nlp, text, published)
     assert rows.get(mention) == (type_, value), rows
+
+
+# The issue's causes, more forms of each (default options); one group a cause.
+CAUSES = [
+    # 1. compound expressions whole
+    ("quarter_of_a_named_year", "Exports rose in the fourth quarter of 2012.", "the fourth quarter of 2012",
+     "DATE", "2012-Q4"),
+    ("week_of_month_ahead", "Talks will resume in the third week of April.", "the third week of April", "DATE",
+     "2013-W16"),
+    ("clock_zone_then_weekday_in_the_past", "The ceasefire began at 06:00 GMT Monday.", "06:00 GMT Monday", "TIME",
+     "2013-03-18T06:00"),
+    ("same_quarter_a_year_earlier", "Imports fell from the same quarter a year earlier.",
+     "the same quarter a year earlier", "DATE", "2011-Q4"),
+    # 2. forms the grammar reads that the model finds as well
+    ("past_decade_is_ten_years", "Turnout doubled over the past decade.", "the past decade", "DURATION", "P10Y"),
+    ("annually_is_a_yearly_set", "The festival is held annually.", "annually", "SET", "P1Y"),
+    ("every_month_is_a_monthly_set", "Fees are paid every month.", "every month", "SET", "P1M"),
+    ("ordinal_century_lower_case", "The firm was founded in the 19th century.", "the 19th century", "DATE", "18"),
+    # 3. filters keep short forms
+    ("two_digit_decade_eighties", "Sales of the 80s were strong.", "the 80s", "DATE", "198X"),
+    ("year_range_four_digits_second", "The 2009-2010 season ended badly.", "2010", "DATE", "2010"),
+    ("year_range_two_digits_second", "The 1998-99 budget was cut.", "99", "DATE", "1999"),
+    # 4. parts of day (default: a weekday's part is the day; an anchor's is a TIME)
+    ("weekday_night_future_is_that_day", "The game will be played Saturday night.", "Saturday night", "DATE",
+     "2013-03-23"),
+    ("this_morning_is_a_time", "The ceremony took place this morning.", "this morning", "TIME", "2013-03-20TMO"),
+    ("bare_clock_on_the_publication_day", "Shares closed at 3 p.m.", "3 p.m.", "TIME", "2013-03-20T15:00"),
+    # 5. durations inside dated phrases
+    ("duration_before_a_comparison", "The shuttle will land about a week later than planned.", "about a week",
+     "DURATION", "P1W"),
+    ("years_from_now_is_a_date", "Prices will rise five years from now.", "five years from now", "DATE", "2018"),
+    ("recent_decades_is_a_vague_duration", "Inflation has risen in recent decades.", "recent decades", "DURATION",
+     "PXY"),
+    ("counted_years_is_a_duration", "The project lasted three years.", "three years", "DURATION", "P3Y"),
+    # 6. bugs seen
+    ("decade_before_and_is_a_decade", "The mayor spoke about the 50s and 60s.", "the 50s", "DATE", "195X"),
+    ("ordinal_day_is_not_a_year", "Police said the siege was in its 45th day.", "45th day", "DATE", "XXXX-XX-XX"),
+    ("month_in_past_clause_is_behind", "The bank cut rates in February.", "February", "DATE", "2013-02"),
+    ("quarter_with_will_is_this_year", "The bank will cut rates during the fourth quarter.", "the fourth quarter",
+     "DATE", "2013-Q4"),
+    ("next_weekday_is_ahead", "The summit opens next Tuesday.", "next Tuesday", "DATE", "2013-03-26"),
+    ("late_weekday_is_that_day", "Crowds gathered late Friday.", "late Friday", "DATE", "2013-03-15"),
+]
+
+
+@pytest.mark.parametrize("name,text,mention,type_,value", CAUSES, ids=[c[0] for c in CAUSES])
+def test_issue_causes_more_forms(nlp, name, text, mention, type_, value):
+    rows = run(nlp, text, PUB)
+    assert rows.get(mention) == (type_, value), rows
+
+
+NO_DATES = [
+    ("age_decade_is_not_a_date", "He is in his 60s.", "his 60s"),
+    ("score_is_not_a_date", "The team won 2-1 on Sunday.", "2-1"),
+    ("price_is_not_a_year", "He paid $1999 for it.", "1999"),
+]
+
+
+@pytest.mark.parametrize("name,text,mention", NO_DATES, ids=[c[0] for c in NO_DATES])
+def test_not_a_date(nlp, keeping, name, text, mention):
+    assert mention not in run(nlp, text, PUB)
+    assert mention not in run(nlp, text, PUB, keeping)
