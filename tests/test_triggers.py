@@ -4,7 +4,7 @@ import re
 import pytest
 
 from extractor.normalize.timex import load_grammar
-from extractor.normalize.triggers import DIGIT, TriggerText, triggers
+from extractor.normalize.triggers import DIGIT, TriggerText, barriers, pieces, triggers
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -39,3 +39,59 @@ def test_grammar_finds_the_same_with_and_without_the_trigger_tests(text):
     with_tests = grammar.find(text)
     grammar.triggers = [None] * len(grammar.patterns)
     assert grammar.find(text) == with_tests
+
+
+@pytest.mark.parametrize("pattern, kept", [
+    (r"a;b", '!?()'),                 # a literal barrier in the match is not one
+    (r"x(?=\))", ';!?('),             # nor is one a lookahead reads past the match
+    (r"(?<=\()x", ';!?()'),           # a lookbehind sees the text before a piece: it may read one
+    (r"[^\w\s]", ''),                 # a negated class matches punctuation: no barrier
+    (r"x.y", ''),                     # "." matches anything: no barrier
+    (r"x$", ''),                      # an end anchor would hold at every piece's end
+    (r"(?i:Sept\.|p\.m\.)\s+\d", ';!?()'),
+])
+def test_barriers_are_characters_no_match_can_hold(pattern, kept):
+    assert barriers([re.compile(pattern)], ';!?()') == kept
+
+
+def test_the_grammar_can_be_cut():
+    """The grammar has barriers (else the piece-by-piece tests below prove nothing)."""
+    assert set(';()"') <= set(load_grammar().barriers)
+
+
+def test_pieces_are_the_stretches_between_barriers():
+    assert pieces('He said (on Monday) "no"; then', ';()"') == [(0, 8), (9, 18), (19, 20), (21, 23), (25, 30)]
+    assert pieces("no barrier here", "") == [(0, 15)]
+
+
+WINDOW_TEXTS = [
+    'The deal (signed March 5, 2012) ends "next week"; talks resume Tuesday.',
+    "(Monday) [Jan. 3] {the 1990s} <3 p.m.> |last year| \u201cthree weeks ago\u201d \u00abthis spring\u00bb",
+    "Sales rose (in the third quarter of last year) and fell; the 60s? no! 2011-2012 (two years).",
+    "He left at 09:30 GMT (Tuesday) and returned \"later that day\"; a year earlier!",
+    "A text with no barrier at all, from May 2012 to the fall of 2013, every Friday morning.",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_grammar_finds_the_same_piece_by_piece_as_in_the_whole_text(text):
+    grammar = load_grammar()
+    by_pieces = grammar.find(text)
+    grammar.barriers = ""
+    assert grammar.find(text) == by_pieces
+
+
+def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
+    import random
+    rng = random.Random(13)
+    words = ["the", "third", "quarter", "of", "last", "year", "(", ")", ";", '"', "Monday", "morning", "March",
+             "5,", "2012", "ago", "three", "weeks", "1990s", "60s", "9:30", "GMT", "p.m.", "every", "day", "!",
+             "?", "next", "week", "Sept.", "30", "fiscal", "1989", "-", "2011-12", "\n", "earlier", "that"]
+    grammar = load_grammar()
+    cut = grammar.barriers
+    for _ in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        grammar.barriers = cut
+        by_pieces = grammar.find(text)
+        grammar.barriers = ""
+        assert grammar.find(text) == by_pieces, text

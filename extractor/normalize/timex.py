@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..resources import models_dir
-from .triggers import TriggerText, triggers
+from .triggers import TriggerText, barriers, triggers
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -467,6 +467,8 @@ class Grammar:
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
         # the words one of which each pattern's matches hold: a text without them skips the pattern
         self.triggers = [triggers(p.regex) for p in self.patterns]
+        # characters no pattern can match: a text is searched piece by piece between them
+        self.barriers = barriers([p.regex for p in self.patterns])
         self.by_id = {p.id: p for p in self.patterns}
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
@@ -477,17 +479,20 @@ class Grammar:
         """Non-overlapping matches of all patterns in TEXT: the longest wins, then the earliest
         pattern in the file; starts and ends on word boundaries only."""
         found = []
-        words = TriggerText(text)
+        words = TriggerText(text, self.barriers)
         for order, p in enumerate(self.patterns):
             if not words.may_match(self.triggers[order]):
                 continue
-            for m in p.regex.finditer(text):
-                s, e = m.span()
-                if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):
-                    continue
-                if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
-                    continue
-                found.append((s, e, order, m))
+            # every match lies in one piece between barriers and holds a trigger: the pieces that
+            # hold none cannot have one (a search from a piece's start still sees what precedes it)
+            for start, end in words.ranges(self.triggers[order]):
+                for m in p.regex.finditer(text, start, end):
+                    s, e = m.span()
+                    if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):
+                        continue
+                    if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+                        continue
+                    found.append((s, e, order, m))
         found.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
         taken: list[tuple[int, int]] = []
         out = []

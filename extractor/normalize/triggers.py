@@ -8,6 +8,7 @@ changes nothing that is found.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from re import _constants as C  # the parse-tree opcodes of the standard library's own parser
 from re import _parser as P
@@ -69,15 +70,148 @@ def _item_triggers(op, av) -> set[str] | None:
 
 
 class TriggerText:
-    """One text prepared for trigger tests: lower-cased once, its digit test done once."""
+    """One text prepared for trigger tests: lower-cased once, its digit test done once; cut at
+    BARRIER_CHARS (see barriers()) into pieces, each of which a pattern is tried on only when it
+    holds one of the pattern's triggers."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, barrier_chars: str = ""):
         self.exact = _ODD_CASE.search(text) is None
         self.lower = text.lower()
         self.has_digit = _ANY_DIGIT.search(text) is not None
+        self.pieces = pieces(text, barrier_chars)
+        self._starts = [a for a, _ in self.pieces]
+        self._holding: dict[str, frozenset[int]] = {}
+
+    def ranges(self, found: frozenset[str] | None) -> list[tuple[int, int]]:
+        """(start, end) stretches of the text that hold every match of a pattern with triggers
+        FOUND: the pieces holding one of them, neighbours joined (no match crosses a barrier)."""
+        if found is None or not self.exact or len(self.pieces) < 2:
+            return [(0, len(self.lower))]
+        held = sorted(set().union(*(self._pieces_holding(s) for s in found)))
+        out: list[tuple[int, int]] = []
+        last = -2
+        for i in held:
+            if i == last + 1:
+                out[-1] = (out[-1][0], self.pieces[i][1])
+            else:
+                out.append(self.pieces[i])
+            last = i
+        return out
+
+    def _pieces_holding(self, trigger: str) -> frozenset[int]:
+        """The indices of the pieces in which TRIGGER (or, for DIGIT, a digit) occurs."""
+        got = self._holding.get(trigger)
+        if got is None:
+            if trigger == DIGIT:
+                at = [m.start() for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
+            else:
+                at, i = [], self.lower.find(trigger)
+                while i >= 0:
+                    at.append(i)
+                    i = self.lower.find(trigger, i + 1)
+            got = frozenset(bisect.bisect_right(self._starts, i) - 1 for i in at)
+            self._holding[trigger] = got
+        return got
 
     def may_match(self, found: frozenset[str] | None) -> bool:
         """False only when no string of FOUND is in the text (so no match of its regex can be)."""
         if found is None or not self.exact:
             return True
         return any(self.has_digit if s == DIGIT else s in self.lower for s in found)
+
+
+# ---------------------------------------------------------------- barriers: where no match can reach
+# Punctuation that rarely belongs to a date; `barriers()` keeps those no pattern can match. No match
+# (nor a lookahead of one) can then hold a barrier, so a text cut at its barriers has every match
+# inside one piece, and a piece without a pattern's triggers has no match of it.
+BARRIER_CANDIDATES = ';!?()[]{}"<>|\u201c\u201d\u00ab\u00bb'
+_CATEGORY_TEST = {
+    C.CATEGORY_DIGIT: str.isdigit, C.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
+    C.CATEGORY_SPACE: str.isspace, C.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    C.CATEGORY_WORD: lambda c: c.isalnum() or c == "_", C.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+# end-of-text anchors: at the end of a piece they hold where, in the whole text, they would not
+_END_ANCHORS = {C.AT_END, C.AT_END_STRING, C.AT_END_LINE}
+
+
+class NotCuttable(Exception):
+    """The pattern can match across any character (".", an end-of-text anchor): no barriers."""
+
+
+def barriers(regexes, candidates: str = BARRIER_CANDIDATES) -> str:
+    """The characters of CANDIDATES that no match of REGEXES, nor any of their lookaheads, can
+    consume; "" when one of them could match anything. Lookbehinds are not counted: a search
+    started inside a text still sees the text before its start."""
+    left = set(candidates)
+    try:
+        for regex in regexes:
+            left -= _consumable(P.parse(regex.pattern, regex.flags), left)
+    except NotCuttable:
+        return ""
+    return "".join(c for c in candidates if c in left)
+
+
+def _consumable(items, chars: set[str]) -> set[str]:
+    """The characters of CHARS that some item of the parse tree ITEMS can match."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out |= {c for c in chars if c.lower() == chr(av).lower()}
+        elif op is C.NOT_LITERAL:
+            out |= {c for c in chars if c != chr(av)}
+        elif op is C.ANY:
+            raise NotCuttable
+        elif op is C.IN:
+            out |= {c for c in chars if _in_class(av, c)}
+        elif op is C.AT:
+            if av in _END_ANCHORS:
+                raise NotCuttable
+        elif op is C.SUBPATTERN:
+            out |= _consumable(av[3], chars)
+        elif op is C.ATOMIC_GROUP:
+            out |= _consumable(av, chars)
+        elif op in _REPEATS:
+            out |= _consumable(av[2], chars)
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                out |= _consumable(branch, chars)
+        elif op is C.GROUPREF_EXISTS:
+            out |= _consumable(av[1], chars) | (_consumable(av[2], chars) if av[2] else set())
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            if av[0] >= 0:  # a lookahead may look past the end of a piece
+                out |= _consumable(av[1], chars)
+        elif op is C.GROUPREF:
+            raise NotCuttable
+        else:
+            raise NotCuttable  # an opcode not reasoned about: be safe
+    return out
+
+
+def _in_class(items, c: str) -> bool:
+    """Whether the character class ITEMS (a parse tree IN item) matches C (case folded as IGNORECASE may)."""
+    negate = bool(items) and items[0][0] is C.NEGATE
+    hit = False
+    for op, av in items[1:] if negate else items:
+        if op is C.LITERAL:
+            hit |= chr(av).lower() == c.lower()
+        elif op is C.RANGE:
+            hit |= av[0] <= ord(c) <= av[1] or av[0] <= ord(c.lower()) <= av[1] or av[0] <= ord(c.upper()) <= av[1]
+        elif op is C.CATEGORY:
+            hit |= _CATEGORY_TEST[av](c)
+        else:
+            return True  # unknown member: assume it matches
+    return hit != negate
+
+
+def pieces(text: str, barrier_chars: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of TEXT between its barrier characters (all of TEXT without any)."""
+    if not barrier_chars:
+        return [(0, len(text))]
+    out, start = [], 0
+    for m in re.finditer("[" + re.escape(barrier_chars) + "]", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
