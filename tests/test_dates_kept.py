@@ -112,6 +112,10 @@ CAUSES = [
      "2013-W16"),
     ("clock_zone_then_weekday_in_the_past", "The ceasefire began at 06:00 GMT Monday.", "06:00 GMT Monday", "TIME",
      "2013-03-18T06:00"),
+    ("season_of_next_year", "The plan covers the spring of next year.", "the spring of next year", "DATE",
+     "2014-SP"),
+    ("season_of_last_year", "The dam burst in the summer of last year.", "the summer of last year", "DATE",
+     "2012-SU"),
     ("same_quarter_a_year_earlier", "Imports fell from the same quarter a year earlier.",
      "the same quarter a year earlier", "DATE", "2011-Q4"),
     # 2. forms the grammar reads that the model finds as well

@@ -622,6 +622,9 @@ class Grammar:
             return make_date(f"{self._year_num(g['year'])}-{se}", False)
         if dct is None:
             return make_date(f"XXXX-{se}", False)
+        if "relyear" in g:  # "the spring of next year": that year's season
+            y = dct.year + {"last": -1, "next": 1}.get(g["relyear"].lower(), 0)
+            return make_date(f"{y}-{se}", True)
         rel = re.sub(r"\s+", " ", g.get("rel", "this")).lower()
         cur = SEASON_ORDER.index(season_of(dct))
         idx = SEASON_ORDER.index(se)
