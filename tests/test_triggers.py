@@ -4,7 +4,7 @@ import re
 import pytest
 
 from extractor.normalize.timex import load_grammar
-from extractor.normalize.triggers import DIGIT, TriggerText, barriers, pieces, triggers
+from extractor.normalize.triggers import DIGIT, UNBOUNDED, TriggerText, barriers, pieces, reach, triggers
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -76,9 +76,7 @@ WINDOW_TEXTS = [
 @pytest.mark.parametrize("text", WINDOW_TEXTS)
 def test_grammar_finds_the_same_piece_by_piece_as_in_the_whole_text(text):
     grammar = load_grammar()
-    by_pieces = grammar.find(text)
-    grammar.barriers = ""
-    assert grammar.find(text) == by_pieces
+    assert grammar.find(text) == whole_text_find(grammar, text)
 
 
 def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
@@ -88,10 +86,41 @@ def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
              "5,", "2012", "ago", "three", "weeks", "1990s", "60s", "9:30", "GMT", "p.m.", "every", "day", "!",
              "?", "next", "week", "Sept.", "30", "fiscal", "1989", "-", "2011-12", "\n", "earlier", "that"]
     grammar = load_grammar()
-    cut = grammar.barriers
-    for _ in range(200):
-        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
-        grammar.barriers = cut
-        by_pieces = grammar.find(text)
-        grammar.barriers = ""
-        assert grammar.find(text) == by_pieces, text
+    for _ in range(300):
+        text = rng.choice(["", " ", "\n"]).join(rng.choice(words) + rng.choice([" ", "  ", "\n", " \n "])
+                                                for _ in range(rng.randint(1, 40)))
+        assert grammar.find(text) == whole_text_find(grammar, text), text
+
+
+def whole_text_find(grammar, text):
+    """What the grammar finds when it searches the whole text with every pattern (no barriers, no reach)."""
+    cut, reaches = grammar.barriers, grammar.reach
+    grammar.barriers, grammar.reach = "", [UNBOUNDED] * len(reaches)
+    try:
+        return grammar.find(text)
+    finally:
+        grammar.barriers, grammar.reach = cut, reaches
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\d{4}", 0),                    # one word
+    (r"last\s+week", 1),              # a stretch of whitespace, however long, is one
+    (r"a\s*,?\s+b", 2),               # two stretches a comma may part
+    (r"x(?!\s+of)", 2),                # a lookahead reads past the match: its stretch and a word more
+    (r"(?<=\s\s)x", 0),                # a lookbehind sees the text before the stretch searched
+    (r"(?:x\s+)+y", UNBOUNDED),        # words repeated without limit
+    (r"[\s,]+", UNBOUNDED),            # a class of spaces and commas: any number of stretches
+    (r"x.y", 1),                       # "." matches one character, whitespace or not
+])
+def test_reach_counts_the_whitespace_stretches_a_match_can_hold(pattern, words):
+    found = reach(re.compile(pattern))
+    assert found == words or (words == UNBOUNDED and found >= UNBOUNDED)
+
+
+def test_windows_hold_each_trigger_and_its_reach():
+    text = "one two three four five six seven eight nine ten"
+    t = TriggerText(text)
+    assert t.windows(frozenset({"five"}), 1) == [(text.index("four"), text.index("five") + 4 + len(" six"))]
+    # neighbouring stretches are joined into one
+    assert t.windows(frozenset({"two", "four"}), 0) == [(4, 7), (14, 18)]
+    assert t.windows(frozenset({"two", "three"}), 0) == [(4, 13)]

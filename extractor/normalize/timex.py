@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..resources import models_dir
-from .triggers import TriggerText, barriers, triggers
+from .triggers import TriggerText, barriers, reach, triggers
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -469,6 +469,8 @@ class Grammar:
         self.triggers = [triggers(p.regex) for p in self.patterns]
         # characters no pattern can match: a text is searched piece by piece between them
         self.barriers = barriers([p.regex for p in self.patterns])
+        # how many words either side of a trigger each pattern's matches can reach
+        self.reach = [reach(p.regex) for p in self.patterns]
         self.by_id = {p.id: p for p in self.patterns}
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
@@ -483,9 +485,10 @@ class Grammar:
         for order, p in enumerate(self.patterns):
             if not words.may_match(self.triggers[order]):
                 continue
-            # every match lies in one piece between barriers and holds a trigger: the pieces that
-            # hold none cannot have one (a search from a piece's start still sees what precedes it)
-            for start, end in words.ranges(self.triggers[order]):
+            # every match holds a trigger and lies within the pattern's reach of it (else within one
+            # piece between barriers): only those stretches are searched (a search from a stretch's
+            # start still sees what precedes it, for the lookbehinds)
+            for start, end in words.windows(self.triggers[order], self.reach[order]):
                 for m in p.regex.finditer(text, start, end):
                     s, e = m.span()
                     if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):

@@ -19,6 +19,7 @@ DIGIT = "\0digit"
 _ODD_CASE = re.compile("[" + "".join(chr(c) for c in range(0x80, 0x110000)
                                      if re.fullmatch("(?i)[a-z]", chr(c))) + "]")
 _ANY_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\S+")  # the words whose count reach() bounds: what whitespace separates
 _SHORTEST_USEFUL = 3  # shorter literals ("s", "of") are in nearly every text: no test at all
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
@@ -81,6 +82,9 @@ class TriggerText:
         self.pieces = pieces(text, barrier_chars)
         self._starts = [a for a, _ in self.pieces]
         self._holding: dict[str, frozenset[int]] = {}
+        self._word_starts: list[int] | None = None
+        self._word_ends: list[int] = []
+        self._words_of: dict[str, list[tuple[int, int]]] = {}
 
     def ranges(self, found: frozenset[str] | None) -> list[tuple[int, int]]:
         """(start, end) stretches of the text that hold every match of a pattern with triggers
@@ -97,6 +101,44 @@ class TriggerText:
                 out.append(self.pieces[i])
             last = i
         return out
+
+    def windows(self, found: frozenset[str] | None, words: int) -> list[tuple[int, int]]:
+        """(start, end) stretches of the text that hold every match of a pattern with triggers FOUND
+        and reach WORDS (see reach()): the words of each trigger found and WORDS words either side,
+        overlapping or neighbouring stretches joined. A match holds a trigger and lies within its
+        reach of it, so it is inside one stretch; and a match that would cross a stretch's edge
+        would hold a trigger whose stretch overlaps that one, which joining rules out."""
+        if found is None or not self.exact or words >= UNBOUNDED:
+            return self.ranges(found)
+        if self._word_starts is None:
+            spans = [(m.start(), m.end()) for m in _WORD.finditer(self.lower)]
+            self._word_starts, self._word_ends = [a for a, _ in spans], [b for _, b in spans]
+        last = len(self._word_starts) - 1
+        spans = sorted((max(0, i - words), min(last, j + words)) for s in found for i, j in self._trigger_words(s))
+        out: list[tuple[int, int]] = []
+        for i, j in spans:
+            if out and i <= out[-1][1] + 1:
+                out[-1] = (out[-1][0], max(out[-1][1], j))
+            else:
+                out.append((i, j))
+        return [(self._word_starts[i], self._word_ends[j]) for i, j in out]
+
+    def _trigger_words(self, trigger: str) -> list[tuple[int, int]]:
+        """(first, last) word indices of each occurrence of TRIGGER (each digit, for DIGIT)."""
+        got = self._words_of.get(trigger)
+        if got is None:
+            if trigger == DIGIT:
+                at = [(m.start(), m.end()) for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
+            else:
+                at, i = [], self.lower.find(trigger)
+                while i >= 0:
+                    at.append((i, i + len(trigger)))
+                    i = self.lower.find(trigger, i + 1)
+            starts = self._word_starts
+            got = [(max(0, bisect.bisect_right(starts, a) - 1), max(0, bisect.bisect_right(starts, b - 1) - 1))
+                   for a, b in at]
+            self._words_of[trigger] = got
+        return got
 
     def _pieces_holding(self, trigger: str) -> frozenset[int]:
         """The indices of the pieces in which TRIGGER (or, for DIGIT, a digit) occurs."""
@@ -215,3 +257,74 @@ def pieces(text: str, barrier_chars: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+# ---------------------------------------------------------------- reach: how many words a match spans
+UNBOUNDED = 10 ** 9
+_SPACE = " "
+
+
+def reach(regex: re.Pattern) -> int:
+    """How many whitespace stretches a match of REGEX, with what its lookaheads read after it, can
+    hold at most (UNBOUNDED when there is no limit). A match holding a trigger then lies within that
+    many words on either side of the trigger's words, and a search of that stretch finds it."""
+    try:
+        body, ahead = _runs(P.parse(regex.pattern, regex.flags))
+    except NotCuttable:
+        return UNBOUNDED
+    return min(UNBOUNDED, body + ahead)
+
+
+def _runs(items) -> tuple[int, int]:
+    """(whitespace stretches a match of ITEMS can hold, stretches its lookaheads can read)."""
+    body = ahead = 0
+    for op, av in items:
+        b, a = _item_runs(op, av)
+        body, ahead = min(UNBOUNDED, body + b), min(UNBOUNDED, ahead + a)
+    return body, ahead
+
+
+def _item_runs(op, av) -> tuple[int, int]:
+    if op is C.LITERAL or op is C.NOT_LITERAL or op is C.IN or op is C.ANY:
+        return (1 if _matches_space(op, av) else 0), 0
+    if op is C.AT:
+        return 0, 0
+    if op is C.SUBPATTERN:
+        return _runs(av[3])
+    if op is C.ATOMIC_GROUP:
+        return _runs(av)
+    if op in _REPEATS:
+        low, high, body = av
+        if len(body) == 1 and body[0][0] in (C.IN, C.LITERAL) and _only_space(*body[0]):
+            return (1 if high >= 1 else 0), 0  # "\s+": one stretch however long
+        b, a = _runs(body)
+        times = UNBOUNDED if high >= C.MAXREPEAT else high
+        return (min(UNBOUNDED, b * times) if b else 0), (min(UNBOUNDED, a * times) if a else 0)
+    if op is C.BRANCH:
+        runs = [_runs(branch) for branch in av[1]]
+        return max(r[0] for r in runs), max(r[1] for r in runs)
+    if op is C.GROUPREF_EXISTS:
+        runs = [_runs(av[1])] + ([_runs(av[2])] if av[2] else [])
+        return max(r[0] for r in runs), max(r[1] for r in runs)
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        if av[0] < 0:
+            return 0, 0  # a lookbehind sees the text before the stretch searched
+        b, a = _runs(av[1])
+        return 0, min(UNBOUNDED, b + a + 1)  # it may read one word past the match, whatever its stretches
+    raise NotCuttable
+
+
+def _matches_space(op, av) -> bool:
+    if op is C.LITERAL:
+        return chr(av).isspace()
+    if op is C.NOT_LITERAL or op is C.ANY:
+        return True
+    return any(_in_class(av, c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u205f\u3000")
+
+
+def _only_space(op, av) -> bool:
+    """Whether the one-character item matches whitespace only (as "\\s" or " " do)."""
+    if op is C.LITERAL:
+        return chr(av).isspace()
+    return op is C.IN and all(o is C.CATEGORY and a is C.CATEGORY_SPACE or o is C.LITERAL and chr(a).isspace()
+                              for o, a in av)
