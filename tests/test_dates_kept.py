@@ -131,6 +131,10 @@ CAUSES = [
     ("weekday_night_future_is_that_day", "The game will be played Saturday night.", "Saturday night", "DATE",
      "2013-03-23"),
     ("this_morning_is_a_time", "The ceremony took place this morning.", "this morning", "TIME", "2013-03-20TMO"),
+    ("part_of_day_before_its_anchor", "Trading resumed mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME",
+     "2013-03-19TAF"),
+    ("part_of_day_before_today", "The storm hit late evening today.", "late evening today", "TIME",
+     "2013-03-20TEV"),
     ("bare_clock_on_the_publication_day", "Shares closed at 3 p.m.", "3 p.m.", "TIME", "2013-03-20T15:00"),
     # 5. durations inside dated phrases
     ("duration_before_a_comparison", "The shuttle will land about a week later than planned.", "about a week",

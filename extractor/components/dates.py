@@ -345,7 +345,8 @@ class NewsDates(base.RuleDataComponent):
 
     def entity_timex(self, ent: Span, dct: date | None) -> Timex | None:
         """The TIMEX3 of a model DATE/TIME span the grammar did not match: dateparser's reading, else
-        the most specific honest partial value (an honest XXXX value beats a missing row)."""
+        (keep_unnormalized) the most specific honest value with a place in the calendar; None when
+        all it could say is a bare XXXX."""
         published = dct.isoformat() if dct else None
         tx = dateparser_timex(ent.text, published) if self.use_dateparser and not ORDINAL.search(ent.text) else None
         if tx is not None:

@@ -3,8 +3,9 @@
 - compose(): two neighbouring dates that make one expression ("09:30 GMT" + "Tuesday", "the third
   quarter" + "of last year", "the same month" + "a year earlier") become one TIMEX3 over both.
 - partial_timex(): a span the model calls DATE/TIME that neither the grammar nor dateparser
-  normalises ("next fiscal year", "the whole month", "evening", "the holiday season") keeps the most
-  specific value that is honest: its unit, its part of day, or an underspecified XXXX value.
+  normalises ("next fiscal year", "the whole month", "evening", "later in the day") keeps the most
+  specific value that is honest: its unit, its part of day, the day spoken of; a span that would
+  only get a bare XXXX (no unit, no place in the calendar) is not kept.
 """
 from __future__ import annotations
 
