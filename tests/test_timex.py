@@ -185,9 +185,11 @@ def test_duration_value(n, unit, expected):
 @pytest.mark.parametrize("text,expected", [
     ("three", 3), ("twenty-four", 24), ("twenty four", 24), ("2 1/2", 2.5), ("a", 1), ("several", "X"),
     ("1,000", 1000), ("a hundred", 100), ("banana", None),
+    # read by the figures' number reader (extractor.normalize.numbers), the project's one reader
+    ("two hundred and fifty", 250), ("1 1/2", 1.5), ("3½", 3.5), ("ninety-nine", 99), ("12 to 18", None),
 ])
 def test_parse_number(grammar, text, expected):
-    assert parse_number(text, grammar.numbers, grammar.lex["vague_numbers"]) == expected
+    assert parse_number(text, grammar.numbers, grammar.lex["vague_numbers"], grammar.number_lex) == expected
 
 
 @pytest.mark.parametrize("month,day,dct,direction,expected", [

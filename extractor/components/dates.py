@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..normalize.timex import (FUTURE, GRAMMAR_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
+from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
                                calendar_range, contract_value, load_grammar, make_date)
 from ..normalize.timex_compose import compose, partial_timex, strip_private
 from . import base
@@ -241,7 +241,8 @@ class NewsDates(base.RuleDataComponent):
         self.long_periods: tuple[str, ...] = ()
 
     def data_files(self) -> tuple[str, ...]:
-        return self.files
+        # the grammar's files, and the lexicon of the number reader it counts with (normalize.numbers)
+        return tuple(dict.fromkeys(self.files + NUMBER_FILES))
 
     def load_data(self, root: Path) -> None:
         self.grammar = load_grammar(root, self.files)

@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..resources import models_dir
+from .numbers import LEXICON_FILES as NUMBER_FILES
+from .numbers import Lexicon as NumberLexicon
+from .numbers import lexicon as number_lexicon
+from .numbers import parse_figure
 from .triggers import TriggerText, barriers, reach, triggers
 
 PAST, FUTURE = "past", "future"
@@ -263,28 +267,6 @@ def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
 
 
 # ---------------------------------------------------------------- numbers
-# Words that multiply the count before them ("a dozen", "two hundred") rather than add to it.
-MULTIPLIERS = {"hundred": 100, "dozen": 12}
-
-
-def _word_number(s: str, numbers: dict[str, float]) -> float | None:
-    s = s.lower().strip()
-    if s in numbers and s not in MULTIPLIERS:
-        return numbers[s]
-    parts = re.split(r"[\s-]+", s)
-    total = 0.0
-    for p in parts:
-        if p == "and":
-            continue
-        if p in MULTIPLIERS:
-            total = (total or 1) * MULTIPLIERS[p]
-        elif p in numbers:
-            total += numbers[p]
-        else:
-            return None
-    return total
-
-
 def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, float]:
     """The number words of the dates grammar: the plain ones from models/figures/numbers.json (their
     one home: units, tens, "hundred", "dozen" and the exact determiners "a couple (of)") plus the
@@ -303,17 +285,21 @@ def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, f
     return {k: float(v) for k, v in words.items()}
 
 
-def parse_number(s: str, numbers: dict[str, float], vague: Iterable[str] = ()) -> float | str | None:
+def parse_number(s: str, numbers: dict[str, float], vague: Iterable[str] = (),
+                 lex: NumberLexicon | None = None) -> float | str | None:
     """A count written in digits or words ("2 1/2", "twenty-four", "a couple of"); "X" for vague
-    counts ("several", "a few"); None when it is not a count."""
+    counts ("several", "a few"); None when it is not a count. The words only date phrases count
+    with ("a week", "half an hour") are NUMBERS' (date_numbers); any other number is read by the
+    figures' number reader (extractor.normalize.numbers, with its lexicon LEX: the default one
+    when None), the one reader of numbers of the project."""
     s = s.strip()
     low = s.lower()
     if low in {v.lower() for v in vague}:
         return "X"
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:[\s-]+1/2|½)?", s.replace(",", ""))
-    if m:
-        return float(m[1]) + (0.5 if s.endswith(("1/2", "½")) else 0)
-    return _word_number(low, numbers)
+    if low in numbers:
+        return numbers[low]
+    figure = parse_figure(s, lex or number_lexicon())
+    return figure.value if figure is not None and figure.value_max is None else None
 
 
 def duration_value(n: float | str, unit: str) -> str | None:
@@ -456,9 +442,11 @@ class Grammar:
     """Temporal-expression patterns (regexes over text, filled from a lexicon) and the normalisers
     that turn their matches into TIMEX3 values. Built from models/dates by `load_grammar`."""
 
-    def __init__(self, lexicon: dict, patterns: Iterable[dict], numbers: dict[str, float]):
+    def __init__(self, lexicon: dict, patterns: Iterable[dict], numbers: dict[str, float],
+                 number_lex: NumberLexicon | None = None):
         self.lex = lexicon
         self.numbers = numbers
+        self.number_lex = number_lex
         ph = _placeholders(lexicon, numbers)
         self.patterns: list[Pattern] = []
         for p in patterns:
@@ -533,6 +521,9 @@ class Grammar:
         return self.normalize_candidate(cands[0], dct, direction, frozenset(hints))
 
     # ---- helpers
+    def _count(self, s: str, vague: Iterable[str] = ()) -> float | str | None:
+        return parse_number(s, self.numbers, vague, self.number_lex)
+
     def _month_num(self, s: str) -> int:
         return self.months[s.lower().rstrip(".")]
 
@@ -545,11 +536,11 @@ class Grammar:
         words = re.sub(r"(?i)^the\s+year\s+", "", s).lower()
         if words.startswith("two thousand"):
             rest = re.sub(r"^two\s+thousand\s*(and\s+)?", "", words)
-            return 2000 + int(_word_number(rest, self.numbers) or 0) if rest else 2000
+            return 2000 + int(self._count(rest) or 0) if rest else 2000
         m = re.match(r"nineteen[- ](.*)", words)
         if m:
             rest = m[1]
-            return 1900 if rest == "hundred" else 1900 + int(_word_number(rest, self.numbers))
+            return 1900 if rest == "hundred" else 1900 + int(self._count(rest))
         raise ValueError(s)
 
     # ---- handlers: (groups, dct, direction, hints) -> Timex | None
@@ -836,7 +827,7 @@ class Grammar:
         d = g["dir"].lower()
         sign = 1 if d in ("later", "from now", "hence") else -1
         if "num" in g:
-            n = parse_number(g["num"], self.numbers, self.lex["vague_numbers"])
+            n = self._count(g["num"], self.lex["vague_numbers"])
         else:
             n = 1
         if n is None:
@@ -874,7 +865,7 @@ class Grammar:
         if "season" in g:  # "every winter"
             return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
-        n = parse_number(g["num"], self.numbers) if "num" in g else 1
+        n = self._count(g["num"]) if "num" in g else 1
         if n is None or n == "X":
             return None
         return Timex("SET", duration_value(n, unit), None, None, None, False)
@@ -891,7 +882,7 @@ class Grammar:
             return None  # ages ("a 6-year-old") are not temporal expressions in TimeML news
         elif "num" in g:
             num = g["num"].lower()
-            n = parse_number(g["num"], self.numbers, self.lex["vague_numbers"])
+            n = self._count(g["num"], self.lex["vague_numbers"])
             if re.fullmatch(r"(?:half\s+an?|a\s+half|one\s+half)", num):
                 n = 0.5
             if n is None:
@@ -967,7 +958,8 @@ def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = G
     patterns = [json.loads(line) for line in patterns_file.read_text(encoding="utf8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
     numbers = date_numbers(json.loads(numbers_file.read_text(encoding="utf8")), lexicon["number_extras"])
-    return Grammar(lexicon, patterns, numbers)
+    # the figures' number reader counts too, with its lexicon (NUMBER_FILES) from the same folder
+    return Grammar(lexicon, patterns, numbers, number_lexicon(base))
 
 
 # The value grammar of the output contract (the one ../shared/tools/check_tables.py checks): TimeML
