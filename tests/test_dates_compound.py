@@ -85,9 +85,17 @@ def test_unread_model_span_kept(nlp, dates_with_options, name, text, published, 
     check(run(nlp, text, published, dates_with_options), mention, type_, value)
 
 
-def test_unread_model_span_dropped_by_default(nlp):
-    """Without keep_unnormalized the component keeps only what it can read."""
-    assert "the whole month" not in run(nlp, "He stayed the whole month.", PUB)
+def test_unread_model_span_dropped_when_option_off(nlp):
+    """With keep_unnormalized off the component keeps only what it can read."""
+    comp = NewsDates("news_dates", lexicon_path=GRAMMAR_FILES[0], patterns_path=GRAMMAR_FILES[1],
+                     numbers_path=GRAMMAR_FILES[2], keep_unnormalized=False)
+    comp.initialize()
+    assert "the whole month" not in run(nlp, "He stayed the whole month.", PUB, comp)
+
+
+def test_unread_model_span_kept_by_default(nlp):
+    """keep_unnormalized is on by default: the model's date span stays, with a partial value."""
+    assert "the whole month" in run(nlp, "He stayed the whole month.", PUB)
 
 
 # ---- cause 3: filters no longer drop real dates

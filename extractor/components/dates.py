@@ -228,7 +228,7 @@ class NewsDates(base.RuleDataComponent):
     DATE/TIME entities, and writes them as TIMEX3 dicts to doc._.dates."""
 
     def __init__(self, name: str, *, lexicon_path: str, patterns_path: str, numbers_path: str,
-                 use_entities: bool = True, use_dateparser: bool = True, keep_unnormalized: bool = False,
+                 use_entities: bool = True, use_dateparser: bool = True, keep_unnormalized: bool = True,
                  part_of_day_time: bool = False):
         self.name = name
         self.files = (lexicon_path, patterns_path, numbers_path)
@@ -471,7 +471,7 @@ def trim_entity(ent: Span) -> Span | None:
     assigns=["doc._.dates"],
     default_config={"lexicon_path": GRAMMAR_FILES[0], "patterns_path": GRAMMAR_FILES[1],
                     "numbers_path": GRAMMAR_FILES[2], "use_entities": True, "use_dateparser": True,
-                    "keep_unnormalized": False, "part_of_day_time": False},
+                    "keep_unnormalized": True, "part_of_day_time": False},
 )
 def make_news_dates(nlp: Language, name: str, lexicon_path: str, patterns_path: str, numbers_path: str,
                     use_entities: bool, use_dateparser: bool, keep_unnormalized: bool,
