@@ -304,7 +304,8 @@ def side_run(corpus: Path, workers: int, launched: float) -> dict:
         t0, c0 = time.perf_counter(), cpu_self()
         summary = run([corpus], Path(tmp) / "out", workers=workers, progress=progress)
         wall = time.perf_counter() - t0
-    return {"wall": wall, "cpu_self": cpu_self() - c0, "cpu_children": cpu_children(),
+        ended = time.time()
+    return {"wall": wall, "after_first": ended - first[0] if first else None, "cpu_self": cpu_self() - c0, "cpu_children": cpu_children(),
             "startup": first[0] - launched if first else None, "startup_cpu": first[1] if first else None,
             "articles": summary.articles, "errors": summary.status.get("error", 0), "rss_trace": trace}
 
@@ -378,6 +379,9 @@ def report(kinds: dict, compare: dict, one: dict, many: dict, small: dict, worke
     ratios = {kind: (kinds[kind]["words"] / median(c["run"])) / (kinds[kind]["words"] / median(c["plain"]))
               for kind, c in compare.items()}
     scaling = one["wall"] / many["wall"]
+    # The pipeline's loading (about 2 s) is serial in both runs: on a corpus of half a minute it
+    # alone holds N workers below N x. From the first article written on, the workers share the work.
+    steady = (one.get("after_first") or float("nan")) / (many.get("after_first") or float("nan"))
     # On idle cores the N workers' work takes its CPU time spread over N cores (the parent's share too).
     cpu_scaling = workers * one["cpu_self"] / cpu_many
     worker_rss = max(one["rss_self"], many["rss_children"] or 0)
@@ -387,7 +391,7 @@ def report(kinds: dict, compare: dict, one: dict, many: dict, small: dict, worke
     slowest = min(ratios, key=ratios.get) if ratios else "-"
     checks = [
         (f"1 worker vs plain sm, slowest kind ({slowest}): {ratios.get(slowest, float('nan')):.2f}x", min(ratios.values(), default=0) >= MIN_SPEED_VS_PLAIN, f">= {MIN_SPEED_VS_PLAIN}x every kind"),
-        (f"{workers} workers vs 1, wall time: {scaling:.2f}x (on idle cores from CPU time: {cpu_scaling:.2f}x)", scaling >= MIN_SCALING, f">= {MIN_SCALING}x"),
+        (f"{workers} workers vs 1, wall time: {scaling:.2f}x (on idle cores from CPU time: {cpu_scaling:.2f}x; after the first article written: {steady:.2f}x)", scaling >= MIN_SCALING, f">= {MIN_SCALING}x"),
         (f"peak RSS per worker: {worker_rss:.0f} MiB", worker_rss < MAX_RSS_MIB, f"< {MAX_RSS_MIB} MiB"),
         (f"RSS of the 1-worker run, after 10% of its {one['articles']} articles {early:.0f} MiB, at the end "
          f"{late:.0f} MiB: {growth:+.1%} (peak RSS, {one['articles']} vs {small['articles']} articles: {peak_growth:+.1%}: "
