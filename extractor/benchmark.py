@@ -274,24 +274,51 @@ def side_compare(files: dict[str, Path], repeat: int) -> dict:
     return out
 
 
+def rss_now_mib() -> float | None:
+    """This process's resident memory now (Linux /proc; None elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def side_run(corpus: Path, workers: int, launched: float) -> dict:
-    """The whole corpus through extractor run with WORKERS workers: wall and CPU seconds, and when
-    the first article was written (from LAUNCHED, the parent's clock when it started us)."""
+    """The whole corpus through extractor run with WORKERS workers: wall and CPU seconds, when
+    the first article was written (from LAUNCHED, the parent's clock when it started us), and the
+    resident memory of this process after each batch (articles done, MiB): with 1 worker it is the
+    worker, so the trace says whether memory grows with the articles."""
     from .batch import run
 
     first: list[float] = []
+    trace: list[tuple[int, float]] = []
 
     def progress(summary) -> None:
         if not first:
             first.extend([time.time(), cpu_self()])
+        rss = rss_now_mib()
+        if rss is not None:
+            trace.append((summary.articles, rss))
 
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         t0, c0 = time.perf_counter(), cpu_self()
         summary = run([corpus], Path(tmp) / "out", workers=workers, progress=progress)
         wall = time.perf_counter() - t0
-    return {"wall": wall, "cpu_self": cpu_self() - c0, "cpu_children": cpu_children(),
+        ended = time.time()
+    return {"wall": wall, "after_first": ended - first[0] if first else None, "cpu_self": cpu_self() - c0, "cpu_children": cpu_children(),
             "startup": first[0] - launched if first else None, "startup_cpu": first[1] if first else None,
-            "articles": summary.articles, "errors": summary.status.get("error", 0)}
+            "articles": summary.articles, "errors": summary.status.get("error", 0), "rss_trace": trace}
+
+
+def rss_growth(trace: list[tuple[int, float]], share: float = 0.1) -> tuple[float, float] | None:
+    """(MiB once SHARE of the articles are done, MiB at the end) of one run's RSS trace: memory that
+    grows with the articles shows here, whatever the size of the largest minibatch (which sets
+    the peak)."""
+    if not trace:
+        return None
+    total = trace[-1][0]
+    early = next((rss for n, rss in trace if n >= share * total), trace[0][1])
+    return early, trace[-1][1]
 
 
 def measure(args: list[str]) -> dict:
@@ -352,16 +379,23 @@ def report(kinds: dict, compare: dict, one: dict, many: dict, small: dict, worke
     ratios = {kind: (kinds[kind]["words"] / median(c["run"])) / (kinds[kind]["words"] / median(c["plain"]))
               for kind, c in compare.items()}
     scaling = one["wall"] / many["wall"]
+    # The pipeline's loading (about 2 s) is serial in both runs: on a corpus of half a minute it
+    # alone holds N workers below N x. From the first article written on, the workers share the work.
+    steady = (one.get("after_first") or float("nan")) / (many.get("after_first") or float("nan"))
     # On idle cores the N workers' work takes its CPU time spread over N cores (the parent's share too).
     cpu_scaling = workers * one["cpu_self"] / cpu_many
     worker_rss = max(one["rss_self"], many["rss_children"] or 0)
-    growth = one["rss_self"] / small["rss_self"] - 1
+    peak_growth = one["rss_self"] / small["rss_self"] - 1
+    early, late = rss_growth(one.get("rss_trace") or []) or (float("nan"), float("nan"))
+    growth = late / early - 1
     slowest = min(ratios, key=ratios.get) if ratios else "-"
     checks = [
         (f"1 worker vs plain sm, slowest kind ({slowest}): {ratios.get(slowest, float('nan')):.2f}x", min(ratios.values(), default=0) >= MIN_SPEED_VS_PLAIN, f">= {MIN_SPEED_VS_PLAIN}x every kind"),
-        (f"{workers} workers vs 1, wall time: {scaling:.2f}x (on idle cores from CPU time: {cpu_scaling:.2f}x)", scaling >= MIN_SCALING, f">= {MIN_SCALING}x"),
+        (f"{workers} workers vs 1, wall time: {scaling:.2f}x (on idle cores from CPU time: {cpu_scaling:.2f}x; after the first article written: {steady:.2f}x)", scaling >= MIN_SCALING, f">= {MIN_SCALING}x"),
         (f"peak RSS per worker: {worker_rss:.0f} MiB", worker_rss < MAX_RSS_MIB, f"< {MAX_RSS_MIB} MiB"),
-        (f"peak RSS, {one['articles']} vs {small['articles']} articles: {growth:+.1%}", growth < MAX_RSS_GROWTH, f"< +{MAX_RSS_GROWTH:.0%}"),
+        (f"RSS of the 1-worker run, after 10% of its {one['articles']} articles {early:.0f} MiB, at the end "
+         f"{late:.0f} MiB: {growth:+.1%} (peak RSS, {one['articles']} vs {small['articles']} articles: {peak_growth:+.1%}: "
+         f"the peak is set by the largest model minibatch)", growth < MAX_RSS_GROWTH, f"< +{MAX_RSS_GROWTH:.0%}"),
         (f"start-up to the first article: {small.get('startup') or float('nan'):.2f} s wall, "
          f"{small.get('startup_cpu') or float('nan'):.2f} s CPU", (small.get("startup") or 99) < MAX_STARTUP_S, f"< {MAX_STARTUP_S:.0f} s"),
     ]

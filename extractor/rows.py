@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from .components.base import KINDS
+if TYPE_CHECKING:  # rows.py does not import spaCy: io/ (readers, writers) imports it for the schemas
+    from spacy.tokens import Doc
 
 # Columns every mention table starts with (SPEC.md), then each table's own, in contract order.
 MENTION = ("article_id", "start", "end", "text", "sentence")
@@ -29,6 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 TABLES = tuple(COLUMNS)
 MENTION_TABLES = tuple(t for t in TABLES if COLUMNS[t][:len(MENTION)] == MENTION)
+# The Doc extensions (components.base.KINDS) are named after these tables, in this order (a test says so).
 
 # pandas dtypes of the columns that are not strings, so every writer (and a reader of our CSV)
 # agrees on types. Per table: `value` is a number in figures but a TimeML string in dates.
@@ -88,7 +88,7 @@ def doc_rows(doc: Doc, article_id: str) -> dict[str, list[dict[str, Any]]]:
     starts = sentence_starts(doc)
     text = doc.text
     out: dict[str, list[dict[str, Any]]] = {}
-    for kind in KINDS:
+    for kind in MENTION_TABLES:
         rows = []
         for m in getattr(doc._, kind) or []:
             s, e = int(m["start"]), int(m["end"])

@@ -59,3 +59,11 @@ def test_component_times_cover_every_component_and_leave_the_annotation_unchange
     assert set(times) == {"tokenizer", *nlp.pipe_names} and all(s >= 0 for s in times.values())
     assert list(nlp.pipeline) == pipeline and type(nlp.tokenizer).__name__ == "Tokenizer"
     assert all(np.array_equal(a, b) for a, b in zip(before, during))
+
+
+def test_rss_growth_compares_a_tenth_of_the_run_with_its_end():
+    trace = [(1, 280.0), (5, 300.0), (10, 310.0), (50, 320.0), (100, 352.0)]
+    assert benchmark.rss_growth(trace) == (310.0, 352.0)
+    assert benchmark.rss_growth([]) is None
+    rss = benchmark.rss_now_mib()
+    assert rss is None or rss > 10

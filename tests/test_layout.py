@@ -98,3 +98,49 @@ def test_every_module_imports_in_a_fresh_interpreter():
     script = "import importlib, sys\nfor m in sys.argv[1:]:\n    importlib.import_module(m)\n"
     done = subprocess.run([sys.executable, "-c", script, *names], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def outside_imports_of(path: Path) -> set[str]:
+    """The top-level names of the packages outside extractor that a module imports, anywhere in it
+    (imports under `if TYPE_CHECKING:` left out, as in imports_of)."""
+    tree = ast.parse(path.read_text(encoding="utf8"))
+    typing_only = {id(n) for guard in ast.walk(tree) if isinstance(guard, ast.If)
+                   and isinstance(guard.test, ast.Name) and guard.test.id == "TYPE_CHECKING"
+                   for stmt in guard.body for n in ast.walk(stmt)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found - {"extractor"}
+
+
+def reachable(graph: dict[str, set[str]], start: set[str]) -> set[str]:
+    seen, todo = set(), list(start)
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph[node])
+    return seen
+
+
+def test_io_does_not_import_spacy():
+    """Reading articles and writing tables need no NLP: nothing io/ imports, directly or through
+    other modules of the package (rows.py's schemas), imports spaCy or thinc."""
+    graph, mods = import_graph(), modules()
+    io = {m for m in mods if m.startswith("extractor.io.")}
+    heavy = {m for m in reachable(graph, io) if outside_imports_of(mods[m]) & {"spacy", "thinc"}}
+    assert not heavy
+    assert "spacy" in outside_imports_of(mods["extractor.pipeline"])  # the check sees spaCy where it is
+
+
+def test_row_tables_are_the_doc_extensions():
+    """rows.doc_rows reads one Doc extension per mention table: components.base.KINDS names them."""
+    from extractor.components.base import KINDS
+    from extractor.rows import MENTION_TABLES
+
+    assert MENTION_TABLES == KINDS

@@ -14,6 +14,10 @@ LEXICON_FILES = ("figures/numbers.json", "figures/qualifiers.json", "figures/uni
                  "figures/currencies.json", "dates/lexicon.json")
 
 
+# Words that open an amount through Scanner.core's own branches: "a hundred", "an eighth", "half a million".
+ARTICLE_STARTS = ("a", "an", "half", "quarter")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     units: dict[str, float]
@@ -44,6 +48,9 @@ class Lexicon:
     months: frozenset[str]
     counted_in_millions: frozenset[str]
     time_units: frozenset[str]
+    # The lower-cased words an amount can start with (Scanner.core reads nothing else, digits and
+    # vulgar fractions aside): the scanner skips every other token without trying it.
+    amount_words: frozenset[str] = frozenset()
 
 
 def _alternation(forms: list[str]) -> str:
@@ -126,4 +133,6 @@ def lexicon(root: str | Path | None = None) -> Lexicon:
         prefix_of=prefix_of, codes=frozenset(cur["codes"]),
         common_codes=frozenset(c.upper() for c in cur["lower_case_prefix_codes"]), unit_mult=unit_mult,
         months=frozenset(dates["months"]),
-        counted_in_millions=frozenset(nums["counted_in_millions"]), time_units=frozenset(dates["units"]))
+        counted_in_millions=frozenset(nums["counted_in_millions"]), time_units=frozenset(dates["units"]),
+        amount_words=frozenset({*nums["vague_plurals"], *nums["vague_determiners"], *nums["units"], *nums["tens"],
+                                *ARTICLE_STARTS}))

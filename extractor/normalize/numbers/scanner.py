@@ -32,6 +32,11 @@ class Scanner:
         """Index of the first token starting at or after char POS."""
         return bisect_left(self.starts, pos)
 
+    def may_start_amount(self, t: Tok) -> bool:
+        """Whether an amount can start at token T: Scanner.core reads one only from digits, a vulgar
+        fraction or a word of lex.amount_words, and amount() tries nothing else first."""
+        return t.kind == "num" or t.lower in self.lex.amount_words or t.text in self.lex.vulgar
+
     def is_number_word(self, w: str) -> bool:
         return w in self.lex.units or w in self.lex.tens
 
@@ -422,7 +427,8 @@ class Scanner:
         out: list[Figure] = []
         i = 0
         while i < self.n:
-            f = self.amount(i)
+            # Most tokens cannot start one: skipped without the regexes amount() runs first.
+            f = self.amount(i) if self.may_start_amount(self.toks[i]) else None
             if f is None:
                 i += 1
                 continue
