@@ -602,6 +602,12 @@ class _ArticlePeople:
             else:
                 break
         found = self._title_run_before(doc, m, rank_start)
+        if found is not None and found[3] is None:
+            after = self._title_after(doc, m)
+            if after is not None and after[3] is not None:
+                # "Police Major Pramot Pansakun, the commander of the Region 2 Border Patrol Police":
+                # the title stays the one before the name; the apposition names the body.
+                return found[0], after[1], found[2], after[3]
         if found is None and rank_start < m.start:
             title = " ".join(self.rules.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
                              if t.lower_.rstrip(".") in self.rules.lex.ranks)
@@ -662,14 +668,18 @@ class _ArticlePeople:
         if t_start is not None:
             return t_start, end, None
         np_start = self._np_start_ending_at(doc, end, chunks=comma)
-        if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
+        if np_start is None or np_start < 2:
             return None
-        t_start = self._run_ending_at(np_start - 1)
+        # "former commander of the Soviet Navy Nikolai Kuznetsov": an article after the preposition.
+        prep = np_start - 2 if doc[np_start - 1].lower_ == "the" else np_start - 1
+        if doc[prep].lower_ not in {"of", "at", "for", "to"}:
+            return None
+        t_start = self._run_ending_at(prep)
         if t_start is None:
             return None
-        if doc[np_start - 1].lower_ == "to":
+        if doc[prep].lower_ == "to":
             return t_start, end, None  # "British Ambassador to Azerbaijan James Sharp": the post is the title
-        return t_start, np_start - 1, (np_start, end)
+        return t_start, prep, (np_start, end)
 
     def _skip_organisation_words(self, doc: Doc, t_start: int, t_end: int) -> int:
         """Capitalised words before a lower-case title are the organisation's name, not the title's
@@ -747,6 +757,8 @@ class _ArticlePeople:
             k -= 1
         if k < end and k > 0 and doc[k - 1].lower_ in {"of", "at", "for", "to"}:
             return k
+        if k < end and k > 1 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ in {"of", "at", "for"}:
+            return k
         if not chunks:
             return None
         for chunk in self.chunks:
@@ -755,6 +767,18 @@ class _ArticlePeople:
         return None
 
     def _affiliation_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
+        """The affiliation written right before token I: (its start token, its text), carried left over
+        a hyphen written without spaces ("ITAR-TASS correspondent", "Indemerc-Louis Harris President")."""
+        found = self._affiliation_right_before(doc, i, named_only)
+        if found is None:
+            return None
+        start = found[0]
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+            start -= 2
+        return (start, doc[start:found[0]].text + found[1]) if start < found[0] else found
+
+    def _affiliation_right_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
         """The affiliation written right before token I: (its start token, its text). NAMED_ONLY
         keeps to entities, demonyms and possessives (no bare capitalised words or common nouns)."""
         if i <= 0:
@@ -777,8 +801,8 @@ class _ArticlePeople:
             return ent.start, ent.text
         if prev.ent_type_ in AFFILIATION_LABELS:
             start = i - 1
-            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
-                start -= 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1  # back to the entity's first word ("Coast Guard Lt." -> "Coast Guard")
             return start, doc[start:i].text
         demonym_country, _ = _gazetteer()
         if demonym_country is not None and demonym_country(prev.text):
@@ -818,8 +842,11 @@ class _ArticlePeople:
         return found
 
     def _title_after(self, doc: Doc, m: Mention):
-        """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION]."""
+        """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION], or NAME, who heads BODY."""
         n = len(doc)
+        held = self._post_held_by_verb(doc, m)
+        if held is not None:
+            return held
         i = self._apposition_start(doc, m.end)
         if i is None:
             return None
@@ -855,12 +882,31 @@ class _ArticlePeople:
                 title = f"{doc[i:k].text} {title}"
         return m.start, end, title, affiliation
 
+    def _post_held_by_verb(self, doc: Doc, m: Mention):
+        """NAME, who heads/led/chairs BODY: a verb of holding a post names the title ("Mason, who headed
+        the Centers for Disease Control" -> head); the body must be a name ("who heads the list" is none)."""
+        i = m.end
+        if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
+            return None
+        verb = doc[i + 2]
+        title = self.rules.lex.role_verbs.get(verb.lemma_.lower())
+        if title is None or verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+            return None
+        k = i + 3
+        if doc[k].lower_ == "over" and verb.lemma_.lower() == "preside":
+            k += 1
+        body = k + 1 if doc[k].lower_ == "the" else k
+        a_end = self._np_end(doc, k)
+        if body >= a_end or not doc[body].text[:1].isupper():
+            return None
+        return m.start, a_end, title, doc[body:a_end].text
+
     def _apposition_start(self, doc: Doc, i: int) -> int | None:
         """Where a title after the name at token I may start: after a comma (and an age, or
         "who" + copula), after a copula, or at "a"/"an"; None when no title can follow."""
         n = len(doc)
         if i < n and doc[i].text == ",":
-            i += 1
+            i = _after_party_and_state(doc, i + 1)
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # an age between name and title ("Jobs, 56, the chief executive")
                 if i < n and doc[i].lower_ in self.rules.copula_starts:
@@ -920,10 +966,36 @@ class _ArticlePeople:
                     t_end = end = a_end  # "chief of waste disposal for the NRC"
                     continue
                 if a_end > end + 1:
-                    affiliation = doc[end + 1:a_end].text
-                    end = a_end
+                    a_start, a_stop, end = self._named_body_in(doc, end + 1, a_end)
+                    affiliation = doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
+
+    def _named_body_in(self, doc: Doc, start: int, end: int) -> tuple[int, int, int]:
+        """(affiliation start, affiliation end, row end) for the noun phrase [start, end) after a title's
+        preposition: the named organisation in it when the other words only describe it ("the Peruvian
+        mining company Minpeco S.A.", "the banned VHP", "the Mediterranean Foundation research group"),
+        or named right after it in apposition ("the strongest opposition party, the Croatian Social
+        Liberal Party"); "the state Department of Transportation" stays whole."""
+        ents = [e for e in doc.ents if start <= e.start and e.end <= end and e.label_ in {"ORG", "FAC"}]
+        if len(ents) == 1:
+            ent = ents[0]
+            before = [t for t in doc[start:ent.start] if t.lower_ not in DETERMINERS]
+            after = list(doc[ent.end:end])
+            if all(t.is_lower for t in before + after) and (
+                    any(t.lower_ in self.rules.organisation_nouns or t.tag_ == "VBN" for t in before)
+                    or (after and not before and all(t.pos_ == "NOUN" for t in after))):
+                return ent.start, ent.end, end
+        named_next = self._ent_starting(end)
+        if not ents and named_next is not None and named_next.label_ == "ORG" and doc[end - 1].is_lower \
+                and doc[end - 1].lower_ in self.rules.organisation_nouns:
+            return named_next.start, named_next.end, named_next.end  # "the mining company Minpeco S.A."
+        if not ents and all(t.is_lower for t in doc[start:end]) and end + 2 < len(doc) and doc[end].text == ",":
+            k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+            ent = self._ent_starting(k) or self._ent_starting(end + 1)
+            if ent is not None and ent.label_ == "ORG":
+                return (k if ent.start < k else ent.start), ent.end, ent.end
+        return start, end, end
 
     def _is_portfolio_before_body(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the lower-case noun phrase [start, end) after "of" is the title's portfolio because
@@ -1010,6 +1082,15 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _after_party_and_state(doc: Doc, i: int) -> int:
+    """The token after a legislator's party and state in commas at token I ("Sen. Dennis DeConcini,
+    D-Ariz., chairman of ..."): the apposition goes on after it; I itself when there is none."""
+    if i + 3 < len(doc) and doc[i].text in {"D", "R", "I"} and doc[i + 1].text == "-" \
+            and not doc[i].whitespace_ and doc[i + 2].text[:1].isupper() and doc[i + 3].text == ",":
+        return i + 4
+    return i
 
 
 def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
