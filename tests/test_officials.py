@@ -144,6 +144,15 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
     ("Michael Grant, a lobbyist with the American Petroleum Institute, told reporters.",
      "Michael Grant, a lobbyist with the American Petroleum Institute", "Michael Grant", "lobbyist",
      "American Petroleum Institute"),
+    # the organisation, not the place whose possessive names it
+    ("Anatomist Jeffrey Laitman of New York's Mount Sinai School of Medicine disputed the findings.",
+     "Anatomist Jeffrey Laitman of New York's Mount Sinai School of Medicine", "Jeffrey Laitman", "Anatomist",
+     "Mount Sinai School of Medicine"),
+    ("Spokesman Dietmar Kanzer of the smaller Rollei company told the AP the firm did well.",
+     "Spokesman Dietmar Kanzer of the smaller Rollei company", "Dietmar Kanzer", "Spokesman", "Rollei"),
+    # lower-case nouns between a named body and its title
+    ("BSP floor leader Nora Ananieva told reporters that the ultimatum was a measure.",
+     "BSP floor leader Nora Ananieva", "Nora Ananieva", "leader", "BSP"),
 ])
 def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
     rows = officials(nlp, text)

@@ -720,13 +720,30 @@ class _ArticlePeople:
             k = m.end + 2 if doc[m.end + 1].lower_ == "the" and m.end + 2 < len(doc) else m.end + 1
             ent = self._ent_starting(k)
             if ent is not None and ent.label_ in AFFILIATION_LABELS:
+                body = self._body_after_possessive(doc, ent.end - 1 if ent[-1].text in POSSESSIVE else ent.end)
+                if ent.label_ in {"GPE", "LOC"} and body is not None:
+                    return body[1], doc[body[0]:body[1]].text  # "of New York's Mount Sinai School of Medicine"
                 return ent.end, ent.text
+            a_start, a_stop, end = self._named_body_in(doc, m.end + 1, self._np_end(doc, m.end + 1))
+            if a_start > k and self._ent_starting(a_start) is not None:
+                return end, doc[a_start:a_stop].text  # "of the smaller Rollei company"
             # A named body the tagger cut or missed ("Judge Ralph Winter of the 2nd U.S. Circuit
             # Court of Appeals", "Lt. Jim Bowell of the Butler Township Fire Department").
             a_end = self._named_body_end(doc, k)
             if a_end is not None:
                 return a_end, doc[k:a_end].text
         return m.end, affiliation
+
+    def _body_after_possessive(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """The organisation named after a place's possessive at token I ("New York 's Mount Sinai School
+        of Medicine"): its token span, or None."""
+        if i + 1 >= len(doc) or doc[i].text not in POSSESSIVE:
+            return None
+        ent = self._ent_starting(i + 1)
+        if ent is not None and ent.label_ in {"ORG", "FAC"}:
+            return ent.start, ent.end
+        end = self._named_body_end(doc, i + 1)
+        return (i + 1, end) if end is not None else None
 
     def _named_body_end(self, doc: Doc, k: int) -> int | None:
         """End of a capitalised name starting at token K ("2nd U.S. Circuit Court of Appeals"), carried
@@ -786,6 +803,14 @@ class _ArticlePeople:
         prev = doc[i - 1]
         if prev.text == ")":
             return self._affiliation_before_parenthesis(doc, i, named_only)
+        # Lower-case nouns between a named body and its title ("a University of Texas law professor",
+        # "BSP floor leader"): the body is the name.
+        k = i - 1
+        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].lower_ not in DETERMINERS:
+            k -= 1
+        ent = self._ent_ending(k + 1) if k < i - 1 else None
+        if ent is not None and ent.label_ in {"ORG", "FAC"}:
+            return ent.start, ent.text
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -983,7 +1008,8 @@ class _ArticlePeople:
             before = [t for t in doc[start:ent.start] if t.lower_ not in DETERMINERS]
             after = list(doc[ent.end:end])
             if all(t.is_lower for t in before + after) and (
-                    any(t.lower_ in self.rules.organisation_nouns or t.tag_ == "VBN" for t in before)
+                    any(t.lower_ in self.rules.organisation_nouns for t in before + after)
+                    or any(t.tag_ == "VBN" for t in before)
                     or (after and not before and all(t.pos_ == "NOUN" for t in after))):
                 return ent.start, ent.end, end
         named_next = self._ent_starting(end)
