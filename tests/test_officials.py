@@ -153,6 +153,15 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
     # lower-case nouns between a named body and its title
     ("BSP floor leader Nora Ananieva told reporters that the ultimatum was a measure.",
      "BSP floor leader Nora Ananieva", "Nora Ananieva", "leader", "BSP"),
+    # a name the tagger left unmarked, with a title in apposition
+    ("Tal, a senior Defense Ministry official, has not repeated these views.",
+     "Tal, a senior Defense Ministry official", "Tal", "senior official", "Defense Ministry"),
+    # a title in parentheses, and a title coordinated with an occupation
+    ("Few voters chose Occhetto (leader of the Democratic Party of the Left) this time.",
+     "Occhetto (leader of the Democratic Party of the Left)", "Occhetto", "leader", "Democratic Party of the Left"),
+    ("Patrick Strosahl, a jeweler and president of Vision Seattle, opposes the plan.",
+     "Patrick Strosahl, a jeweler and president of Vision Seattle", "Patrick Strosahl", "president",
+     "Vision Seattle"),
 ])
 def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
     rows = officials(nlp, text)

@@ -217,6 +217,7 @@ class _ArticlePeople:
         place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
         self._add_tagged_names(doc, found, place_chars)
         self._add_organisations_that_are_people(doc, found, place_chars)
+        self._add_untagged_names_with_a_title(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
         self._add_surname_mentions(doc, found)
@@ -251,6 +252,23 @@ class _ArticlePeople:
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
+                found.add(start, end, "ner")
+
+    def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """Capitalised words the tagger left unmarked that a person-only title follows in apposition
+        ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
+        Popular Rukh", "Winter, 53, a former Yale University law professor")."""
+        n = len(doc)
+        for end in range(1, n):
+            if doc[end].text != "," or not _is_untagged_name_word(doc[end - 1]):
+                continue
+            start = end - 1
+            while start > 0 and end - start < 4 and _is_untagged_name_word(doc[start - 1]):
+                start -= 1
+            if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                continue  # a longer capitalised run ("the Supreme Court Justice, ...") is no bare name
+            if self._has_person_title_after(doc, start, end, named_body_counts=end - start >= 2) \
+                    and self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
 
     def _is_affiliation_of_a_title(self, doc: Doc, start: int) -> bool:
@@ -312,16 +330,19 @@ class _ArticlePeople:
                 return False
         return False
 
-    def _has_person_title_after(self, doc: Doc, start: int, end: int) -> bool:
+    def _has_person_title_after(self, doc: Doc, start: int, end: int, named_body_counts: bool = False) -> bool:
         """Whether a title that only a person holds follows the name in apposition or after a
         copula ("Harrington, a professor of political science"); titles that also describe firms
-        ("a software developer", "the biggest dealer") are no evidence."""
+        ("a software developer", "the biggest dealer") are no evidence, unless NAMED_BODY_COUNTS and
+        the title names a body (an unmarked full name: "Vyacheslav Chornovil, leader of the Rukh")."""
         if end >= len(doc) or doc[end].text != ",":
             return False
         found = self._title_after(doc, Mention(start, end, "ner"))
         if found is None:
             return False
         heads = [w for w in found[2].lower().split() if w in self.rules.lex.heads]
+        if named_body_counts and heads and found[3] and any(w[:1].isupper() for w in found[3].split()):
+            return True
         return bool(heads) and not any(w in self.rules.lex.company_heads for w in heads)
 
     def _add_titled_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
@@ -881,7 +902,12 @@ class _ArticlePeople:
             i += 1  # "Fred Farrar, another FAA spokesman"
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
-            return None
+            i = self._after_coordinated_occupation(doc, i)
+            if i is None:
+                return None
+            t_start, affiliation = self._title_start_from(doc, i)
+            if t_start is None:
+                return None
         t_end = self._run_starting_at(t_start)
         if t_end is None:
             return None
@@ -905,6 +931,8 @@ class _ArticlePeople:
                 k += 1
             if k > i:
                 title = f"{doc[i:k].text} {title}"
+        if doc[m.end].text == "(" and end < n and doc[end].text == ")":
+            end += 1  # the row closes the parenthesis it opened
         return m.start, end, title, affiliation
 
     def _post_held_by_verb(self, doc: Doc, m: Mention):
@@ -926,6 +954,20 @@ class _ArticlePeople:
             return None
         return m.start, a_end, title, doc[body:a_end].text
 
+    @staticmethod
+    def _after_coordinated_occupation(doc: Doc, i: int) -> int | None:
+        """Where a title coordinated with a first occupation starts ("a jeweler and president of Vision
+        Seattle", "a senior researcher and an editor of ..."): after "and" and its article."""
+        k = i
+        while k < len(doc) and k - i < 3 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"}:
+            k += 1
+        if k == i or k >= len(doc) - 1 or doc[k].lower_ != "and":
+            return None
+        k += 1
+        while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+            k += 1
+        return k
+
     def _apposition_start(self, doc: Doc, i: int) -> int | None:
         """Where a title after the name at token I may start: after a comma (and an age, or
         "who" + copula), after a copula, or at "a"/"an"; None when no title can follow."""
@@ -943,6 +985,8 @@ class _ArticlePeople:
             return self._after_copula(doc, i)
         if i < n and doc[i].lower_ in {"a", "an"}:
             return i
+        if i + 1 < n and doc[i].text == "(" and doc[i + 1].is_lower:
+            return i + 1  # a title in parentheses ("Occhetto (leader of the Democratic Party of the Left)")
         return None
 
     def _title_start_from(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
@@ -1108,6 +1152,11 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _is_untagged_name_word(tok) -> bool:
+    """A capitalised proper noun outside every entity (a name the tagger may have missed)."""
+    return tok.is_title and tok.is_alpha and tok.pos_ in {"PROPN", "INTJ", "X"} and not tok.ent_type_
 
 
 def _after_party_and_state(doc: Doc, i: int) -> int:
