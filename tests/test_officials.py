@@ -162,6 +162,13 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
     ("Patrick Strosahl, a jeweler and president of Vision Seattle, opposes the plan.",
      "Patrick Strosahl, a jeweler and president of Vision Seattle", "Patrick Strosahl", "president",
      "Vision Seattle"),
+    # an honorific between the title's comma and the name; a verb of appointment after the copula
+    ("The head of the Liver Transplant Service, Dr. Russell Strong, said it went well.",
+     "head of the Liver Transplant Service, Dr. Russell Strong", "Russell Strong", "head",
+     "Liver Transplant Service"),
+    ("Larry Jinks has been named publisher of the San Jose Mercury News.",
+     "Larry Jinks has been named publisher of the San Jose Mercury News", "Larry Jinks", "publisher",
+     "San Jose Mercury News"),
 ])
 def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
     rows = officials(nlp, text)
@@ -176,6 +183,7 @@ def test_employed_person_constructions(nlp, text, span, name, title, affiliation
     "The Foreign Ministry said the talks would resume next week.",
     "Apple Inc. said its chief executive would present the results.",
     "Jones, who heads the list of candidates, smiled.",
+    "Mr. Smith has been named in the lawsuit.",
 ])
 def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []

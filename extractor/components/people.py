@@ -623,6 +623,9 @@ class _ArticlePeople:
             else:
                 break
         found = self._title_run_before(doc, m, rank_start)
+        if found is None and rank_start == m.start and m.start > 2 and doc[m.start - 1].lower_ in self.rules.lex.honorifics \
+                and doc[m.start - 2].text == ",":
+            found = self._title_run_before(doc, m, m.start - 1)  # "The head of X, Dr. Russell Strong"
         if found is not None and found[3] is None:
             after = self._title_after(doc, m)
             if after is not None and after[3] is not None:
@@ -1098,6 +1101,8 @@ class _ArticlePeople:
             return None  # a possessive, not "is"
         while i < n and doc[i].lower_ in {"now", "currently", "also", "still"}:
             i += 1
+        if i < n and doc[i].lower_ in {"named", "appointed", "elected"} and doc[i].tag_ == "VBN":
+            i += 1  # "has been named publisher of the San Jose Mercury News"
         return i
 
     def _affiliation_ahead(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
