@@ -7,7 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
@@ -21,16 +24,20 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
+COMMA_ID = hash_string(",")
 
 
 @lru_cache(maxsize=8)
 def _gazetteer() -> tuple[Callable | None, Callable | None]:
     """(demonym_country, country_lookup) from the gazetteer module, or Nones when it is absent."""
     try:
-        from ..normalize.gazetteer import country_lookup, demonym_country
+        from ..normalize.gazetteer import default_gazetteer
     except ImportError:  # the places data may be missing in a stripped-down install
         return None, None
-    return demonym_country, country_lookup
+    # The package gazetteer's own memoised lookups: the module-level functions rebuild its data paths
+    # on every call, which cost more than the lookups themselves.
+    gazetteer = default_gazetteer()
+    return gazetteer.demonym_country, gazetteer.country_lookup
 
 
 class _MentionSet:
@@ -79,6 +86,7 @@ class PeopleRules:
     copula_starts: frozenset[str]
     copula_seconds: dict[str, frozenset[str]]
     matcher: Matcher
+    honorific_ids: frozenset[int] = frozenset()  # string ids of lex.honorifics, for array scans
 
 
 def _lower_set(items) -> frozenset[str]:
@@ -137,7 +145,8 @@ class NewsPeople(base.RuleDataComponent):
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
             first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
-            copula_starts=starts, copula_seconds=seconds, matcher=matcher)
+            copula_starts=starts, copula_seconds=seconds, matcher=matcher,
+            honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -273,9 +282,8 @@ class _ArticlePeople:
         """Capitalised words the tagger left unmarked that a person-only title follows in apposition
         ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
         Popular Rukh", "Winter, 53, a former Yale University law professor")."""
-        n = len(doc)
-        for end in range(1, n):
-            if doc[end].text != "," or not _is_untagged_name_word(doc[end - 1]):
+        for end in _token_indices(doc, ORTH, {COMMA_ID}):
+            if end == 0 or not _is_untagged_name_word(doc[end - 1]):
                 continue
             start = end - 1
             while start > 0 and end - start < 4 and _is_untagged_name_word(doc[start - 1]):
@@ -364,8 +372,8 @@ class _ArticlePeople:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
         for end_title in self.title_ends:
             self._add_anchored(doc, end_title, "title", found.add, place_chars)
-        for i, tok in enumerate(doc):
-            if tok.lower_ in self.rules.lex.honorifics and tok.text[:1].isupper():
+        for i in _token_indices(doc, LOWER, self.rules.honorific_ids):
+            if doc[i].text[:1].isupper():
                 self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
 
     def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
@@ -382,8 +390,8 @@ class _ArticlePeople:
             return
         surnames = {doc[m.end - 1].text for m in full}
         first_full = min(m.start for m in full)
-        for i, tok in enumerate(doc):
-            if i <= first_full or found.taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
+        for i in _token_indices(doc, ORTH, {hash_string(w) for w in surnames}):
+            if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
                 continue
             if self._is_surname_of_something_else(doc, i):
                 continue
@@ -1172,6 +1180,15 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _token_indices(doc: Doc, attr: int, ids: set[int]) -> list[int]:
+    """Indices of the tokens whose ATTR (ORTH, LOWER) is one of the string ids IDS, in order: one
+    array scan instead of a Token object per word."""
+    if not ids or len(doc) == 0:
+        return []
+    values = doc.to_array(attr)
+    return numpy.flatnonzero(numpy.isin(values, numpy.fromiter(ids, dtype=values.dtype))).tolist()
 
 
 def _is_untagged_name_word(tok) -> bool:
