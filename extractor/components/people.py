@@ -162,9 +162,18 @@ class _ArticlePeople:
         self.rules, self.doc = rules, doc
         self.title_starts, self.title_ends = self._title_runs(doc)
         # Entities by their first and last token, and noun chunks, built once per doc.
-        self.ents_by_start = {ent.start: ent for ent in doc.ents}
-        self.ents_by_end = {ent.end: ent for ent in doc.ents}
-        self.chunks = _noun_chunks(doc)
+        # doc.ents builds new Span objects on every access: read it once.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ents_by_start = {ent.start: ent for ent in self.ents}
+        self.ents_by_end = {ent.end: ent for ent in self.ents}
+        self._chunks: list[Span] | None = None
+
+    @property
+    def chunks(self) -> list[Span]:
+        """The doc's noun chunks, computed on first use (many docs never need them)."""
+        if self._chunks is None:
+            self._chunks = _noun_chunks(self.doc)
+        return self._chunks
 
     def annotate(self) -> None:
         """Write doc._.people and doc._.officials."""
@@ -234,7 +243,7 @@ class _ArticlePeople:
 
     def _add_tagged_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives."""
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             span = self._clean_name(doc, ent.start, ent.end)
@@ -248,7 +257,7 @@ class _ArticlePeople:
         """The tagger's ORG names that read as a person: a given name then surname-like words
         ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
         "Mason, who headed the agency")."""
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "ORG" and len(ent) >= 4:
                 self._add_person_ending_an_organisation(doc, ent, found, place_chars)
             if ent.label_ != "ORG" or len(ent) > 5:
@@ -403,7 +412,7 @@ class _ArticlePeople:
         _, country_lookup = _gazetteer()
         if country_lookup is not None and country_lookup(doc[i].text):
             return True
-        if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(doc, i) > 1:
+        if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(self.ents, i) > 1:
             return True
         return i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
 
@@ -520,7 +529,7 @@ class _ArticlePeople:
         "Magna International Inc."), or a single word in quotes (a code name or a product: "Darwin").
         Otherwise the tagger's lone names are kept: recall on news stays at least the model's."""
         if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
-               for ent in doc.ents):
+               for ent in self.ents):
             return True
         if 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote:
             return True
@@ -1072,7 +1081,7 @@ class _ArticlePeople:
         mining company Minpeco S.A.", "the banned VHP", "the Mediterranean Foundation research group"),
         or named right after it in apposition ("the strongest opposition party, the Croatian Social
         Liberal Party"); "the state Department of Transportation" stays whole."""
-        ents = [e for e in doc.ents if start <= e.start and e.end <= end and e.label_ in {"ORG", "FAC"}]
+        ents = [e for e in self.ents if start <= e.start and e.end <= end and e.label_ in {"ORG", "FAC"}]
         if len(ents) == 1:
             ent = ents[0]
             before = [t for t in doc[start:ent.start] if t.lower_ not in DETERMINERS]
@@ -1246,8 +1255,8 @@ def _written_in_ordinary_case(doc: Doc, word: str) -> bool:
     return len(word) > 3 and re.search(rf"\b{re.escape(word.capitalize())}\b", doc.text) is not None
 
 
-def _ent_len(doc: Doc, i: int) -> int:
-    for ent in doc.ents:
+def _ent_len(ents, i: int) -> int:
+    for ent in ents:
         if ent.start <= i < ent.end:
             return len(ent)
     return 0
