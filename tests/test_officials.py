@@ -184,6 +184,8 @@ def test_employed_person_constructions(nlp, text, span, name, title, affiliation
     "Apple Inc. said its chief executive would present the results.",
     "Jones, who heads the list of candidates, smiled.",
     "Mr. Smith has been named in the lawsuit.",
+    "The Lincoln, Neb., school board president said the school would close.",
+    "Jordan's foreign minister said the border would stay closed.",
 ])
 def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []
