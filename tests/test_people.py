@@ -131,8 +131,6 @@ def test_no_official_from_a_company(nlp, text, not_official):
     ("Harrington, a professor of political science at Queens College, died on Monday.", "Harrington"),
     # the subject whose next pronoun is "he" or "she"
     ("Jacobs has said that he would not receive a fair trial.", "Jacobs"),
-    # a given name and surname run onto the end of an organisation
-    ("First Deputy Commander of the Russian Pacific Fleet Igor Khmelnov flew to the site.", "Igor Khmelnov"),
 ])
 def test_name_the_tagger_took_for_an_organisation(nlp, text, name):
     doc = nlp(text)
@@ -147,9 +145,6 @@ def test_name_the_tagger_took_for_an_organisation(nlp, text, name):
     ("Jordan Valley Bank said on Monday it would merge.", "Jordan Valley Bank"),
     ("Reuters reported the deal on Monday.", "Reuters"),
     ("Toyota said its chief executive would resign.", "Toyota"),   # "its", and a title before any "he"
-    # a given name inside a longer organisation name is no person run onto it
-    ("Sun Hung Kai Properties, a Hong Kong developer, bought the site.", "Kai Properties"),
-    ("Data came from the University of Washington Seismology Lab in Seattle.", "Washington Seismology Lab"),
 ])
 def test_organisations_stay_organisations(nlp, text, org):
     doc = nlp(text)

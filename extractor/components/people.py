@@ -258,8 +258,6 @@ class _ArticlePeople:
         ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
         "Mason, who headed the agency")."""
         for ent in self.ents:
-            if ent.label_ == "ORG" and len(ent) >= 4:
-                self._add_person_ending_an_organisation(doc, ent, found, place_chars)
             if ent.label_ != "ORG" or len(ent) > 5:
                 continue
             span = self._clean_name(doc, ent.start, ent.end)
@@ -273,19 +271,6 @@ class _ArticlePeople:
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
-
-    def _add_person_ending_an_organisation(self, doc: Doc, ent: Span, found: "_MentionSet", place_chars) -> None:
-        """A given name and surname the tagger ran onto the end of an organisation ("the Russian Pacific
-        Fleet Igor Khmelnov"): the person is the name's last two or three words."""
-        for j in range(max(ent.start + 2, ent.end - 3), ent.end - 1):
-            prev = doc[j - 1]
-            # The organisation's own last word comes right before, glued by nothing ("Indemerc-Louis
-            # Harris", "University of Washington Seismology Lab" are one name); no plural ("Kai Properties").
-            if not (prev.is_title and prev.is_alpha and prev.whitespace_) or any(t.tag_ == "NNPS" for t in doc[j:ent.end]):
-                continue
-            if self._has_given_name_form(doc, j, ent.end) and self._is_person_name(doc, j, ent.end, place_chars):
-                found.add(j, ent.end, "ner")
-                return
 
     def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised words the tagger left unmarked that a person-only title follows in apposition
