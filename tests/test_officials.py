@@ -169,6 +169,12 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
     ("Larry Jinks has been named publisher of the San Jose Mercury News.",
      "Larry Jinks has been named publisher of the San Jose Mercury News", "Larry Jinks", "publisher",
      "San Jose Mercury News"),
+    # a surname the tagger read as a common noun, settled by the age after it
+    ("Winter, 53, a former Yale University law professor, took the bench in 1982.",
+     "Winter, 53, a former Yale University law professor", "Winter", "former professor", "Yale University"),
+    # a verb of appointment before the name
+    ("Knight-Ridder said it has named Larry Jinks publisher of the San Jose Mercury News.",
+     "Larry Jinks publisher of the San Jose Mercury News", "Larry Jinks", "publisher", "San Jose Mercury News"),
 ])
 def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
     rows = officials(nlp, text)
@@ -186,6 +192,7 @@ def test_employed_person_constructions(nlp, text, span, name, title, affiliation
     "Mr. Smith has been named in the lawsuit.",
     "The Lincoln, Neb., school board president said the school would close.",
     "Jordan's foreign minister said the border would stay closed.",
+    "Spring, 2006, a good year for growth, began slowly.",
 ])
 def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []

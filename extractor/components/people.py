@@ -277,7 +277,13 @@ class _ArticlePeople:
         ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
         Popular Rukh", "Winter, 53, a former Yale University law professor")."""
         for end in _token_indices(doc, ORTH, {COMMA_ID}):
-            if end == 0 or not _is_untagged_name_word(doc[end - 1]):
+            if end == 0:
+                continue
+            last = doc[end - 1]
+            # The tagger may read a surname as a common noun ("Winter, 53, a former ... professor"):
+            # an age or "who" after it settles that it is a name.
+            if not (_is_untagged_name_word(last) or (last.is_title and last.is_alpha and last.pos_ == "NOUN"
+                                                     and not last.ent_type_ and self._followed_by_person_context(doc, end))):
                 continue
             start = end - 1
             while start > 0 and end - start < 4 and _is_untagged_name_word(doc[start - 1]):
@@ -914,6 +920,9 @@ class _ArticlePeople:
         if held is not None:
             return held
         i = self._apposition_start(doc, m.end)
+        if i is None and m.start > 0 and doc[m.start - 1].lower_ in {"named", "appointed", "elected"} \
+                and self._run_starting_at(m.end) is not None:
+            i = m.end  # "it has named Larry Jinks publisher of the San Jose Mercury News"
         if i is None:
             return None
         while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
