@@ -116,6 +116,65 @@ def test_official_constructions(nlp, text, span, name, title, affiliation, code)
      "CHP (Republican People's Party) leader Deniz Baykal", "Deniz Baykal", "leader", "CHP"),
     ("Most of this support has gone to Labor Party (PT) candidate Cecilia Soto.",
      "Labor Party (PT) candidate Cecilia Soto", "Cecilia Soto", "candidate", "Labor Party"),
+    # an organisation the tagger ran onto a rank abbreviation, and hyphenated names before a title
+    ("No one survived, said Coast Guard Lt. Mark Dunne, who led the search.",
+     "Coast Guard Lt. Mark Dunne", "Mark Dunne", "Lieutenant", "Coast Guard"),
+    ("(By ITAR-TASS correspondent Pavel Orlov)", "ITAR-TASS correspondent Pavel Orlov", "Pavel Orlov",
+     "correspondent", "ITAR-TASS"),
+    # a legislator's party and state before the apposition
+    ("Sen. Paul Grady, D-Ariz., chairman of the Senate Banking Committee, said he would object.",
+     "Sen. Paul Grady, D-Ariz., chairman of the Senate Banking Committee", "Paul Grady", "chairman",
+     "Senate Banking Committee"),
+    # a title before the name without a body, and an apposition that names one
+    ("Police Major Anan Chai, the commander of the Region 4 Border Patrol Police, visited the site.",
+     "Police Major Anan Chai, the commander of the Region 4 Border Patrol Police", "Anan Chai", "Police Major",
+     "Region 4 Border Patrol Police"),
+    # TITLE of the BODY NAME
+    ("The paper printed the memoirs of former commander of the Soviet Navy Nikolai Kuznetsov on Sunday.",
+     "former commander of the Soviet Navy Nikolai Kuznetsov", "Nikolai Kuznetsov", "former commander", "Soviet Navy"),
+    # a verb of holding a post
+    ("Tom Wells, who heads the Centers for Disease Control, said the risk was low.",
+     "Tom Wells, who heads the Centers for Disease Control", "Tom Wells", "head", "Centers for Disease Control"),
+    # the named organisation inside or after a descriptive noun phrase
+    ("Ann Cole, attorney for the Peruvian mining company Minpeco S.A., said she had a plan.",
+     "Ann Cole, attorney for the Peruvian mining company Minpeco S.A.", "Ann Cole", "attorney", "Minpeco S.A."),
+    ("Ivo Maric, chairman of the largest opposition party, the Croatian Social Liberal Party, spoke first.",
+     "Ivo Maric, chairman of the largest opposition party, the Croatian Social Liberal Party", "Ivo Maric",
+     "chairman", "Croatian Social Liberal Party"),
+    ("Michael Grant, a lobbyist with the American Petroleum Institute, told reporters.",
+     "Michael Grant, a lobbyist with the American Petroleum Institute", "Michael Grant", "lobbyist",
+     "American Petroleum Institute"),
+    # the organisation, not the place whose possessive names it
+    ("Anatomist Jeffrey Laitman of New York's Mount Sinai School of Medicine disputed the findings.",
+     "Anatomist Jeffrey Laitman of New York's Mount Sinai School of Medicine", "Jeffrey Laitman", "Anatomist",
+     "Mount Sinai School of Medicine"),
+    ("Spokesman Dietmar Kanzer of the smaller Rollei company told the AP the firm did well.",
+     "Spokesman Dietmar Kanzer of the smaller Rollei company", "Dietmar Kanzer", "Spokesman", "Rollei"),
+    # lower-case nouns between a named body and its title
+    ("BSP floor leader Nora Ananieva told reporters that the ultimatum was a measure.",
+     "BSP floor leader Nora Ananieva", "Nora Ananieva", "leader", "BSP"),
+    # a name the tagger left unmarked, with a title in apposition
+    ("Tal, a senior Defense Ministry official, has not repeated these views.",
+     "Tal, a senior Defense Ministry official", "Tal", "senior official", "Defense Ministry"),
+    # a title in parentheses, and a title coordinated with an occupation
+    ("Few voters chose Occhetto (leader of the Democratic Party of the Left) this time.",
+     "Occhetto (leader of the Democratic Party of the Left)", "Occhetto", "leader", "Democratic Party of the Left"),
+    ("Patrick Strosahl, a jeweler and president of Vision Seattle, opposes the plan.",
+     "Patrick Strosahl, a jeweler and president of Vision Seattle", "Patrick Strosahl", "president",
+     "Vision Seattle"),
+    # an honorific between the title's comma and the name; a verb of appointment after the copula
+    ("The head of the Liver Transplant Service, Dr. Russell Strong, said it went well.",
+     "head of the Liver Transplant Service, Dr. Russell Strong", "Russell Strong", "head",
+     "Liver Transplant Service"),
+    ("Larry Jinks has been named publisher of the San Jose Mercury News.",
+     "Larry Jinks has been named publisher of the San Jose Mercury News", "Larry Jinks", "publisher",
+     "San Jose Mercury News"),
+    # a surname the tagger read as a common noun, settled by the age after it
+    ("Winter, 53, a former Yale University law professor, took the bench in 1982.",
+     "Winter, 53, a former Yale University law professor", "Winter", "former professor", "Yale University"),
+    # a verb of appointment before the name
+    ("Knight-Ridder said it has named Larry Jinks publisher of the San Jose Mercury News.",
+     "Larry Jinks publisher of the San Jose Mercury News", "Larry Jinks", "publisher", "San Jose Mercury News"),
 ])
 def test_employed_person_constructions(nlp, text, span, name, title, affiliation):
     rows = officials(nlp, text)
@@ -129,6 +188,11 @@ def test_employed_person_constructions(nlp, text, span, name, title, affiliation
     "Reno has already met with Lazaro Gonzalez's lawyer.",
     "The Foreign Ministry said the talks would resume next week.",
     "Apple Inc. said its chief executive would present the results.",
+    "Jones, who heads the list of candidates, smiled.",
+    "Mr. Smith has been named in the lawsuit.",
+    "The Lincoln, Neb., school board president said the school would close.",
+    "Jordan's foreign minister said the border would stay closed.",
+    "Spring, 2006, a good year for growth, began slowly.",
 ])
 def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []

@@ -137,3 +137,34 @@ def test_wire_service_credit_in_a_dateline(nlp, text, expected):
 
 def test_parenthesis_before_a_dash_is_no_wire_service_without_a_name(nlp):
     assert org_texts(nlp, "The plan (see below) - a draft - was dropped.") == []
+
+
+def place_texts(nlp, text: str) -> list[str]:
+    return [text[r["start"]:r["end"]] for r in nlp(text)._.places]
+
+
+@pytest.mark.parametrize("text, clubs", [
+    # the subject or object of a result verb in a sentence with a score
+    ("Liverpool beat Leeds 2-1 on Saturday in the Premier League.", {"Liverpool", "Leeds"}),
+    ("Chicago defeated Boston 4-3 in overtime.", {"Chicago", "Boston"}),
+    ("Toronto lost to Boston 104-98 on Sunday.", {"Toronto", "Boston"}),
+    # a fixture line
+    ("Chicago vs. Detroit, 7:30", {"Chicago", "Detroit"}),
+    # a standings line
+    ("Boston 45 20 .692 -", {"Boston"}),
+])
+def test_city_names_of_sports_clubs_are_organizations(nlp, text, clubs):
+    assert clubs <= set(org_texts(nlp, text))
+    assert not clubs & set(place_texts(nlp, text))
+
+
+@pytest.mark.parametrize("text, places", [
+    # national teams stay places, as the common convention has it
+    ("France beat Brazil 3-0 in the final.", {"France", "Brazil"}),
+    # no score, or a score no city is a side of
+    ("He flew from Boston to Chicago on Monday.", {"Boston", "Chicago"}),
+    ("The Senate voted 52-48 in Washington.", {"Washington"}),
+    ("Leeds is a city in England, where the vote was 5-4.", {"Leeds"}),
+])
+def test_places_in_sports_and_votes_stay_places(nlp, text, places):
+    assert places <= set(place_texts(nlp, text))

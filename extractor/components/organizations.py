@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pycountry
 from spacy.language import Language
@@ -151,6 +152,93 @@ class NewsOrganizations(base.RuleDataComponent):
         if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
             return False
         return not self.is_product_or_event(core)
+
+
+# A score in a sentence or line of results ("2-1", "104-98"); four-digit years ("2006-07") are no score.
+SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+STANDINGS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' ]{2,30}?[ \t]+\d+[ \t]+[\d.]+", re.MULTILINE)
+
+
+def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: frozenset[str],
+                      is_place: Callable[[str], bool], is_country: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Token spans of the model's entities that name a sports club after its city: the subject or object
+    of a result verb in a sentence with a score ("Liverpool beat Leeds 2-1"), the two sides of a
+    fixture line ("DENVER at BOSTON"), the team at the start of a standings line ("Boston 45 20 .692").
+    Countries are national teams and stay places."""
+    text = doc.text
+    score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
+    # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
+    fixture = any(len(words) <= 8 and any(w in fixture_words for w in words)
+                  for words in (line.lower().split() for line in text.splitlines()))
+    if not (score or standings or fixture):
+        return []
+    out: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        core = _without_score(ent)
+        if core is None or not is_place(core.text) or is_country(core.text):
+            continue
+        if (score and _is_result_side(core, result_verbs)) or (fixture and _is_fixture_side(core, fixture_words)) \
+                or (standings and _starts_standings_line(core)):
+            out.append((core.start, core.end))
+    return out
+
+
+def _without_score(ent: Span) -> Span | None:
+    """ENT without the score the model ran into it ("Leeds 2-1")."""
+    end = ent.end
+    doc = ent.doc
+    while end > ent.start and (doc[end - 1].like_num or doc[end - 1].text == "-"):
+        end -= 1
+    return doc[ent.start:end] if end > ent.start else None
+
+
+def _is_result_side(core: Span, result_verbs: frozenset[str]) -> bool:
+    """Whether CORE is the subject or object of a result verb in a sentence that holds a score."""
+    root = core.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in {"with", "to", "over", "against"}:
+        head = head.head
+    if root.dep_ not in {"nsubj", "dobj", "pobj", "nsubjpass"} or head.lemma_.lower() not in result_verbs:
+        return False
+    sent = core.sent if core.doc.has_annotation("SENT_START") else core.doc[:]
+    return SCORE.search(sent.text) is not None
+
+
+def _line_of(core: Span) -> tuple[int, int]:
+    """Token range of the line that holds CORE."""
+    doc = core.doc
+    start = core.start
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = core.end
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
+def _is_fixture_side(core: Span, fixture_words: frozenset[str]) -> bool:
+    """Whether CORE is one side of a line that holds only two names and a fixture word, with perhaps a
+    score or time after them ("DENVER at BOSTON", "Chicago vs. Detroit, 7:30")."""
+    doc = core.doc
+    start, end = _line_of(core)
+    words = [t for t in doc[start:end] if not (t.like_num or t.is_punct or t.is_space or any(c.isdigit() for c in t.text))]
+    joiners = [t for t in words if t.lower_ in fixture_words]
+    if len(joiners) != 1:
+        return False
+    j = joiners[0].i
+    left = [t for t in words if t.i < j]
+    right = [t for t in words if t.i > j]
+    return 0 < len(left) <= 3 and 0 < len(right) <= 3 and all(t.text[:1].isupper() for t in left + right)
+
+
+def _starts_standings_line(core: Span) -> bool:
+    """Whether CORE opens a line that holds nothing but numbers after it ("Boston 45 20 .692 -")."""
+    doc = core.doc
+    start, end = _line_of(core)
+    if core.start != start:
+        return False
+    rest = [t for t in doc[core.end:end] if not (t.is_space or t.text in {"-", "--", "—", "–", "/", "."})]
+    return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
 
 
 def name_parts(ent: Span) -> list[Span]:

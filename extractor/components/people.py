@@ -7,7 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
@@ -21,16 +24,20 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
+COMMA_ID = hash_string(",")
 
 
 @lru_cache(maxsize=8)
 def _gazetteer() -> tuple[Callable | None, Callable | None]:
     """(demonym_country, country_lookup) from the gazetteer module, or Nones when it is absent."""
     try:
-        from ..normalize.gazetteer import country_lookup, demonym_country
+        from ..normalize.gazetteer import default_gazetteer
     except ImportError:  # the places data may be missing in a stripped-down install
         return None, None
-    return demonym_country, country_lookup
+    # The package gazetteer's own memoised lookups: the module-level functions rebuild its data paths
+    # on every call, which cost more than the lookups themselves.
+    gazetteer = default_gazetteer()
+    return gazetteer.demonym_country, gazetteer.country_lookup
 
 
 class _MentionSet:
@@ -79,6 +86,7 @@ class PeopleRules:
     copula_starts: frozenset[str]
     copula_seconds: dict[str, frozenset[str]]
     matcher: Matcher
+    honorific_ids: frozenset[int] = frozenset()  # string ids of lex.honorifics, for array scans
 
 
 def _lower_set(items) -> frozenset[str]:
@@ -137,7 +145,8 @@ class NewsPeople(base.RuleDataComponent):
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
             first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
-            copula_starts=starts, copula_seconds=seconds, matcher=matcher)
+            copula_starts=starts, copula_seconds=seconds, matcher=matcher,
+            honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -153,9 +162,18 @@ class _ArticlePeople:
         self.rules, self.doc = rules, doc
         self.title_starts, self.title_ends = self._title_runs(doc)
         # Entities by their first and last token, and noun chunks, built once per doc.
-        self.ents_by_start = {ent.start: ent for ent in doc.ents}
-        self.ents_by_end = {ent.end: ent for ent in doc.ents}
-        self.chunks = _noun_chunks(doc)
+        # doc.ents builds new Span objects on every access: read it once.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ents_by_start = {ent.start: ent for ent in self.ents}
+        self.ents_by_end = {ent.end: ent for ent in self.ents}
+        self._chunks: list[Span] | None = None
+
+    @property
+    def chunks(self) -> list[Span]:
+        """The doc's noun chunks, computed on first use (many docs never need them)."""
+        if self._chunks is None:
+            self._chunks = _noun_chunks(self.doc)
+        return self._chunks
 
     def annotate(self) -> None:
         """Write doc._.people and doc._.officials."""
@@ -217,6 +235,7 @@ class _ArticlePeople:
         place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
         self._add_tagged_names(doc, found, place_chars)
         self._add_organisations_that_are_people(doc, found, place_chars)
+        self._add_untagged_names_with_a_title(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
         self._add_surname_mentions(doc, found)
@@ -224,7 +243,7 @@ class _ArticlePeople:
 
     def _add_tagged_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """The tagger's PERSON names, cleaned of titles, honorifics and trailing possessives."""
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             span = self._clean_name(doc, ent.start, ent.end)
@@ -238,7 +257,7 @@ class _ArticlePeople:
         """The tagger's ORG names that read as a person: a given name then surname-like words
         ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
         "Mason, who headed the agency")."""
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "ORG" or len(ent) > 5:
                 continue
             span = self._clean_name(doc, ent.start, ent.end)
@@ -251,6 +270,28 @@ class _ArticlePeople:
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
+                found.add(start, end, "ner")
+
+    def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """Capitalised words the tagger left unmarked that a person-only title follows in apposition
+        ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
+        Popular Rukh", "Winter, 53, a former Yale University law professor")."""
+        for end in _token_indices(doc, ORTH, {COMMA_ID}):
+            if end == 0:
+                continue
+            last = doc[end - 1]
+            # The tagger may read a surname as a common noun ("Winter, 53, a former ... professor"):
+            # an age or "who" after it settles that it is a name.
+            if not (_is_untagged_name_word(last) or (last.is_title and last.is_alpha and last.pos_ == "NOUN"
+                                                     and not last.ent_type_ and self._followed_by_person_context(doc, end))):
+                continue
+            start = end - 1
+            while start > 0 and end - start < 4 and _is_untagged_name_word(doc[start - 1]):
+                start -= 1
+            if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                continue  # a longer capitalised run ("the Supreme Court Justice, ...") is no bare name
+            if self._has_person_title_after(doc, start, end, named_body_counts=end - start >= 2) \
+                    and self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
 
     def _is_affiliation_of_a_title(self, doc: Doc, start: int) -> bool:
@@ -312,24 +353,27 @@ class _ArticlePeople:
                 return False
         return False
 
-    def _has_person_title_after(self, doc: Doc, start: int, end: int) -> bool:
+    def _has_person_title_after(self, doc: Doc, start: int, end: int, named_body_counts: bool = False) -> bool:
         """Whether a title that only a person holds follows the name in apposition or after a
         copula ("Harrington, a professor of political science"); titles that also describe firms
-        ("a software developer", "the biggest dealer") are no evidence."""
+        ("a software developer", "the biggest dealer") are no evidence, unless NAMED_BODY_COUNTS and
+        the title names a body (an unmarked full name: "Vyacheslav Chornovil, leader of the Rukh")."""
         if end >= len(doc) or doc[end].text != ",":
             return False
         found = self._title_after(doc, Mention(start, end, "ner"))
         if found is None:
             return False
         heads = [w for w in found[2].lower().split() if w in self.rules.lex.heads]
+        if named_body_counts and heads and found[3] and any(w[:1].isupper() for w in found[3].split()):
+            return True
         return bool(heads) and not any(w in self.rules.lex.company_heads for w in heads)
 
     def _add_titled_names(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
         for end_title in self.title_ends:
             self._add_anchored(doc, end_title, "title", found.add, place_chars)
-        for i, tok in enumerate(doc):
-            if tok.lower_ in self.rules.lex.honorifics and tok.text[:1].isupper():
+        for i in _token_indices(doc, LOWER, self.rules.honorific_ids):
+            if doc[i].text[:1].isupper():
                 self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
 
     def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
@@ -346,8 +390,8 @@ class _ArticlePeople:
             return
         surnames = {doc[m.end - 1].text for m in full}
         first_full = min(m.start for m in full)
-        for i, tok in enumerate(doc):
-            if i <= first_full or found.taken[i] or tok.text not in surnames or not tok.text[:1].isupper():
+        for i in _token_indices(doc, ORTH, {hash_string(w) for w in surnames}):
+            if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
                 continue
             if self._is_surname_of_something_else(doc, i):
                 continue
@@ -359,7 +403,7 @@ class _ArticlePeople:
         _, country_lookup = _gazetteer()
         if country_lookup is not None and country_lookup(doc[i].text):
             return True
-        if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(doc, i) > 1:
+        if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(self.ents, i) > 1:
             return True
         return i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
 
@@ -476,7 +520,7 @@ class _ArticlePeople:
         "Magna International Inc."), or a single word in quotes (a code name or a product: "Darwin").
         Otherwise the tagger's lone names are kept: recall on news stays at least the model's."""
         if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == doc[i].text
-               for ent in doc.ents):
+               for ent in self.ents):
             return True
         if 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote:
             return True
@@ -602,6 +646,15 @@ class _ArticlePeople:
             else:
                 break
         found = self._title_run_before(doc, m, rank_start)
+        if found is None and rank_start == m.start and m.start > 2 and doc[m.start - 1].lower_ in self.rules.lex.honorifics \
+                and doc[m.start - 2].text == ",":
+            found = self._title_run_before(doc, m, m.start - 1)  # "The head of X, Dr. Russell Strong"
+        if found is not None and found[3] is None:
+            after = self._title_after(doc, m)
+            if after is not None and after[3] is not None:
+                # "Police Major Pramot Pansakun, the commander of the Region 2 Border Patrol Police":
+                # the title stays the one before the name; the apposition names the body.
+                return found[0], after[1], found[2], after[3]
         if found is None and rank_start < m.start:
             title = " ".join(self.rules.lex.ranks[t.lower_.rstrip(".")] for t in doc[rank_start:m.start]
                              if t.lower_.rstrip(".") in self.rules.lex.ranks)
@@ -662,14 +715,18 @@ class _ArticlePeople:
         if t_start is not None:
             return t_start, end, None
         np_start = self._np_start_ending_at(doc, end, chunks=comma)
-        if np_start is None or np_start < 2 or doc[np_start - 1].lower_ not in {"of", "at", "for", "to"}:
+        if np_start is None or np_start < 2:
             return None
-        t_start = self._run_ending_at(np_start - 1)
+        # "former commander of the Soviet Navy Nikolai Kuznetsov": an article after the preposition.
+        prep = np_start - 2 if doc[np_start - 1].lower_ == "the" else np_start - 1
+        if doc[prep].lower_ not in {"of", "at", "for", "to"}:
+            return None
+        t_start = self._run_ending_at(prep)
         if t_start is None:
             return None
-        if doc[np_start - 1].lower_ == "to":
+        if doc[prep].lower_ == "to":
             return t_start, end, None  # "British Ambassador to Azerbaijan James Sharp": the post is the title
-        return t_start, np_start - 1, (np_start, end)
+        return t_start, prep, (np_start, end)
 
     def _skip_organisation_words(self, doc: Doc, t_start: int, t_end: int) -> int:
         """Capitalised words before a lower-case title are the organisation's name, not the title's
@@ -710,13 +767,30 @@ class _ArticlePeople:
             k = m.end + 2 if doc[m.end + 1].lower_ == "the" and m.end + 2 < len(doc) else m.end + 1
             ent = self._ent_starting(k)
             if ent is not None and ent.label_ in AFFILIATION_LABELS:
+                body = self._body_after_possessive(doc, ent.end - 1 if ent[-1].text in POSSESSIVE else ent.end)
+                if ent.label_ in {"GPE", "LOC"} and body is not None:
+                    return body[1], doc[body[0]:body[1]].text  # "of New York's Mount Sinai School of Medicine"
                 return ent.end, ent.text
+            a_start, a_stop, end = self._named_body_in(doc, m.end + 1, self._np_end(doc, m.end + 1))
+            if a_start > k and self._ent_starting(a_start) is not None:
+                return end, doc[a_start:a_stop].text  # "of the smaller Rollei company"
             # A named body the tagger cut or missed ("Judge Ralph Winter of the 2nd U.S. Circuit
             # Court of Appeals", "Lt. Jim Bowell of the Butler Township Fire Department").
             a_end = self._named_body_end(doc, k)
             if a_end is not None:
                 return a_end, doc[k:a_end].text
         return m.end, affiliation
+
+    def _body_after_possessive(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """The organisation named after a place's possessive at token I ("New York 's Mount Sinai School
+        of Medicine"): its token span, or None."""
+        if i + 1 >= len(doc) or doc[i].text not in POSSESSIVE:
+            return None
+        ent = self._ent_starting(i + 1)
+        if ent is not None and ent.label_ in {"ORG", "FAC"}:
+            return ent.start, ent.end
+        end = self._named_body_end(doc, i + 1)
+        return (i + 1, end) if end is not None else None
 
     def _named_body_end(self, doc: Doc, k: int) -> int | None:
         """End of a capitalised name starting at token K ("2nd U.S. Circuit Court of Appeals"), carried
@@ -747,6 +821,8 @@ class _ArticlePeople:
             k -= 1
         if k < end and k > 0 and doc[k - 1].lower_ in {"of", "at", "for", "to"}:
             return k
+        if k < end and k > 1 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ in {"of", "at", "for"}:
+            return k
         if not chunks:
             return None
         for chunk in self.chunks:
@@ -755,6 +831,18 @@ class _ArticlePeople:
         return None
 
     def _affiliation_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
+        """The affiliation written right before token I: (its start token, its text), carried left over
+        a hyphen written without spaces ("ITAR-TASS correspondent", "Indemerc-Louis Harris President")."""
+        found = self._affiliation_right_before(doc, i, named_only)
+        if found is None:
+            return None
+        start = found[0]
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+            start -= 2
+        return (start, doc[start:found[0]].text + found[1]) if start < found[0] else found
+
+    def _affiliation_right_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
         """The affiliation written right before token I: (its start token, its text). NAMED_ONLY
         keeps to entities, demonyms and possessives (no bare capitalised words or common nouns)."""
         if i <= 0:
@@ -762,6 +850,14 @@ class _ArticlePeople:
         prev = doc[i - 1]
         if prev.text == ")":
             return self._affiliation_before_parenthesis(doc, i, named_only)
+        # Lower-case nouns between a named body and its title ("a University of Texas law professor",
+        # "BSP floor leader"): the body is the name.
+        k = i - 1
+        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].lower_ not in DETERMINERS:
+            k -= 1
+        ent = self._ent_ending(k + 1) if k < i - 1 else None
+        if ent is not None and ent.label_ in {"ORG", "FAC"}:
+            return ent.start, ent.text
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -777,8 +873,8 @@ class _ArticlePeople:
             return ent.start, ent.text
         if prev.ent_type_ in AFFILIATION_LABELS:
             start = i - 1
-            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
-                start -= 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1  # back to the entity's first word ("Coast Guard Lt." -> "Coast Guard")
             return start, doc[start:i].text
         demonym_country, _ = _gazetteer()
         if demonym_country is not None and demonym_country(prev.text):
@@ -818,9 +914,15 @@ class _ArticlePeople:
         return found
 
     def _title_after(self, doc: Doc, m: Mention):
-        """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION]."""
+        """NAME, [who is] [the] [AFFILIATION('s)] TITLE [of|for|at AFFILIATION], or NAME, who heads BODY."""
         n = len(doc)
+        held = self._post_held_by_verb(doc, m)
+        if held is not None:
+            return held
         i = self._apposition_start(doc, m.end)
+        if i is None and m.start > 0 and doc[m.start - 1].lower_ in {"named", "appointed", "elected"} \
+                and self._run_starting_at(m.end) is not None:
+            i = m.end  # "it has named Larry Jinks publisher of the San Jose Mercury News"
         if i is None:
             return None
         while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
@@ -829,7 +931,12 @@ class _ArticlePeople:
             i += 1  # "Fred Farrar, another FAA spokesman"
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
-            return None
+            i = self._after_coordinated_occupation(doc, i)
+            if i is None:
+                return None
+            t_start, affiliation = self._title_start_from(doc, i)
+            if t_start is None:
+                return None
         t_end = self._run_starting_at(t_start)
         if t_end is None:
             return None
@@ -853,14 +960,49 @@ class _ArticlePeople:
                 k += 1
             if k > i:
                 title = f"{doc[i:k].text} {title}"
+        if doc[m.end].text == "(" and end < n and doc[end].text == ")":
+            end += 1  # the row closes the parenthesis it opened
         return m.start, end, title, affiliation
+
+    def _post_held_by_verb(self, doc: Doc, m: Mention):
+        """NAME, who heads/led/chairs BODY: a verb of holding a post names the title ("Mason, who headed
+        the Centers for Disease Control" -> head); the body must be a name ("who heads the list" is none)."""
+        i = m.end
+        if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
+            return None
+        verb = doc[i + 2]
+        title = self.rules.lex.role_verbs.get(verb.lemma_.lower())
+        if title is None or verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+            return None
+        k = i + 3
+        if doc[k].lower_ == "over" and verb.lemma_.lower() == "preside":
+            k += 1
+        body = k + 1 if doc[k].lower_ == "the" else k
+        a_end = self._np_end(doc, k)
+        if body >= a_end or not doc[body].text[:1].isupper():
+            return None
+        return m.start, a_end, title, doc[body:a_end].text
+
+    @staticmethod
+    def _after_coordinated_occupation(doc: Doc, i: int) -> int | None:
+        """Where a title coordinated with a first occupation starts ("a jeweler and president of Vision
+        Seattle", "a senior researcher and an editor of ..."): after "and" and its article."""
+        k = i
+        while k < len(doc) and k - i < 3 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"}:
+            k += 1
+        if k == i or k >= len(doc) - 1 or doc[k].lower_ != "and":
+            return None
+        k += 1
+        while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+            k += 1
+        return k
 
     def _apposition_start(self, doc: Doc, i: int) -> int | None:
         """Where a title after the name at token I may start: after a comma (and an age, or
         "who" + copula), after a copula, or at "a"/"an"; None when no title can follow."""
         n = len(doc)
         if i < n and doc[i].text == ",":
-            i += 1
+            i = _after_party_and_state(doc, i + 1)
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # an age between name and title ("Jobs, 56, the chief executive")
                 if i < n and doc[i].lower_ in self.rules.copula_starts:
@@ -872,6 +1014,8 @@ class _ArticlePeople:
             return self._after_copula(doc, i)
         if i < n and doc[i].lower_ in {"a", "an"}:
             return i
+        if i + 1 < n and doc[i].text == "(" and doc[i + 1].is_lower:
+            return i + 1  # a title in parentheses ("Occhetto (leader of the Democratic Party of the Left)")
         return None
 
     def _title_start_from(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
@@ -920,10 +1064,37 @@ class _ArticlePeople:
                     t_end = end = a_end  # "chief of waste disposal for the NRC"
                     continue
                 if a_end > end + 1:
-                    affiliation = doc[end + 1:a_end].text
-                    end = a_end
+                    a_start, a_stop, end = self._named_body_in(doc, end + 1, a_end)
+                    affiliation = doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
+
+    def _named_body_in(self, doc: Doc, start: int, end: int) -> tuple[int, int, int]:
+        """(affiliation start, affiliation end, row end) for the noun phrase [start, end) after a title's
+        preposition: the named organisation in it when the other words only describe it ("the Peruvian
+        mining company Minpeco S.A.", "the banned VHP", "the Mediterranean Foundation research group"),
+        or named right after it in apposition ("the strongest opposition party, the Croatian Social
+        Liberal Party"); "the state Department of Transportation" stays whole."""
+        ents = [e for e in self.ents if start <= e.start and e.end <= end and e.label_ in {"ORG", "FAC"}]
+        if len(ents) == 1:
+            ent = ents[0]
+            before = [t for t in doc[start:ent.start] if t.lower_ not in DETERMINERS]
+            after = list(doc[ent.end:end])
+            if all(t.is_lower for t in before + after) and (
+                    any(t.lower_ in self.rules.organisation_nouns for t in before + after)
+                    or any(t.tag_ == "VBN" for t in before)
+                    or (after and not before and all(t.pos_ == "NOUN" for t in after))):
+                return ent.start, ent.end, end
+        named_next = self._ent_starting(end)
+        if not ents and named_next is not None and named_next.label_ == "ORG" and doc[end - 1].is_lower \
+                and doc[end - 1].lower_ in self.rules.organisation_nouns:
+            return named_next.start, named_next.end, named_next.end  # "the mining company Minpeco S.A."
+        if not ents and all(t.is_lower for t in doc[start:end]) and end + 2 < len(doc) and doc[end].text == ",":
+            k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+            ent = self._ent_starting(k) or self._ent_starting(end + 1)
+            if ent is not None and ent.label_ == "ORG":
+                return (k if ent.start < k else ent.start), ent.end, ent.end
+        return start, end, end
 
     def _is_portfolio_before_body(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the lower-case noun phrase [start, end) after "of" is the title's portfolio because
@@ -956,6 +1127,8 @@ class _ArticlePeople:
             return None  # a possessive, not "is"
         while i < n and doc[i].lower_ in {"now", "currently", "also", "still"}:
             i += 1
+        if i < n and doc[i].lower_ in {"named", "appointed", "elected"} and doc[i].tag_ == "VBN":
+            i += 1  # "has been named publisher of the San Jose Mercury News"
         return i
 
     def _affiliation_ahead(self, doc: Doc, i: int) -> tuple[int | None, str | None]:
@@ -1012,6 +1185,29 @@ class _ArticlePeople:
         return k
 
 
+def _token_indices(doc: Doc, attr: int, ids: set[int]) -> list[int]:
+    """Indices of the tokens whose ATTR (ORTH, LOWER) is one of the string ids IDS, in order: one
+    array scan instead of a Token object per word."""
+    if not ids or len(doc) == 0:
+        return []
+    values = doc.to_array(attr)
+    return numpy.flatnonzero(numpy.isin(values, numpy.fromiter(ids, dtype=values.dtype))).tolist()
+
+
+def _is_untagged_name_word(tok) -> bool:
+    """A capitalised proper noun outside every entity (a name the tagger may have missed)."""
+    return tok.is_title and tok.is_alpha and tok.pos_ in {"PROPN", "INTJ", "X"} and not tok.ent_type_
+
+
+def _after_party_and_state(doc: Doc, i: int) -> int:
+    """The token after a legislator's party and state in commas at token I ("Sen. Dennis DeConcini,
+    D-Ariz., chairman of ..."): the apposition goes on after it; I itself when there is none."""
+    if i + 3 < len(doc) and doc[i].text in {"D", "R", "I"} and doc[i + 1].text == "-" \
+            and not doc[i].whitespace_ and doc[i + 2].text[:1].isupper() and doc[i + 3].text == ",":
+        return i + 4
+    return i
+
+
 def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
     """Whether the lower-case title word at token I is an adjective of a noun after it ("another major
     sub-prime mortgage specialist"): then it is no title ("major")."""
@@ -1053,8 +1249,8 @@ def _written_in_ordinary_case(doc: Doc, word: str) -> bool:
     return len(word) > 3 and re.search(rf"\b{re.escape(word.capitalize())}\b", doc.text) is not None
 
 
-def _ent_len(doc: Doc, i: int) -> int:
-    for ent in doc.ents:
+def _ent_len(ents, i: int) -> int:
+    for ent in ents:
         if ent.start <= i < ent.end:
             return len(ent)
     return 0

@@ -16,6 +16,7 @@ from . import base
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to places by mistake ("Armenia" ORG, "Yerevan" PERSON, "Azerbaijan" NORP).
+SPORTS_CLUB = "sports_club"  # kb_id of an ORG entity that names a club after its city (news_truecase)
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE"})
 # Labels an alternate name of a place (GeoNames lists "Google" for Topeka) cannot overrule.
 NAMED_THING_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
@@ -252,6 +253,9 @@ class NewsPlaces(base.RuleDataComponent):
     def _correct_mislabelled_entity(self, ent: Span, core: Span, known: bool, state: "_ArticleState") -> None:
         """An entity with another label (ORG, PERSON, NORP, ...) that may hold or be a place."""
         doc, label, text = ent.doc, ent.label_, core.text
+        if ent.kb_id_ == SPORTS_CLUB:  # news_truecase read a city's name as its club ("lost to Boston 104-98")
+            state.ents.append(ent)
+            return
         country = self.gaz.country_lookup(text)
         if label == "ORG" and len(core) >= 2 and not country and self._take_org_place(ent, core, state):
             return

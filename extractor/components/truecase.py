@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import country_lookup, demonym_country, place_candidates
 from . import base
+from .organizations import sports_club_spans
+from .places import SPORTS_CLUB
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A dateline: capitals at the start of a line before a colon, a comma, a parenthesis or a dash
@@ -120,25 +122,50 @@ class NewsTruecase(base.RuleDataComponent):
     """Replaces the model's entities inside ALL-CAPS headlines and datelines with those it finds in a
     truecased copy of them. Placed right after the model's ner, before the news components."""
 
-    def __init__(self, nlp: Language, name: str, small_words_path: str):
+    def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str):
         self.nlp = nlp
         self.name = name
         self.small_words_path = small_words_path
+        self.sports_path = sports_path
         self.small_words: frozenset[str] = frozenset()
+        self.result_verbs: frozenset[str] = frozenset()
+        self.fixture_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.small_words_path,)
+        return (self.small_words_path, self.sports_path)
 
     def load_data(self, root: Path) -> None:
         self.small_words = frozenset(base.read_json(root / self.small_words_path)["words"])
+        sports = base.read_json(root / self.sports_path)
+        self.result_verbs = frozenset(w.lower() for w in sports["result_verbs"])
+        self.fixture_words = frozenset(w.lower() for w in sports["fixture_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
         if not self.nlp.has_pipe("ner") or not doc.text:
             return doc
+        self._read_caps_lines(doc)
+        self._relabel_sports_clubs(doc)
+        return doc
+
+    def _relabel_sports_clubs(self, doc: Doc) -> None:
+        """A city's name that stands for its club in sports results becomes an ORG before the places
+        component sees it ("Liverpool beat Leeds 2-1"); countries stay places (national teams)."""
+        clubs = set(sports_club_spans(doc, self.result_verbs, self.fixture_words, is_known_place,
+                                      lambda text: bool(country_lookup(text) or demonym_country(text))))
+        if not clubs:
+            return
+        out = []
+        for ent in doc.ents:
+            club = next(((s, e) for s, e in clubs if ent.start == s and e <= ent.end), None)
+            out.append(Span(doc, club[0], club[1], label="ORG", kb_id=SPORTS_CLUB) if club else ent)
+        doc.ents = out
+
+    def _read_caps_lines(self, doc: Doc) -> None:
+        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy."""
         regions = caps_regions(doc.text)
         if not regions:
-            return doc
+            return
         forms = cased_forms(doc.text, regions)
         ner = self.nlp.get_pipe("ner")
         kept = [e for e in doc.ents if not any(e.start_char < r_end and r_start < e.end_char
@@ -158,10 +185,10 @@ class NewsTruecase(base.RuleDataComponent):
                 out.append(span)
                 end = span.end
         doc.ents = out
-        return doc
 
 
 @Language.factory("news_truecase", assigns=["doc.ents"],
-                  default_config={"small_words_path": "truecase/small_words.json"})
-def make_news_truecase(nlp: Language, name: str, small_words_path: str) -> NewsTruecase:
-    return NewsTruecase(nlp, name, small_words_path)
+                  default_config={"small_words_path": "truecase/small_words.json",
+                                  "sports_path": "organizations/sports.json"})
+def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str) -> NewsTruecase:
+    return NewsTruecase(nlp, name, small_words_path, sports_path)

@@ -22,6 +22,7 @@ class TitleLexicon:
     affiliation_prepositions: frozenset[str] = frozenset({"of", "for", "at", "with"})
     sectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     ranks: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    role_verbs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -45,7 +46,8 @@ class TitleLexicon:
                 sectors.setdefault(_split(item.lower())[-1], sector)
         heads = frozenset(_split(i.lower())[-1] for items in heads_by_sector.values() for i in items)
         # The non-final parts of hyphenated heads ("co" of "co-founder") behave as modifiers.
-        head_parts = words(i for items in heads_by_sector.values() for i in items) - heads - {"of", "for", "the"}
+        # The hyphen itself is no modifier: "ITAR-TASS correspondent" has no title "- correspondent".
+        head_parts = words(i for items in heads_by_sector.values() for i in items) - heads - {"of", "for", "the", "-"}
         return cls(
             heads=heads,
             kept=words(data.get("modifiers_kept", [])) | head_parts,
@@ -58,6 +60,7 @@ class TitleLexicon:
             affiliation_prepositions=frozenset(data.get("affiliation_prepositions", ["of", "for", "at", "with"])),
             sectors=sectors,
             ranks={k.lower().rstrip("."): v for k, v in data.get("rank_abbreviations", {}).items()},
+            role_verbs={k.lower(): v for k, v in data.get("role_verbs", {}).items()},
         )
 
 
