@@ -46,6 +46,7 @@ class ArticleState:
     quotes: list
     mentions: list
     named_nominals: dict
+    text: str  # doc.text, read once: spaCy rebuilds it from every token on each access
     claimed: set = field(default_factory=set)
 
 
@@ -94,7 +95,7 @@ class NewsQuotes(base.RuleDataComponent):
                                                 or lemma in self.data["object"] or lemma in self.data["naming"]
                                                 or lemma in self.data["intent"] or lemma in self.data["prepositions"])
 
-    def verb_cues(self, doc: Doc) -> list[Cue]:
+    def verb_cues(self, doc: Doc, text: str) -> list[Cue]:
         """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
         verb they hang from: "..., adding that ...") and their clausal complement, if any."""
         cues = []
@@ -116,9 +117,9 @@ class NewsQuotes(base.RuleDataComponent):
                 extra = [prep] if complement is not None else []
             if complement is None and lemma in self.data["object"]:
                 complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            content = within_sentence(tok, token_range(complement)) if complement is not None else None
+            content = within_sentence(tok, token_range(complement), text) if complement is not None else None
             if complement is None and tok.lemma_.lower() in self.data["speech"]:
-                content = parenthetical_content(tok)
+                content = parenthetical_content(tok, text)
             extra = [t for t in extra if t not in particles(tok)]
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
@@ -143,13 +144,12 @@ class NewsQuotes(base.RuleDataComponent):
                 cues.append(Cue(tuple(span), " ".join(words), obj, content))
         return cues
 
-    def colon_cues(self, doc: Doc) -> list[Cue]:
+    def colon_cues(self, doc: Doc, text: str) -> list[Cue]:
         """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
         "RAMOS: ..."): the name is the source, the rest of the line the content. A speech verb before
         the name ("Stated Stone:", "Continued Stone: ...") is the cue; a line that ends at its colon
         introduces the quotation of the next paragraph."""
-        cues, text = [], doc.text
-        at = 0
+        cues, at = [], 0
         for line in text.split("\n"):
             start, end = at, at + len(line)
             at = end + 1
@@ -184,11 +184,11 @@ class NewsQuotes(base.RuleDataComponent):
             else set()
         return bool(forms & self.data["speech"])
 
-    def inverted_cues(self, doc: Doc, quotes: list) -> list[Cue]:
+    def inverted_cues(self, doc: Doc, text: str, quotes: list) -> list[Cue]:
         """A quotation ending in a comma, '?' or '!' inside its mark, then its cue in the same sentence
         ('"...," Trump barked', '"...?" said Smith'), found from the words when the parse hangs the
         cue on the quotation: a speech verb within the next few words, the name before or after it."""
-        cues, text = [], doc.text
+        cues = []
         for q in quotes:
             if not q.closed or attr.last_inner(text, q) not in (",", "?", "!"):
                 continue
@@ -217,12 +217,12 @@ class NewsQuotes(base.RuleDataComponent):
         text = doc.text
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
-        state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
+        state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(
             doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
-            named_nominals(doc))
+            named_nominals(doc, text), text)
         best: dict[int, dict] = {}
-        cues = self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc)
-        cues += self.inverted_cues(doc, quotes)
+        cues = self.colon_cues(doc, text) + self.according_cues(doc) + self.verb_cues(doc, text)
+        cues += self.inverted_cues(doc, text, quotes)
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
@@ -248,7 +248,7 @@ class NewsQuotes(base.RuleDataComponent):
 
     # ------------------------------------------------------------ rows
     def row(self, cue: Cue, state: ArticleState, quotes: list) -> dict:
-        text = state.doc.text
+        text = state.text
         start, end = trim(text, *cue.content)
         kind = content_kind(text, start, end, quotes)
         row = {"start": start, "end": end, "cue": text[cue.tokens[0].idx:end_char(cue.tokens[-1])],
@@ -256,7 +256,7 @@ class NewsQuotes(base.RuleDataComponent):
                "kind": kind, "speaker": "", "speaker_start": None, "speaker_end": None,
                "speaker_name": "", "speaker_kind": "other"}
         if cue.source is not None:
-            s_start, s_end = mention_range(cue.source)
+            s_start, s_end = mention_range(cue.source, text)
             if s_start <= row["cue_start"] < s_end:  # "Continued Stone:": the verb is not the name
                 s_start = row["cue_end"] + len(text[row["cue_end"]:s_end]) - len(text[row["cue_end"]:s_end].lstrip())
             row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end, _source=cue.source)
@@ -277,7 +277,7 @@ class NewsQuotes(base.RuleDataComponent):
     def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
         """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
         follows an attributed one carries on its speaker; others keep an empty speaker."""
-        text, out = state.doc.text, []
+        text, out = state.text, []
         if self.orphan_quote_words <= 0:
             return out  # off by default: a quotation without a cue in reach is rarely scored as one
         for q in quotes:
@@ -303,11 +303,11 @@ class NewsQuotes(base.RuleDataComponent):
         target = source
         if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
             target = source.head.head
-            start, end = mention_range(target)
+            start, end = mention_range(target, state.text)
         possessor = next((c for c in target.children if c.dep_ == "poss"), None)
         hit = attr.overlapping(target.idx, end_char(target), mentions)
         if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
-            return self.resolve(possessor, *mention_range(possessor), state)
+            return self.resolve(possessor, *mention_range(possessor, state.text), state)
         if hit is None:  # "the spokesman, Josh Earnest, said": the apposition names the speaker
             hit = next((h for c in target.children if c.dep_ == "appos"
                         for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
@@ -362,7 +362,7 @@ def token_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, end_char(tok.right_edge)
 
 
-def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token, text: str) -> tuple[int, int] | None:
     """The sentence around a parenthetical cue ("This campaign, he says, is different"; "The plan is
     dead, she said."): the cue and its subject sit between commas, or between a comma and the end."""
     subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
@@ -375,15 +375,14 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
         return None
     if before.i <= sent.start + 1:
         return None
-    return within_sentence(verb, (sent.start_char, sent.end_char))
+    return within_sentence(verb, (sent.start_char, sent.end_char), text)
 
 
-def within_sentence(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+def within_sentence(tok: Token, span: tuple[int, int], text: str) -> tuple[int, int]:
     """SPAN clipped to TOK's sentence and paragraph (a parse can run a complement over a heading line;
     quotations that run on are added back by attach_quotes)."""
     sent = tok.sent
     start, end = max(span[0], sent.start_char), min(span[1], sent.end_char)
-    text = tok.doc.text
     brk = text.rfind("\n", start, tok.idx)
     if brk >= 0:
         start = brk + 1
@@ -446,18 +445,18 @@ def source_outside_quotes(cue: Cue, quotes: list) -> Token | None:
     return heads[0] if heads else None
 
 
-def mention_range(tok: Token) -> tuple[int, int]:
+def mention_range(tok: Token, text: str) -> tuple[int, int]:
     """The speaker mention as written: the head with its modifiers, up to an apposition, a relative
     clause or a comma ("Smith, a spokesman, said" -> "Smith")."""
     left = tok.left_edge
     right = tok
     for c in tok.rights:
-        if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in tok.doc.text[tok.idx:c.right_edge.idx]:
+        if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in text[tok.idx:c.right_edge.idx]:
             break
         right = c.right_edge
     left = tok
     for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
-        if c.dep_ not in MENTION_LEFT or "\n" in tok.doc.text[c.left_edge.idx:tok.idx]:
+        if c.dep_ not in MENTION_LEFT or "\n" in text[c.left_edge.idx:tok.idx]:
             break
         left = c.left_edge
     return left.idx, end_char(right)
@@ -480,21 +479,21 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     return doc[left].idx, end_char(doc[right])
 
 
-def title_words(doc: Doc, mention: attr.Mention, ranks: dict[str, str]) -> str:
+def title_words(text: str, mention: attr.Mention, ranks: dict[str, str]) -> str:
     """A mention's title with rank abbreviations written out ("Sen." -> "senator"), and the rank
     written just before the name when the row has none ("Gov. Chris Christie"): what "the senator" or
     "the governor" is matched against."""
-    before = doc.text[max(0, mention.start - 12):mention.start].split()
+    before = text[max(0, mention.start - 12):mention.start].split()
     rank = before[-1] if before and before[-1].lower().rstrip(".") in ranks else ""
     words = mention.title.split() + ([rank] if rank and not mention.title else [])
     return " ".join(ranks.get(w.lower().rstrip("."), w) for w in words)
 
 
-def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str],
+def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict[str, str],
                ranks: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
-    genders = attr.genders_by_surname(doc.text)
+    genders = attr.genders_by_surname(text)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -504,7 +503,7 @@ def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str],
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
         gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
-        title = title_words(doc, m, ranks or {})
+        title = title_words(text, m, ranks or {})
         out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
     return out
 
@@ -530,7 +529,7 @@ def entity_text(tok: Token) -> str:
     return ent.text if ent is not None else tok.text
 
 
-def named_nominals(doc: Doc) -> dict[str, list[tuple[int, str]]]:
+def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
     """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"), by head
     lemma, in text order: the antecedents of "the embassy" when no organizations row holds it."""
     out: dict[str, list[tuple[int, str]]] = {}
@@ -540,7 +539,7 @@ def named_nominals(doc: Doc) -> dict[str, list[tuple[int, str]]]:
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
         if mods:
             start = mods[0].left_edge.idx
-            out.setdefault(tok.lemma_.lower(), []).append((start, doc.text[start:end_char(tok)]))
+            out.setdefault(tok.lemma_.lower(), []).append((start, text[start:end_char(tok)]))
     return out
 
 
@@ -553,8 +552,8 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
     """Grow a cue's content to the quotations it introduces or closes: a quotation that its content
     overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
     ('Smith said: "..."')."""
-    first = min([cue.tokens[0].idx] + ([mention_range(cue.source)[0]] if cue.source is not None else []))
-    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
+    first = min([cue.tokens[0].idx] + ([mention_range(cue.source, text)[0]] if cue.source is not None else []))
+    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source, text)[1]] if cue.source is not None else []))
     span = list(cue.content) if cue.content else None
     closed_before = False
     introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
