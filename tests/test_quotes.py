@@ -91,6 +91,17 @@ CASES = {
     "doubled-apostrophes-as-quotation-marks": (
         "''We are looking for partners,'' Mr. Pruzan said.",
         "Mr. Pruzan", "said", "''We are looking for partners,''", "direct"),
+    "inverted-cue-with-a-name-behind-its-employer-and-role": (
+        "\u201cThe banks waited too long,\u201d said Alfabank analyst Ingrid Solberg commenting on the move.",
+        "Alfabank analyst Ingrid Solberg", "said", "\u201cThe banks waited too long,\u201d", "direct"),
+    "name-and-colon-before-a-quotation-inside-a-sentence": (
+        "Turnout rose. The timing does not surprise Republican pollster Dana Whitfield: "
+        "\u201cHistorically, lesser-known candidates have seen the biggest boost.\u201d",
+        "Republican pollster Dana Whitfield", ":",
+        "\u201cHistorically, lesser-known candidates have seen the biggest boost.\u201d", "direct"),
+    "a-clause-before-a-line-colon-is-not-a-speaker-label": (
+        "Hartmann told WXRT: \u201cI replied to the post. I did not write it.\u201d",
+        "Hartmann", "told", "\u201cI replied to the post. I did not write it.\u201d", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -164,6 +175,21 @@ def test_cue_inside_a_quotation_is_part_of_it(nlp):
 def test_speaker_resolved_to_the_fullest_name(nlp, text, speaker, name, kind):
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
     assert rows and rows[0]["speaker_name"] == name and rows[0]["speaker_kind"] == kind
+
+
+def test_a_new_sentence_with_its_own_cue_ends_the_quotation_run(nlp):
+    text = ("\u201cShe is trying,\u201d said Paul Okonjo, a former U.N. analyst who teaches at Yale. "
+            "But he added, \u201cI think the wisdom is correct.\u201d")
+    assert [(r[0], r[1], r[2]) for r in table(nlp, text)] == [
+        ("Paul Okonjo", "said", "\u201cShe is trying,\u201d"),
+        ("he", "added", "\u201cI think the wisdom is correct.\u201d")]
+
+
+def test_doubled_apostrophe_quotation_of_another_speaker_is_not_continued(nlp):
+    text = "''We are refugees,'' Ms. Alawi said. ''We are not criminals.'' Mr. Zahir said: ''We ran from war.''"
+    assert [(r[0], r[2]) for r in table(nlp, text)] == [
+        ("Ms. Alawi", "''We are refugees,'' Ms. Alawi said. ''We are not criminals.''"),
+        ("Mr. Zahir", "''We ran from war.''")]
 
 
 def test_the_campaign_is_not_the_last_organisation_named(nlp):

@@ -21,6 +21,11 @@ GAP_AFTER_CUE = re.compile(r"^(?:[^.!?\"\u201c\u201d\n]{0,60}?[,:])?\s*$")
 GAP_INTRODUCES = re.compile(r"^[^.!?\"\u201c\u201d\n]{0,60}?:\s*$")
 # After an inverted cue ('"...," she said. "..."'): the quotation goes on in the same paragraph.
 GAP_CONTINUED = re.compile(r"^(?:[^\"\u201c\u201d\n]{0,80}[.,:;])?[ \t\u00a0]*$")
+# ...unless a new sentence begins in between ('"A," said Smith, an analyst. But he added, "B."': the
+# second quotation has its own cue), or another quotation in doubled apostrophes lies between.
+GAP_NEW_SENTENCE = re.compile(r"[.!?][ \t\u00a0]+[A-Z]|''")
+# A name, a colon, a quotation mark: "... doesn't surprise pollster Daron Shaw: "Historically, ..."".
+GAP_NAME_COLON = re.compile(r"^:[ \t\u00a0]*$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
 # Dependency labels of a speaker's left children that belong to the mention as written.
@@ -202,9 +207,8 @@ class NewsQuotes(base.RuleDataComponent):
                 continue
             names = [t for t in words[:words.index(verb)] if t.pos_ in ("PROPN", "PRON", "NOUN")]
             if not names:  # '"...," said Smith': the name follows the verb
-                names = [t for t in words[words.index(verb) + 1:] if t.pos_ in ("PROPN", "NOUN")][:3]
-                names = [t for t in names if t.dep_ not in ("compound", "amod")] or names
-                source = names[0] if names else None
+                names = [t for t in words[words.index(verb) + 1:] if t.pos_ in ("PROPN", "NOUN")][:1]
+                source = phrase_head(names[0]) if names else None
             else:
                 heads = [t for t in names if t.dep_ not in ("compound", "amod", "poss", "nmod")]
                 source = heads[0] if heads else names[-1]
@@ -222,7 +226,7 @@ class NewsQuotes(base.RuleDataComponent):
             named_nominals(doc, text), text)
         best: dict[int, dict] = {}
         cues = self.colon_cues(doc, text) + self.according_cues(doc) + self.verb_cues(doc, text)
-        cues += self.inverted_cues(doc, text, quotes)
+        cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
@@ -429,6 +433,36 @@ def source_of(verb: Token) -> Token | None:
     return None
 
 
+def phrase_head(tok: Token) -> Token:
+    """The noun a modifier belongs to: the person a noun phrase names ("said Uralsib analyst Chris
+    Weafer" -> Weafer, not the firm that modifies it)."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") \
+            and tok.head.i - tok.i <= 6:
+        tok = tok.head
+    return tok
+
+
+def name_colon_cues(doc: Doc, text: str, quotes: list) -> list[Cue]:
+    """A person or organisation name right before a colon that opens a quotation, inside a sentence
+    ("... doesn't surprise Republican pollster Daron Shaw: "Historically, ...""): the name is the
+    source, the colon the cue, the quotation the content."""
+    cues = []
+    for q in quotes:
+        colon = text.rfind(":", max(0, q.start - 4), q.start)
+        if colon <= 0 or not GAP_NAME_COLON.match(text[colon:q.start]):
+            continue
+        mark = doc.char_span(colon, colon + 1)
+        if mark is None or mark.start == 0:
+            continue
+        name = doc[mark.start - 1]
+        if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.idx + len(name.text) != colon:
+            continue
+        if not text[text.rfind("\n", 0, colon) + 1:mention_range(name, text)[0]].strip():
+            continue  # a name opening its line is a label line's ("Continued Smith: ..."): colon_cues
+        cues.append(Cue((mark[0],), ":", name, (q.start, q.end)))
+    return cues
+
+
 def source_outside_quotes(cue: Cue, quotes: list) -> Token | None:
     """The cue's source, unless the parse took it from inside a quotation that ends before the cue
     ('"We were wrong," Ramos, 58, told AFP' hung on "We were"): then the nominal between the closing
@@ -513,6 +547,8 @@ def is_speaker_label(name: Span) -> bool:
     most five words, or a transcript's capitalised speaker ("RAMOS")."""
     if not 0 < len(name) <= 5 or any(t.is_punct and t.text not in (".", "-") for t in name):
         return False
+    if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name):
+        return False  # a clause, not a label ("Schilling told WEEI:"): its verb is the cue
     if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():
         return True
     return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG")
@@ -567,7 +603,8 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
         after = gap is not None and (span is None or q.start <= span[1] + 2 or span[1] <= first) and (
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
             or GAP_INTRODUCES.match(gap))
-        continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
+        continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap) \
+            and not GAP_NEW_SENTENCE.search(gap)
         governed = in_paragraph and q.start >= last and governs(cue.tokens[0], q)
         if touches or before or after or continued or governed:
             start = q.start
