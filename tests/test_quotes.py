@@ -102,6 +102,11 @@ CASES = {
     "a-clause-before-a-line-colon-is-not-a-speaker-label": (
         "Hartmann told WXRT: \u201cI replied to the post. I did not write it.\u201d",
         "Hartmann", "told", "\u201cI replied to the post. I did not write it.\u201d", "direct"),
+    "speaker-parsed-as-an-apposition-of-an-opening-phrase": (
+        "In a conference call with reporters on Dec. 2, Col. Mark J. Hollis, a military spokesman in "
+        "Kabul, said, \u201cA raid is a combat operation. There is no way around that.\u201d",
+        "Col. Mark J. Hollis", "said", "\u201cA raid is a combat operation. There is no way around that.\u201d",
+        "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -196,6 +201,13 @@ def test_the_campaign_is_not_the_last_organisation_named(nlp):
     text = "Jeb Bush spoke at the Acme Corporation plant. The campaign said it had raised $10 million."
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
     assert rows and rows[0]["speaker_name"] == ""
+
+
+def test_an_untagged_headline_name_before_a_colon_is_the_speaker(nlp):
+    text = ("Page: \u2018I\u2019m the Worst Thing That Ever Happened to the Establishment.\u2019\n\n"
+            "On Monday in Lynchburg, Republican candidate Walter Page spoke to students.")
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "Page"]
+    assert rows and rows[0]["speaker_name"] == "Walter Page" and rows[0]["kind"] == "direct"
 
 
 def test_a_date_after_a_prepositional_cue_is_not_its_content(nlp):

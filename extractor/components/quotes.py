@@ -149,7 +149,7 @@ class NewsQuotes(base.RuleDataComponent):
                 cues.append(Cue(tuple(span), " ".join(words), obj, content))
         return cues
 
-    def colon_cues(self, doc: Doc, text: str) -> list[Cue]:
+    def colon_cues(self, doc: Doc, text: str, known: frozenset[str] = frozenset()) -> list[Cue]:
         """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
         "RAMOS: ..."): the name is the source, the rest of the line the content. A speech verb before
         the name ("Stated Stone:", "Continued Stone: ...") is the cue; a line that ends at its colon
@@ -168,7 +168,7 @@ class NewsQuotes(base.RuleDataComponent):
                 continue
             verb = name[0] if len(name) > 1 and self.speech_word(name[0]) else None
             name = name[1:] if verb is not None else name
-            if not is_speaker_label(name):
+            if not is_speaker_label(name, known):
                 continue
             content = (start + colon + 2, end) if end - (start + colon) >= 12 else None
             if content is None and verb is None:
@@ -225,7 +225,8 @@ class NewsQuotes(base.RuleDataComponent):
             doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
             named_nominals(doc, text), text)
         best: dict[int, dict] = {}
-        cues = self.colon_cues(doc, text) + self.according_cues(doc) + self.verb_cues(doc, text)
+        known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
+        cues = self.colon_cues(doc, text, known) + self.according_cues(doc) + self.verb_cues(doc, text)
         cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
@@ -317,6 +318,9 @@ class NewsQuotes(base.RuleDataComponent):
                         for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
         if hit is None and target.dep_ == "appos":  # "Robert Mercer, the mega-donor who backed ..."
             hit = attr.overlapping(target.head.idx, end_char(target.head), mentions)
+        if hit is None and target.is_title and target.pos_ != "PRON":  # "Trump: ..." in a headline, untagged
+            hit = next((m for m in reversed(mentions) if m.kind == "person" and m.name.split()[-1] == target.text),
+                       None)
         if hit is not None:
             return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
         word = target.lower_
@@ -429,7 +433,26 @@ def source_of(verb: Token) -> Token | None:
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
             tok = tok.head
             continue
-        return None
+        return subject_hung_on_opening_phrase(tok)
+    return None
+
+
+def subject_hung_on_opening_phrase(verb: Token) -> Token | None:
+    """The speaker a parse hangs as an apposition on an opening phrase's object ("In a statement to
+    the Observer, her adviser, Jake Sullivan, said: ..." -> adviser): the first apposition inside a
+    prepositional phrase before the verb whose words end right before it (a comma between). One
+    that heads a list ("with hosts Joe Scarborough and Mika Brzezinski, the candidate stated") is
+    the phrase's object, and a common noun after a name may describe that name: neither is taken."""
+    doc = verb.doc
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for appos in (t for t in prep.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")):
+            if any(c.dep_ == "conj" for c in appos.children) or (appos.pos_ == "NOUN" and appos.head.pos_ == "PROPN"):
+                continue
+            after = appos.right_edge.i + 1
+            if after < verb.i and doc[after].text == ",":
+                after += 1
+            if after == verb.i:
+                return appos
     return None
 
 
@@ -542,16 +565,17 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
     return out
 
 
-def is_speaker_label(name: Span) -> bool:
+def is_speaker_label(name: Span, known: frozenset[str] = frozenset()) -> bool:
     """Whether the words before a line's colon name who speaks: a person or organisation name of at
-    most five words, or a transcript's capitalised speaker ("RAMOS")."""
+    most five words, a transcript's capitalised speaker ("RAMOS"), or a name the article's people
+    and organizations rows hold (KNOWN), however a headline's capitals got it tagged ("Trump: ...")."""
     if not 0 < len(name) <= 5 or any(t.is_punct and t.text not in (".", "-") for t in name):
         return False
     if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name):
         return False  # a clause, not a label ("Schilling told WEEI:"): its verb is the cue
     if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():
         return True
-    return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG")
+    return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG") or name.text in known
 
 
 def is_definite(tok: Token) -> bool:
