@@ -442,11 +442,11 @@ def subject_hung_on_opening_phrase(verb: Token) -> Token | None:
     the Observer, her adviser, Jake Sullivan, said: ..." -> adviser): the first apposition inside a
     prepositional phrase before the verb whose words end right before it (a comma between). One
     that heads a list ("with hosts Joe Scarborough and Mika Brzezinski, the candidate stated") is
-    the phrase's object, and a common noun after a name may describe that name: neither is taken."""
+    the phrase's object, and so is a common noun after the list's last name, which may describe it."""
     doc = verb.doc
     for prep in (c for c in verb.lefts if c.dep_ == "prep"):
         for appos in (t for t in prep.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")):
-            if any(c.dep_ == "conj" for c in appos.children) or (appos.pos_ == "NOUN" and appos.head.pos_ == "PROPN"):
+            if any(c.dep_ == "conj" for c in appos.children) or (appos.pos_ == "NOUN" and appos.head.dep_ == "conj"):
                 continue
             after = appos.right_edge.i + 1
             if after < verb.i and doc[after].text == ",":
