@@ -197,10 +197,46 @@ def test_doubled_apostrophe_quotation_of_another_speaker_is_not_continued(nlp):
         ("Mr. Zahir", "''We ran from war.''")]
 
 
+@pytest.mark.parametrize("text, speaker, name", [
+    # Someone named inside another's reported speech is the candidate "the candidate" points back to.
+    ("Aides said Ben Carson would visit Iowa on Monday. The candidate told reporters the trip was planned.",
+     "The candidate", "Ben Carson"),
+    # A rank noun with no one of that title named goes to the person just spoken of, if untitled.
+    ("Hillary Clinton spoke in Ohio on Tuesday. The former secretary of state said the plan would fail.",
+     "The former secretary of state", "Hillary Clinton"),
+])
+def test_definite_person_noun_goes_to_the_person_just_spoken_of(nlp, text, speaker, name):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == name
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A rank noun does not go to someone with another title.
+    ("Governor Mary Fallin spoke in Tulsa on Monday. The senator said the bill was dead.", "The senator"),
+    # A role that is usually someone new ("the judge", "the anchor") is no one named before.
+    ("Defence lawyer Ben Brafman spoke for an hour. The judge said the sentence would be light.", "The judge"),
+])
+def test_a_role_noun_with_no_fitting_person_is_left_unresolved(nlp, text, speaker):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == ""
+
+
 def test_the_campaign_is_not_the_last_organisation_named(nlp):
     text = "Jeb Bush spoke at the Acme Corporation plant. The campaign said it had raised $10 million."
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
     assert rows and rows[0]["speaker_name"] == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Jeb Bush and Marco Rubio spoke in Iowa. The Rubio campaign bought ads on Monday. "
+    "The campaign said it had raised $10 million.",
+    # A possessive names the campaign as well.
+    "Jeb Bush and Marco Rubio spoke in Iowa. Reporters wrote to Rubio\u2019s campaign on Monday. "
+    "The campaign said it had raised $10 million.",
+])
+def test_a_named_campaign_is_the_campaign(nlp, text):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
+    assert rows and rows[0]["speaker_name"] == "Rubio campaign"
 
 
 def test_an_untagged_headline_name_before_a_colon_is_the_speaker(nlp):

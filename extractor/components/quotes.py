@@ -31,6 +31,8 @@ NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "adv
 # Dependency labels of a speaker's left children that belong to the mention as written.
 MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet",
                           "advmod", "punct_apostrophe"})
+# How far back (characters) "the candidate" and "the billionaire" look for the person just spoken of.
+FIGURE_WINDOW, NOMINAL_WINDOW = 800, 400
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
 
 
@@ -90,6 +92,7 @@ class NewsQuotes(base.RuleDataComponent):
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
+            "figure_nouns": frozenset(raw["figure_nouns"]),
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
@@ -271,13 +274,33 @@ class NewsQuotes(base.RuleDataComponent):
         """Fill speaker_name and speaker_kind. People named inside what someone is reported to say are
         not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
         reported = [(r["start"], r["end"]) for r in rows]
-        state.mentions = [replace(m, quoted=m.quoted or any(a <= m.start < b for a, b in reported))
+        state.mentions = [replace(m, reported=any(a <= m.start < b for a, b in reported))
                           for m in state.mentions]
         for row in rows:
             source = row.get("_source")
             if source is not None:
                 row["speaker_name"], row["speaker_kind"] = self.resolve(
                     source, row["speaker_start"], row["speaker_end"], state)
+
+    def person_noun_antecedent(self, head: str, start: int, mentions: list) -> str:
+        """"the senator": the last person whose title says so. Else a figure noun ("the candidate",
+        "the retired neurosurgeon") goes to the person just spoken of (the last subject, also one
+        named inside reported speech) unless that person's title says something else; another
+        title noun ("the judge") to no one; another person noun ("the billionaire") to the person
+        just spoken of outside reported speech, close by."""
+        title = head in self.data["title_heads"]
+        if title:
+            m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
+            if m is not None:
+                return m.name
+        if head in self.data["figure_nouns"]:
+            m = attr.antecedent(start, mentions, "", reported=True)
+            near = m is not None and start - m.end < FIGURE_WINDOW and not (title and m.title)
+            return m.name if near else ""
+        if title:
+            return ""
+        m = attr.antecedent(start, mentions, "")
+        return m.name if m is not None and start - m.end < NOMINAL_WINDOW else ""
 
     def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
         """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
@@ -328,7 +351,8 @@ class NewsQuotes(base.RuleDataComponent):
         if word == "i":
             return "", "person"  # outside quotation marks, the writer
         if pronoun == "person" and word not in ("we", "you"):
-            m = attr.antecedent(start, mentions, word)
+            # Someone named only inside another's reported speech, when no one else is.
+            m = attr.antecedent(start, mentions, word) or attr.antecedent(start, mentions, word, reported=True)
             return (m.name if m else ""), "person"
         if pronoun is not None:
             # "it" stands for an organisation only when one was just named (same or previous sentence).
@@ -340,15 +364,10 @@ class NewsQuotes(base.RuleDataComponent):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
         if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
-            if head in self.data["title_heads"]:  # "the senator": a person with that title, or no one
-                m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
-            else:  # "the candidate", "the billionaire": the person just spoken of
-                m = attr.antecedent(start, mentions, "")
-                m = m if m is not None and start - m.end < 400 else None
-            return (m.name if m else ""), "person"
+            return self.person_noun_antecedent(head, start, mentions), "person"
         if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
-            m = attr.nearest_before(start, [m for m in mentions if not m.quoted], "organization", head=head,
+            m = attr.nearest_before(start, [m for m in mentions if not (m.quoted or m.reported)], "organization", head=head,
                                     fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
@@ -590,16 +609,21 @@ def entity_text(tok: Token) -> str:
 
 
 def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
-    """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"), by head
-    lemma, in text order: the antecedents of "the embassy" when no organizations row holds it."""
+    """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"; "Cruz's
+    campaign" -> campaign: "Cruz campaign"), by head lemma, in text order: the antecedents of "the
+    embassy" or "the campaign" when no organizations row holds it."""
     out: dict[str, list[tuple[int, str]]] = {}
     for tok in doc:
         if tok.pos_ != "NOUN":
             continue
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+        owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if mods:
             start = mods[0].left_edge.idx
             out.setdefault(tok.lemma_.lower(), []).append((start, text[start:end_char(tok)]))
+        elif owner is not None:  # the owner's name without its "'s"
+            start = owner.left_edge.idx
+            out.setdefault(tok.lemma_.lower(), []).append((start, f"{text[start:end_char(owner)]} {tok.text}"))
     return out
 
 
