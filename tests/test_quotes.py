@@ -339,3 +339,16 @@ def test_uninitialized_component_says_what_to_do():
     with pytest.raises(NotInitializedError):
         pipe(blank("He said yes."))
 
+
+
+def test_a_complement_left_in_the_previous_paragraph_is_no_content(nlp):
+    # A parse that runs a sentence over a paragraph break can give a cue a complement that lies
+    # wholly before the cue's paragraph: nothing of it is content (the quotation after the cue is).
+    from extractor.components.quotes import within_sentence
+    text = "They left office.\n\nHolt asked, \u201cWhy?\u201d"
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0
+    asked = next(t for t in doc if t.text == "asked")
+    assert within_sentence(asked, (0, 16), text) is None
+    assert within_sentence(asked, (0, len(text)), text) == (19, len(text))

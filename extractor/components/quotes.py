@@ -405,9 +405,11 @@ def parenthetical_content(verb: Token, text: str) -> tuple[int, int] | None:
     return within_sentence(verb, (sent.start_char, sent.end_char), text)
 
 
-def within_sentence(tok: Token, span: tuple[int, int], text: str) -> tuple[int, int]:
+def within_sentence(tok: Token, span: tuple[int, int], text: str) -> tuple[int, int] | None:
     """SPAN clipped to TOK's sentence and paragraph (a parse can run a complement over a heading line;
-    quotations that run on are added back by attach_quotes)."""
+    quotations that run on are added back by attach_quotes). None when nothing of it is left there
+    (a sentence the parse ran over a paragraph break: the quotation after the cue is then found by
+    attach_quotes, not the paragraph's start with the source and cue)."""
     sent = tok.sent
     start, end = max(span[0], sent.start_char), min(span[1], sent.end_char)
     brk = text.rfind("\n", start, tok.idx)
@@ -416,7 +418,7 @@ def within_sentence(tok: Token, span: tuple[int, int], text: str) -> tuple[int, 
     nxt = text.find("\n", tok.idx, end)
     if nxt >= 0:
         end = nxt
-    return start, end
+    return (start, end) if end > start else None
 
 
 def particles(tok: Token) -> list[Token]:
