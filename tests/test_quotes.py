@@ -352,3 +352,10 @@ def test_a_complement_left_in_the_previous_paragraph_is_no_content(nlp):
     asked = next(t for t in doc if t.text == "asked")
     assert within_sentence(asked, (0, 16), text) is None
     assert within_sentence(asked, (0, len(text)), text) == (19, len(text))
+
+
+def test_a_quotation_after_adding_is_the_adding_cues_own(nlp):
+    text = "\u201cWe opened all those talks,\u201d Ms. Varga said, adding, \u201cShe cares about the whole team.\u201d"
+    assert [(r[0], r[1], r[2]) for r in table(nlp, text)] == [
+        ("Ms. Varga", "said", "\u201cWe opened all those talks,\u201d"),
+        ("Ms. Varga", "adding", "\u201cShe cares about the whole team.\u201d")]

@@ -3,7 +3,9 @@ complements, quotation-mark spans and "according to X", with the speaker resolve
 people, officials and organizations rows."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -44,6 +46,9 @@ class Cue:
     source: Token | None
     content: tuple[int, int] | None
     quotes: list = field(default_factory=list)
+    # False when the source is borrowed from the verb the cue hangs from ('she said, adding, "..."'):
+    # it does not stand next to this cue, so it does not bound the quotations this cue reaches.
+    own_source: bool = True
 
 
 @dataclass
@@ -131,7 +136,9 @@ class NewsQuotes(base.RuleDataComponent):
             extra = [t for t in extra if t not in particles(tok)]
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
-            cues.append(Cue(cue_tokens, lemma, source_of(tok), content))
+            source = source_of(tok)
+            own = source is None or source.head == tok or source.head.head == tok
+            cues.append(Cue(cue_tokens, lemma, source, content, own_source=own))
         return cues
 
     def according_cues(self, doc: Doc) -> list[Cue]:
@@ -231,11 +238,12 @@ class NewsQuotes(base.RuleDataComponent):
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
         cues = self.colon_cues(doc, text, known) + self.according_cues(doc) + self.verb_cues(doc, text)
         cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
+        cue_starts = sorted(c.tokens[0].idx for c in cues)
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
             cue.source = source_outside_quotes(cue, quotes)
-            attach_quotes(cue, quotes, text)
+            attach_quotes(cue, quotes, text, cue_starts)
             if cue.content is None:
                 continue
             row = self.row(cue, state, quotes)
@@ -634,12 +642,14 @@ def named_before(entries: list[tuple[int, str]], at: int) -> str:
     return before[-1] if before else ""
 
 
-def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
+def attach_quotes(cue: Cue, quotes: list, text: str, cue_starts: Sequence[int] = ()) -> None:
     """Grow a cue's content to the quotations it introduces or closes: a quotation that its content
     overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
-    ('Smith said: "..."')."""
-    first = min([cue.tokens[0].idx] + ([mention_range(cue.source, text)[0]] if cue.source is not None else []))
-    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source, text)[1]] if cue.source is not None else []))
+    ('Smith said: "..."'), unless another cue (CUE_STARTS: where every cue begins) stands between
+    ('"A," she said, adding, "B."': "B" is the adding's)."""
+    near = cue.source is not None and cue.own_source
+    first = min([cue.tokens[0].idx] + ([mention_range(cue.source, text)[0]] if near else []))
+    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source, text)[1]] if near else []))
     span = list(cue.content) if cue.content else None
     closed_before = False
     introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
@@ -649,7 +659,7 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
         touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
         before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first]) \
             and not (ends_sentence(text, q) and span is not None and span[0] >= first)
-        gap = text[last:q.start] if q.start >= last else None
+        gap = text[last:q.start] if q.start >= last and not cue_between(cue_starts, last, q.start) else None
         after = gap is not None and (span is None or q.start <= span[1] + 2 or span[1] <= first) and (
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
             or GAP_INTRODUCES.match(gap))
@@ -671,6 +681,12 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
         span[0] = introduced  # 'Asked about it, Adelson said, "..."': the quotation is what was said
     if span is not None:
         cue.content = (span[0], span[1])
+
+
+def cue_between(cue_starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether a cue begins in START..END (CUE_STARTS sorted)."""
+    at = bisect.bisect_left(cue_starts, start)
+    return at < len(cue_starts) and cue_starts[at] < end
 
 
 def ends_sentence(text: str, quote: attr.Quote) -> bool:
