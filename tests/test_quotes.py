@@ -91,6 +91,22 @@ CASES = {
     "doubled-apostrophes-as-quotation-marks": (
         "''We are looking for partners,'' Mr. Pruzan said.",
         "Mr. Pruzan", "said", "''We are looking for partners,''", "direct"),
+    "inverted-cue-with-a-name-behind-its-employer-and-role": (
+        "\u201cThe banks waited too long,\u201d said Alfabank analyst Ingrid Solberg commenting on the move.",
+        "Alfabank analyst Ingrid Solberg", "said", "\u201cThe banks waited too long,\u201d", "direct"),
+    "name-and-colon-before-a-quotation-inside-a-sentence": (
+        "Turnout rose. The timing does not surprise Republican pollster Dana Whitfield: "
+        "\u201cHistorically, lesser-known candidates have seen the biggest boost.\u201d",
+        "Republican pollster Dana Whitfield", ":",
+        "\u201cHistorically, lesser-known candidates have seen the biggest boost.\u201d", "direct"),
+    "a-clause-before-a-line-colon-is-not-a-speaker-label": (
+        "Hartmann told WXRT: \u201cI replied to the post. I did not write it.\u201d",
+        "Hartmann", "told", "\u201cI replied to the post. I did not write it.\u201d", "direct"),
+    "speaker-parsed-as-an-apposition-of-an-opening-phrase": (
+        "In a conference call with reporters on Dec. 2, Col. Mark J. Hollis, a military spokesman in "
+        "Kabul, said, \u201cA raid is a combat operation. There is no way around that.\u201d",
+        "Col. Mark J. Hollis", "said", "\u201cA raid is a combat operation. There is no way around that.\u201d",
+        "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -166,10 +182,68 @@ def test_speaker_resolved_to_the_fullest_name(nlp, text, speaker, name, kind):
     assert rows and rows[0]["speaker_name"] == name and rows[0]["speaker_kind"] == kind
 
 
+def test_a_new_sentence_with_its_own_cue_ends_the_quotation_run(nlp):
+    text = ("\u201cShe is trying,\u201d said Paul Okonjo, a former U.N. analyst who teaches at Yale. "
+            "But he added, \u201cI think the wisdom is correct.\u201d")
+    assert [(r[0], r[1], r[2]) for r in table(nlp, text)] == [
+        ("Paul Okonjo", "said", "\u201cShe is trying,\u201d"),
+        ("he", "added", "\u201cI think the wisdom is correct.\u201d")]
+
+
+def test_doubled_apostrophe_quotation_of_another_speaker_is_not_continued(nlp):
+    text = "''We are refugees,'' Ms. Alawi said. ''We are not criminals.'' Mr. Zahir said: ''We ran from war.''"
+    assert [(r[0], r[2]) for r in table(nlp, text)] == [
+        ("Ms. Alawi", "''We are refugees,'' Ms. Alawi said. ''We are not criminals.''"),
+        ("Mr. Zahir", "''We ran from war.''")]
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # Someone named inside another's reported speech is the candidate "the candidate" points back to.
+    ("Aides said Ben Carson would visit Iowa on Monday. The candidate told reporters the trip was planned.",
+     "The candidate", "Ben Carson"),
+    # A rank noun with no one of that title named goes to the person just spoken of, if untitled.
+    ("Hillary Clinton spoke in Ohio on Tuesday. The former secretary of state said the plan would fail.",
+     "The former secretary of state", "Hillary Clinton"),
+])
+def test_definite_person_noun_goes_to_the_person_just_spoken_of(nlp, text, speaker, name):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == name
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A rank noun does not go to someone with another title.
+    ("Governor Mary Fallin spoke in Tulsa on Monday. The senator said the bill was dead.", "The senator"),
+    # A role that is usually someone new ("the judge", "the anchor") is no one named before.
+    ("Defence lawyer Ben Brafman spoke for an hour. The judge said the sentence would be light.", "The judge"),
+])
+def test_a_role_noun_with_no_fitting_person_is_left_unresolved(nlp, text, speaker):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == ""
+
+
 def test_the_campaign_is_not_the_last_organisation_named(nlp):
     text = "Jeb Bush spoke at the Acme Corporation plant. The campaign said it had raised $10 million."
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
     assert rows and rows[0]["speaker_name"] == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Jeb Bush and Marco Rubio spoke in Iowa. The Rubio campaign bought ads on Monday. "
+    "The campaign said it had raised $10 million.",
+    # A possessive names the campaign as well.
+    "Jeb Bush and Marco Rubio spoke in Iowa. Reporters wrote to Rubio\u2019s campaign on Monday. "
+    "The campaign said it had raised $10 million.",
+])
+def test_a_named_campaign_is_the_campaign(nlp, text):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
+    assert rows and rows[0]["speaker_name"] == "Rubio campaign"
+
+
+def test_an_untagged_headline_name_before_a_colon_is_the_speaker(nlp):
+    text = ("Page: \u2018I\u2019m the Worst Thing That Ever Happened to the Establishment.\u2019\n\n"
+            "On Monday in Lynchburg, Republican candidate Walter Page spoke to students.")
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "Page"]
+    assert rows and rows[0]["speaker_name"] == "Walter Page" and rows[0]["kind"] == "direct"
 
 
 def test_a_date_after_a_prepositional_cue_is_not_its_content(nlp):
@@ -265,3 +339,23 @@ def test_uninitialized_component_says_what_to_do():
     with pytest.raises(NotInitializedError):
         pipe(blank("He said yes."))
 
+
+
+def test_a_complement_left_in_the_previous_paragraph_is_no_content(nlp):
+    # A parse that runs a sentence over a paragraph break can give a cue a complement that lies
+    # wholly before the cue's paragraph: nothing of it is content (the quotation after the cue is).
+    from extractor.components.quotes import within_sentence
+    text = "They left office.\n\nHolt asked, \u201cWhy?\u201d"
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0
+    asked = next(t for t in doc if t.text == "asked")
+    assert within_sentence(asked, (0, 16), text) is None
+    assert within_sentence(asked, (0, len(text)), text) == (19, len(text))
+
+
+def test_a_quotation_after_adding_is_the_adding_cues_own(nlp):
+    text = "\u201cWe opened all those talks,\u201d Ms. Varga said, adding, \u201cShe cares about the whole team.\u201d"
+    assert [(r[0], r[1], r[2]) for r in table(nlp, text)] == [
+        ("Ms. Varga", "said", "\u201cWe opened all those talks,\u201d"),
+        ("Ms. Varga", "adding", "\u201cShe cares about the whole team.\u201d")]

@@ -3,7 +3,9 @@ complements, quotation-mark spans and "according to X", with the speaker resolve
 people, officials and organizations rows."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,11 +23,18 @@ GAP_AFTER_CUE = re.compile(r"^(?:[^.!?\"\u201c\u201d\n]{0,60}?[,:])?\s*$")
 GAP_INTRODUCES = re.compile(r"^[^.!?\"\u201c\u201d\n]{0,60}?:\s*$")
 # After an inverted cue ('"...," she said. "..."'): the quotation goes on in the same paragraph.
 GAP_CONTINUED = re.compile(r"^(?:[^\"\u201c\u201d\n]{0,80}[.,:;])?[ \t\u00a0]*$")
+# ...unless a new sentence begins in between ('"A," said Smith, an analyst. But he added, "B."': the
+# second quotation has its own cue), or another quotation in doubled apostrophes lies between.
+GAP_NEW_SENTENCE = re.compile(r"[.!?][ \t\u00a0]+[A-Z]|''")
+# A name, a colon, a quotation mark: "... doesn't surprise pollster Daron Shaw: "Historically, ..."".
+GAP_NAME_COLON = re.compile(r"^:[ \t\u00a0]*$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
 # Dependency labels of a speaker's left children that belong to the mention as written.
 MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet",
                           "advmod", "punct_apostrophe"})
+# How far back (characters) "the candidate" and "the billionaire" look for the person just spoken of.
+FIGURE_WINDOW, NOMINAL_WINDOW = 800, 400
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
 
 
@@ -37,6 +46,9 @@ class Cue:
     source: Token | None
     content: tuple[int, int] | None
     quotes: list = field(default_factory=list)
+    # False when the source is borrowed from the verb the cue hangs from ('she said, adding, "..."'):
+    # it does not stand next to this cue, so it does not bound the quotations this cue reaches.
+    own_source: bool = True
 
 
 @dataclass
@@ -46,6 +58,7 @@ class ArticleState:
     quotes: list
     mentions: list
     named_nominals: dict
+    text: str  # doc.text, read once: spaCy rebuilds it from every token on each access
     claimed: set = field(default_factory=set)
 
 
@@ -84,6 +97,7 @@ class NewsQuotes(base.RuleDataComponent):
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
+            "figure_nouns": frozenset(raw["figure_nouns"]),
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
@@ -94,7 +108,7 @@ class NewsQuotes(base.RuleDataComponent):
                                                 or lemma in self.data["object"] or lemma in self.data["naming"]
                                                 or lemma in self.data["intent"] or lemma in self.data["prepositions"])
 
-    def verb_cues(self, doc: Doc) -> list[Cue]:
+    def verb_cues(self, doc: Doc, text: str) -> list[Cue]:
         """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
         verb they hang from: "..., adding that ...") and their clausal complement, if any."""
         cues = []
@@ -116,13 +130,15 @@ class NewsQuotes(base.RuleDataComponent):
                 extra = [prep] if complement is not None else []
             if complement is None and lemma in self.data["object"]:
                 complement = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            content = within_sentence(tok, token_range(complement)) if complement is not None else None
+            content = within_sentence(tok, token_range(complement), text) if complement is not None else None
             if complement is None and tok.lemma_.lower() in self.data["speech"]:
-                content = parenthetical_content(tok)
+                content = parenthetical_content(tok, text)
             extra = [t for t in extra if t not in particles(tok)]
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
-            cues.append(Cue(cue_tokens, lemma, source_of(tok), content))
+            source = source_of(tok)
+            own = source is None or source.head == tok or source.head.head == tok
+            cues.append(Cue(cue_tokens, lemma, source, content, own_source=own))
         return cues
 
     def according_cues(self, doc: Doc) -> list[Cue]:
@@ -143,13 +159,12 @@ class NewsQuotes(base.RuleDataComponent):
                 cues.append(Cue(tuple(span), " ".join(words), obj, content))
         return cues
 
-    def colon_cues(self, doc: Doc) -> list[Cue]:
+    def colon_cues(self, doc: Doc, text: str, known: frozenset[str] = frozenset()) -> list[Cue]:
         """A line that opens with a name and a colon ("Ryan: 'No place in a campaign'", a transcript's
         "RAMOS: ..."): the name is the source, the rest of the line the content. A speech verb before
         the name ("Stated Stone:", "Continued Stone: ...") is the cue; a line that ends at its colon
         introduces the quotation of the next paragraph."""
-        cues, text = [], doc.text
-        at = 0
+        cues, at = [], 0
         for line in text.split("\n"):
             start, end = at, at + len(line)
             at = end + 1
@@ -163,7 +178,7 @@ class NewsQuotes(base.RuleDataComponent):
                 continue
             verb = name[0] if len(name) > 1 and self.speech_word(name[0]) else None
             name = name[1:] if verb is not None else name
-            if not is_speaker_label(name):
+            if not is_speaker_label(name, known):
                 continue
             content = (start + colon + 2, end) if end - (start + colon) >= 12 else None
             if content is None and verb is None:
@@ -184,11 +199,11 @@ class NewsQuotes(base.RuleDataComponent):
             else set()
         return bool(forms & self.data["speech"])
 
-    def inverted_cues(self, doc: Doc, quotes: list) -> list[Cue]:
+    def inverted_cues(self, doc: Doc, text: str, quotes: list) -> list[Cue]:
         """A quotation ending in a comma, '?' or '!' inside its mark, then its cue in the same sentence
         ('"...," Trump barked', '"...?" said Smith'), found from the words when the parse hangs the
         cue on the quotation: a speech verb within the next few words, the name before or after it."""
-        cues, text = [], doc.text
+        cues = []
         for q in quotes:
             if not q.closed or attr.last_inner(text, q) not in (",", "?", "!"):
                 continue
@@ -202,9 +217,8 @@ class NewsQuotes(base.RuleDataComponent):
                 continue
             names = [t for t in words[:words.index(verb)] if t.pos_ in ("PROPN", "PRON", "NOUN")]
             if not names:  # '"...," said Smith': the name follows the verb
-                names = [t for t in words[words.index(verb) + 1:] if t.pos_ in ("PROPN", "NOUN")][:3]
-                names = [t for t in names if t.dep_ not in ("compound", "amod")] or names
-                source = names[0] if names else None
+                names = [t for t in words[words.index(verb) + 1:] if t.pos_ in ("PROPN", "NOUN")][:1]
+                source = phrase_head(names[0]) if names else None
             else:
                 heads = [t for t in names if t.dep_ not in ("compound", "amod", "poss", "nmod")]
                 source = heads[0] if heads else names[-1]
@@ -217,17 +231,19 @@ class NewsQuotes(base.RuleDataComponent):
         text = doc.text
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
-        state = ArticleState(doc, found, with_roles(doc, attr.mentions_of(
+        state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(
             doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
-            named_nominals(doc))
+            named_nominals(doc, text), text)
         best: dict[int, dict] = {}
-        cues = self.colon_cues(doc) + self.according_cues(doc) + self.verb_cues(doc)
-        cues += self.inverted_cues(doc, quotes)
+        known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
+        cues = self.colon_cues(doc, text, known) + self.according_cues(doc) + self.verb_cues(doc, text)
+        cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
+        cue_starts = sorted(c.tokens[0].idx for c in cues)
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
             cue.source = source_outside_quotes(cue, quotes)
-            attach_quotes(cue, quotes, text)
+            attach_quotes(cue, quotes, text, cue_starts)
             if cue.content is None:
                 continue
             row = self.row(cue, state, quotes)
@@ -248,7 +264,7 @@ class NewsQuotes(base.RuleDataComponent):
 
     # ------------------------------------------------------------ rows
     def row(self, cue: Cue, state: ArticleState, quotes: list) -> dict:
-        text = state.doc.text
+        text = state.text
         start, end = trim(text, *cue.content)
         kind = content_kind(text, start, end, quotes)
         row = {"start": start, "end": end, "cue": text[cue.tokens[0].idx:end_char(cue.tokens[-1])],
@@ -256,7 +272,7 @@ class NewsQuotes(base.RuleDataComponent):
                "kind": kind, "speaker": "", "speaker_start": None, "speaker_end": None,
                "speaker_name": "", "speaker_kind": "other"}
         if cue.source is not None:
-            s_start, s_end = mention_range(cue.source)
+            s_start, s_end = mention_range(cue.source, text)
             if s_start <= row["cue_start"] < s_end:  # "Continued Stone:": the verb is not the name
                 s_start = row["cue_end"] + len(text[row["cue_end"]:s_end]) - len(text[row["cue_end"]:s_end].lstrip())
             row.update(speaker=text[s_start:s_end], speaker_start=s_start, speaker_end=s_end, _source=cue.source)
@@ -266,7 +282,7 @@ class NewsQuotes(base.RuleDataComponent):
         """Fill speaker_name and speaker_kind. People named inside what someone is reported to say are
         not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
         reported = [(r["start"], r["end"]) for r in rows]
-        state.mentions = [replace(m, quoted=m.quoted or any(a <= m.start < b for a, b in reported))
+        state.mentions = [replace(m, reported=any(a <= m.start < b for a, b in reported))
                           for m in state.mentions]
         for row in rows:
             source = row.get("_source")
@@ -274,10 +290,30 @@ class NewsQuotes(base.RuleDataComponent):
                 row["speaker_name"], row["speaker_kind"] = self.resolve(
                     source, row["speaker_start"], row["speaker_end"], state)
 
+    def person_noun_antecedent(self, head: str, start: int, mentions: list) -> str:
+        """"the senator": the last person whose title says so. Else a figure noun ("the candidate",
+        "the retired neurosurgeon") goes to the person just spoken of (the last subject, also one
+        named inside reported speech) unless that person's title says something else; another
+        title noun ("the judge") to no one; another person noun ("the billionaire") to the person
+        just spoken of outside reported speech, close by."""
+        title = head in self.data["title_heads"]
+        if title:
+            m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
+            if m is not None:
+                return m.name
+        if head in self.data["figure_nouns"]:
+            m = attr.antecedent(start, mentions, "", reported=True)
+            near = m is not None and start - m.end < FIGURE_WINDOW and not (title and m.title)
+            return m.name if near else ""
+        if title:
+            return ""
+        m = attr.antecedent(start, mentions, "")
+        return m.name if m is not None and start - m.end < NOMINAL_WINDOW else ""
+
     def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
         """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
         follows an attributed one carries on its speaker; others keep an empty speaker."""
-        text, out = state.doc.text, []
+        text, out = state.text, []
         if self.orphan_quote_words <= 0:
             return out  # off by default: a quotation without a cue in reach is rarely scored as one
         for q in quotes:
@@ -303,16 +339,19 @@ class NewsQuotes(base.RuleDataComponent):
         target = source
         if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
             target = source.head.head
-            start, end = mention_range(target)
+            start, end = mention_range(target, state.text)
         possessor = next((c for c in target.children if c.dep_ == "poss"), None)
         hit = attr.overlapping(target.idx, end_char(target), mentions)
         if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
-            return self.resolve(possessor, *mention_range(possessor), state)
+            return self.resolve(possessor, *mention_range(possessor, state.text), state)
         if hit is None:  # "the spokesman, Josh Earnest, said": the apposition names the speaker
             hit = next((h for c in target.children if c.dep_ == "appos"
                         for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
         if hit is None and target.dep_ == "appos":  # "Robert Mercer, the mega-donor who backed ..."
             hit = attr.overlapping(target.head.idx, end_char(target.head), mentions)
+        if hit is None and target.is_title and target.pos_ != "PRON":  # "Trump: ..." in a headline, untagged
+            hit = next((m for m in reversed(mentions) if m.kind == "person" and m.name.split()[-1] == target.text),
+                       None)
         if hit is not None:
             return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
         word = target.lower_
@@ -320,7 +359,8 @@ class NewsQuotes(base.RuleDataComponent):
         if word == "i":
             return "", "person"  # outside quotation marks, the writer
         if pronoun == "person" and word not in ("we", "you"):
-            m = attr.antecedent(start, mentions, word)
+            # Someone named only inside another's reported speech, when no one else is.
+            m = attr.antecedent(start, mentions, word) or attr.antecedent(start, mentions, word, reported=True)
             return (m.name if m else ""), "person"
         if pronoun is not None:
             # "it" stands for an organisation only when one was just named (same or previous sentence).
@@ -332,15 +372,10 @@ class NewsQuotes(base.RuleDataComponent):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
         if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
-            if head in self.data["title_heads"]:  # "the senator": a person with that title, or no one
-                m = attr.nearest_before(start, mentions, "person", head=head, fallback=0)
-            else:  # "the candidate", "the billionaire": the person just spoken of
-                m = attr.antecedent(start, mentions, "")
-                m = m if m is not None and start - m.end < 400 else None
-            return (m.name if m else ""), "person"
+            return self.person_noun_antecedent(head, start, mentions), "person"
         if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
-            m = attr.nearest_before(start, [m for m in mentions if not m.quoted], "organization", head=head,
+            m = attr.nearest_before(start, [m for m in mentions if not (m.quoted or m.reported)], "organization", head=head,
                                     fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
@@ -362,7 +397,7 @@ def token_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, end_char(tok.right_edge)
 
 
-def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token, text: str) -> tuple[int, int] | None:
     """The sentence around a parenthetical cue ("This campaign, he says, is different"; "The plan is
     dead, she said."): the cue and its subject sit between commas, or between a comma and the end."""
     subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
@@ -375,22 +410,23 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
         return None
     if before.i <= sent.start + 1:
         return None
-    return within_sentence(verb, (sent.start_char, sent.end_char))
+    return within_sentence(verb, (sent.start_char, sent.end_char), text)
 
 
-def within_sentence(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+def within_sentence(tok: Token, span: tuple[int, int], text: str) -> tuple[int, int] | None:
     """SPAN clipped to TOK's sentence and paragraph (a parse can run a complement over a heading line;
-    quotations that run on are added back by attach_quotes)."""
+    quotations that run on are added back by attach_quotes). None when nothing of it is left there
+    (a sentence the parse ran over a paragraph break: the quotation after the cue is then found by
+    attach_quotes, not the paragraph's start with the source and cue)."""
     sent = tok.sent
     start, end = max(span[0], sent.start_char), min(span[1], sent.end_char)
-    text = tok.doc.text
     brk = text.rfind("\n", start, tok.idx)
     if brk >= 0:
         start = brk + 1
     nxt = text.find("\n", tok.idx, end)
     if nxt >= 0:
         end = nxt
-    return start, end
+    return (start, end) if end > start else None
 
 
 def particles(tok: Token) -> list[Token]:
@@ -426,8 +462,57 @@ def source_of(verb: Token) -> Token | None:
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
             tok = tok.head
             continue
-        return None
+        return subject_hung_on_opening_phrase(tok)
     return None
+
+
+def subject_hung_on_opening_phrase(verb: Token) -> Token | None:
+    """The speaker a parse hangs as an apposition on an opening phrase's object ("In a statement to
+    the Observer, her adviser, Jake Sullivan, said: ..." -> adviser): the first apposition inside a
+    prepositional phrase before the verb whose words end right before it (a comma between). One
+    that heads a list ("with hosts Joe Scarborough and Mika Brzezinski, the candidate stated") is
+    the phrase's object, and so is a common noun after the list's last name, which may describe it."""
+    doc = verb.doc
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for appos in (t for t in prep.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")):
+            if any(c.dep_ == "conj" for c in appos.children) or (appos.pos_ == "NOUN" and appos.head.dep_ == "conj"):
+                continue
+            after = appos.right_edge.i + 1
+            if after < verb.i and doc[after].text == ",":
+                after += 1
+            if after == verb.i:
+                return appos
+    return None
+
+
+def phrase_head(tok: Token) -> Token:
+    """The noun a modifier belongs to: the person a noun phrase names ("said Uralsib analyst Chris
+    Weafer" -> Weafer, not the firm that modifies it)."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") \
+            and tok.head.i - tok.i <= 6:
+        tok = tok.head
+    return tok
+
+
+def name_colon_cues(doc: Doc, text: str, quotes: list) -> list[Cue]:
+    """A person or organisation name right before a colon that opens a quotation, inside a sentence
+    ("... doesn't surprise Republican pollster Daron Shaw: "Historically, ...""): the name is the
+    source, the colon the cue, the quotation the content."""
+    cues = []
+    for q in quotes:
+        colon = text.rfind(":", max(0, q.start - 4), q.start)
+        if colon <= 0 or not GAP_NAME_COLON.match(text[colon:q.start]):
+            continue
+        mark = doc.char_span(colon, colon + 1)
+        if mark is None or mark.start == 0:
+            continue
+        name = doc[mark.start - 1]
+        if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.idx + len(name.text) != colon:
+            continue
+        if not text[text.rfind("\n", 0, colon) + 1:mention_range(name, text)[0]].strip():
+            continue  # a name opening its line is a label line's ("Continued Smith: ..."): colon_cues
+        cues.append(Cue((mark[0],), ":", name, (q.start, q.end)))
+    return cues
 
 
 def source_outside_quotes(cue: Cue, quotes: list) -> Token | None:
@@ -446,18 +531,18 @@ def source_outside_quotes(cue: Cue, quotes: list) -> Token | None:
     return heads[0] if heads else None
 
 
-def mention_range(tok: Token) -> tuple[int, int]:
+def mention_range(tok: Token, text: str) -> tuple[int, int]:
     """The speaker mention as written: the head with its modifiers, up to an apposition, a relative
     clause or a comma ("Smith, a spokesman, said" -> "Smith")."""
     left = tok.left_edge
     right = tok
     for c in tok.rights:
-        if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in tok.doc.text[tok.idx:c.right_edge.idx]:
+        if c.dep_ in NOT_IN_MENTION or c.is_punct or c.is_space or "\n" in text[tok.idx:c.right_edge.idx]:
             break
         right = c.right_edge
     left = tok
     for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
-        if c.dep_ not in MENTION_LEFT or "\n" in tok.doc.text[c.left_edge.idx:tok.idx]:
+        if c.dep_ not in MENTION_LEFT or "\n" in text[c.left_edge.idx:tok.idx]:
             break
         left = c.left_edge
     return left.idx, end_char(right)
@@ -480,21 +565,21 @@ def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     return doc[left].idx, end_char(doc[right])
 
 
-def title_words(doc: Doc, mention: attr.Mention, ranks: dict[str, str]) -> str:
+def title_words(text: str, mention: attr.Mention, ranks: dict[str, str]) -> str:
     """A mention's title with rank abbreviations written out ("Sen." -> "senator"), and the rank
     written just before the name when the row has none ("Gov. Chris Christie"): what "the senator" or
     "the governor" is matched against."""
-    before = doc.text[max(0, mention.start - 12):mention.start].split()
+    before = text[max(0, mention.start - 12):mention.start].split()
     rank = before[-1] if before and before[-1].lower().rstrip(".") in ranks else ""
     words = mention.title.split() + ([rank] if rank and not mention.title else [])
     return " ".join(ranks.get(w.lower().rstrip("."), w) for w in words)
 
 
-def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str],
+def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict[str, str],
                ranks: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
-    genders = attr.genders_by_surname(doc.text)
+    genders = attr.genders_by_surname(text)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -504,19 +589,22 @@ def with_roles(doc: Doc, mentions: list, quotes: list, gendered: dict[str, str],
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
         gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
-        title = title_words(doc, m, ranks or {})
+        title = title_words(text, m, ranks or {})
         out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
     return out
 
 
-def is_speaker_label(name: Span) -> bool:
+def is_speaker_label(name: Span, known: frozenset[str] = frozenset()) -> bool:
     """Whether the words before a line's colon name who speaks: a person or organisation name of at
-    most five words, or a transcript's capitalised speaker ("RAMOS")."""
+    most five words, a transcript's capitalised speaker ("RAMOS"), or a name the article's people
+    and organizations rows hold (KNOWN), however a headline's capitals got it tagged ("Trump: ...")."""
     if not 0 < len(name) <= 5 or any(t.is_punct and t.text not in (".", "-") for t in name):
         return False
+    if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name):
+        return False  # a clause, not a label ("Schilling told WEEI:"): its verb is the cue
     if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():
         return True
-    return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG")
+    return name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG") or name.text in known
 
 
 def is_definite(tok: Token) -> bool:
@@ -530,17 +618,22 @@ def entity_text(tok: Token) -> str:
     return ent.text if ent is not None else tok.text
 
 
-def named_nominals(doc: Doc) -> dict[str, list[tuple[int, str]]]:
-    """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"), by head
-    lemma, in text order: the antecedents of "the embassy" when no organizations row holds it."""
+def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
+    """Common nouns named by a proper modifier ("the UK embassy" -> embassy: "UK embassy"; "Cruz's
+    campaign" -> campaign: "Cruz campaign"), by head lemma, in text order: the antecedents of "the
+    embassy" or "the campaign" when no organizations row holds it."""
     out: dict[str, list[tuple[int, str]]] = {}
     for tok in doc:
         if tok.pos_ != "NOUN":
             continue
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+        owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if mods:
             start = mods[0].left_edge.idx
-            out.setdefault(tok.lemma_.lower(), []).append((start, doc.text[start:end_char(tok)]))
+            out.setdefault(tok.lemma_.lower(), []).append((start, text[start:end_char(tok)]))
+        elif owner is not None:  # the owner's name without its "'s"
+            start = owner.left_edge.idx
+            out.setdefault(tok.lemma_.lower(), []).append((start, f"{text[start:end_char(owner)]} {tok.text}"))
     return out
 
 
@@ -549,12 +642,14 @@ def named_before(entries: list[tuple[int, str]], at: int) -> str:
     return before[-1] if before else ""
 
 
-def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
+def attach_quotes(cue: Cue, quotes: list, text: str, cue_starts: Sequence[int] = ()) -> None:
     """Grow a cue's content to the quotations it introduces or closes: a quotation that its content
     overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
-    ('Smith said: "..."')."""
-    first = min([cue.tokens[0].idx] + ([mention_range(cue.source)[0]] if cue.source is not None else []))
-    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source)[1]] if cue.source is not None else []))
+    ('Smith said: "..."'), unless another cue (CUE_STARTS: where every cue begins) stands between
+    ('"A," she said, adding, "B."': "B" is the adding's)."""
+    near = cue.source is not None and cue.own_source
+    first = min([cue.tokens[0].idx] + ([mention_range(cue.source, text)[0]] if near else []))
+    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source, text)[1]] if near else []))
     span = list(cue.content) if cue.content else None
     closed_before = False
     introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
@@ -564,11 +659,12 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
         touches = in_paragraph and span is not None and q.start < span[1] and span[0] < q.end
         before = in_paragraph and q.end <= first and GAP_BEFORE_CUE.match(text[q.end:first]) \
             and not (ends_sentence(text, q) and span is not None and span[0] >= first)
-        gap = text[last:q.start] if q.start >= last else None
+        gap = text[last:q.start] if q.start >= last and not cue_between(cue_starts, last, q.start) else None
         after = gap is not None and (span is None or q.start <= span[1] + 2 or span[1] <= first) and (
             (in_paragraph and GAP_AFTER_CUE.match(gap) and standalone(text, q, gap))
             or GAP_INTRODUCES.match(gap))
-        continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap)
+        continued = closed_before and in_paragraph and gap is not None and GAP_CONTINUED.match(gap) \
+            and not GAP_NEW_SENTENCE.search(gap)
         governed = in_paragraph and q.start >= last and governs(cue.tokens[0], q)
         if touches or before or after or continued or governed:
             start = q.start
@@ -585,6 +681,12 @@ def attach_quotes(cue: Cue, quotes: list, text: str) -> None:
         span[0] = introduced  # 'Asked about it, Adelson said, "..."': the quotation is what was said
     if span is not None:
         cue.content = (span[0], span[1])
+
+
+def cue_between(cue_starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether a cue begins in START..END (CUE_STARTS sorted)."""
+    at = bisect.bisect_left(cue_starts, start)
+    return at < len(cue_starts) and cue_starts[at] < end
 
 
 def ends_sentence(text: str, quote: attr.Quote) -> bool:

@@ -176,6 +176,7 @@ class Mention:
     title: str = ""
     subject: bool = False  # the subject of its clause (a likelier antecedent than an object)
     quoted: bool = False  # inside quotation marks (someone else's words: rarely an antecedent)
+    reported: bool = False  # inside someone's reported speech (an antecedent only when nothing else is)
     gender: str = ""  # "m" / "f" when the article says so (Mr., Ms., spokeswoman), else ""
 
 
@@ -220,13 +221,15 @@ def genders_by_surname(text: str) -> dict[str, str]:
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 
-def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: int = 600) -> Mention | None:
+def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: int = 600,
+               reported: bool = False) -> Mention | None:
     """The person a personal pronoun at AT stands for: among the people mentioned before it (outside
-    quotation marks, of the pronoun's gender when known), the last subject of a clause within WINDOW
-    characters of the last candidate, else the last candidate."""
+    quotation marks, and with REPORTED also inside reported speech; of the pronoun's gender when
+    known), the last subject of a clause within WINDOW characters of the last candidate, else the
+    last candidate."""
     want = PRONOUN_GENDER.get(pronoun, "")
     before = [m for m in mentions if m.end <= at and m.kind == "person" and not m.quoted
-              and not (want and m.gender and m.gender != want)]
+              and (reported or not m.reported) and not (want and m.gender and m.gender != want)]
     if not before:
         return None
     last = before[-1]
