@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -194,7 +195,7 @@ class NewsPlaces(base.RuleDataComponent):
         """The names one entity of the model holds: itself, or its parts when it joins several names
         (see split_at_dashes, _place_list, _person_of_place)."""
         parts = split_at_dashes(ent)
-        prominent = [self._prominent_place(p.text) for p in parts]
+        prominent = [self._prominent_place(p.text) for p in parts] if len(parts) > 1 else [False]
         # Cut only beside a well-known place ("Trump - Wisconsin", "San Jose - Cisco"), not "Wal - Mart"
         # (two hamlets' names); that part is a place whatever label the whole had.
         if len(parts) > 1 and any(prominent):
@@ -550,10 +551,7 @@ class NewsPlaces(base.RuleDataComponent):
         by a dash, a comma or a parenthesis ("BEIRUT (AP) —", "EDMONTON, Ky", "SAN ANTONIO —")."""
         marks = self.context["dateline_marks"]
         out = []
-        for i, tok in enumerate(doc):
-            if not (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text) or "\n" in doc[i - 1].whitespace_
-                    or all(t.is_space for t in doc[:i])):
-                continue
+        for i in line_starts(doc):
             j = i
             while j < len(doc) and j - i < MAX_NAME_TOKENS and (
                     (doc[j].text.isupper() and doc[j].text[:1].isalpha()) or (doc[j].text == "." and j > i)):
@@ -620,7 +618,10 @@ class NewsPlaces(base.RuleDataComponent):
         doc = state.doc
         covered = {i for e in state.ents for i in range(e.start, e.end)}
         words, routes = self.context["street_words"], self.context["route_words"]
-        for i, tok in enumerate(doc):
+        keys = {doc.vocab.strings[w] for w in words | routes}  # hashes, added to no string store
+        # Only the tokens that are street or route words, found without making a Token of every word.
+        for i in [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in keys]:
+            tok = doc[i]
             if i in covered:
                 continue
             if tok.text in routes and i + 1 < len(doc) and doc[i + 1].like_num and i + 1 not in covered:
@@ -920,6 +921,18 @@ class NewsPlaces(base.RuleDataComponent):
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
 LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The tokens that open the text or a line: the first, those after only whitespace, and those after a
+    whitespace token holding a line break (spaCy keeps line breaks in whitespace tokens)."""
+    spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+    out, leading = [], True
+    for i, space in enumerate(spaces):
+        if leading or (spaces[i - 1] and "\n" in doc[i - 1].text):
+            out.append(i)
+        leading = leading and bool(space)
+    return out
 
 
 def split_at_dashes(ent: Span) -> list[Span]:
