@@ -442,3 +442,24 @@ def test_a_name_with_and_is_one_place_when_the_gazetteer_knows_it(nlp, text, nam
     found = places(nlp, text)
     assert name in found, found
     assert found[name]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("There were no fatalities in Tasmania or the ACT.", "ACT", "AU"),  # a list item after "the"
+    ("Boston will have to pay for the new stadium, Mayor Marty Walsh said.", "Boston", "US"),
+    ("The Chicago-based company said it would hire 300 workers in Ohio.", "Chicago", "US"),
+])
+def test_places_in_lists_metonymy_and_compounds(nlp, text, name, code):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["country_code"] == code
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("Jackson said the bill would pass the Senate.", "Jackson"),
+    ("Tourists visited the Lincoln Memorial in Washington.", "Lincoln"),
+    ("Apple sued Samsung in California.", "Apple"),
+    ("Students sat the ACT exam in Ohio.", "ACT"),
+])
+def test_people_monuments_and_companies_are_not_towns(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
