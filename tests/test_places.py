@@ -463,3 +463,11 @@ def test_places_in_lists_metonymy_and_compounds(nlp, text, name, code):
 ])
 def test_people_monuments_and_companies_are_not_towns(nlp, text, not_place):
     assert not_place not in places(nlp, text)
+
+
+def test_a_persons_first_name_with_a_possessive_is_the_person(nlp):
+    text = ("Nine-year-old Georgia Stevens is lacing her skates. Much of that success has come from "
+            "Georgia's hard work, and to Georgia's credit, she was dedicated.")
+    assert "Georgia" not in places(nlp, text)
+    found = places(nlp, "Georgia Stevens visited Georgia's capital Tbilisi last year.")
+    assert found["Georgia"]["kind"] == "country"

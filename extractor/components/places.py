@@ -346,8 +346,11 @@ class NewsPlaces(base.RuleDataComponent):
         country = self.gaz.country_lookup(text)
         # A surname the model took for a place ("Bayramov" after "Jeyhun Bayramov"), or a person
         # named like a place ("Georgia" after "Georgia Stevens") outside any place context.
+        # ... also with a possessive after a place word ("to Georgia's credit", "from Georgia's hard work"),
+        # unless a place's noun follows it ("Georgia's capital").
         if all(t.text in state.person_tokens for t in core) and (
-                not known or not self.place_context(doc, core.start, core.end, state.place_tokens)):
+                not known or self._person_possessive(core)
+                or not self.place_context(doc, core.start, core.end, state.place_tokens)):
             state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
         elif not country and self._kin_apposition(core):
             state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))  # "and wife, Tonya,"
@@ -404,6 +407,15 @@ class NewsPlaces(base.RuleDataComponent):
         state.ents.append(Span(doc, place_start, core.end, label="GPE"))
         state.add(Toponym(place_start, core.end, None, "relabelled"))
         return True
+
+    def _person_possessive(self, core: Span) -> bool:
+        """Whether CORE is followed by a possessive and then not by a noun of places ("Georgia's hard
+        work", not "Georgia's capital", "Georgia's government")."""
+        doc, end = core.doc, core.end
+        if end >= len(doc) or doc[end].text not in POSSESSIVE:
+            return False
+        head = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+        return head not in self.context["before_of"] and head not in self.context["after"]
 
     def _kin_apposition(self, core: Span) -> bool:
         """Whether a one-word name stands in apposition to a family noun, alone or in a list of such
