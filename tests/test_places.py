@@ -471,3 +471,15 @@ def test_a_persons_first_name_with_a_possessive_is_the_person(nlp):
     assert "Georgia" not in places(nlp, text)
     found = places(nlp, "Georgia Stevens visited Georgia's capital Tbilisi last year.")
     assert found["Georgia"]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("He graduated at the top of his class at St. John's University School of Law.", "St. John"),
+    ("Officials at St. Paul's say there was a night in late October.", "St. Paul"),
+])
+def test_a_saints_name_with_a_possessive_is_an_institution(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
+
+
+def test_a_town_named_after_a_saint_stays_a_place(nlp):
+    assert "St. Paul" in places(nlp, "Snow fell in St. Paul on Monday.")

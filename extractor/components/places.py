@@ -356,6 +356,8 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))  # "and wife, Tonya,"
         elif not country and self.gaz.demonym_country(text):
             state.ents.append(Span(doc, ent.start, ent.end, label="NORP"))
+        elif ent.label_ == "FAC" and self._saints_institution(core):
+            state.ents.append(ent)  # "St. John's University", "Officials at St. Paul's say"
         elif text in self.context["not_places"]:
             state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
         elif known and not country and (text in state.stray_names or self._stray_small_town(core, state)):
@@ -407,6 +409,14 @@ class NewsPlaces(base.RuleDataComponent):
         state.ents.append(Span(doc, place_start, core.end, label="GPE"))
         state.add(Toponym(place_start, core.end, None, "relabelled"))
         return True
+
+    def _saints_institution(self, core: Span) -> bool:
+        """Whether CORE, which the model calls a facility, is a saint's name with a possessive after it:
+        a church, a school or a hospital named after the saint ("St. John's University", "at St.
+        Paul's"), not the towns called St. John or St. Paul."""
+        doc, end = core.doc, core.end
+        return core[0].text in SAINT_ABBREVIATIONS | {"Saint"} and len(core) >= 2 \
+            and end < len(doc) and doc[end].text in POSSESSIVE
 
     def _person_possessive(self, core: Span) -> bool:
         """Whether CORE is followed by a possessive and then not by a noun of places ("Georgia's hard
