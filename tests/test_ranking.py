@@ -59,3 +59,13 @@ def test_ranking_is_deterministic_on_ties():
     a = Place("Fairview", "city", "US", 10, 35.0, -80.0, 1_000, "NC")
     b = Place("Fairview", "city", "US", 11, 36.0, -81.0, 1_000, "TN")
     assert rank((a, b), name="Fairview")[0] is a and rank((a, b), name="Fairview")[0] is a
+
+
+def test_a_city_state_is_placed_on_its_town():
+    from extractor.normalize.gazetteer import default_gazetteer
+    from extractor.normalize.ranking import Evidence
+    gaz = default_gazetteer()
+    place, _ = gaz.rank("Singapore", Evidence())
+    assert place.kind == "city" and place.country_code == "SG"
+    place, _ = gaz.rank("Mexico", Evidence())  # a capital far from its country's point: the country
+    assert place.kind == "country" and place.country_code == "MX"

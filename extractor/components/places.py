@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -17,7 +18,11 @@ from . import base
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to places by mistake ("Armenia" ORG, "Yerevan" PERSON, "Azerbaijan" NORP).
 SPORTS_CLUB = "sports_club"  # kb_id of an ORG entity that names a club after its city (news_truecase)
-MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE"})
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "LANGUAGE"})
+# ... of which these need the words around them to say "place" ("killed in Aleppo", not "in Hindi").
+CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
+# Dashes that, spaced, separate two names the model took as one ("Mr Trump - Wisconsin").
+DASHES = frozenset({"-", "–", "—", "--"})
 # Labels an alternate name of a place (GeoNames lists "Google" for Topeka) cannot overrule.
 NAMED_THING_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
 # A town this large in a country the article is about is a place even without a preposition before it
@@ -94,9 +99,9 @@ class NewsPlaces(base.RuleDataComponent):
     def place_context(self, doc: Doc, start: int, end: int, places: set[int]) -> str | None:
         """Why the tokens START:END read as a place ("before", "after", "list"), or None."""
         ctx = self.context
-        i = start - 1
+        i = word_before(doc, start)
         if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
-            i -= 1
+            i = word_before(doc, i)
         if i >= 0:
             prev = doc[i].lower_
             if prev in ctx["before"]:
@@ -107,13 +112,43 @@ class NewsPlaces(base.RuleDataComponent):
             if prev == "of" and i >= 1 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "" \
                     and (i == len(doc) or doc[i].ent_iob_ != "I"):
                 return "before"
-        if end < len(doc) and doc[end].lower_ in ctx["after"]:
+        j = word_after(doc, end)
+        if j < len(doc) and doc[j].lower_ in ctx["after"]:
             return "after"
-        # One item of a list whose other items are places ("Kalbajar, Aghdam and Lachin").
-        if start >= 2 and doc[start - 1].lower_ in {",", "and", "or"} and (start - 2) in places:
+        # "Mississauga, where Walsh lives": a relative clause of place.
+        k = word_after(doc, j + 1)
+        if k < len(doc) and doc[j].text == "," and doc[k].lower_ == "where":
+            return "after"
+        if self.pair_region(doc, start, end) is not None:
+            return "pair"
+        # One item of a list whose other items are places ("Kalbajar, Aghdam and Lachin", "Tasmania or
+        # the ACT").
+        i = word_before(doc, start)
+        if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
+            i = word_before(doc, i)
+        if i >= 1 and doc[i].lower_ in LIST_WORDS and word_before(doc, i) in places:
             return "list"
-        if end + 1 < len(doc) and doc[end].lower_ in {",", "and", "or"} and (end + 1) in places:
+        if j < len(doc) and doc[j].lower_ in LIST_WORDS and word_after(doc, j + 1) in places:
             return "list"
+        return None
+
+    def pair_region(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where the state, province or country ends that follows the name START:END after a comma
+        and contains a town of that name ("Hugo, Oklahoma", "Wainwright, Alta."), or None."""
+        if end >= len(doc) or doc[end].text != "," or not doc[start].text[:1].isupper():
+            return None
+        k = word_after(doc, end + 1)
+        for n in range(min(3, len(doc) - k), 0, -1):
+            stop = k + n
+            if not doc[k].text[:1].isupper() or doc[stop - 1].is_punct:
+                continue
+            region = doc[k:stop].text
+            if stop < len(doc) and doc[stop].text == "." and not region.endswith("."):
+                # "Alta." at a sentence end: the tokenizer splits the abbreviation's period off
+                if self.gaz.subdivision_abbreviations(region + "."):
+                    region, stop = region + ".", stop + 1
+            if self.gaz.resolve_pair(doc[start:end].text, region):
+                return stop
         return None
 
     def kind_hint(self, doc: Doc, end: int) -> str | None:
@@ -131,6 +166,7 @@ class NewsPlaces(base.RuleDataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
         state = _ArticleState.of(doc, self.gaz)
+        state.stray_names = self._stray_names(doc, state)
         datelines = self._datelines(doc)
         in_dateline = {i for start, end in datelines for i in range(start, end)}
         for ent in doc.ents:
@@ -142,10 +178,14 @@ class NewsPlaces(base.RuleDataComponent):
                 if rest == ent.end:
                     continue
                 ent = Span(doc, rest, ent.end, label=ent.label_)
-            self._correct_entity(self._restore_cut_name(ent), state)
+            for part in self._name_parts(self._restore_saint_name(self._restore_cut_name(ent)), state):
+                self._correct_entity(part, state)
         for start, end in datelines:
             state.ents.append(Span(doc, start, end, label="GPE"))
             state.add(Toponym(start, end, None, "dateline"))
+        # Abbreviations after the towns found so far first ("Churchill, Man." is no town Man), then
+        # after the towns the gazetteer scan adds.
+        self._scan_abbreviations(state)
         self._scan_gazetteer(state)
         self._scan_streets(state)
         self._scan_abbreviations(state)
@@ -154,6 +194,78 @@ class NewsPlaces(base.RuleDataComponent):
         rows = self.resolve(doc, state.toponyms, state) + compounds
         doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
         return doc
+
+    def _name_parts(self, ent: Span, state: "_ArticleState") -> list[Span]:
+        """The names one entity of the model holds: itself, or its parts when it joins several names
+        (see split_at_dashes, _place_list, _person_of_place)."""
+        parts = split_at_dashes(ent)
+        prominent = [self._prominent_place(p.text) for p in parts] if len(parts) > 1 else [False]
+        # Cut only beside a well-known place ("Trump - Wisconsin", "San Jose - Cisco"), not "Wal - Mart"
+        # (two hamlets' names); that part is a place whatever label the whole had.
+        if len(parts) > 1 and any(prominent):
+            parts = [Span(p.doc, p.start, p.end, label="GPE") if big else p for p, big in zip(parts, prominent)]
+            return [q for p in parts for q in self._name_parts(p, state)]
+        return self._place_list(ent, state) or self._person_of_place(ent) or [ent]
+
+    def _prominent_place(self, text: str) -> bool:
+        """Whether TEXT names a country, a state or province, a capital or a large town."""
+        return bool(self.gaz.country_lookup(text)) or any(
+            (p.kind == "admin" and p.iso_code) or p.capital or (p.kind == "city" and p.population >= BIG_TOWN)
+            for p in self.gaz.known_candidates(text))
+
+    def _place_list(self, ent: Span, state: "_ArticleState") -> list[Span] | None:
+        """The places of a list the model took for one name ("Ingham or Townsville", "Haris and
+        Varzaqan" after "the towns of", "Wainwright, Alta"), as GPE entities, when every item is a known
+        place (or, after a comma, the state of the town before it); None otherwise."""
+        doc = ent.doc
+        cuts = [t.i for t in ent if t.lower_ in LIST_WORDS]
+        if not cuts or ent[0].i in cuts or ent[-1].i in cuts:
+            return None
+        if self.gaz.country_lookup(ent.text) or self.gaz.known_candidates(ent.text):
+            return None  # one place's name: "Bosnia and Herzegovina", "Tyne and Wear"
+        bounds = [ent.start, *cuts, ent.end]
+        items = [(bounds[0] if n == 0 else bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
+        items = [(a, b) for a, b in items if b > a]
+        if len(items) < 2:
+            return None
+        named = self._named_as_place(doc[items[0][0]:items[0][1]], state)
+        keep = []
+        for n, (a, b) in enumerate(items):
+            text = doc[a:b].text
+            known = self.gaz.country_lookup(text) or self.gaz.known_candidates(text)
+            if n > 0 and doc[a - 1].text == "," and self.pair_region(doc, items[n - 1][0], a - 1) is not None:
+                # An abbreviation ("Alta" of "Alta.") is left to _scan_abbreviations, which takes its period.
+                if not (self.gaz.subdivision_abbreviations(text) or self.gaz.subdivision_abbreviations(text + ".")):
+                    keep.append((a, b))
+            elif known or named:
+                keep.append((a, b))
+            else:
+                return None
+        return [Span(doc, a, b, label="GPE") for a, b in keep]
+
+    def _person_of_place(self, ent: Span) -> list[Span] | None:
+        """"Leonard of Ada, Oklahoma": a person entity ending in "of" and a town the state after it
+        holds, split into the person and the town; None otherwise."""
+        if ent.label_ != "PERSON":
+            return None
+        doc = ent.doc
+        for t in ent[1:-1]:
+            if t.lower_ == "of" and doc[t.i + 1].text[:1].isupper() \
+                    and self.pair_region(doc, t.i + 1, ent.end) is not None:
+                return [Span(doc, ent.start, t.i, label="PERSON"), Span(doc, t.i + 1, ent.end, label="GPE")]
+        return None
+
+    def _restore_saint_name(self, ent: Span) -> Span:
+        """A place entity cut after "St." or "Ste." ("Fort St." + "John"): the name after the
+        abbreviation belongs to it when the whole is a known place ("Fort St. John", "Sault Ste. Marie")."""
+        doc = ent.doc
+        if ent.label_ not in PLACE_LABELS | MISLABELS or ent.end >= len(doc) \
+                or ent[-1].text not in SAINT_ABBREVIATIONS:
+            return ent
+        nxt = doc[ent.end]
+        if nxt.is_title and nxt.is_alpha and self.gaz.known_candidates(doc[ent.start:ent.end + 1].text):
+            return Span(doc, ent.start, ent.end + 1, label="GPE")
+        return ent
 
     def _compounds(self, state: "_ArticleState") -> list[dict]:
         """Rows for a place that begins a hyphenated word the tokenizer kept whole ("U.S." in "the
@@ -235,14 +347,21 @@ class NewsPlaces(base.RuleDataComponent):
         country = self.gaz.country_lookup(text)
         # A surname the model took for a place ("Bayramov" after "Jeyhun Bayramov"), or a person
         # named like a place ("Georgia" after "Georgia Stevens") outside any place context.
+        # ... also with a possessive after a place word ("to Georgia's credit", "from Georgia's hard work"),
+        # unless a place's noun follows it ("Georgia's capital").
         if all(t.text in state.person_tokens for t in core) and (
-                not known or not self.place_context(doc, core.start, core.end, state.place_tokens)):
+                not known or self._person_possessive(core)
+                or not self.place_context(doc, core.start, core.end, state.place_tokens)):
             state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        elif not country and self._kin_apposition(core):
+            state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))  # "and wife, Tonya,"
         elif not country and self.gaz.demonym_country(text):
             state.ents.append(Span(doc, ent.start, ent.end, label="NORP"))
+        elif ent.label_ == "FAC" and self._saints_institution(core):
+            state.ents.append(ent)  # "St. John's University", "Officials at St. Paul's say"
         elif text in self.context["not_places"]:
             state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
-        elif known and not country and self._stray_small_town(core, state):
+        elif known and not country and (text in state.stray_names or self._stray_small_town(core, state)):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
         else:
             state.ents.append(ent)
@@ -295,6 +414,39 @@ class NewsPlaces(base.RuleDataComponent):
         state.add(Toponym(place_start, core.end, None, "relabelled"))
         return True
 
+    def _saints_institution(self, core: Span) -> bool:
+        """Whether CORE, which the model calls a facility, is a saint's name with a possessive after it:
+        a church, a school or a hospital named after the saint ("St. John's University", "at St.
+        Paul's"), not the towns called St. John or St. Paul."""
+        doc, end = core.doc, core.end
+        return core[0].text in SAINT_ABBREVIATIONS | {"Saint"} and len(core) >= 2 \
+            and end < len(doc) and doc[end].text in POSSESSIVE
+
+    def _person_possessive(self, core: Span) -> bool:
+        """Whether CORE is followed by a possessive and then not by a noun of places ("Georgia's hard
+        work", not "Georgia's capital", "Georgia's government")."""
+        doc, end = core.doc, core.end
+        if end >= len(doc) or doc[end].text not in POSSESSIVE:
+            return False
+        head = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+        return head not in self.context["before_of"] and head not in self.context["after"]
+
+    def _kin_apposition(self, core: Span) -> bool:
+        """Whether a one-word name stands in apposition to a family noun, alone or in a list of such
+        names: "Jeffrey Haskins and wife, Tonya, all of Paris", "His daughters, Malia and Sasha"."""
+        if len(core) != 1:
+            return False
+        doc, i = core.doc, word_before(core.doc, core.start)
+        for _ in range(6):  # back over "Malia and" / "Malia," to the comma after the family noun
+            if i < 1:
+                return False
+            if doc[i].text == "," and doc[word_before(doc, i)].lower_ in self.context["kin_words"]:
+                return True
+            if not (doc[i].lower_ in LIST_WORDS or (doc[i].is_title and doc[i].is_alpha)):
+                return False
+            i = word_before(doc, i)
+        return False
+
     def _named_as_place(self, core: Span, state: "_ArticleState") -> bool:
         """Whether the words just before an unknown capitalised name say it is a place: a compass
         adjective ("eastern Ghouta") or "village of", "suburb of" and the like."""
@@ -311,6 +463,19 @@ class NewsPlaces(base.RuleDataComponent):
             return True
         return doc[i].lower_ == "of" and i >= 1 and doc[i - 1].lower_ in ctx["strong_before_of"]
 
+    def _stray_names(self, doc: Doc, state: "_ArticleState") -> set[str]:
+        """The model's one-word place names that are stray small towns in a mention without place
+        words (see _stray_small_town): one name keeps one reading in an article, so "belongs to Cisco"
+        is the company the article's other mentions of Cisco are."""
+        names = set()
+        for ent in doc.ents:
+            core = core_span(ent) if ent.label_ in PLACE_LABELS else None
+            if core is not None and len(core) == 1 and core.text not in names \
+                    and not self.gaz.country_lookup(core.text) and self.gaz.known_candidates(core.text) \
+                    and self._stray_small_town(core, state):
+                names.add(core.text)
+        return names
+
     def _stray_small_town(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a one-word place entity is only a small town far from the article: no place word
         around it, no large namesake, and either in no country the article names or far from all the
@@ -324,8 +489,9 @@ class NewsPlaces(base.RuleDataComponent):
         if core.text in state.org_first_words:  # "Cisco" beside "Cisco Systems"
             return True
         own_votes = state.country_votes.get(core.text, {}).get(best.country_code, 0.0)  # no vote for itself
-        if state.countries.get(best.country_code, 0) - own_votes < 1:
-            return True
+        if state.countries.get(best.country_code, 0) - own_votes < 1 \
+                and (best.country_code, best.admin1) not in state.named_divisions(self.gaz):
+            return True  # neither its country nor its state ("a small town in Texas") is named
         points = state.other_points(core.text, self.gaz)
         return bool(points) and best.latitude is not None and all(
             km(best.latitude, best.longitude, lat, lon) > STRAY_KM for lat, lon in points)
@@ -348,10 +514,12 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether an entity the model gave another label (PERSON, ORG, NORP, ...) is a place: a country
         name always; another gazetteer name when the words around it or the article's countries say so."""
         doc = core.doc
-        if label == "DATE":  # "crime continues regularly in Winnipeg." came out as a date
+        # "crime continues regularly in Winnipeg." came out as a date, "killed in Aleppo" as a language
+        if label in CONTEXT_ONLY_LABELS:
             return (known and not any(c.isdigit() for c in core.text)
                     and core.text not in self.context["not_places"]
-                    and self.place_context(doc, core.start, core.end, state.place_tokens) == "before")
+                    and not self.gaz.demonym_country(core.text)
+                    and self.place_context(doc, core.start, core.end, state.place_tokens) in ("before", "pair"))
         if is_country:
             return True
         if not known or len(core) > MAX_NAME_TOKENS or self.gaz.demonym_country(core.text):
@@ -412,10 +580,7 @@ class NewsPlaces(base.RuleDataComponent):
         by a dash, a comma or a parenthesis ("BEIRUT (AP) —", "EDMONTON, Ky", "SAN ANTONIO —")."""
         marks = self.context["dateline_marks"]
         out = []
-        for i, tok in enumerate(doc):
-            if not (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text) or "\n" in doc[i - 1].whitespace_
-                    or all(t.is_space for t in doc[:i])):
-                continue
+        for i in line_starts(doc):
             j = i
             while j < len(doc) and j - i < MAX_NAME_TOKENS and (
                     (doc[j].text.isupper() and doc[j].text[:1].isalpha()) or (doc[j].text == "." and j > i)):
@@ -482,7 +647,10 @@ class NewsPlaces(base.RuleDataComponent):
         doc = state.doc
         covered = {i for e in state.ents for i in range(e.start, e.end)}
         words, routes = self.context["street_words"], self.context["route_words"]
-        for i, tok in enumerate(doc):
+        keys = {doc.vocab.strings[w] for w in words | routes}  # hashes, added to no string store
+        # Only the tokens that are street or route words, found without making a Token of every word.
+        for i in [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in keys]:
+            tok = doc[i]
             if i in covered:
                 continue
             if tok.text in routes and i + 1 < len(doc) and doc[i + 1].like_num and i + 1 not in covered:
@@ -780,6 +948,52 @@ class NewsPlaces(base.RuleDataComponent):
 
 
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
+LIST_WORDS = frozenset({",", "and", "or"})
+SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The tokens that open the text or a line: the first, those after only whitespace, and those after a
+    whitespace token holding a line break (spaCy keeps line breaks in whitespace tokens)."""
+    spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+    out, leading = [], True
+    for i, space in enumerate(spaces):
+        if leading or (spaces[i - 1] and "\n" in doc[i - 1].text):
+            out.append(i)
+        leading = leading and bool(space)
+    return out
+
+
+def split_at_dashes(ent: Span) -> list[Span]:
+    """ENT cut at dashes with spaces around them ("Trump - Wisconsin" -> "Trump", "Wisconsin"); a
+    hyphenated name ("Middlesex-London") stays whole."""
+    doc, parts, start = ent.doc, [], ent.start
+    for t in ent:
+        if t.text in DASHES and t.i > ent.start and doc[t.i - 1].whitespace_ and t.whitespace_:
+            if t.i > start:
+                parts.append(Span(doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start == ent.start:
+        return [ent]
+    if start < ent.end:
+        parts.append(Span(doc, start, ent.end, label=ent.label_))
+    return parts
+
+
+def word_before(doc: Doc, i: int) -> int:
+    """The index of the last token before I that is not whitespace (a line break, a run of spaces in
+    scraped text), or -1."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def word_after(doc: Doc, i: int) -> int:
+    """The index of the first token from I on that is not whitespace, or len(doc)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
 # Words between an unknown place and a known one that put the first inside the second ("Moscone Center
 # in San Francisco", "Hertford Road, Edmonton", "Toronto's Pearson International Airport").
 WITHIN_AFTER = frozenset({"in", ",", "at"})
@@ -798,17 +1012,21 @@ class _ArticleState:
     toponyms: list[Toponym] = field(default_factory=list)
     place_tokens: set[int] = field(default_factory=set)
     _points: list[tuple[str, float, float]] | None = None
+    _divisions: set[tuple[str, str]] | None = None
     # First words of the model's multi-word organisations ("Cisco" of "Cisco Systems")
     org_first_words: set[str] = field(default_factory=set)
     # The names the model calls organisations anywhere in the article ("Google")
     org_texts: set[str] = field(default_factory=set)
+    # One-word names that are stray small towns where nothing around them says "place" (see
+    # NewsPlaces._stray_names): not places in any of their mentions.
+    stray_names: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
         # Tokens of multi-word person names: "Bayramov" alone after "Jeyhun Bayramov" is that person.
         # A "person" whose whole name is a place ("Tamil Nadu") lends its words to no one.
-        person_tokens = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                         and not gaz.known_candidates(e.text) for t in e if t.is_title}
+        person_tokens = {t.text for whole in doc.ents if whole.label_ == "PERSON" for e in split_at_dashes(whole)
+                         if len(e) > 1 and not gaz.known_candidates(e.text) for t in e if t.is_title}
         # The countries the article names (whatever the model called them), and half a vote for
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
@@ -838,6 +1056,17 @@ class _ArticleState:
             if len(codes) == 1 and "" not in codes:
                 return codes.pop(), 0.5
         return None
+
+    def named_divisions(self, gaz: Gazetteer) -> set[tuple[str, str]]:
+        """(country, admin1) of the states and provinces the model's place entities name."""
+        if self._divisions is None:
+            self._divisions = set()
+            for e in self.doc.ents:
+                core = core_span(e) if e.label_ in ("GPE", "LOC") else None
+                best = gaz.resolve_place(core.text, context_countries=self.countries) if core is not None else None
+                if best is not None and best.kind == "admin" and best.iso_code and best.admin1:
+                    self._divisions.add((best.country_code, best.admin1))
+        return self._divisions
 
     def other_points(self, name: str, gaz: Gazetteer) -> list[tuple[float, float]]:
         """The points of the towns and divisions the model's other place entities name (their likeliest

@@ -19,8 +19,10 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _keys(name: str) -> list[str]:
-    """Lookup keys of NAME, most exact first: as written, without a leading "the", then folded."""
+@lru_cache(maxsize=65536)
+def _keys(name: str) -> tuple[str, ...]:
+    """Lookup keys of NAME, most exact first: as written, without a leading "the", then folded (memoised:
+    every lookup of a name asks for them)."""
     name = " ".join(name.replace("\u2019", "'").split())
     if name.lower().startswith("the "):
         name = name[4:]
@@ -31,7 +33,7 @@ def _keys(name: str) -> list[str]:
     # Datelines and headlines shout ("WASHINGTON"); acronyms (UK, USA) stay as they are.
     if name.isupper() and sum(c.isalpha() for c in name) > 3 and "." not in name:
         keys += [name.title(), fold(name.title())]
-    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
+    return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 
 
 def read_countries(path: Path) -> dict[str, dict]:
@@ -197,6 +199,7 @@ class Gazetteer:
         self.country_lookup = lru_cache(maxsize=4096)(self._country_lookup)
         self.demonym_country = lru_cache(maxsize=4096)(self._demonym_country)
         self.subdivision_abbreviations = lru_cache(maxsize=4096)(self._subdivision_abbreviations)
+        self.known_candidates = lru_cache(maxsize=16384)(self._known_candidates)
 
     @classmethod
     def at(cls, root: Path, gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
@@ -261,7 +264,7 @@ class Gazetteer:
         of its alternate names."""
         return place.kind == "country" or any(k in (place.name, fold(place.name)) for k in _keys(name))
 
-    def known_candidates(self, name: str) -> tuple[Place, ...]:
+    def _known_candidates(self, name: str) -> tuple[Place, ...]:
         """The candidates that make NAME a known place name when deciding what is a place: all but US
         counties matched by their bare name ("Ford", "Pope" are counties too), which only a county word
         after the name ("Cook and DuPage counties") lets the ranking choose, and but hamlets smaller than

@@ -65,6 +65,7 @@ class Weights:
     no_point: float
     metropolis: float
     bare_county: float
+    city_state_km: float
 
     @classmethod
     def from_json(cls, raw: dict) -> "Weights":
@@ -111,7 +112,7 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
     local = (p.kind == "city" or is_county(p)) and own
     placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
     f = {"population": math.log10(p.population + 10),
-         "country_name": 1.0 if p.kind == "country" else 0.0,
+         "country_name": 1.0 if p.kind == "country" or is_city_state(p, candidates, w.city_state_km) else 0.0,
          "capital": 1.0 if p.capital else 0.0,
          "country_context": min(ev.countries.get(p.country_code, 0.0), 1.0) if p.country_code else 0.0,
          "state_context": 1.0 if local and ev.admin1.get((p.country_code, p.admin1), set()) - {name} else 0.0,
@@ -135,6 +136,15 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
 
 def score(f: dict[str, float], w: Weights) -> float:
     return sum(getattr(w, k) * v for k, v in f.items())
+
+
+def is_city_state(p: Place, candidates: tuple[Place, ...], radius: float) -> bool:
+    """Whether P is the capital of a country of the same name that is hardly larger than the town
+    (Singapore, Monaco, Luxembourg): the country's name then means the town as much as the country,
+    and the town's point is the finer one."""
+    return p.kind == "city" and p.capital and p.latitude is not None and any(
+        c.kind == "country" and c.country_code == p.country_code and c.latitude is not None
+        and km(p.latitude, p.longitude, c.latitude, c.longitude) <= radius for c in candidates)
 
 
 def rank(candidates: tuple[Place, ...] | list[Place], ev: Evidence | None = None, *,
