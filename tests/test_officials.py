@@ -198,6 +198,48 @@ def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, span, name, affiliation", [
+    # NAME of the BODY: an organisation the model marked, or a capitalised name with an organisation noun
+    ("The fire grew quickly, said Jerry Chapman of the Bureau of Land Management.",
+     "Jerry Chapman of the Bureau of Land Management", "Jerry Chapman", "Bureau of Land Management"),
+    ("Winds will pick up tonight, said Maria Lopez of the National Hurricane Center.",
+     "Maria Lopez of the National Hurricane Center", "Maria Lopez", "National Hurricane Center"),
+    # an age between the name and "of"; a comma before "of"
+    ("Ulf Berg, 47, of the European Space Agency was chosen for the flight.",
+     "Ulf Berg, 47, of the European Space Agency", "Ulf Berg", "European Space Agency"),
+    # the row stops before the possessive of a larger body
+    ("Paul Welch of Harvard University's Kennedy School of Government disagreed.",
+     "Paul Welch of Harvard University", "Paul Welch", "Harvard University"),
+    # NAME with the BODY, NAME at the BODY, NAME, who works for BODY
+    ("Jane Doe with the Sierra Club said the plan was bad.",
+     "Jane Doe with the Sierra Club", "Jane Doe", "Sierra Club"),
+    ("Wang Yuan at the Institute of Mathematics won a prize.",
+     "Wang Yuan at the Institute of Mathematics", "Wang Yuan", "Institute of Mathematics"),
+    ("Sam Ortiz, who works for General Motors, said so.",
+     "Sam Ortiz, who works for General Motors", "Sam Ortiz", "General Motors"),
+])
+def test_employment_without_a_title_word(nlp, text, span, name, affiliation):
+    rows = officials(nlp, text)
+    assert [(r["text"], r["name"], r["title"], r["affiliation"]) for r in rows] == [(span, name, "", affiliation)]
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith of Chicago said it was fine.",              # a place is no employer
+    "Ann Lee of the Smith family said so.",                 # a family is no body
+    "Bob Hill of the Lincoln, Neb., school board said so.",  # the place before a lower-case body
+    "John Smith at the White House said so.",               # "at" a building, not an organisation
+    "Mary Jones met with Apple executives on Monday.",      # the organisation modifies a noun
+    "Mary Jones with Apple executives toured the plant.",
+])
+def test_no_employer_without_an_organisation(nlp, text):
+    assert officials(nlp, text) == []
+
+
+def test_an_employee_without_a_title_has_no_people_title(nlp):
+    doc = nlp("Jane Doe with the Sierra Club said the plan was bad.")
+    assert [(r["title"], r["official"]) for r in doc._.people] == [(None, True)]
+
+
 def test_a_title_before_another_name_is_not_an_apposition(nlp):
     rows = officials(nlp, "Crown Prince Hassan, King Hussein's brother and political adviser, was asked about it.")
     assert {(r["name"], r["title"]) for r in rows} == {("Hassan", "Crown Prince"), ("Hussein", "King")}

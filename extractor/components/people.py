@@ -179,14 +179,15 @@ class _ArticlePeople:
         """Write doc._.people and doc._.officials."""
         doc = self.doc
         mentions = self._find_mentions(doc)
-        attached = [self._title_before(doc, m) or self._title_after(doc, m) for m in mentions]
+        attached = [self._title_before(doc, m) or self._title_after(doc, m) or self._employer_after_name(doc, m)
+                    for m in mentions]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
         titles_of: dict[tuple[str, ...], str] = {}
         for row in officials:
             titles_of.setdefault(row.pop("_key"), row["title"])
         doc._.people = [{
             "start": doc[m.start].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
-            "name": m.display, "title": titles_of.get(m.name),
+            "name": m.display, "title": titles_of.get(m.name) or None,
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
@@ -982,6 +983,50 @@ class _ArticlePeople:
         if body >= a_end or not doc[body].text[:1].isupper():
             return None
         return m.start, a_end, title, doc[body:a_end].text
+
+    def _employer_after_name(self, doc: Doc, m: Mention):
+        """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY: a person with
+        the organisation they serve and no title word ("Jerry Chapman of the Bureau of Land
+        Management", "Jane Doe with the Sierra Club said"); the title is empty. A place is no
+        employer ("John Smith of Chicago")."""
+        n, i = len(doc), m.end
+        if i < n and doc[i].text == ",":
+            i += 1
+            if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
+                i += 2  # "Ulf D. Merbold, 47, of the European Space Agency"
+        if i + 3 < n and doc[i].lower_ == "who" and doc[i + 1].lemma_.lower() == "work" \
+                and doc[i + 2].lower_ in {"for", "at"}:
+            i += 2
+        elif i >= n or doc[i].lower_ not in {"of", "with", "at"}:
+            return None
+        body = i + 2 if i + 2 < n and doc[i + 1].lower_ == "the" else i + 1
+        end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at")
+        if end is None:
+            return None
+        return m.start, end, "", doc[body:end].text
+
+    def _employer_end(self, doc: Doc, k: int, named_head_needed: bool) -> int | None:
+        """End of the organisation named from token K: an ORG entity, or a capitalised name holding an
+        organisation noun (`body_heads`: "Forest Service"); with NAMED_HEAD_NEEDED the noun is required
+        of the entity too ("at the Institute of Mechanics", not "at the White House"). None when a
+        noun follows it (the name then modifies it: "with Apple executives")."""
+        n = len(doc)
+        if k >= n or not doc[k].text[:1].isupper() or doc[k].ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}:
+            return None
+        ent = self._ent_starting(k)
+        if ent is None and k > 0 and doc[k - 1].lower_ == "the":
+            ent = self._ent_starting(k - 1)  # the model's span includes the article
+        end = ent.end if ent is not None and ent.label_ == "ORG" else self._named_body_end(doc, k)
+        if end is not None and end - 1 > k and doc[end - 1].text in POSSESSIVE:
+            end -= 1  # "of Harvard University's John F. Kennedy School": the row ends at the body
+        if end is None:
+            return None
+        has_head = any(doc[j].lower_ in self.rules.lex.body_heads for j in range(k, end))
+        if (ent is None or ent.label_ != "ORG" or named_head_needed) and not has_head:
+            return None
+        if end < n and doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].is_lower:
+            return None
+        return end
 
     @staticmethod
     def _after_coordinated_occupation(doc: Doc, i: int) -> int | None:
