@@ -198,6 +198,31 @@ def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, affiliation", [
+    # a list of capitalised words after "of" inside the name
+    ("Gerald Mace, president of the American Federation of State, County and Municipal Employees, said so.",
+     "American Federation of State, County and Municipal Employees"),
+    ("John Smith, secretary of the Department of Health, Education and Welfare, left.",
+     "Department of Health, Education and Welfare"),
+    # "on" after a committee's noun
+    ("It will be investigated, said Sen. Alan Crane, D-Calif., chairman of the Senate Committee on Veterans Affairs.",
+     "Senate Committee on Veterans Affairs"),
+    # the list stops before a person; "on" stops before a date
+    ("Mary Jones, president of the University of Texas, said Smith and Jones would go.", "University of Texas"),
+    ("Ann Lee, head of the Council on Monday said no.", "Council"),
+    # "the agency" is the agency named before
+    ("The Environmental Protection Agency is drafting rules, said Robin Woods, a spokeswoman for the agency.",
+     "Environmental Protection Agency"),
+])
+def test_affiliation_is_the_whole_organisation_name(nlp, text, affiliation):
+    assert [r["affiliation"] for r in officials(nlp, text)] == [affiliation]
+
+
+def test_the_agency_without_an_earlier_agency_stays_as_written(nlp):
+    rows = officials(nlp, "Apple sued the agency. Jim Lee, a spokesman for the agency, declined.")
+    assert [r["affiliation"] for r in rows] == ["agency"]
+
+
 @pytest.mark.parametrize("text, span, name, affiliation", [
     # NAME of the BODY: an organisation the model marked, or a capitalised name with an organisation noun
     ("The fire grew quickly, said Jerry Chapman of the Bureau of Land Management.",

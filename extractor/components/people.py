@@ -1110,7 +1110,7 @@ class _ArticlePeople:
                     continue
                 if a_end > end + 1:
                     a_start, a_stop, end = self._named_body_in(doc, end + 1, a_end)
-                    affiliation = doc[a_start:a_stop].text
+                    affiliation = self._body_named_earlier(doc, a_start, a_stop) or doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
 
@@ -1140,6 +1140,20 @@ class _ArticlePeople:
             if ent is not None and ent.label_ == "ORG":
                 return (k if ent.start < k else ent.start), ent.end, ent.end
         return start, end, end
+
+    def _body_named_earlier(self, doc: Doc, start: int, end: int) -> str | None:
+        """The organisation that "the agency" in [start, end) refers back to: the nearest earlier ORG
+        name ending in that noun ("The Environmental Protection Agency ... a spokeswoman for the
+        agency"), or None."""
+        if end - start != 2 or doc[start].lower_ != "the" or not doc[start + 1].is_lower:
+            return None
+        noun = doc[start + 1].lower_
+        if noun not in self.rules.lex.body_heads:
+            return None
+        for ent in reversed(self.ents):
+            if ent.end <= start and ent.label_ == "ORG" and doc[ent.end - 1].lower_ == noun:
+                return ent.text
+        return None
 
     def _is_portfolio_before_body(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the lower-case noun phrase [start, end) after "of" is the title's portfolio because
@@ -1211,9 +1225,38 @@ class _ArticlePeople:
     def _np_end(self, doc: Doc, i: int) -> int:
         """End of the affiliation noun phrase that starts at token I (an entity or a short chunk),
         carried through a possessive ("head of Cuba's parliament")."""
-        end = self._np_end_simple(doc, i)
+        end = self._carry_name_through(doc, i, self._np_end_simple(doc, i))
         if end < len(doc) and doc[end].text in {"'s", "’s"}:
             end = max(end + 1, self._np_end_simple(doc, end + 1))
+        return end
+
+    def _carry_name_through(self, doc: Doc, i: int, end: int) -> int:
+        """END carried over what the parser cuts out of a long organisation name starting at token I: a
+        list of capitalised words after "of" ("American Federation of State, County and Municipal
+        Employees", "Department of Health, Education and Welfare") and "on" after a committee's noun
+        ("Senate Committee on Veterans Affairs")."""
+        n = len(doc)
+        on = end if end < n and doc[end].lower_ == "on" else end - 1  # the model may end on "on"
+        if i < on and on + 1 < n and doc[on].lower_ == "on" and doc[on - 1].lower_ in self.rules.lex.body_heads \
+                and doc[on + 1].text[:1].isupper() and doc[on + 1].ent_type_ != "DATE":
+            k = on + 1
+            while k < n and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                k += 1
+            return k
+        if end + 3 < n and doc[end].text == "," and any(t.lower_ == "of" for t in doc[i:end]):
+            k, saw_and = end, False
+            while k + 1 < n and doc[k].text == "," or doc[k].lower_ == "and" and not saw_and:
+                saw_and = saw_and or doc[k].lower_ == "and"
+                j = k + 1
+                while j < n and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ not in {"PERSON", "DATE"}:
+                    j += 1
+                if j == k + 1:
+                    return end
+                k = j
+                if saw_and:
+                    return k
+                if k >= n:
+                    return end
         return end
 
     def _np_end_simple(self, doc: Doc, i: int) -> int:
