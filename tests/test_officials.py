@@ -210,6 +210,11 @@ def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     # the list stops before a person; "on" stops before a date
     ("Mary Jones, president of the University of Texas, said Smith and Jones would go.", "University of Texas"),
     ("Ann Lee, head of the Council on Monday said no.", "Council"),
+    # title words: "assistant" as a head, "medical"/"scientific" as portfolios
+    ("Dr. James Mason, assistant for health at the Department of Health and Human Services, said so.",
+     "Department of Health and Human Services"),
+    ("Richard Kahn, chief scientific and medical officer for the American Diabetes Association, said so.",
+     "American Diabetes Association"),
     # "the agency" is the agency named before
     ("The Environmental Protection Agency is drafting rules, said Robin Woods, a spokeswoman for the agency.",
      "Environmental Protection Agency"),
@@ -242,6 +247,10 @@ def test_the_agency_without_an_earlier_agency_stays_as_written(nlp):
      "Wang Yuan at the Institute of Mathematics", "Wang Yuan", "Institute of Mathematics"),
     ("Sam Ortiz, who works for General Motors, said so.",
      "Sam Ortiz, who works for General Motors", "Sam Ortiz", "General Motors"),
+    # ORG's NAME, and "the department's NAME" after the department is named
+    ("Microsoft's Bill Gates spoke first.", "Microsoft's Bill Gates", "Bill Gates", "Microsoft"),
+    ("The Massachusetts Department of Public Health adopted rules, said the department's Al Comproni.",
+     "the department's Al Comproni", "Al Comproni", "Massachusetts Department of Public Health"),
 ])
 def test_employment_without_a_title_word(nlp, text, span, name, affiliation):
     rows = officials(nlp, text)
@@ -255,6 +264,7 @@ def test_employment_without_a_title_word(nlp, text, span, name, affiliation):
     "John Smith at the White House said so.",               # "at" a building, not an organisation
     "Mary Jones met with Apple executives on Monday.",      # the organisation modifies a noun
     "Mary Jones with Apple executives toured the plant.",
+    "Ohio's Richard Celeste won the vote.",                 # a place's possessive
 ])
 def test_no_employer_without_an_organisation(nlp, text):
     assert officials(nlp, text) == []

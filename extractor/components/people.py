@@ -180,7 +180,7 @@ class _ArticlePeople:
         doc = self.doc
         mentions = self._find_mentions(doc)
         attached = [self._title_before(doc, m) or self._title_after(doc, m) or self._employer_after_name(doc, m)
-                    for m in mentions]
+                    or self._employer_possessive_before(doc, m) for m in mentions]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
         titles_of: dict[tuple[str, ...], str] = {}
         for row in officials:
@@ -1005,6 +1005,27 @@ class _ArticlePeople:
             return None
         return m.start, end, "", doc[body:end].text
 
+    def _employer_possessive_before(self, doc: Doc, m: Mention):
+        """ORG's NAME ("Goldman Sachs's Jim O'Neill", "the department's Al Comproni" after the Department
+        of Public Health): the person with the organisation they serve, no title. A place's possessive
+        names no employer ("Ohio's Richard Celeste")."""
+        p = m.start - 1
+        if p < 1 or doc[p].text not in POSSESSIVE:
+            return None
+        ent = self._ent_ending(p) or self._ent_ending(m.start)  # the model may keep the "'s"
+        if ent is not None and ent.label_ == "ORG" and not self._read_as_a_place(doc[ent.start:p]):
+            return ent.start, m.end, "", doc[ent.start:p].text
+        if p >= 2:
+            earlier = self._body_named_earlier(doc, p - 2, p)
+            if earlier is not None:
+                return p - 2, m.end, "", earlier
+        return None
+
+    @staticmethod
+    def _read_as_a_place(span: Span) -> bool:
+        """Whether the places table holds SPAN (a town the model called an organisation: "Rochester's")."""
+        return any(p["start"] <= span.start_char and span.end_char <= p["end"] for p in (span.doc._.places or []))
+
     def _employer_end(self, doc: Doc, k: int, named_head_needed: bool) -> int | None:
         """End of the organisation named from token K: an ORG entity, or a capitalised name holding an
         organisation noun (`body_heads`: "Forest Service"); with NAMED_HEAD_NEEDED the noun is required
@@ -1143,15 +1164,15 @@ class _ArticlePeople:
 
     def _body_named_earlier(self, doc: Doc, start: int, end: int) -> str | None:
         """The organisation that "the agency" in [start, end) refers back to: the nearest earlier ORG
-        name ending in that noun ("The Environmental Protection Agency ... a spokeswoman for the
-        agency"), or None."""
+        name holding that noun ("The Environmental Protection Agency ... a spokeswoman for the
+        agency", "the Department of Public Health ... the department's"), or None."""
         if end - start != 2 or doc[start].lower_ != "the" or not doc[start + 1].is_lower:
             return None
         noun = doc[start + 1].lower_
         if noun not in self.rules.lex.body_heads:
             return None
         for ent in reversed(self.ents):
-            if ent.end <= start and ent.label_ == "ORG" and doc[ent.end - 1].lower_ == noun:
+            if ent.end <= start and ent.label_ == "ORG" and any(t.lower_ == noun and t.is_title for t in ent):
                 return ent.text
         return None
 
