@@ -210,9 +210,7 @@ def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     # the list stops before a person; "on" stops before a date
     ("Mary Jones, president of the University of Texas, said Smith and Jones would go.", "University of Texas"),
     ("Ann Lee, head of the Council on Monday said no.", "Council"),
-    # title words: "assistant" as a head, "medical"/"scientific" as portfolios
-    ("Dr. James Mason, assistant for health at the Department of Health and Human Services, said so.",
-     "Department of Health and Human Services"),
+    # "medical"/"scientific" as portfolios
     ("Richard Kahn, chief scientific and medical officer for the American Diabetes Association, said so.",
      "American Diabetes Association"),
     # "the agency" is the agency named before
