@@ -268,6 +268,12 @@ def test_no_employer_without_an_organisation(nlp, text):
     assert officials(nlp, text) == []
 
 
+def test_two_names_joined_by_and_share_the_employer(nlp):
+    rows = officials(nlp, "James Blight and David Welch of Harvard University say so.")
+    assert [(r["name"], r["affiliation"]) for r in rows] == [("James Blight", "Harvard University"),
+                                                              ("David Welch", "Harvard University")]
+
+
 def test_an_employee_without_a_title_has_no_people_title(nlp):
     doc = nlp("Jane Doe with the Sierra Club said the plan was bad.")
     assert [(r["title"], r["official"]) for r in doc._.people] == [(None, True)]

@@ -985,11 +985,15 @@ class _ArticlePeople:
         return m.start, a_end, title, doc[body:a_end].text
 
     def _employer_after_name(self, doc: Doc, m: Mention):
-        """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY: a person with
-        the organisation they serve and no title word ("Jerry Chapman of the Bureau of Land
+        """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY (also for the
+        first of two names joined by "and"): a person with the organisation they serve and no title word ("Jerry Chapman of the Bureau of Land
         Management", "Jane Doe with the Sierra Club said"); the title is empty. A place is no
         employer ("John Smith of Chicago")."""
         n, i = len(doc), m.end
+        if i + 1 < n and doc[i].lower_ == "and":
+            partner = self._ent_starting(i + 1)
+            if partner is not None and partner.label_ == "PERSON":
+                i = partner.end  # "James Blight and David Welch of Harvard University": both work there
         if i < n and doc[i].text == ",":
             i += 1
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
