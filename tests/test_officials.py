@@ -198,6 +198,87 @@ def test_titles_without_a_named_holder_are_not_officials(nlp, text):
     assert officials(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, affiliation", [
+    # a list of capitalised words after "of" inside the name
+    ("Gerald Mace, president of the American Federation of State, County and Municipal Employees, said so.",
+     "American Federation of State, County and Municipal Employees"),
+    ("John Smith, secretary of the Department of Health, Education and Welfare, left.",
+     "Department of Health, Education and Welfare"),
+    # "on" after a committee's noun
+    ("It will be investigated, said Sen. Alan Crane, D-Calif., chairman of the Senate Committee on Veterans Affairs.",
+     "Senate Committee on Veterans Affairs"),
+    # the list stops before a person; "on" stops before a date
+    ("Mary Jones, president of the University of Texas, said Smith and Jones would go.", "University of Texas"),
+    ("Ann Lee, head of the Council on Monday said no.", "Council"),
+    # "medical"/"scientific" as portfolios
+    ("Richard Kahn, chief scientific and medical officer for the American Diabetes Association, said so.",
+     "American Diabetes Association"),
+    # "the agency" is the agency named before
+    ("The Environmental Protection Agency is drafting rules, said Robin Woods, a spokeswoman for the agency.",
+     "Environmental Protection Agency"),
+])
+def test_affiliation_is_the_whole_organisation_name(nlp, text, affiliation):
+    assert [r["affiliation"] for r in officials(nlp, text)] == [affiliation]
+
+
+def test_the_agency_without_an_earlier_agency_stays_as_written(nlp):
+    rows = officials(nlp, "Apple sued the agency. Jim Lee, a spokesman for the agency, declined.")
+    assert [r["affiliation"] for r in rows] == ["agency"]
+
+
+@pytest.mark.parametrize("text, span, name, affiliation", [
+    # NAME of the BODY: an organisation the model marked, or a capitalised name with an organisation noun
+    ("The fire grew quickly, said Jerry Chapman of the Bureau of Land Management.",
+     "Jerry Chapman of the Bureau of Land Management", "Jerry Chapman", "Bureau of Land Management"),
+    ("Winds will pick up tonight, said Maria Lopez of the National Hurricane Center.",
+     "Maria Lopez of the National Hurricane Center", "Maria Lopez", "National Hurricane Center"),
+    # an age between the name and "of"; a comma before "of"
+    ("Ulf Berg, 47, of the European Space Agency was chosen for the flight.",
+     "Ulf Berg, 47, of the European Space Agency", "Ulf Berg", "European Space Agency"),
+    # the row stops before the possessive of a larger body
+    ("Paul Welch of Harvard University's Kennedy School of Government disagreed.",
+     "Paul Welch of Harvard University", "Paul Welch", "Harvard University"),
+    # NAME with the BODY, NAME at the BODY, NAME, who works for BODY
+    ("Jane Doe with the Sierra Club said the plan was bad.",
+     "Jane Doe with the Sierra Club", "Jane Doe", "Sierra Club"),
+    ("Wang Yuan at the Institute of Mathematics won a prize.",
+     "Wang Yuan at the Institute of Mathematics", "Wang Yuan", "Institute of Mathematics"),
+    ("Sam Ortiz, who works for General Motors, said so.",
+     "Sam Ortiz, who works for General Motors", "Sam Ortiz", "General Motors"),
+    # ORG's NAME, and "the department's NAME" after the department is named
+    ("Microsoft's Bill Gates spoke first.", "Microsoft's Bill Gates", "Bill Gates", "Microsoft"),
+    ("The Massachusetts Department of Public Health adopted rules, said the department's Al Comproni.",
+     "the department's Al Comproni", "Al Comproni", "Massachusetts Department of Public Health"),
+])
+def test_employment_without_a_title_word(nlp, text, span, name, affiliation):
+    rows = officials(nlp, text)
+    assert [(r["text"], r["name"], r["title"], r["affiliation"]) for r in rows] == [(span, name, "", affiliation)]
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith of Chicago said it was fine.",              # a place is no employer
+    "Ann Lee of the Smith family said so.",                 # a family is no body
+    "Bob Hill of the Lincoln, Neb., school board said so.",  # the place before a lower-case body
+    "John Smith at the White House said so.",               # "at" a building, not an organisation
+    "Mary Jones met with Apple executives on Monday.",      # the organisation modifies a noun
+    "Mary Jones with Apple executives toured the plant.",
+    "Ohio's Richard Celeste won the vote.",                 # a place's possessive
+])
+def test_no_employer_without_an_organisation(nlp, text):
+    assert officials(nlp, text) == []
+
+
+def test_two_names_joined_by_and_share_the_employer(nlp):
+    rows = officials(nlp, "James Blight and David Welch of Harvard University say so.")
+    assert [(r["name"], r["affiliation"]) for r in rows] == [("James Blight", "Harvard University"),
+                                                              ("David Welch", "Harvard University")]
+
+
+def test_an_employee_without_a_title_has_no_people_title(nlp):
+    doc = nlp("Jane Doe with the Sierra Club said the plan was bad.")
+    assert [(r["title"], r["official"]) for r in doc._.people] == [(None, True)]
+
+
 def test_a_title_before_another_name_is_not_an_apposition(nlp):
     rows = officials(nlp, "Crown Prince Hassan, King Hussein's brother and political adviser, was asked about it.")
     assert {(r["name"], r["title"]) for r in rows} == {("Hassan", "Crown Prince"), ("Hussein", "King")}

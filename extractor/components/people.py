@@ -179,14 +179,15 @@ class _ArticlePeople:
         """Write doc._.people and doc._.officials."""
         doc = self.doc
         mentions = self._find_mentions(doc)
-        attached = [self._title_before(doc, m) or self._title_after(doc, m) for m in mentions]
+        attached = [self._title_before(doc, m) or self._title_after(doc, m) or self._employer_after_name(doc, m)
+                    or self._employer_possessive_before(doc, m) for m in mentions]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
         titles_of: dict[tuple[str, ...], str] = {}
         for row in officials:
             titles_of.setdefault(row.pop("_key"), row["title"])
         doc._.people = [{
             "start": doc[m.start].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
-            "name": m.display, "title": titles_of.get(m.name),
+            "name": m.display, "title": titles_of.get(m.name) or None,
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
@@ -983,6 +984,75 @@ class _ArticlePeople:
             return None
         return m.start, a_end, title, doc[body:a_end].text
 
+    def _employer_after_name(self, doc: Doc, m: Mention):
+        """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY (also for the
+        first of two names joined by "and"): a person with the organisation they serve and no title word ("Jerry Chapman of the Bureau of Land
+        Management", "Jane Doe with the Sierra Club said"); the title is empty. A place is no
+        employer ("John Smith of Chicago")."""
+        n, i = len(doc), m.end
+        if i + 1 < n and doc[i].lower_ == "and":
+            partner = self._ent_starting(i + 1)
+            if partner is not None and partner.label_ == "PERSON":
+                i = partner.end  # "James Blight and David Welch of Harvard University": both work there
+        if i < n and doc[i].text == ",":
+            i += 1
+            if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
+                i += 2  # "Ulf D. Merbold, 47, of the European Space Agency"
+        if i + 3 < n and doc[i].lower_ == "who" and doc[i + 1].lemma_.lower() == "work" \
+                and doc[i + 2].lower_ in {"for", "at"}:
+            i += 2
+        elif i >= n or doc[i].lower_ not in {"of", "with", "at"}:
+            return None
+        body = i + 2 if i + 2 < n and doc[i + 1].lower_ == "the" else i + 1
+        end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at")
+        if end is None:
+            return None
+        return m.start, end, "", doc[body:end].text
+
+    def _employer_possessive_before(self, doc: Doc, m: Mention):
+        """ORG's NAME ("Goldman Sachs's Jim O'Neill", "the department's Al Comproni" after the Department
+        of Public Health): the person with the organisation they serve, no title. A place's possessive
+        names no employer ("Ohio's Richard Celeste")."""
+        p = m.start - 1
+        if p < 1 or doc[p].text not in POSSESSIVE:
+            return None
+        ent = self._ent_ending(p) or self._ent_ending(m.start)  # the model may keep the "'s"
+        if ent is not None and ent.label_ == "ORG" and not self._read_as_a_place(doc[ent.start:p]):
+            return ent.start, m.end, "", doc[ent.start:p].text
+        if p >= 2:
+            earlier = self._body_named_earlier(doc, p - 2, p)
+            if earlier is not None:
+                return p - 2, m.end, "", earlier
+        return None
+
+    @staticmethod
+    def _read_as_a_place(span: Span) -> bool:
+        """Whether the places table holds SPAN (a town the model called an organisation: "Rochester's")."""
+        return any(p["start"] <= span.start_char and span.end_char <= p["end"] for p in (span.doc._.places or []))
+
+    def _employer_end(self, doc: Doc, k: int, named_head_needed: bool) -> int | None:
+        """End of the organisation named from token K: an ORG entity, or a capitalised name holding an
+        organisation noun (`body_heads`: "Forest Service"); with NAMED_HEAD_NEEDED the noun is required
+        of the entity too ("at the Institute of Mechanics", not "at the White House"). None when a
+        noun follows it (the name then modifies it: "with Apple executives")."""
+        n = len(doc)
+        if k >= n or not doc[k].text[:1].isupper() or doc[k].ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}:
+            return None
+        ent = self._ent_starting(k)
+        if ent is None and k > 0 and doc[k - 1].lower_ == "the":
+            ent = self._ent_starting(k - 1)  # the model's span includes the article
+        end = ent.end if ent is not None and ent.label_ == "ORG" else self._named_body_end(doc, k)
+        if end is not None and end - 1 > k and doc[end - 1].text in POSSESSIVE:
+            end -= 1  # "of Harvard University's John F. Kennedy School": the row ends at the body
+        if end is None:
+            return None
+        has_head = any(doc[j].lower_ in self.rules.lex.body_heads for j in range(k, end))
+        if (ent is None or ent.label_ != "ORG" or named_head_needed) and not has_head:
+            return None
+        if end < n and doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].is_lower:
+            return None
+        return end
+
     @staticmethod
     def _after_coordinated_occupation(doc: Doc, i: int) -> int | None:
         """Where a title coordinated with a first occupation starts ("a jeweler and president of Vision
@@ -1065,7 +1135,7 @@ class _ArticlePeople:
                     continue
                 if a_end > end + 1:
                     a_start, a_stop, end = self._named_body_in(doc, end + 1, a_end)
-                    affiliation = doc[a_start:a_stop].text
+                    affiliation = self._body_named_earlier(doc, a_start, a_stop) or doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
 
@@ -1095,6 +1165,20 @@ class _ArticlePeople:
             if ent is not None and ent.label_ == "ORG":
                 return (k if ent.start < k else ent.start), ent.end, ent.end
         return start, end, end
+
+    def _body_named_earlier(self, doc: Doc, start: int, end: int) -> str | None:
+        """The organisation that "the agency" in [start, end) refers back to: the nearest earlier ORG
+        name holding that noun ("The Environmental Protection Agency ... a spokeswoman for the
+        agency", "the Department of Public Health ... the department's"), or None."""
+        if end - start != 2 or doc[start].lower_ != "the" or not doc[start + 1].is_lower:
+            return None
+        noun = doc[start + 1].lower_
+        if noun not in self.rules.lex.body_heads:
+            return None
+        for ent in reversed(self.ents):
+            if ent.end <= start and ent.label_ == "ORG" and any(t.lower_ == noun and t.is_title for t in ent):
+                return ent.text
+        return None
 
     def _is_portfolio_before_body(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the lower-case noun phrase [start, end) after "of" is the title's portfolio because
@@ -1166,9 +1250,38 @@ class _ArticlePeople:
     def _np_end(self, doc: Doc, i: int) -> int:
         """End of the affiliation noun phrase that starts at token I (an entity or a short chunk),
         carried through a possessive ("head of Cuba's parliament")."""
-        end = self._np_end_simple(doc, i)
+        end = self._carry_name_through(doc, i, self._np_end_simple(doc, i))
         if end < len(doc) and doc[end].text in {"'s", "’s"}:
             end = max(end + 1, self._np_end_simple(doc, end + 1))
+        return end
+
+    def _carry_name_through(self, doc: Doc, i: int, end: int) -> int:
+        """END carried over what the parser cuts out of a long organisation name starting at token I: a
+        list of capitalised words after "of" ("American Federation of State, County and Municipal
+        Employees", "Department of Health, Education and Welfare") and "on" after a committee's noun
+        ("Senate Committee on Veterans Affairs")."""
+        n = len(doc)
+        on = end if end < n and doc[end].lower_ == "on" else end - 1  # the model may end on "on"
+        if i < on and on + 1 < n and doc[on].lower_ == "on" and doc[on - 1].lower_ in self.rules.lex.body_heads \
+                and doc[on + 1].text[:1].isupper() and doc[on + 1].ent_type_ != "DATE":
+            k = on + 1
+            while k < n and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                k += 1
+            return k
+        if end + 3 < n and doc[end].text == "," and any(t.lower_ == "of" for t in doc[i:end]):
+            k, saw_and = end, False
+            while k + 1 < n and doc[k].text == "," or doc[k].lower_ == "and" and not saw_and:
+                saw_and = saw_and or doc[k].lower_ == "and"
+                j = k + 1
+                while j < n and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ not in {"PERSON", "DATE"}:
+                    j += 1
+                if j == k + 1:
+                    return end
+                k = j
+                if saw_and:
+                    return k
+                if k >= n:
+                    return end
         return end
 
     def _np_end_simple(self, doc: Doc, i: int) -> int:

@@ -18,6 +18,7 @@ class TitleLexicon:
     honorifics: frozenset[str]
     company_heads: frozenset[str] = frozenset()
     body_modifiers: frozenset[str] = frozenset()
+    body_heads: frozenset[str] = frozenset()
     title_prepositions: frozenset[str] = frozenset({"of", "for"})
     affiliation_prepositions: frozenset[str] = frozenset({"of", "for", "at", "with"})
     sectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -56,6 +57,7 @@ class TitleLexicon:
             honorifics=frozenset(h.lower() for h in data.get("honorifics", [])),
             company_heads=frozenset(h.lower() for h in data.get("company_heads", [])),
             body_modifiers=frozenset(h.lower() for h in data.get("body_modifiers", [])),
+            body_heads=frozenset(h.lower() for h in data.get("body_heads", [])),
             title_prepositions=frozenset(data.get("title_prepositions", ["of", "for"])),
             affiliation_prepositions=frozenset(data.get("affiliation_prepositions", ["of", "for", "at", "with"])),
             sectors=sectors,
