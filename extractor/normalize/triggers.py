@@ -67,9 +67,20 @@ def _item_triggers(op, av) -> set[str] | None:
     if op is C.BRANCH:
         branches = [_sequence_triggers(b) for b in av[1]]
         return None if any(b is None for b in branches) else set().union(*branches)
-    if op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+    if op is C.IN and av and all(_is_digit_item(i) for i in av):
         return {DIGIT}
     return None
+
+
+def _is_digit_item(item) -> bool:
+    """Whether a member of a character class matches decimal digits only (\\d, [0-9], [1-3], [05]): a
+    subset of what DIGIT's test (\\d) finds."""
+    op, av = item
+    if op is C.CATEGORY:
+        return av is C.CATEGORY_DIGIT
+    if op is C.RANGE:
+        return 48 <= av[0] <= av[1] <= 57
+    return op is C.LITERAL and 48 <= av <= 57
 
 
 class TriggerText:
