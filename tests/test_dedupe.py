@@ -120,3 +120,19 @@ def test_unknown_dedupe_mode_is_a_usage_error(tmp_path, dup_corpus):
 
     with pytest.raises(InputError, match="dedupe"):
         run([dup_corpus], tmp_path / "x", dedupe="maybe")
+
+
+@pytest.mark.parametrize("text", [
+    "the mayor said the new bridge would open next spring after two years of work",
+    "shares fell sharply on tuesday as investors weighed the central bank's latest rate decision",
+])
+def test_signature_with_the_permutations_drawn_once_is_a_fresh_minhash(text):
+    from array import array
+
+    from datasketch import MinHash
+
+    from extractor.dedupe import NUM_PERM, shingles, signature
+    fresh = MinHash(num_perm=NUM_PERM)
+    fresh.update_batch(sorted(shingles(text)))
+    assert signature(shingles(text)) == array("I", fresh.hashvalues.astype("uint32").tobytes())
+    assert signature(shingles(text)) != signature(shingles(text + " and more words here"))

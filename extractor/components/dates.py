@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -103,10 +103,12 @@ def dates_the_verb(span: Span, verb: Token) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
-def reports_long_period(span: Span, phrases: tuple[str, ...]) -> bool:
+def reports_long_period(span: Span, phrases: tuple[str, ...], ctx: "DocContext") -> bool:
     """Whether the sentence of SPAN reports a period longer than a quarter ("the first nine months")."""
-    sent = span.sent.text.lower() if span.doc.has_annotation("SENT_START") else span.doc.text.lower()
-    return any(p in sent for p in phrases)
+    if not ctx.sentenced:
+        return ctx.reports_long_period(0, len(ctx.text), phrases)
+    sent = span.sent
+    return ctx.reports_long_period(sent.start_char, sent.end_char, phrases)
 
 
 def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str | None:
@@ -210,17 +212,32 @@ def _dateparser_timex(text: str, published: str | None, base: str) -> Timex | No
 
 @dataclass(frozen=True)
 class DocContext:
-    """What one document tells every date in it: its publication date, and hints from its whole text."""
+    """What one document tells every date in it: its publication date, and hints from its whole text.
+    It also holds the document's text, read once: Doc.text joins every token anew at each reading."""
 
     dct: date | None
     hints: frozenset[str]
+    text: str = ""
+    sentenced: bool = False
+    # (start_char, end_char) of a sentence -> whether it reports a longer period: asked once a sentence
+    long_period_sents: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, options: set[str]) -> "DocContext":
         """The context of DOC; OPTIONS are the component's switches the grammar reads (part_of_day_time)."""
+        text = doc.text
         # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
-        hints = {"quarter"} if "quarter" in doc.text.lower() else set()
-        return cls(published_date(doc._.published), frozenset(hints | options))
+        hints = {"quarter"} if "quarter" in text.lower() else set()
+        return cls(published_date(doc._.published), frozenset(hints | options), text,
+                   doc.has_annotation("SENT_START"))
+
+    def reports_long_period(self, start: int, end: int, phrases: tuple[str, ...]) -> bool:
+        """Whether the text from START to END names one of PHRASES (lowercase)."""
+        key = (start, end)
+        if key not in self.long_period_sents:
+            sent = self.text[start:end].lower()
+            self.long_period_sents[key] = any(p in sent for p in phrases)
+        return self.long_period_sents[key]
 
 
 class NewsDates(base.RuleDataComponent):
@@ -256,7 +273,7 @@ class NewsDates(base.RuleDataComponent):
         ctx = DocContext.of(doc, {"part_of_day_time"} if self.part_of_day_time else set())
         anaphors: dict[int, Candidate] = {}
         rows = []
-        for cand in self.grammar.find(doc.text):
+        for cand in self.grammar.find(ctx.text):
             row = self.rule_row(doc, cand, ctx)
             if row is not None:
                 rows.append(row)
@@ -267,8 +284,8 @@ class NewsDates(base.RuleDataComponent):
         rows.sort(key=lambda r: r["start"])
         if anaphors:
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
-        rows = anchor_bare_clocks(compose_neighbours(doc.text, rows, ctx.dct))
-        rows = date_periods_by_their_end(doc.text, rows)
+        rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
+        rows = date_periods_by_their_end(ctx.text, rows)
         out = []
         for r in rows:
             r = strip_private(r)
@@ -311,7 +328,7 @@ class NewsDates(base.RuleDataComponent):
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
         direction = clause_direction(span, self.reporting if bare_weekday else None)
-        if reports_long_period(span, self.long_periods):
+        if reports_long_period(span, self.long_periods, ctx):
             hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ == "ended":
             # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead

@@ -67,9 +67,20 @@ def _item_triggers(op, av) -> set[str] | None:
     if op is C.BRANCH:
         branches = [_sequence_triggers(b) for b in av[1]]
         return None if any(b is None for b in branches) else set().union(*branches)
-    if op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+    if op is C.IN and av and all(_is_digit_item(i) for i in av):
         return {DIGIT}
     return None
+
+
+def _is_digit_item(item) -> bool:
+    """Whether a member of a character class matches decimal digits only (\\d, [0-9], [1-3], [05]): a
+    subset of what DIGIT's test (\\d) finds."""
+    op, av = item
+    if op is C.CATEGORY:
+        return av is C.CATEGORY_DIGIT
+    if op is C.RANGE:
+        return 48 <= av[0] <= av[1] <= 57
+    return op is C.LITERAL and 48 <= av <= 57
 
 
 class TriggerText:
@@ -87,6 +98,8 @@ class TriggerText:
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] = []
         self._words_of: dict[str, list[tuple[int, int]]] = {}
+        self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
+        self._present: dict[str, bool] = {}
 
     def ranges(self, found: frozenset[str] | None) -> list[tuple[int, int]]:
         """(start, end) stretches of the text that hold every match of a pattern with triggers
@@ -112,6 +125,14 @@ class TriggerText:
         would hold a trigger whose stretch overlaps that one, which joining rules out."""
         if found is None or not self.exact or words >= UNBOUNDED:
             return self.ranges(found)
+        key = (found, words)
+        got = self._windows.get(key)  # patterns with the same triggers and reach share them
+        if got is None:
+            got = self._windows[key] = self._stretches(found, words)
+        return got
+
+    def _stretches(self, found: frozenset[str], words: int) -> list[tuple[int, int]]:
+        """windows() of FOUND and WORDS, computed."""
         if self._word_starts is None:
             spans = [(m.start(), m.end()) for m in _WORD.finditer(self.lower)]
             self._word_starts, self._word_ends = [a for a, _ in spans], [b for _, b in spans]
@@ -137,8 +158,9 @@ class TriggerText:
                     at.append((i, i + len(trigger)))
                     i = self.lower.find(trigger, i + 1)
             starts = self._word_starts
-            got = [(max(0, bisect.bisect_right(starts, a) - 1), max(0, bisect.bisect_right(starts, b - 1) - 1))
-                   for a, b in at]
+            # once a word: the digits of "2013" are one word's four occurrences
+            got = list(dict.fromkeys((max(0, bisect.bisect_right(starts, a) - 1),
+                                      max(0, bisect.bisect_right(starts, b - 1) - 1)) for a, b in at))
             self._words_of[trigger] = got
         return got
 
@@ -161,7 +183,15 @@ class TriggerText:
         """False only when no string of FOUND is in the text (so no match of its regex can be)."""
         if found is None or not self.exact:
             return True
-        return any(self.has_digit if s == DIGIT else s in self.lower for s in found)
+        return any(self._holds(s) for s in found)
+
+    def _holds(self, trigger: str) -> bool:
+        """Whether TRIGGER (or, for DIGIT, a digit) occurs in the text; asked once a trigger (many
+        patterns share their triggers)."""
+        got = self._present.get(trigger)
+        if got is None:
+            got = self._present[trigger] = self.has_digit if trigger == DIGIT else trigger in self.lower
+        return got
 
 
 # ---------------------------------------------------------------- barriers: where no match can reach
