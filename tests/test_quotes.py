@@ -400,3 +400,12 @@ def test_a_document_with_no_named_issuer_stays_unresolved(nlp):
     text = "Talks were held on Monday. The statement said the talks would resume."
     rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The statement"]
     assert rows and rows[0]["speaker_name"] == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Anna Smith leads by 57 percent to 33 percent in the new poll. The poll finds Clinton behind in Iowa.",
+    "The senator slipped to 39 percent in Monday's survey. The survey showed that voters are undecided.",
+])
+def test_a_document_is_not_issued_by_whoever_it_mentions_or_its_date(nlp, text):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"].lower() in ("the poll", "the survey")]
+    assert rows and rows[0]["speaker_name"] not in ("Anna Smith", "Monday")

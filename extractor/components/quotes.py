@@ -104,6 +104,7 @@ class NewsQuotes(base.RuleDataComponent):
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
+            "issuing": frozenset(raw.get("issuing_verbs", ())) | frozenset(raw["speech_verbs"]),
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
@@ -372,7 +373,7 @@ class NewsQuotes(base.RuleDataComponent):
         for tok in earlier:
             if noun.idx - tok.idx > DOCUMENT_WINDOW:
                 return None
-            issuer = issuer_named_with(tok) or issuer_by_clause(tok)
+            issuer = issuer_named_with(tok) or issuer_by_clause(tok, self.data["issuing"])
             if issuer is not None and issuer.lemma_.lower() not in self.data["document_nouns"]:
                 return issuer
         return None
@@ -538,17 +539,17 @@ def issuer_named_with(noun: Token) -> Token | None:
     """The issuer a document noun names itself: "X's ad", "a statement from (or by) X"."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
-        return poss
+        return poss if poss.ent_type_ not in ("DATE", "TIME") else None  # "Monday's poll" says when
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
-def issuer_by_clause(noun: Token) -> Token | None:
+def issuer_by_clause(noun: Token, issuing: frozenset[str]) -> Token | None:
     """The subject of the clause a document noun is issued in: "In a statement, X said",
-    "X released (or issued) a letter"."""
+    "X released (or issued) a letter"; not of any clause it stands in ("Trump leads in the poll")."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head if noun.dep_ == "dobj" \
         else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in issuing:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
