@@ -107,6 +107,21 @@ CASES = {
         "Kabul, said, \u201cA raid is a combat operation. There is no way around that.\u201d",
         "Col. Mark J. Hollis", "said", "\u201cA raid is a combat operation. There is no way around that.\u201d",
         "direct"),
+    "phrasal-cue-went-on-after-a-quotation": (
+        "\u201cAnd that worries me a great deal,\u201d she went on.",
+        "she", "went on", "\u201cAnd that worries me a great deal,\u201d", "direct"),
+    "phrasal-cue-shot-back-after-a-quotation": (
+        "\u201cThey only came for the free lunch,\u201d Carter shot back with a grin.",
+        "Carter", "shot back", "\u201cThey only came for the free lunch,\u201d", "direct"),
+    "as-someone-put-it-before-a-quotation": (
+        "As Senator Alan Price put it: \u201cThis nominee will not be confirmed.\u201d",
+        "Senator Alan Price", "put it", "\u201cThis nominee will not be confirmed.\u201d", "direct"),
+    "speech-verb-of-manner-fumed": (
+        "\u201cThey were never serious about this bill,\u201d Hadley fumed on Tuesday.",
+        "Hadley", "fumed", "\u201cThey were never serious about this bill,\u201d", "direct"),
+    "quotation-paragraph-signed-with-a-dash": (
+        "Her bill went nowhere.\n\u201cBig firms pay almost no taxes.\u201d\n- Warren.\nThat is disputed.",
+        "Warren", "-", "\u201cBig firms pay almost no taxes.\u201d", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -126,6 +141,15 @@ def test_attribution_patterns(nlp, case):
 ])
 def test_labels_and_titles_in_quotation_marks_are_not_quotes(nlp, text):
     assert all(r["kind"] != "direct" for r in quotes_of(nlp, text))
+    assert not quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The fight went on for hours. He went on to win the race.",
+    "Smith put it on the table.",
+    "Items:\n- Taxes.\n- Health care.",
+])
+def test_phrasal_verbs_and_dash_lines_without_a_quotation_are_not_cues(nlp, text):
     assert not quotes_of(nlp, text)
 
 
@@ -359,3 +383,29 @@ def test_a_quotation_after_adding_is_the_adding_cues_own(nlp):
     assert [(r[0], r[1], r[2]) for r in table(nlp, text)] == [
         ("Ms. Varga", "said", "\u201cWe opened all those talks,\u201d"),
         ("Ms. Varga", "adding", "\u201cShe cares about the whole team.\u201d")]
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    ("In a statement, the Ministry of Defence said the tests were routine. The statement said no one was hurt.",
+     "The statement", "Ministry of Defence"),
+    ("A statement from the World Health Organization said cases had fallen.",
+     "A statement from the World Health Organization", "World Health Organization"),
+])
+def test_a_document_speaks_for_its_named_issuer(nlp, text, speaker, name):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == name
+
+
+def test_a_document_with_no_named_issuer_stays_unresolved(nlp):
+    text = "Talks were held on Monday. The statement said the talks would resume."
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The statement"]
+    assert rows and rows[0]["speaker_name"] == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Anna Smith leads by 57 percent to 33 percent in the new poll. The poll finds Clinton behind in Iowa.",
+    "The senator slipped to 39 percent in Monday's survey. The survey showed that voters are undecided.",
+])
+def test_a_document_is_not_issued_by_whoever_it_mentions_or_its_date(nlp, text):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"].lower() in ("the poll", "the survey")]
+    assert rows and rows[0]["speaker_name"] not in ("Anna Smith", "Monday")

@@ -27,6 +27,9 @@ GAP_CONTINUED = re.compile(r"^(?:[^\"\u201c\u201d\n]{0,80}[.,:;])?[ \t\u00a0]*$"
 # second quotation has its own cue), or another quotation in doubled apostrophes lies between.
 GAP_NEW_SENTENCE = re.compile(r"[.!?][ \t\u00a0]+[A-Z]|''")
 # A name, a colon, a quotation mark: "... doesn't surprise pollster Daron Shaw: "Historically, ..."".
+# A signature line under a quotation paragraph: a dash, a name, then a comma or the line's end.
+SIGNATURE_LINE = re.compile(r"^(?P<dash>[-\u2013\u2014])[ \t\u00a0]*(?P<name>[A-Z][^,\n]{0,60}?)\.?[ \t]*(?:,[^\n]*)?$",
+                            re.MULTILINE)
 GAP_NAME_COLON = re.compile(r"^:[ \t\u00a0]*$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
@@ -35,6 +38,7 @@ MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "
                           "advmod", "punct_apostrophe"})
 # How far back (characters) "the candidate" and "the billionaire" look for the person just spoken of.
 FIGURE_WINDOW, NOMINAL_WINDOW = 800, 400
+DOCUMENT_WINDOW = 1500  # how far back "the statement" looks for the statement an issuer was named with
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
 
 
@@ -88,6 +92,7 @@ class NewsQuotes(base.RuleDataComponent):
             "according": tuple(tuple(p) for p in raw["according_to"]),
             "intent": frozenset(raw["intent_verbs"]),
             "prepositions": {verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()},
+            "phrasal": {verb: frozenset(words) for verb, words in raw.get("phrasal_cues", {}).items()},
             "naming": frozenset(raw["naming_verbs"]),
             "pronouns": {**{w: "person" for w in raw["person_pronouns"]},
                          **{w: "organization" for w in raw["organization_pronouns"]},
@@ -98,6 +103,8 @@ class NewsQuotes(base.RuleDataComponent):
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
+            "document_nouns": frozenset(raw.get("document_nouns", ())),
+            "issuing": frozenset(raw.get("issuing_verbs", ())) | frozenset(raw["speech_verbs"]),
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
@@ -106,7 +113,22 @@ class NewsQuotes(base.RuleDataComponent):
         lemma = tok.lemma_.lower()
         return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"]
                                                 or lemma in self.data["object"] or lemma in self.data["naming"]
-                                                or lemma in self.data["intent"] or lemma in self.data["prepositions"])
+                                                or lemma in self.data["intent"] or lemma in self.data["prepositions"]
+                                                or self.phrasal_word(tok) is not None)
+
+    def phrasal_word(self, tok: Token) -> Token | None:
+        """The word right after a verb that makes it a cue of saying ("she went on", "he shot back",
+        "as Cornyn put it"), if the verb is one of those and the word hangs from it."""
+        words = self.data["phrasal"].get(tok.lemma_.lower())
+        if not words or tok.i + 1 >= len(tok.doc):
+            return None
+        nxt = tok.doc[tok.i + 1]
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # 'went on to say': the cue is the verb it goes on to
+        return nxt if nxt.lower_ in words and nxt.head == tok else None
+
+    def in_lexicon(self, lemma: str) -> bool:
+        return any(lemma in self.data[k] for k in ("speech", "belief", "object", "naming", "intent", "prepositions"))
 
     def verb_cues(self, doc: Doc, text: str) -> list[Cue]:
         """Reporting and belief verbs with their source (subject, passive agent, or the subject of the
@@ -116,6 +138,13 @@ class NewsQuotes(base.RuleDataComponent):
             if not self.is_cue_verb(tok):
                 continue
             lemma = tok.lemma_.lower()
+            phrasal = self.phrasal_word(tok)
+            if phrasal is not None and not self.in_lexicon(lemma):
+                # 'she went on', 'as Cornyn put it:': what was said is only a quotation next to it.
+                source = source_of(tok)
+                own = source is None or source.head == tok or source.head.head == tok
+                cues.append(Cue((tok, phrasal), f"{lemma} {phrasal.lower_}", source, None, own_source=own))
+                continue
             complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if complement is None and (lemma in self.data["speech"] or lemma in self.data["belief"]
                                        or lemma in self.data["intent"]):
@@ -238,6 +267,7 @@ class NewsQuotes(base.RuleDataComponent):
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
         cues = self.colon_cues(doc, text, known) + self.according_cues(doc) + self.verb_cues(doc, text)
         cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
+        cues += signature_cues(doc, text, quotes, known)
         cue_starts = sorted(c.tokens[0].idx for c in cues)
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
@@ -332,7 +362,23 @@ class NewsQuotes(base.RuleDataComponent):
             out.append(row)
         return out
 
-    def resolve(self, source: Token, start: int, end: int, state: ArticleState) -> tuple[str, str]:
+    def document_issuer(self, noun: Token, head: str, state: ArticleState) -> Token | None:
+        """Who issued a document that speaks ("the statement said"): the issuer named with this mention
+        ("a statement from the ministry"), else with the last mention of the same document noun before
+        it ("In a statement, the ministry said ...", "the ministry released a statement")."""
+        own = issuer_named_with(noun)
+        if own is not None or not is_definite(noun):
+            return own
+        earlier = (t for t in reversed(state.doc[:noun.i]) if t.lemma_.lower() == head and t.pos_ == "NOUN")
+        for tok in earlier:
+            if noun.idx - tok.idx > DOCUMENT_WINDOW:
+                return None
+            issuer = issuer_named_with(tok) or issuer_by_clause(tok, self.data["issuing"])
+            if issuer is not None and issuer.lemma_.lower() not in self.data["document_nouns"]:
+                return issuer
+        return None
+
+    def resolve(self, source: Token, start: int, end: int, state: ArticleState, depth: int = 0) -> tuple[str, str]:
         """The speaker's fullest name and kind: a row inside the mention, else (pronouns, "the
         minister", "the company", "who") the nearest fitting row before it."""
         mentions = state.mentions
@@ -368,6 +414,10 @@ class NewsQuotes(base.RuleDataComponent):
             m = m if m is not None and start - m.end < 250 else None
             return (m.name if m else ""), PRONOUN_KIND[pronoun]
         head = target.lemma_.lower()
+        issuer = self.document_issuer(target, head, state) \
+            if target.pos_ == "NOUN" and head in self.data["document_nouns"] and depth == 0 else None
+        if issuer is not None:  # else "the poll", "the report" may still be an organisation noun
+            return self.resolve(issuer, *mention_range(issuer, state.text), state, depth=1)
         if target.pos_ == "NOUN" and (not is_definite(target) or target.tag_ in ("NNS", "NNPS")):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
@@ -485,6 +535,25 @@ def subject_hung_on_opening_phrase(verb: Token) -> Token | None:
     return None
 
 
+def issuer_named_with(noun: Token) -> Token | None:
+    """The issuer a document noun names itself: "X's ad", "a statement from (or by) X"."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss if poss.ent_type_ not in ("DATE", "TIME") else None  # "Monday's poll" says when
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def issuer_by_clause(noun: Token, issuing: frozenset[str]) -> Token | None:
+    """The subject of the clause a document noun is issued in: "In a statement, X said",
+    "X released (or issued) a letter"; not of any clause it stands in ("Trump leads in the poll")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head if noun.dep_ == "dobj" \
+        else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in issuing:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def phrase_head(tok: Token) -> Token:
     """The noun a modifier belongs to: the person a noun phrase names ("said Uralsib analyst Chris
     Weafer" -> Weafer, not the firm that modifies it)."""
@@ -512,6 +581,23 @@ def name_colon_cues(doc: Doc, text: str, quotes: list) -> list[Cue]:
         if not text[text.rfind("\n", 0, colon) + 1:mention_range(name, text)[0]].strip():
             continue  # a name opening its line is a label line's ("Continued Smith: ..."): colon_cues
         cues.append(Cue((mark[0],), ":", name, (q.start, q.end)))
+    return cues
+
+
+def signature_cues(doc: Doc, text: str, quotes: list, known: frozenset[str] = frozenset()) -> list[Cue]:
+    """A quotation paragraph signed on the next line with a dash and a name ('"... zero taxes."' then
+    '- Sanders.' or '-President Obama, tweeting after the speech.'): the name is the source, the dash
+    the cue, the quotation paragraph the content."""
+    cues = []
+    for match in SIGNATURE_LINE.finditer(text):
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        mark = doc.char_span(match.start("dash"), match.end("dash"))
+        if name is None or mark is None or not is_speaker_label(name, known):
+            continue
+        above = len(text[:match.start()].rstrip())  # where the paragraph above ends
+        signed = [q for q in quotes if q.end == above and q.start == text.rfind("\n", 0, q.start) + 1]
+        if signed:
+            cues.append(Cue((mark[0],), "-", name.root, (signed[0].start, signed[0].end)))
     return cues
 
 
