@@ -6,6 +6,7 @@ The feature that most separates the winner from the runner-up is the row's `reso
 from __future__ import annotations
 
 import math
+from operator import mul
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -66,6 +67,11 @@ class Weights:
     metropolis: float
     bare_county: float
     city_state_km: float
+    # The weights of the features in the order features() gives them (score() multiplies them in turn).
+    in_feature_order: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "in_feature_order", tuple(getattr(self, k) for k in FEATURE_ORDER))
 
     @classmethod
     def from_json(cls, raw: dict) -> "Weights":
@@ -79,6 +85,10 @@ def default_weights() -> Weights:
     return Weights.from_json(read_json("places/ranking.json"))
 
 
+# The features in the order features() gives them.
+FEATURE_ORDER = ("population", "country_name", "capital", "country_context", "state_context", "coherence",
+                 "dateline", "kind_word", "region", "own_name", "no_point", "metropolis", "bare_county",
+                 "division_name")
 # Names of the features as resolved_by writes them.
 FEATURE_NAMES = {"population": "population", "country_name": "country-name", "capital": "capital",
                  "country_context": "country-context", "state_context": "state-context",
@@ -135,10 +145,11 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
     near_anchors, near_dateline = near or neighbours(ev, name, w)
     # A county matched by its bare name counts as named when a county word follows ("Cook and DuPage
     # counties").
-    own = p.name in own_names or (is_county(p) and kind_hint == "admin")
+    county = is_county(p)
+    own = p.name in own_names or (county and kind_hint == "admin")
     # Context speaks for places the text calls by their own name: an alternate name ("New York" for a
     # hamlet in Wisconsin) is no namesake the article's state or neighbours can vouch for.
-    local = (p.kind == "city" or is_county(p)) and own
+    local = (p.kind == "city" or county) and own
     placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
     f = {"population": math.log10(p.population + 10),
          "country_name": 1.0 if p.kind == "country" or is_city_state(p, candidates, w.city_state_km) else 0.0,
@@ -155,7 +166,7 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
          "metropolis": 1.0 if p.kind == "admin" and kind_hint != "admin" and p.population and any(
              c.kind == "city" and c.country_code == p.country_code
              and (c.population >= 0.2 * p.population or c.capital) for c in candidates) else 0.0,
-         "bare_county": 1.0 if is_county(p) and kind_hint != "admin" and p.name not in own_names else 0.0}
+         "bare_county": 1.0 if county and kind_hint != "admin" and p.name not in own_names else 0.0}
     # A first-level division populated by its towns, named by its own name, and not after a metropolis.
     f["division_name"] = 1.0 if (p.kind == "admin" and p.iso_code and p.population and p.name in own_names
                                  and not f["metropolis"]) else 0.0
@@ -170,7 +181,9 @@ def neighbours(ev: Evidence, name: str, w: Weights) -> tuple[Neighbours, Neighbo
 
 
 def score(f: dict[str, float], w: Weights) -> float:
-    return sum(getattr(w, k) * v for k, v in f.items())
+    """The weighted sum of the features F (in features()' order, FEATURE_ORDER: the same products
+    added in the same order as a sum over F's items)."""
+    return sum(map(mul, w.in_feature_order, f.values()))
 
 
 def is_city_state(p: Place, candidates: tuple[Place, ...], radius: float) -> bool:
