@@ -881,13 +881,18 @@ class NewsPlaces(base.RuleDataComponent):
         of the second (coherence), so that "Springfield" beside a placed "Decatur" goes to Illinois.
         One name keeps one place within an article."""
         first: dict[str, tuple] = {}
+        # How many large towns had joined the evidence when each name was ranked: a name ranked after
+        # the last of them saw the evidence the second round sees, and keeps its first result.
+        joined, joined_before = 0, {}
         for n, t in enumerate(toponyms):
             text = texts[n]
             if n in chosen or t.source == "demonym" or text in first:
                 continue
             first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            joined_before[text] = joined
             place = first[text][0]
             if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
+                joined += 1
                 self._anchor(ev, text, place)
                 # Half a vote for its country (the article's home-country prior), which the name
                 # itself will not hear (see _evidence_for).
@@ -901,7 +906,8 @@ class NewsPlaces(base.RuleDataComponent):
             if n in chosen or t.source == "demonym":
                 continue
             if text not in final:
-                final[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+                final[text] = first[text] if joined_before[text] == joined else \
+                    self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             ranked[n] = final[text]
         return ranked
 
