@@ -69,3 +69,25 @@ def test_a_city_state_is_placed_on_its_town():
     assert place.kind == "city" and place.country_code == "SG"
     place, _ = gaz.rank("Mexico", Evidence())  # a capital far from its country's point: the country
     assert place.kind == "country" and place.country_code == "MX"
+
+
+@pytest.mark.parametrize("candidates, evidence, name", [
+    ((SPRINGFIELD_MO, SPRINGFIELD_IL), Evidence(anchors=[Anchor("Decatur", 39.84, -88.95),
+                                                         Anchor("Springfield", 37.21, -93.29)],
+                                                dateline=Anchor("DECATUR", 39.84, -88.95)), "Springfield"),
+    ((GEORGIA_GE, GEORGIA_US), Evidence(countries={"US": 1.0}, admin1={("US", "GA"): {"Atlanta"}}), "Georgia"),
+    ((COOK_IL, COOK_MN, HAMLET, NEW_YORK), Evidence(anchors=[Anchor("Duluth", 46.79, -92.10)]), "Cook"),
+])
+def test_score_is_the_weighted_sum_of_the_features_in_their_order(candidates, evidence, name):
+    """score() multiplies the weights in FEATURE_ORDER: the same sum, to the bit, as over the features'
+    names; and the prepared neighbours give the nearness km() gives."""
+    from extractor.normalize.ranking import FEATURE_ORDER, default_weights, features, km, score
+    w = default_weights()
+    for p in candidates:
+        f = features(p, candidates, evidence, w, name=name, own_names={name}, kind_hint=None)
+        assert tuple(f) == FEATURE_ORDER
+        assert score(f, w) == sum(getattr(w, k) * v for k, v in f.items())
+        others = [a for a in evidence.anchors if a != evidence.dateline and a.name != name]
+        if f["coherence"] and others:
+            best = min(km(p.latitude, p.longitude, a.latitude, a.longitude) for a in others)
+            assert f["coherence"] == max(0.0, 1.0 - best / w.coherence_km)

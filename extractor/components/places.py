@@ -169,7 +169,7 @@ class NewsPlaces(base.RuleDataComponent):
         state.stray_names = self._stray_names(doc, state)
         datelines = self._datelines(doc)
         in_dateline = {i for start, end in datelines for i in range(start, end)}
-        for ent in doc.ents:
+        for ent in state.model_ents:
             if in_dateline and ent.start in in_dateline:
                 # "DETROIT The U.S. Transportation Department": the dateline is cut off the entity.
                 rest = ent.start
@@ -277,7 +277,7 @@ class NewsPlaces(base.RuleDataComponent):
             if not dash or not head[:1].isupper() or not tail.isalpha() or not tail.islower() \
                     or tok.i in state.place_tokens:
                 continue
-            best = self.gaz.resolve_place(head, context_countries=state.countries)
+            best = state.best_place(head, self.gaz)
             if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
                 continue
             state.ents = [e for e in state.ents if not (e.start <= tok.i < e.end and e.label_ == "ORG")]
@@ -384,7 +384,7 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
         elif self._mislabelled_place(core, label, known, bool(country), state):
-            best = self.gaz.resolve_place(text, context_countries=state.countries)
+            best = state.best_place(text, self.gaz)
             new_label = "LOC" if best is not None and best.kind == "region" else "GPE"
             state.ents.append(Span(doc, ent.start, ent.end, label=new_label))
             state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
@@ -468,9 +468,8 @@ class NewsPlaces(base.RuleDataComponent):
         words (see _stray_small_town): one name keeps one reading in an article, so "belongs to Cisco"
         is the company the article's other mentions of Cisco are."""
         names = set()
-        for ent in doc.ents:
-            core = core_span(ent) if ent.label_ in PLACE_LABELS else None
-            if core is not None and len(core) == 1 and core.text not in names \
+        for ent, core in zip(state.model_ents, state.model_cores):
+            if ent.label_ in PLACE_LABELS and core is not None and len(core) == 1 and core.text not in names \
                     and not self.gaz.country_lookup(core.text) and self.gaz.known_candidates(core.text) \
                     and self._stray_small_town(core, state):
                 names.add(core.text)
@@ -483,7 +482,7 @@ class NewsPlaces(base.RuleDataComponent):
         Texas village of 3,900, in a story set in San Jose and Cupertino)."""
         if len(core) > 1 or self.place_context(core.doc, core.start, core.end, state.place_tokens):
             return False
-        best = self.gaz.resolve_place(core.text, context_countries=state.countries)
+        best = state.best_place(core.text, self.gaz)
         if best is None or best.kind != "city" or best.population >= SMALL_TOWN or best.capital:
             return False
         if core.text in state.org_first_words:  # "Cisco" beside "Cisco Systems"
@@ -529,7 +528,7 @@ class NewsPlaces(base.RuleDataComponent):
             return False
         if self.place_context(doc, core.start, core.end, state.place_tokens):
             return True
-        best = self.gaz.resolve_place(core.text, context_countries=state.countries)
+        best = state.best_place(core.text, self.gaz)
         if best is None or state.countries.get(best.country_code, 0) < 1:
             return False
         # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
@@ -691,7 +690,7 @@ class NewsPlaces(base.RuleDataComponent):
         tagged = span.doc.has_annotation("POS")
         if any((tagged and t.pos_ != "PROPN") or t.text in state.person_tokens for t in span):
             return False
-        best = self.gaz.resolve_place(span.text, context_countries=state.countries)
+        best = state.best_place(span.text, self.gaz)
         return (best is not None and best.kind == "city" and best.population >= BIG_TOWN
                 and state.countries.get(best.country_code, 0) >= 1)
 
@@ -779,10 +778,11 @@ class NewsPlaces(base.RuleDataComponent):
         (normalize/ranking.py): first the toponyms that decide themselves ("Town, State" pairs, single
         candidates, datelines), which become the anchors and the state context of the rest."""
         ev = Evidence(countries=dict(state.countries), admin1={}, anchors=[])
-        chosen = self._resolve_pairs(doc, toponyms, ev)
-        self._resolve_unambiguous(doc, toponyms, ev, chosen, state)
-        self._add_named_states(doc, toponyms, ev, chosen, state)
-        ranked = self._rank_rest(doc, toponyms, ev, chosen, state)
+        texts = [doc[t.start:t.end].text for t in toponyms]  # read by every pass below: made once
+        chosen = self._resolve_pairs(doc, toponyms, texts, ev)
+        self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
+        self._add_named_states(toponyms, texts, ev, chosen, state)
+        ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
         rows = []
         for n, t in enumerate(toponyms):
             span = doc[t.start:t.end]
@@ -817,7 +817,7 @@ class NewsPlaces(base.RuleDataComponent):
         if place.admin1 and (names_state or (place.kind == "admin" and place.iso_code)):
             ev.admin1.setdefault((place.country_code, place.admin1), set()).add(text)
 
-    def _resolve_pairs(self, doc: Doc, toponyms: list[Toponym], ev: Evidence) -> dict[int, tuple]:
+    def _resolve_pairs(self, doc: Doc, toponyms: list[Toponym], texts: list[str], ev: Evidence) -> dict[int, tuple]:
         """"Atlanta, Georgia": the pair decides both (the US state, not the country); the town becomes an
         anchor and its country joins the context."""
         chosen: dict[int, tuple] = {}
@@ -825,23 +825,23 @@ class NewsPlaces(base.RuleDataComponent):
         for n, t in enumerate(toponyms):
             m = by_start.get(t.end + 1)
             if m is not None and doc[t.end].text == "," and m not in chosen:
-                town_text = doc[t.start:t.end].text
-                pair = self.gaz.resolve_pair(town_text, doc[toponyms[m].start:toponyms[m].end].text)
+                town_text = texts[n]
+                pair = self.gaz.resolve_pair(town_text, texts[m])
                 if pair:
                     chosen[n], chosen[m] = (pair[0], "town-state"), (pair[1], "town-state")
                     ev.countries[pair[0].country_code] = max(ev.countries.get(pair[0].country_code, 0.0), 1.0)
                     self._anchor(ev, town_text, pair[0], names_state=True)
-                    self._anchor(ev, doc[toponyms[m].start:toponyms[m].end].text, pair[1])
+                    self._anchor(ev, texts[m], pair[1])
         return chosen
 
-    def _resolve_unambiguous(self, doc: Doc, toponyms: list[Toponym], ev: Evidence,
+    def _resolve_unambiguous(self, toponyms: list[Toponym], texts: list[str], ev: Evidence,
                              chosen: dict[int, tuple], state: "_ArticleState") -> None:
         """Names with one candidate decide themselves, and the dateline is ranked before the rest: all
         become anchors; the dateline also anchors the "dateline" evidence."""
         for n, t in enumerate(toponyms):
             if n in chosen or t.source == "demonym":
                 continue
-            text = doc[t.start:t.end].text
+            text = texts[n]
             cands = self.gaz.place_candidates(text)
             if len(cands) == 1:
                 chosen[n] = (cands[0], "only-candidate")
@@ -863,31 +863,36 @@ class NewsPlaces(base.RuleDataComponent):
             if t.source == "dateline" and place.latitude is not None and ev.dateline is None:
                 ev.dateline = Anchor(text, place.latitude, place.longitude)
 
-    def _add_named_states(self, doc: Doc, toponyms: list[Toponym], ev: Evidence, chosen: dict[int, tuple],
+    def _add_named_states(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                           state: "_ArticleState") -> None:
         """Provinces and states the article names steer its towns and counties ("Ontario" -> London,
         Ontario): every toponym whose provisional best is a first-level division adds it."""
         for n, t in enumerate(toponyms):
             if n in chosen or t.source == "demonym":
                 continue
-            text = doc[t.start:t.end].text
+            text = texts[n]
             best, _ = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             if best is not None and best.kind == "admin" and best.admin1 and best.iso_code:
                 ev.admin1.setdefault((best.country_code, best.admin1), set()).add(text)
 
-    def _rank_rest(self, doc: Doc, toponyms: list[Toponym], ev: Evidence, chosen: dict[int, tuple],
+    def _rank_rest(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                    state: "_ArticleState") -> dict[int, tuple]:
         """The other toponyms, ranked twice: the first round's large towns and capitals join the anchors
         of the second (coherence), so that "Springfield" beside a placed "Decatur" goes to Illinois.
         One name keeps one place within an article."""
         first: dict[str, tuple] = {}
+        # How many large towns had joined the evidence when each name was ranked: a name ranked after
+        # the last of them saw the evidence the second round sees, and keeps its first result.
+        joined, joined_before = 0, {}
         for n, t in enumerate(toponyms):
-            text = doc[t.start:t.end].text
+            text = texts[n]
             if n in chosen or t.source == "demonym" or text in first:
                 continue
             first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            joined_before[text] = joined
             place = first[text][0]
             if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
+                joined += 1
                 self._anchor(ev, text, place)
                 # Half a vote for its country (the article's home-country prior), which the name
                 # itself will not hear (see _evidence_for).
@@ -897,11 +902,12 @@ class NewsPlaces(base.RuleDataComponent):
         ranked: dict[int, tuple] = {}
         final: dict[str, tuple] = {}
         for n, t in enumerate(toponyms):
-            text = doc[t.start:t.end].text
+            text = texts[n]
             if n in chosen or t.source == "demonym":
                 continue
             if text not in final:
-                final[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+                final[text] = first[text] if joined_before[text] == joined else \
+                    self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             ranked[n] = final[text]
         return ranked
 
@@ -1020,27 +1026,34 @@ class _ArticleState:
     # One-word names that are stray small towns where nothing around them says "place" (see
     # NewsPlaces._stray_names): not places in any of their mentions.
     stray_names: set[str] = field(default_factory=set)
+    # The model's entities as the article came (doc.ents is only set at the end) and their core_span()s.
+    model_ents: list[Span] = field(default_factory=list)
+    model_cores: list[Span | None] = field(default_factory=list)
+    # resolve_place() of names on the article's countries, which stay as of() found them: asked
+    # again for the same names by several decisions.
+    _best: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
         # Tokens of multi-word person names: "Bayramov" alone after "Jeyhun Bayramov" is that person.
         # A "person" whose whole name is a place ("Tamil Nadu") lends its words to no one.
-        person_tokens = {t.text for whole in doc.ents if whole.label_ == "PERSON" for e in split_at_dashes(whole)
+        ents = list(doc.ents)  # doc.ents makes new Spans at each read: read once, with their cores
+        cores = [core_span(e) for e in ents]
+        person_tokens = {t.text for whole in ents if whole.label_ == "PERSON" for e in split_at_dashes(whole)
                          if len(e) > 1 and not gaz.known_candidates(e.text) for t in e if t.is_title}
         # The countries the article names (whatever the model called them), and half a vote for
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        for e in doc.ents:
-            core = core_span(e)
+        for e, core in zip(ents, cores):
             vote = cls._country_vote(core, e.label_, gaz) if core is not None else None
             if vote is not None:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]
-        org_first_words = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title}
-        org_texts = {core.text for e in doc.ents if e.label_ == "ORG" for core in [core_span(e)] if core is not None}
+        org_first_words = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title}
+        org_texts = {core.text for e, core in zip(ents, cores) if e.label_ == "ORG" and core is not None}
         return cls(doc, person_tokens, countries, {k: dict(v) for k, v in votes.items()},
-                   org_first_words=org_first_words, org_texts=org_texts)
+                   org_first_words=org_first_words, org_texts=org_texts, model_ents=ents, model_cores=cores)
 
     @staticmethod
     def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:
@@ -1061,9 +1074,8 @@ class _ArticleState:
         """(country, admin1) of the states and provinces the model's place entities name."""
         if self._divisions is None:
             self._divisions = set()
-            for e in self.doc.ents:
-                core = core_span(e) if e.label_ in ("GPE", "LOC") else None
-                best = gaz.resolve_place(core.text, context_countries=self.countries) if core is not None else None
+            for e, core in zip(self.model_ents, self.model_cores):
+                best = self.best_place(core.text, gaz) if core is not None and e.label_ in ("GPE", "LOC") else None
                 if best is not None and best.kind == "admin" and best.iso_code and best.admin1:
                     self._divisions.add((best.country_code, best.admin1))
         return self._divisions
@@ -1073,12 +1085,17 @@ class _ArticleState:
         entries): where the article is set."""
         if self._points is None:
             self._points = []
-            for e in self.doc.ents:
-                core = core_span(e) if e.label_ in ("GPE", "LOC") else None
-                best = gaz.resolve_place(core.text, context_countries=self.countries) if core is not None else None
+            for e, core in zip(self.model_ents, self.model_cores):
+                best = self.best_place(core.text, gaz) if core is not None and e.label_ in ("GPE", "LOC") else None
                 if best is not None and best.kind in ("city", "admin") and best.latitude is not None:
                     self._points.append((core.text, best.latitude, best.longitude))
         return [(lat, lon) for text, lat, lon in self._points if text != name]
+
+    def best_place(self, text: str, gaz: Gazetteer):
+        """gaz.resolve_place(TEXT) on the article's countries, memoised for the article."""
+        if text not in self._best:
+            self._best[text] = gaz.resolve_place(text, context_countries=self.countries)
+        return self._best[text]
 
     def add(self, toponym: Toponym) -> None:
         self.toponyms.append(toponym)

@@ -6,6 +6,7 @@ The feature that most separates the winner from the runner-up is the row's `reso
 from __future__ import annotations
 
 import math
+from operator import mul
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -66,6 +67,11 @@ class Weights:
     metropolis: float
     bare_county: float
     city_state_km: float
+    # The weights of the features in the order features() gives them (score() multiplies them in turn).
+    in_feature_order: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "in_feature_order", tuple(getattr(self, k) for k in FEATURE_ORDER))
 
     @classmethod
     def from_json(cls, raw: dict) -> "Weights":
@@ -79,6 +85,10 @@ def default_weights() -> Weights:
     return Weights.from_json(read_json("places/ranking.json"))
 
 
+# The features in the order features() gives them.
+FEATURE_ORDER = ("population", "country_name", "capital", "country_context", "state_context", "coherence",
+                 "dateline", "kind_word", "region", "own_name", "no_point", "metropolis", "bare_county",
+                 "division_name")
 # Names of the features as resolved_by writes them.
 FEATURE_NAMES = {"population": "population", "country_name": "country-name", "capital": "capital",
                  "country_context": "country-context", "state_context": "state-context",
@@ -94,22 +104,52 @@ def named_divisions(pairs, by: str = "") -> dict[tuple[str, str], set[str]]:
 
 def nearness(p: Place, points: list[Anchor], name: str, radius: float) -> float:
     """1 for a candidate on top of the nearest other anchor, falling to 0 at RADIUS km."""
-    if p.latitude is None or not points:
-        return 0.0
-    best = min((km(p.latitude, p.longitude, a.latitude, a.longitude) for a in points if a.name != name),
-               default=None)
-    return 0.0 if best is None else max(0.0, 1.0 - best / radius)
+    return Neighbours(points, name, radius).nearness(p)
+
+
+class Neighbours:
+    """The anchors one name is measured against (all but those of the name itself), with their
+    trigonometry done once: rank() measures every candidate of a name against the same anchors. The
+    distances are km()'s, operation for operation, so that the scores do not move by a bit."""
+
+    def __init__(self, anchors: list[Anchor], name: str, radius: float) -> None:
+        self.radius = radius
+        self.points = [(p2, math.cos(p2), a.longitude) for a in anchors if a.name != name
+                       for p2 in [math.radians(a.latitude)]]
+        # An anchor more than this many radians of latitude away is farther than RADIUS (the distance
+        # is at least EARTH_KM x the latitude difference), with a margin for rounding: skipping it
+        # changes no nearness, which is 0 beyond RADIUS.
+        self.max_dlat = radius * 1.001 / EARTH_KM + 1e-9
+
+    def nearness(self, p: Place) -> float:
+        if p.latitude is None or not self.points:
+            return 0.0
+        p1 = math.radians(p.latitude)
+        c1, lon1, max_dlat = math.cos(p1), p.longitude, self.max_dlat
+        best = None
+        for p2, c2, lon2 in self.points:
+            if abs(p2 - p1) > max_dlat:
+                continue
+            a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+            d = 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+            if best is None or d < best:
+                best = d
+        return 0.0 if best is None else max(0.0, 1.0 - best / self.radius)
 
 
 def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, *, name: str,
-             own_names: set[str], kind_hint: str | None) -> dict[str, float]:
-    """The feature values of candidate P (unweighted, except population's log scale)."""
+             own_names: set[str], kind_hint: str | None,
+             near: tuple[Neighbours, Neighbours | None] | None = None) -> dict[str, float]:
+    """The feature values of candidate P (unweighted, except population's log scale). NEAR: the
+    (coherence, dateline) neighbours of NAME (see neighbours), when the caller has them."""
+    near_anchors, near_dateline = near or neighbours(ev, name, w)
     # A county matched by its bare name counts as named when a county word follows ("Cook and DuPage
     # counties").
-    own = p.name in own_names or (is_county(p) and kind_hint == "admin")
+    county = is_county(p)
+    own = p.name in own_names or (county and kind_hint == "admin")
     # Context speaks for places the text calls by their own name: an alternate name ("New York" for a
     # hamlet in Wisconsin) is no namesake the article's state or neighbours can vouch for.
-    local = (p.kind == "city" or is_county(p)) and own
+    local = (p.kind == "city" or county) and own
     placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
     f = {"population": math.log10(p.population + 10),
          "country_name": 1.0 if p.kind == "country" or is_city_state(p, candidates, w.city_state_km) else 0.0,
@@ -117,9 +157,8 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
          "country_context": min(ev.countries.get(p.country_code, 0.0), 1.0) if p.country_code else 0.0,
          "state_context": 1.0 if local and ev.admin1.get((p.country_code, p.admin1), set()) - {name} else 0.0,
          # The dateline's point has its own feature: counted once, not again as a neighbour.
-         "coherence": nearness(p, [a for a in ev.anchors if a != ev.dateline], name, w.coherence_km)
-         if placed else 0.0,
-         "dateline": nearness(p, [ev.dateline], name, w.coherence_km) if placed and ev.dateline else 0.0,
+         "coherence": near_anchors.nearness(p) if placed else 0.0,
+         "dateline": near_dateline.nearness(p) if placed and near_dateline else 0.0,
          "kind_word": 1.0 if kind_hint and p.kind == kind_hint else 0.0,
          "region": 1.0 if p.kind == "region" else 0.0,
          "own_name": 1.0 if p.name in own_names else 0.0,
@@ -127,15 +166,24 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
          "metropolis": 1.0 if p.kind == "admin" and kind_hint != "admin" and p.population and any(
              c.kind == "city" and c.country_code == p.country_code
              and (c.population >= 0.2 * p.population or c.capital) for c in candidates) else 0.0,
-         "bare_county": 1.0 if is_county(p) and kind_hint != "admin" and p.name not in own_names else 0.0}
+         "bare_county": 1.0 if county and kind_hint != "admin" and p.name not in own_names else 0.0}
     # A first-level division populated by its towns, named by its own name, and not after a metropolis.
     f["division_name"] = 1.0 if (p.kind == "admin" and p.iso_code and p.population and p.name in own_names
                                  and not f["metropolis"]) else 0.0
     return f
 
 
+def neighbours(ev: Evidence, name: str, w: Weights) -> tuple[Neighbours, Neighbours | None]:
+    """The anchors NAME's candidates are measured against: the other anchors (coherence) and the
+    dateline's place (counted once, not again as a neighbour)."""
+    return (Neighbours([a for a in ev.anchors if a != ev.dateline], name, w.coherence_km),
+            Neighbours([ev.dateline], name, w.coherence_km) if ev.dateline else None)
+
+
 def score(f: dict[str, float], w: Weights) -> float:
-    return sum(getattr(w, k) * v for k, v in f.items())
+    """The weighted sum of the features F (in features()' order, FEATURE_ORDER: the same products
+    added in the same order as a sum over F's items)."""
+    return sum(map(mul, w.in_feature_order, f.values()))
 
 
 def is_city_state(p: Place, candidates: tuple[Place, ...], radius: float) -> bool:
@@ -157,9 +205,10 @@ def rank(candidates: tuple[Place, ...] | list[Place], ev: Evidence | None = None
     weights = weights or default_weights()
     candidates = tuple(candidates)
     own = own_names if own_names is not None else ({name} if name else set())
+    near = neighbours(ev, name, weights) if name else None  # without a name, each candidate's own
     scored = [(score(f, weights), -n, p, f) for n, p in enumerate(candidates)
               for f in [features(p, candidates, ev, weights, name=name or p.name, own_names=own,
-                                 kind_hint=kind_hint)]]
+                                 kind_hint=kind_hint, near=near)]]
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     best = scored[0]
     if len(scored) == 1:
