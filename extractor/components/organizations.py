@@ -9,14 +9,14 @@ from typing import Callable
 import pycountry
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import default_gazetteer
 from . import base
 from .places import core_span
 
-OPEN_PAREN = hash_string("(")
+OPEN_PAREN = get_string_id("(")
 HANDLE = re.compile(r"^[@#]\w+$")
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
