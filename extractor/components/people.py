@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id, hash_string
@@ -165,6 +164,7 @@ class _ArticlePeople:
 
     def __init__(self, rules: PeopleRules, doc: Doc):
         self.rules, self.doc = rules, doc
+        self._ids: dict[int, list[int]] = {}  # token attribute arrays, see ids()
         self.title_starts, self.title_ends = self._title_runs(doc)
         # Entities by their first and last token, and noun chunks, built once per doc.
         # doc.ents builds new Span objects on every access: read it once.
@@ -172,6 +172,12 @@ class _ArticlePeople:
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
         self._chunks: list[Span] | None = None
+
+    def ids(self, attr: int) -> list[int]:
+        """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
+        if attr not in self._ids:
+            self._ids[attr] = self.doc.to_array(attr).tolist() if len(self.doc) else []
+        return self._ids[attr]
 
     @property
     def chunks(self) -> list[Span]:
@@ -220,7 +226,7 @@ class _ArticlePeople:
         if window_ids is None or len(doc) == 0:
             return list(matcher(doc))
         out = []
-        for a, b in match_windows(doc.to_array(LOWER).tolist(), *window_ids):
+        for a, b in match_windows(self.ids(LOWER), *window_ids):
             out.extend((match_id, a + start, a + end) for match_id, start, end in matcher(doc[a:b]))
         return out
 
@@ -293,7 +299,7 @@ class _ArticlePeople:
         """Capitalised words the tagger left unmarked that a person-only title follows in apposition
         ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
         Popular Rukh", "Winter, 53, a former Yale University law professor")."""
-        for end in _token_indices(doc, ORTH, {COMMA_ID}):
+        for end in _token_indices(self.ids(ORTH), {COMMA_ID}):
             if end == 0:
                 continue
             last = doc[end - 1]
@@ -326,7 +332,7 @@ class _ArticlePeople:
         if not 2 <= end - start <= 5 or doc[start].text not in self.rules.first_names:
             return False
         lex, rules = self.rules.lex, self.rules
-        if doc[start].lower_ in lex.title_words | lex.honorifics or doc[start].lower_ in rules.lead_words:
+        if doc[start].lower_ in lex.title_or_honorific_words or doc[start].lower_ in rules.lead_words:
             return False
         demonym_country, country_lookup = _gazetteer()
         if country_lookup is not None and (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
@@ -389,7 +395,7 @@ class _ArticlePeople:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
         for end_title in self.title_ends:
             self._add_anchored(doc, end_title, "title", found.add, place_chars)
-        for i in _token_indices(doc, LOWER, self.rules.honorific_ids):
+        for i in _token_indices(self.ids(LOWER), self.rules.honorific_ids):
             if doc[i].text[:1].isupper():
                 self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
 
@@ -407,7 +413,7 @@ class _ArticlePeople:
             return
         surnames = {doc[m.end - 1].text for m in full}
         first_full = min(m.start for m in full)
-        for i in _token_indices(doc, ORTH, {hash_string(w) for w in surnames}):
+        for i in _token_indices(self.ids(ORTH), {hash_string(w) for w in surnames}):
             if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
                 continue
             if self._is_surname_of_something_else(doc, i):
@@ -469,7 +475,7 @@ class _ArticlePeople:
             start += 1
         # Keep at least one word: a lone "Justice" is rejected later as a bare title.
         lex = self.rules.lex
-        while end - start > 1 and (doc[start].lower_ in lex.title_words | lex.honorifics | DETERMINERS
+        while end - start > 1 and (doc[start].lower_ in lex.title_or_honorific_words or doc[start].lower_ in DETERMINERS
                                    or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or not any(c.isalnum() for c in doc[end - 1].text)):
@@ -766,7 +772,7 @@ class _ArticlePeople:
         if t_start == 0 or doc[t_start].is_sent_start:
             return t_start
         prev = doc[t_start - 1]
-        if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_words | lex.honorifics:
+        if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_or_honorific_words:
             return t_start
         demonym_country, country_lookup = _gazetteer()
         if country_lookup is not None and (country_lookup(prev.text) or demonym_country(prev.text)):
@@ -1314,13 +1320,13 @@ class _ArticlePeople:
         return k
 
 
-def _token_indices(doc: Doc, attr: int, ids: set[int]) -> list[int]:
-    """Indices of the tokens whose ATTR (ORTH, LOWER) is one of the string ids IDS, in order: one
-    array scan instead of a Token object per word."""
-    if not ids or len(doc) == 0:
+def _token_indices(values: list[int], ids: set[int] | frozenset[int]) -> list[int]:
+    """Indices of the tokens whose string id (VALUES: one attribute of every token, as from
+    _ArticlePeople.ids) is one of IDS, in order: no Token object per word, and on news-sized docs a
+    set lookup per id is cheaper than numpy.isin's set-up."""
+    if not ids:
         return []
-    values = doc.to_array(attr)
-    return numpy.flatnonzero(numpy.isin(values, numpy.fromiter(ids, dtype=values.dtype))).tolist()
+    return [i for i, value in enumerate(values) if value in ids]
 
 
 def _is_untagged_name_word(tok) -> bool:
