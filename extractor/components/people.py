@@ -171,7 +171,8 @@ class _ArticlePeople:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
-        self._chunks: list[Span] | None = None
+        self._chunks: list[tuple[int, int]] | None = None
+        self._chunk_start_by_end: dict[int, int] | None = None
 
     def ids(self, attr: int) -> list[int]:
         """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
@@ -180,11 +181,23 @@ class _ArticlePeople:
         return self._ids[attr]
 
     @property
-    def chunks(self) -> list[Span]:
-        """The doc's noun chunks, computed on first use (many docs never need them)."""
+    def chunks(self) -> list[tuple[int, int]]:
+        """The doc's noun chunks as (start, end) tokens, in order, computed on first use (many docs
+        never need them)."""
         if self._chunks is None:
             self._chunks = _noun_chunks(self.doc)
         return self._chunks
+
+    @property
+    def chunk_start_by_end(self) -> dict[int, int]:
+        """Start of the first noun chunk of at most six tokens that ends at each token: one lookup
+        instead of a scan of every chunk for each title."""
+        if self._chunk_start_by_end is None:
+            self._chunk_start_by_end = {}
+            for start, end in self.chunks:
+                if end - start <= 6:
+                    self._chunk_start_by_end.setdefault(end, start)
+        return self._chunk_start_by_end
 
     def annotate(self) -> None:
         """Write doc._.people and doc._.officials."""
@@ -848,10 +861,7 @@ class _ArticlePeople:
             return k
         if not chunks:
             return None
-        for chunk in self.chunks:
-            if chunk.end == end and len(chunk) <= 6:
-                return chunk.start
-        return None
+        return self.chunk_start_by_end.get(end)
 
     def _affiliation_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
         """The affiliation written right before token I: (its start token, its text), carried left over
@@ -1311,7 +1321,7 @@ class _ArticlePeople:
         optional determiner): "the Miami relatives", not "the Miami"."""
         j = i + 1 if i < len(doc) and doc[i].lower_ in DETERMINERS else i
         ends = [ent.end for ent in (self._ent_starting(i), self._ent_starting(j)) if ent is not None]
-        ends += [chunk.end for chunk in self.chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
+        ends += [c_end for c_start, c_end in self.chunks if c_start in (i, j) or (c_start < j < c_end)]
         if ends:
             return max(ends)
         k = i
@@ -1351,11 +1361,14 @@ def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
         and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _noun_chunks(doc: Doc) -> list[Span]:
-    """The doc's noun chunks, or none on a pipeline without a parser (the blank fallback)."""
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) tokens of the doc's noun chunks, or none on a pipeline without a parser (the
+    blank fallback). The language's chunk iterator gives the bounds doc.noun_chunks makes Spans of."""
     if not doc.has_annotation("DEP"):
         return []
-    return list(doc.noun_chunks)
+    if doc.noun_chunks_iterator is None:
+        return [(chunk.start, chunk.end) for chunk in doc.noun_chunks]  # raises as doc.noun_chunks does
+    return [(start, end) for start, end, _ in doc.noun_chunks_iterator(doc)]
 
 
 def _extend_hyphenated(doc: Doc, end: int) -> int:
