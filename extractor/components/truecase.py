@@ -24,6 +24,12 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{2,40}?)(?=[ \t]*(?:[:,(]|--|[-—–] ))", re.MULTILINE)
 
 
+# Where a capitals word can be: every word that caps_regions needs (three characters or more, no
+# lower-case letter) starts with two letters that are not a-z, or with one and an apostrophe. A text
+# without this pattern has no region, and is spared the line by line reading.
+CAPS_WORD_START = re.compile(r"[^\W\d_a-z](?:[^\W\d_a-z]|['’][^\W\d_a-z])")
+
+
 def is_all_caps_line(line: str) -> bool:
     """Whether LINE is a headline in capitals: two or more words of letters, every one upper case."""
     words = WORD.findall(line)
@@ -39,6 +45,8 @@ def is_caps_words(text: str) -> bool:
 def caps_regions(text: str) -> list[tuple[int, int]]:
     """Char ranges of TEXT in capitals the model should read in ordinary case: whole ALL-CAPS lines,
     and datelines at the start of an ordinary line."""
+    if CAPS_WORD_START.search(text) is None:
+        return []
     regions, pos = [], 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
