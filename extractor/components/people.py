@@ -24,6 +24,7 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
 COMMA_ID = hash_string(",")
+BY_ID = get_string_id("By")
 
 
 @lru_cache(maxsize=8)
@@ -414,9 +415,9 @@ class _ArticlePeople:
 
     def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """A byline at the top ("By Vafa Ismayilova"), after the start, a line break, a date or a bar."""
-        for i, tok in enumerate(doc[:40]):
-            if tok.text == "By" and (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
-                                     or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
+        for i in _token_indices(self.ids(ORTH)[:40], {BY_ID}):  # no Token object per word
+            if (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
+                    or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
                 self._add_anchored(doc, i + 1, "byline", found.add, place_chars)
 
     def _add_surname_mentions(self, doc: Doc, found: "_MentionSet") -> None:
@@ -448,10 +449,10 @@ class _ArticlePeople:
         shorter than a later full one); lone single words with no support are dropped."""
         out: list[Mention] = []
         seen_full: list[tuple[str, ...]] = []
-        all_full = [self._words(doc, m) for m in found if m.end - m.start >= 2]
-        written = {self._words(doc, m): " ".join(doc[m.start:m.end].text.split()) for m in found}
-        for m in found:
-            words = self._words(doc, m)
+        words_of = [self._words(doc, m) for m in found]  # once a mention: read three times below
+        all_full = [words for m, words in zip(found, words_of) if m.end - m.start >= 2]
+        written = {words: " ".join(doc[m.start:m.end].text.split()) for m, words in zip(found, words_of)}
+        for m, words in zip(found, words_of):
             if len(words) >= 2:
                 m.name = link_name(words, [n for n in seen_full if n[0] == words[0]]) or words
                 seen_full.append(words)
