@@ -289,3 +289,36 @@ def _people_of_parsed(nlp, words, pos, deps, heads, ents) -> list[str]:
 ])
 def test_lone_name_coordinated_with_a_common_noun(nlp, words, pos, deps, heads, ents, expected):
     assert _people_of_parsed(nlp, words, pos, deps, heads, ents) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a title run and a portfolio, a head that is a spaCy symbol ("agent"), runs at both edges
+    "Foreign Minister Jeyhun Bayramov met the minister of fiscal policy and an intelligence agent.",
+    "Chief executive officer and co-founder Tim Cook spoke, said the real estate agent",
+    "Nobody here holds any post at all.",
+    "",
+])
+def test_title_matches_in_windows_equal_the_whole_doc_matcher(nlp, text):
+    from extractor.components.people import _ArticlePeople
+    component = nlp.get_pipe("news_people")
+    doc = nlp(text)
+    assert component.rules.window_ids is not None
+    windowed = _ArticlePeople(component.rules, doc)._title_matches(doc)
+    assert sorted(windowed) == sorted(component.rules.matcher(doc))
+
+
+@pytest.mark.parametrize("lowers, expected", [
+    ([1, 2, 9, 3, 2, 2], [(0, 2), (3, 6)]),  # stretches of accepted words holding a required one
+    ([1, 1, 9, 2], [(3, 4)]),                # a stretch without a required word is no window
+    ([9, 9], []),
+])
+def test_match_windows_are_stretches_of_accepted_words_with_a_required_one(lowers, expected):
+    from extractor.components.people import match_windows
+    assert match_windows(lowers, frozenset({1, 2, 3}), frozenset({2})) == expected
+
+
+def test_window_ids_only_for_lower_in_patterns():
+    from extractor.components.people import lower_in_window_ids
+    assert lower_in_window_ids([[{"LOWER": {"IN": ["a"]}, "OP": "*"}, {"LOWER": {"IN": ["b"]}}]]) is not None
+    assert lower_in_window_ids([[{"ORTH": "a"}]]) is None
+    assert lower_in_window_ids([[{"LOWER": {"IN": ["a"]}, "OP": "*"}]]) is None  # no required token

@@ -65,3 +65,17 @@ def test_headline_surname_links_to_the_full_name(nlp):
 def test_acronyms_are_still_no_people(nlp):
     text = "NATO said the talks failed. The NASA probe landed."
     assert not nlp(text)._.people
+
+
+@pytest.mark.parametrize("text, has_regions", [
+    ("TENNIS - SELES WINS IN ROME\nSeles won on Sunday.", True),
+    ("KABUL: The talks went on.", True),
+    ("O'NEIL SAYS NO\nhe said", True),            # a capitals word that starts with one letter and an apostrophe
+    ("Seles won in Rome on Sunday.", False),       # no two capitals in a row: the cheap test says no region
+    ("The US and UN spoke.", False),               # capitals that are no headline
+])
+def test_cheap_capitals_test_never_hides_a_region(text, has_regions):
+    from extractor.components.truecase import CAPS_WORD_START
+    assert bool(caps_regions(text)) == has_regions
+    if has_regions:
+        assert CAPS_WORD_START.search(text) is not None

@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import Callable
 
 import pycountry
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..normalize.gazetteer import country_lookup, demonym_country
+from ..normalize.gazetteer import default_gazetteer
 from . import base
 from .places import core_span
 
+OPEN_PAREN = get_string_id("(")
 HANDLE = re.compile(r"^[@#]\w+$")
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -23,6 +26,21 @@ NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", 
 def is_currency_code(text: str) -> bool:
     """Whether TEXT is an ISO 4217 currency code (USD, AZN), which the model likes to call ORG."""
     return len(text) == 3 and text.isupper() and pycountry.currencies.get(alpha_3=text) is not None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    """The package gazetteer, found once: the module-level lookups rebuild its data paths on every
+    call, which cost more than the memoised lookups themselves."""
+    return default_gazetteer()
+
+
+def country_lookup(name: str) -> tuple[str, str] | None:
+    return _gazetteer().country_lookup(name)
+
+
+def demonym_country(word: str) -> tuple[str, str] | None:
+    return _gazetteer().demonym_country(word)
 
 
 def org_name(span: Span) -> str:
@@ -96,9 +114,9 @@ class NewsOrganizations(base.RuleDataComponent):
         """Wire services credited in parentheses before a dash, as datelines write them ("Seoul, May 3
         (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
         rows = []
-        for i, tok in enumerate(doc):
-            if tok.text != "(":
-                continue
+        # One array scan for the opening parentheses instead of a Token object per word.
+        opening = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == OPEN_PAREN] if len(doc) else []
+        for i in opening:
             close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
             if close is None or close == i + 1 or close + 1 >= len(doc):
                 continue
@@ -160,12 +178,14 @@ STANDINGS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' ]{2,30}?[ \t]+\d+[ \t]+[\d.]
 
 
 def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: frozenset[str],
-                      is_place: Callable[[str], bool], is_country: Callable[[str], bool]) -> list[tuple[int, int]]:
+                      is_place: Callable[[str], bool], is_country: Callable[[str], bool],
+                      text: str | None = None) -> list[tuple[int, int]]:
     """Token spans of the model's entities that name a sports club after its city: the subject or object
     of a result verb in a sentence with a score ("Liverpool beat Leeds 2-1"), the two sides of a
     fixture line ("DENVER at BOSTON"), the team at the start of a standings line ("Boston 45 20 .692").
-    Countries are national teams and stay places."""
-    text = doc.text
+    Countries are national teams and stay places. TEXT is doc.text when the caller has read it (spaCy
+    rebuilds it from every token at each access)."""
+    text = doc.text if text is None else text
     score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
     # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
     fixture = any(len(words) <= 8 and any(w in fixture_words for w in words)

@@ -7,10 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import get_string_id, hash_string
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
@@ -25,6 +24,7 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
 COMMA_ID = hash_string(",")
+BY_ID = get_string_id("By")
 
 
 @lru_cache(maxsize=8)
@@ -87,6 +87,9 @@ class PeopleRules:
     copula_seconds: dict[str, frozenset[str]]
     matcher: Matcher
     honorific_ids: frozenset[int] = frozenset()  # string ids of lex.honorifics, for array scans
+    # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
+    # those of which every match holds one; None when a pattern is not of that simple form.
+    window_ids: tuple[frozenset[int], frozenset[int]] | None = None
 
 
 def _lower_set(items) -> frozenset[str]:
@@ -130,8 +133,10 @@ class NewsPeople(base.RuleDataComponent):
                 "@domains": sorted(lex.domains), "@honorifics": sorted(lex.honorifics),
                 "@title_prepositions": sorted(lex.title_prepositions)}
         matcher = Matcher(self.vocab)
+        patterns = []
         for record in base.read_jsonl(root / self.patterns_path):
-            matcher.add(record["label"], [_expand(record["pattern"], sets)])
+            patterns.append(_expand(record["pattern"], sets))
+            matcher.add(record["label"], [patterns[-1]])
         starts, seconds = copula_table(titles["copulas"])
         corporate_words = _lower_set(base.read_json(root / self.corporate_words_path)["words"])
         self.rules = PeopleRules(
@@ -145,7 +150,7 @@ class NewsPeople(base.RuleDataComponent):
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
             first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
-            copula_starts=starts, copula_seconds=seconds, matcher=matcher,
+            copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
             honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -160,20 +165,40 @@ class _ArticlePeople:
 
     def __init__(self, rules: PeopleRules, doc: Doc):
         self.rules, self.doc = rules, doc
+        self._ids: dict[int, list[int]] = {}  # token attribute arrays, see ids()
         self.title_starts, self.title_ends = self._title_runs(doc)
         # Entities by their first and last token, and noun chunks, built once per doc.
         # doc.ents builds new Span objects on every access: read it once.
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
-        self._chunks: list[Span] | None = None
+        self._chunks: list[tuple[int, int]] | None = None
+        self._chunk_start_by_end: dict[int, int] | None = None
+
+    def ids(self, attr: int) -> list[int]:
+        """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
+        if attr not in self._ids:
+            self._ids[attr] = self.doc.to_array(attr).tolist() if len(self.doc) else []
+        return self._ids[attr]
 
     @property
-    def chunks(self) -> list[Span]:
-        """The doc's noun chunks, computed on first use (many docs never need them)."""
+    def chunks(self) -> list[tuple[int, int]]:
+        """The doc's noun chunks as (start, end) tokens, in order, computed on first use (many docs
+        never need them)."""
         if self._chunks is None:
             self._chunks = _noun_chunks(self.doc)
         return self._chunks
+
+    @property
+    def chunk_start_by_end(self) -> dict[int, int]:
+        """Start of the first noun chunk of at most six tokens that ends at each token: one lookup
+        instead of a scan of every chunk for each title."""
+        if self._chunk_start_by_end is None:
+            self._chunk_start_by_end = {}
+            for start, end in self.chunks:
+                if end - start <= 6:
+                    self._chunk_start_by_end.setdefault(end, start)
+        return self._chunk_start_by_end
 
     def annotate(self) -> None:
         """Write doc._.people and doc._.officials."""
@@ -197,8 +222,7 @@ class _ArticlePeople:
         """The matcher's title runs: start token -> furthest end, and end token -> earliest start."""
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
-        matcher = self.rules.matcher
-        for match_id, start, end in matcher(doc):
+        for match_id, start, end in self._title_matches(doc):
             if doc.vocab.strings[match_id] != "TITLE":
                 continue
             start = self._trim_run_start(doc, start, end)
@@ -207,6 +231,18 @@ class _ArticlePeople:
             starts[start] = max(starts.get(start, end), end)
             ends[end] = min(ends.get(end, start), start)
         return starts, ends
+
+    def _title_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matcher's matches on DOC, found by running it only on the stretches of title words that
+        hold a word every match needs (most sentences hold none): the same matches, at a fraction of
+        the cost of matching every token."""
+        matcher, window_ids = self.rules.matcher, self.rules.window_ids
+        if window_ids is None or len(doc) == 0:
+            return list(matcher(doc))
+        out = []
+        for a, b in match_windows(self.ids(LOWER), *window_ids):
+            out.extend((match_id, a + start, a + end) for match_id, start, end in matcher(doc[a:b]))
+        return out
 
     def _trim_run_start(self, doc: Doc, start: int, end: int) -> int:
         """A title run starts at a real title word: joiners and dropped modifiers at its left edge
@@ -277,7 +313,7 @@ class _ArticlePeople:
         """Capitalised words the tagger left unmarked that a person-only title follows in apposition
         ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
         Popular Rukh", "Winter, 53, a former Yale University law professor")."""
-        for end in _token_indices(doc, ORTH, {COMMA_ID}):
+        for end in _token_indices(self.ids(ORTH), {COMMA_ID}):
             if end == 0:
                 continue
             last = doc[end - 1]
@@ -310,7 +346,7 @@ class _ArticlePeople:
         if not 2 <= end - start <= 5 or doc[start].text not in self.rules.first_names:
             return False
         lex, rules = self.rules.lex, self.rules
-        if doc[start].lower_ in lex.title_words | lex.honorifics or doc[start].lower_ in rules.lead_words:
+        if doc[start].lower_ in lex.title_or_honorific_words or doc[start].lower_ in rules.lead_words:
             return False
         demonym_country, country_lookup = _gazetteer()
         if country_lookup is not None and (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
@@ -373,15 +409,15 @@ class _ArticlePeople:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
         for end_title in self.title_ends:
             self._add_anchored(doc, end_title, "title", found.add, place_chars)
-        for i in _token_indices(doc, LOWER, self.rules.honorific_ids):
+        for i in _token_indices(self.ids(LOWER), self.rules.honorific_ids):
             if doc[i].text[:1].isupper():
                 self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
 
     def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """A byline at the top ("By Vafa Ismayilova"), after the start, a line break, a date or a bar."""
-        for i, tok in enumerate(doc[:40]):
-            if tok.text == "By" and (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
-                                     or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
+        for i in _token_indices(self.ids(ORTH)[:40], {BY_ID}):  # no Token object per word
+            if (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
+                    or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
                 self._add_anchored(doc, i + 1, "byline", found.add, place_chars)
 
     def _add_surname_mentions(self, doc: Doc, found: "_MentionSet") -> None:
@@ -391,7 +427,7 @@ class _ArticlePeople:
             return
         surnames = {doc[m.end - 1].text for m in full}
         first_full = min(m.start for m in full)
-        for i in _token_indices(doc, ORTH, {hash_string(w) for w in surnames}):
+        for i in _token_indices(self.ids(ORTH), {hash_string(w) for w in surnames}):
             if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
                 continue
             if self._is_surname_of_something_else(doc, i):
@@ -413,10 +449,10 @@ class _ArticlePeople:
         shorter than a later full one); lone single words with no support are dropped."""
         out: list[Mention] = []
         seen_full: list[tuple[str, ...]] = []
-        all_full = [self._words(doc, m) for m in found if m.end - m.start >= 2]
-        written = {self._words(doc, m): " ".join(doc[m.start:m.end].text.split()) for m in found}
-        for m in found:
-            words = self._words(doc, m)
+        words_of = [self._words(doc, m) for m in found]  # once a mention: read three times below
+        all_full = [words for m, words in zip(found, words_of) if m.end - m.start >= 2]
+        written = {words: " ".join(doc[m.start:m.end].text.split()) for m, words in zip(found, words_of)}
+        for m, words in zip(found, words_of):
             if len(words) >= 2:
                 m.name = link_name(words, [n for n in seen_full if n[0] == words[0]]) or words
                 seen_full.append(words)
@@ -453,7 +489,7 @@ class _ArticlePeople:
             start += 1
         # Keep at least one word: a lone "Justice" is rejected later as a bare title.
         lex = self.rules.lex
-        while end - start > 1 and (doc[start].lower_ in lex.title_words | lex.honorifics | DETERMINERS
+        while end - start > 1 and (doc[start].lower_ in lex.title_or_honorific_words or doc[start].lower_ in DETERMINERS
                                    or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or not any(c.isalnum() for c in doc[end - 1].text)):
@@ -750,7 +786,7 @@ class _ArticlePeople:
         if t_start == 0 or doc[t_start].is_sent_start:
             return t_start
         prev = doc[t_start - 1]
-        if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_words | lex.honorifics:
+        if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_or_honorific_words:
             return t_start
         demonym_country, country_lookup = _gazetteer()
         if country_lookup is not None and (country_lookup(prev.text) or demonym_country(prev.text)):
@@ -826,10 +862,7 @@ class _ArticlePeople:
             return k
         if not chunks:
             return None
-        for chunk in self.chunks:
-            if chunk.end == end and len(chunk) <= 6:
-                return chunk.start
-        return None
+        return self.chunk_start_by_end.get(end)
 
     def _affiliation_before(self, doc: Doc, i: int, named_only: bool = False) -> tuple[int, str] | None:
         """The affiliation written right before token I: (its start token, its text), carried left over
@@ -1289,7 +1322,7 @@ class _ArticlePeople:
         optional determiner): "the Miami relatives", not "the Miami"."""
         j = i + 1 if i < len(doc) and doc[i].lower_ in DETERMINERS else i
         ends = [ent.end for ent in (self._ent_starting(i), self._ent_starting(j)) if ent is not None]
-        ends += [chunk.end for chunk in self.chunks if chunk.start in (i, j) or (chunk.start < j < chunk.end)]
+        ends += [c_end for c_start, c_end in self.chunks if c_start in (i, j) or (c_start < j < c_end)]
         if ends:
             return max(ends)
         k = i
@@ -1298,13 +1331,13 @@ class _ArticlePeople:
         return k
 
 
-def _token_indices(doc: Doc, attr: int, ids: set[int]) -> list[int]:
-    """Indices of the tokens whose ATTR (ORTH, LOWER) is one of the string ids IDS, in order: one
-    array scan instead of a Token object per word."""
-    if not ids or len(doc) == 0:
+def _token_indices(values: list[int], ids: set[int] | frozenset[int]) -> list[int]:
+    """Indices of the tokens whose string id (VALUES: one attribute of every token, as from
+    _ArticlePeople.ids) is one of IDS, in order: no Token object per word, and on news-sized docs a
+    set lookup per id is cheaper than numpy.isin's set-up."""
+    if not ids:
         return []
-    values = doc.to_array(attr)
-    return numpy.flatnonzero(numpy.isin(values, numpy.fromiter(ids, dtype=values.dtype))).tolist()
+    return [i for i, value in enumerate(values) if value in ids]
 
 
 def _is_untagged_name_word(tok) -> bool:
@@ -1329,11 +1362,14 @@ def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
         and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _noun_chunks(doc: Doc) -> list[Span]:
-    """The doc's noun chunks, or none on a pipeline without a parser (the blank fallback)."""
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) tokens of the doc's noun chunks, or none on a pipeline without a parser (the
+    blank fallback). The language's chunk iterator gives the bounds doc.noun_chunks makes Spans of."""
     if not doc.has_annotation("DEP"):
         return []
-    return list(doc.noun_chunks)
+    if doc.noun_chunks_iterator is None:
+        return [(chunk.start, chunk.end) for chunk in doc.noun_chunks]  # raises as doc.noun_chunks does
+    return [(start, end) for start, end, _ in doc.noun_chunks_iterator(doc)]
 
 
 def _extend_hyphenated(doc: Doc, end: int) -> int:
@@ -1367,6 +1403,50 @@ def _ent_len(ents, i: int) -> int:
         if ent.start <= i < ent.end:
             return len(ent)
     return 0
+
+
+def lower_in_window_ids(patterns: list[list[dict]]) -> tuple[frozenset[int], frozenset[int]] | None:
+    """(ids of every word a pattern token accepts, ids of which every match holds one) when each
+    token of PATTERNS is a LOWER IN list with an optional OP: then a match lies inside a stretch of
+    accepted words and holds a word of the first required token (no OP, or "+") of its pattern.
+    None for any other pattern (the matcher then runs on the whole doc). Both spellings of a value
+    are taken, as written and lower-cased: a superset of windows changes no match. Ids come from
+    get_string_id, as the matcher's: words that are spaCy symbols ("agent") have small ids, not hashes."""
+    accepted: set[int] = set()
+    required: set[int] = set()
+    for pattern in patterns:
+        first_required = None
+        for tok in pattern:
+            if set(tok) - {"LOWER", "OP"} or not isinstance(tok.get("LOWER"), dict) \
+                    or set(tok["LOWER"]) != {"IN"} or tok.get("OP") not in {None, "*", "?", "+"}:
+                return None
+            ids = {get_string_id(v) for v in tok["LOWER"]["IN"]} | {get_string_id(v.lower()) for v in tok["LOWER"]["IN"]}
+            accepted |= ids
+            if first_required is None and tok.get("OP") in {None, "+"}:
+                first_required = ids
+        if first_required is None:
+            return None
+        required |= first_required
+    return frozenset(accepted), frozenset(required)
+
+
+def match_windows(lowers: list[int], accepted: frozenset[int], required: frozenset[int]) -> list[tuple[int, int]]:
+    """The maximal stretches [a, b) of LOWERS (a doc's LOWER ids) whose words are all ACCEPTED and of
+    which one is REQUIRED: where a match of lower_in_window_ids's patterns can be."""
+    out = []
+    start, needed = -1, False
+    for i, value in enumerate(lowers):
+        if value in accepted:
+            if start < 0:
+                start, needed = i, False
+            needed = needed or value in required
+        elif start >= 0:
+            if needed:
+                out.append((start, i))
+            start = -1
+    if start >= 0 and needed:
+        out.append((start, len(lowers)))
+    return out
 
 
 def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:

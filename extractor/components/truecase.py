@@ -13,15 +13,21 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..normalize.gazetteer import country_lookup, demonym_country, place_candidates
+from ..normalize.gazetteer import place_candidates
 from . import base
-from .organizations import sports_club_spans
+from .organizations import country_lookup, demonym_country, sports_club_spans
 from .places import SPORTS_CLUB
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A dateline: capitals at the start of a line before a colon, a comma, a parenthesis or a dash
 # ("KABUL:", "WASHINGTON (AP) -").
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{2,40}?)(?=[ \t]*(?:[:,(]|--|[-—–] ))", re.MULTILINE)
+
+
+# Where a capitals word can be: every word that caps_regions needs (three characters or more, no
+# lower-case letter) starts with two letters that are not a-z, or with one and an apostrophe. A text
+# without this pattern has no region, and is spared the line by line reading.
+CAPS_WORD_START = re.compile(r"[^\W\d_a-z](?:[^\W\d_a-z]|['’][^\W\d_a-z])")
 
 
 def is_all_caps_line(line: str) -> bool:
@@ -39,6 +45,8 @@ def is_caps_words(text: str) -> bool:
 def caps_regions(text: str) -> list[tuple[int, int]]:
     """Char ranges of TEXT in capitals the model should read in ordinary case: whole ALL-CAPS lines,
     and datelines at the start of an ordinary line."""
+    if CAPS_WORD_START.search(text) is None:
+        return []
     regions, pos = [], 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
@@ -142,17 +150,20 @@ class NewsTruecase(base.RuleDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
-        if not self.nlp.has_pipe("ner") or not doc.text:
+        # doc.text is rebuilt from every token at each access: read it once (the caps lines do not
+        # change it, only the entities).
+        text = doc.text
+        if not self.nlp.has_pipe("ner") or not text:
             return doc
-        self._read_caps_lines(doc)
-        self._relabel_sports_clubs(doc)
+        self._read_caps_lines(doc, text)
+        self._relabel_sports_clubs(doc, text)
         return doc
 
-    def _relabel_sports_clubs(self, doc: Doc) -> None:
+    def _relabel_sports_clubs(self, doc: Doc, text: str) -> None:
         """A city's name that stands for its club in sports results becomes an ORG before the places
         component sees it ("Liverpool beat Leeds 2-1"); countries stay places (national teams)."""
         clubs = set(sports_club_spans(doc, self.result_verbs, self.fixture_words, is_known_place,
-                                      lambda text: bool(country_lookup(text) or demonym_country(text))))
+                                      lambda name: bool(country_lookup(name) or demonym_country(name)), text))
         if not clubs:
             return
         out = []
@@ -161,18 +172,18 @@ class NewsTruecase(base.RuleDataComponent):
             out.append(Span(doc, club[0], club[1], label="ORG", kb_id=SPORTS_CLUB) if club else ent)
         doc.ents = out
 
-    def _read_caps_lines(self, doc: Doc) -> None:
-        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy."""
-        regions = caps_regions(doc.text)
+    def _read_caps_lines(self, doc: Doc, text: str) -> None:
+        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy (TEXT: doc.text)."""
+        regions = caps_regions(text)
         if not regions:
             return
-        forms = cased_forms(doc.text, regions)
+        forms = cased_forms(text, regions)
         ner = self.nlp.get_pipe("ner")
         kept = [e for e in doc.ents if not any(e.start_char < r_end and r_start < e.end_char
                                                for r_start, r_end in regions)]
         found: list[Span] = []
         for r_start, r_end in regions:
-            copy = ner(self.nlp.make_doc(truecase(doc.text[r_start:r_end], forms, self.small_words)))
+            copy = ner(self.nlp.make_doc(truecase(text[r_start:r_end], forms, self.small_words)))
             for ent in copy.ents:
                 span = doc.char_span(r_start + ent.start_char, r_start + ent.end_char, label=ent.label_,
                                      alignment_mode="contract")

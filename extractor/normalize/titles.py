@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Sequence
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
@@ -25,10 +26,22 @@ class TitleLexicon:
     ranks: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     role_verbs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    # The unions below are asked for word by word: computed once per lexicon (cached_property writes
+    # the instance __dict__, which a frozen dataclass allows).
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Every word that may sit inside a title run (heads, modifiers, portfolios, joiners)."""
         return self.heads | self.kept | self.dropped | self.domains | JOINERS
+
+    @cached_property
+    def title_or_honorific_words(self) -> frozenset[str]:
+        """Title words and honorifics: what a name does not start with."""
+        return self.title_words | self.honorifics
+
+    @cached_property
+    def title_cut_words(self) -> frozenset[str]:
+        """Words cut off the front of a title: determiners, joiners, dropped modifiers."""
+        return DETERMINERS | JOINERS | self.dropped
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "TitleLexicon":
@@ -84,8 +97,8 @@ def clean_title(words: Sequence[str], lex: TitleLexicon) -> tuple[int, int]:
     dropped modifiers ("the current CEO" -> "CEO") and trailing joiners are cut; kept modifiers
     ("former", "acting") stay."""
     start, end = 0, len(words)
-    while start < end and (words[start].lower() in DETERMINERS | JOINERS | lex.dropped
-                           or words[start] in {",", "'s", "’s"}):
+    cut = lex.title_cut_words
+    while start < end and (words[start].lower() in cut or words[start] in {",", "'s", "’s"}):
         start += 1
     while end > start and words[end - 1].lower() in JOINERS:
         end -= 1
