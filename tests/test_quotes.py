@@ -409,3 +409,28 @@ def test_a_document_with_no_named_issuer_stays_unresolved(nlp):
 def test_a_document_is_not_issued_by_whoever_it_mentions_or_its_date(nlp, text):
     rows = [r for r in quotes_of(nlp, text) if r["speaker"].lower() in ("the poll", "the survey")]
     assert rows and rows[0]["speaker_name"] not in ("Anna Smith", "Monday")
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # No honorific: the given name says who "she" is, skipping the man named last.
+    ("Sarah Miller spoke first. Tom Baker answered questions on Monday. She said the deal was done.",
+     "She", "Sarah Miller"),
+    ("Paul Grant spoke first. Nancy Reed answered questions on Monday. He said the job was hard.",
+     "He", "Paul Grant"),
+])
+def test_pronoun_goes_to_a_person_of_its_given_names_gender(nlp, text, speaker, name):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == name
+
+
+def test_given_name_gender_keeps_only_names_every_locale_agrees_on():
+    from extractor.normalize.name_gender import build_name_genders
+    built = build_name_genders({"Sarah": {"f"}, "Paul": {"m"}, "Andrea": {"m", "f"}, "Kim": {"f", ""}})
+    assert built == {"m": ["Paul"], "f": ["Sarah"]}
+
+
+def test_a_one_word_name_is_a_surname_without_gender():
+    from extractor.components.quotes import given_name_gender
+    assert given_name_gender("Sarah Miller", {"Sarah": "f"}) == "f"
+    assert given_name_gender("Sarah", {"Sarah": "f"}) == ""
+    assert given_name_gender("Élodie Roy", {"Elodie": "f"}) == "f"

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize import attribution as attr
+from ..normalize.first_names import unaccented
 from . import base
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -70,20 +71,23 @@ class NewsQuotes(base.RuleDataComponent):
     """Rows for attributions: a cue (reporting or belief verb, "according to"), its source and its
     content, direct (in quotation marks), indirect or mixed."""
 
-    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool):
+    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool,
+                 given_names_path: str = "people/given_name_gender.json"):
         self.name = name
         self.nested = nested
         self.cues_path = cues_path
         self.titles_path = titles_path
+        self.given_names_path = given_names_path
         self.orphan_quote_words = orphan_quote_words
         self.data: dict = {}
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.cues_path, self.titles_path)
+        return (self.cues_path, self.titles_path, self.given_names_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.cues_path)
         titles = base.read_json(root / self.titles_path)
+        given = base.read_json(root / self.given_names_path)
         heads = {w for words in titles["heads"].values() for w in words}
         self.data = {
             "speech": frozenset(raw["speech_verbs"]),
@@ -101,6 +105,7 @@ class NewsQuotes(base.RuleDataComponent):
             "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
+            "given_names": {n: g for g in ("m", "f") for n in given.get(g, ())},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
@@ -261,7 +266,8 @@ class NewsQuotes(base.RuleDataComponent):
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
         state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
+            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"],
+            self.data["given_names"]),
             named_nominals(doc, text), text)
         best: dict[int, dict] = {}
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
@@ -662,9 +668,10 @@ def title_words(text: str, mention: attr.Mention, ranks: dict[str, str]) -> str:
 
 
 def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict[str, str],
-               ranks: dict[str, str] | None = None) -> list:
+               ranks: dict[str, str] | None = None, given_names: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
-    sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
+    sits inside a quotation, and the gender the article gives it (an honorific, a gendered title),
+    else the gender of the given name (GIVEN_NAMES: name -> "m"/"f")."""
     genders = attr.genders_by_surname(text)
     out = []
     for m in mentions:
@@ -674,10 +681,18 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
             root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
-        gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
+        gender = (genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
+                  or given_name_gender(m.name, given_names or {}))
         title = title_words(text, m, ranks or {})
         out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
     return out
+
+
+def given_name_gender(name: str, given_names: dict[str, str]) -> str:
+    """"m"/"f" when NAME opens with a given name of one gender ("Hillary Clinton"); a one-word name is
+    a surname ("Clinton") and says nothing."""
+    words = name.split()
+    return given_names.get(unaccented(words[0]), "") if len(words) >= 2 else ""
 
 
 def is_speaker_label(name: Span, known: frozenset[str] = frozenset()) -> bool:
@@ -842,7 +857,8 @@ def content_kind(text: str, start: int, end: int, quotes: list) -> str:
 
 @Language.factory("news_quotes", assigns=["doc._.quotes"],
                   default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
-                                  "orphan_quote_words": 0, "nested": False})
+                                  "orphan_quote_words": 0, "nested": False,
+                                  "given_names_path": "people/given_name_gender.json"})
 def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
-                     orphan_quote_words: int, nested: bool) -> NewsQuotes:
-    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested)
+                     orphan_quote_words: int, nested: bool, given_names_path: str) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested, given_names_path)
