@@ -305,6 +305,10 @@ def spans(text: str) -> list[str]:
      ["\u201cFirst paragraph of the speech.\n\n\u201cSecond paragraph.\u201d"]),
     # Headline style single marks, apostrophes told apart.
     ("Ryan: \u2018We don\u2019t need it\u2019 today", ["\u2018We don\u2019t need it\u2019"]),
+    # An opening mark glued to the comma before it and followed by a space closes (a bad conversion).
+    ("\u201cIt is rare,\u201c said Lee. \u201cVery rare.\u201c", ["\u201cIt is rare,\u201c", "\u201cVery rare.\u201c"]),
+    # ... and a closing mark after a space, before a word, opens.
+    ("He said \u201dwe will win\u201d today.", ["\u201dwe will win\u201d"]),
 ])
 def test_quotation_spans(text, expected):
     assert spans(text) == expected
@@ -409,3 +413,40 @@ def test_a_document_with_no_named_issuer_stays_unresolved(nlp):
 def test_a_document_is_not_issued_by_whoever_it_mentions_or_its_date(nlp, text):
     rows = [r for r in quotes_of(nlp, text) if r["speaker"].lower() in ("the poll", "the survey")]
     assert rows and rows[0]["speaker_name"] not in ("Anna Smith", "Monday")
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # No honorific: the given name says who "she" is, skipping the man named last.
+    ("Sarah Miller spoke first. Tom Baker answered questions on Monday. She said the deal was done.",
+     "She", "Sarah Miller"),
+    ("Paul Grant spoke first. Nancy Reed answered questions on Monday. He said the job was hard.",
+     "He", "Paul Grant"),
+])
+def test_pronoun_goes_to_a_person_of_its_given_names_gender(nlp, text, speaker, name):
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows and rows[0]["speaker_name"] == name
+
+
+def test_a_misturned_closing_mark_still_gives_the_inverted_cue_its_quotation(nlp):
+    text = "\u201cThe reality is grim,\u201c said Jim Clyburn, a congressman from South Carolina."
+    assert [(r[0], r[1], r[2]) for r in table(nlp, text)] == [
+        ("Jim Clyburn", "said", "\u201cThe reality is grim,\u201c")]
+
+
+def test_given_name_gender_keeps_only_names_every_locale_agrees_on():
+    from extractor.normalize.name_gender import build_name_genders
+    built = build_name_genders({"Sarah": {"f"}, "Paul": {"m"}, "Andrea": {"m", "f"}, "Kim": {"f", ""}})
+    assert built == {"m": ["Paul"], "f": ["Sarah"]}
+
+
+def test_a_one_word_name_is_a_surname_without_gender():
+    from extractor.components.quotes import given_name_gender
+    assert given_name_gender("Sarah Miller", {"Sarah": "f"}) == "f"
+    assert given_name_gender("Sarah", {"Sarah": "f"}) == ""
+    assert given_name_gender("Élodie Roy", {"Elodie": "f"}) == "f"
+
+
+def test_according_to_after_an_inverted_cue_attributes_the_whole_report(nlp):
+    text = ("\u201cDo not protest on the floor,\u201d Sanders said, according to CNN. "
+            "\u201cIt is important.\u201d")
+    assert table(nlp, text) == [("CNN", "according to", text, "direct")]

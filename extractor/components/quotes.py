@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize import attribution as attr
+from ..normalize.first_names import unaccented
 from . import base
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -70,20 +71,23 @@ class NewsQuotes(base.RuleDataComponent):
     """Rows for attributions: a cue (reporting or belief verb, "according to"), its source and its
     content, direct (in quotation marks), indirect or mixed."""
 
-    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool):
+    def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool,
+                 given_names_path: str = "people/given_name_gender.json"):
         self.name = name
         self.nested = nested
         self.cues_path = cues_path
         self.titles_path = titles_path
+        self.given_names_path = given_names_path
         self.orphan_quote_words = orphan_quote_words
         self.data: dict = {}
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.cues_path, self.titles_path)
+        return (self.cues_path, self.titles_path, self.given_names_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.cues_path)
         titles = base.read_json(root / self.titles_path)
+        given = base.read_json(root / self.given_names_path)
         heads = {w for words in titles["heads"].values() for w in words}
         self.data = {
             "speech": frozenset(raw["speech_verbs"]),
@@ -101,6 +105,7 @@ class NewsQuotes(base.RuleDataComponent):
             "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
+            "given_names": {n: g for g in ("m", "f") for n in given.get(g, ())},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
@@ -261,7 +266,8 @@ class NewsQuotes(base.RuleDataComponent):
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
         state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"]),
+            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"],
+            self.data["given_names"]),
             named_nominals(doc, text), text)
         best: dict[int, dict] = {}
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
@@ -269,6 +275,7 @@ class NewsQuotes(base.RuleDataComponent):
         cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
         cues += signature_cues(doc, text, quotes, known)
         cue_starts = sorted(c.tokens[0].idx for c in cues)
+        candidates = []
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
@@ -277,8 +284,9 @@ class NewsQuotes(base.RuleDataComponent):
             if cue.content is None:
                 continue
             row = self.row(cue, state, quotes)
-            if row["end"] <= row["start"]:
-                continue
+            if row["end"] > row["start"]:
+                candidates.append(row)
+        for row in according_takes_the_report_it_hangs_from(candidates, text, quotes):
             # One attribution per content: the cue with a speaker wins, then the nearer cue.
             rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
             if row["start"] not in best or rank < best[row["start"]]["_rank"]:
@@ -300,7 +308,8 @@ class NewsQuotes(base.RuleDataComponent):
         row = {"start": start, "end": end, "cue": text[cue.tokens[0].idx:end_char(cue.tokens[-1])],
                "cue_start": cue.tokens[0].idx, "cue_end": end_char(cue.tokens[-1]), "cue_lemma": cue.lemma,
                "kind": kind, "speaker": "", "speaker_start": None, "speaker_end": None,
-               "speaker_name": "", "speaker_kind": "other"}
+               "speaker_name": "", "speaker_kind": "other",
+               "_cue_tokens": frozenset(t.i for t in cue.tokens), "_cue_head": cue.tokens[0].head.i}
         if cue.source is not None:
             s_start, s_end = mention_range(cue.source, text)
             if s_start <= row["cue_start"] < s_end:  # "Continued Stone:": the verb is not the name
@@ -634,6 +643,26 @@ def mention_range(tok: Token, text: str) -> tuple[int, int]:
     return left.idx, end_char(right)
 
 
+def according_takes_the_report_it_hangs_from(rows: list[dict], text: str, quotes: list) -> list[dict]:
+    """'"...," Sanders said, according to CNN. "..."': the report is CNN's (PolNeAR, like TimeML,
+    attributes the whole of it, quotation and 'Sanders said', to the outer source), so the row of
+    "according to" takes the content of the verb it hangs from, and that verb's row goes."""
+    by_token: dict[int, list[dict]] = {}
+    for r in rows:
+        if r["cue_lemma"] != "according to":
+            for i in r["_cue_tokens"]:
+                by_token.setdefault(i, []).append(r)
+    absorbed = set()
+    for row in rows:
+        inner = by_token.get(row["_cue_head"], []) if row["cue_lemma"] == "according to" else []
+        for r in inner:  # the verb's rows (its parse and its quotation, "said" found both ways)
+            absorbed.add(id(r))
+            row["start"], row["end"] = min(row["start"], r["start"]), max(row["end"], r["end"])
+        if inner:
+            row["kind"] = content_kind(text, row["start"], row["end"], quotes)
+    return [r for r in rows if id(r) not in absorbed]
+
+
 def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
     """The clause an "according to X" phrase hangs from, without the phrase: its content."""
     head = cue[0].head
@@ -662,9 +691,10 @@ def title_words(text: str, mention: attr.Mention, ranks: dict[str, str]) -> str:
 
 
 def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict[str, str],
-               ranks: dict[str, str] | None = None) -> list:
+               ranks: dict[str, str] | None = None, given_names: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
-    sits inside a quotation, and the gender the article gives it (an honorific, a gendered title)."""
+    sits inside a quotation, and the gender the article gives it (an honorific, a gendered title),
+    else the gender of the given name (GIVEN_NAMES: name -> "m"/"f")."""
     genders = attr.genders_by_surname(text)
     out = []
     for m in mentions:
@@ -674,10 +704,18 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
             root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
-        gender = genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
+        gender = (genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
+                  or given_name_gender(m.name, given_names or {}))
         title = title_words(text, m, ranks or {})
         out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
     return out
+
+
+def given_name_gender(name: str, given_names: dict[str, str]) -> str:
+    """"m"/"f" when NAME opens with a given name of one gender ("Hillary Clinton"); a one-word name is
+    a surname ("Clinton") and says nothing."""
+    words = name.split()
+    return given_names.get(unaccented(words[0]), "") if len(words) >= 2 else ""
 
 
 def is_speaker_label(name: Span, known: frozenset[str] = frozenset()) -> bool:
@@ -842,7 +880,8 @@ def content_kind(text: str, start: int, end: int, quotes: list) -> str:
 
 @Language.factory("news_quotes", assigns=["doc._.quotes"],
                   default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
-                                  "orphan_quote_words": 0, "nested": False})
+                                  "orphan_quote_words": 0, "nested": False,
+                                  "given_names_path": "people/given_name_gender.json"})
 def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
-                     orphan_quote_words: int, nested: bool) -> NewsQuotes:
-    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested)
+                     orphan_quote_words: int, nested: bool, given_names_path: str) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested, given_names_path)

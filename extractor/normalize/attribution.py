@@ -31,17 +31,28 @@ def mark_role(text: str, i: int) -> str:
     """Whether the mark at I opens or closes a quotation ("open", "close"), from the mark itself or,
     for a straight mark, from the characters around it."""
     ch = text[i]
-    if ch in OPENING:
-        return "open"
-    if ch in CLOSING:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in OPENING or ch in CLOSING:
+        return curly_mark_role(ch, before, after)
     if before.isspace() or before in "([{\u2014-/" or i == 0:
         return "open" if not after.isspace() else "either"
     if after.isspace() or after in ".,;:!?)]}\u2014-" or i + 1 == len(text):
         return "close"
     return "either"
+
+
+def curly_mark_role(ch: str, before: str, after: str) -> str:
+    """A curly mark's role is its shape, unless it stands where only the other one can: an opening
+    mark glued to the word or comma before it and followed by a space closes ('here,“ said
+    Smith': a smart-quote conversion gone wrong, and the German closing mark), and a closing mark
+    after a space and before a letter opens."""
+    glued = not before.isspace() and before not in "([{\u2014-/"
+    if ch == "\u201c" and glued and (after.isspace() or after in ".,;:!?)]}"):
+        return "close"
+    if ch == "\u201d" and before.isspace() and after.isalnum():
+        return "open"
+    return "open" if ch in OPENING else "close"
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
