@@ -444,9 +444,3 @@ def test_a_one_word_name_is_a_surname_without_gender():
     assert given_name_gender("Sarah Miller", {"Sarah": "f"}) == "f"
     assert given_name_gender("Sarah", {"Sarah": "f"}) == ""
     assert given_name_gender("Élodie Roy", {"Elodie": "f"}) == "f"
-
-
-def test_according_to_after_an_inverted_cue_attributes_the_whole_report(nlp):
-    text = ("\u201cDo not protest on the floor,\u201d Sanders said, according to CNN. "
-            "\u201cIt is important.\u201d")
-    assert table(nlp, text) == [("CNN", "according to", text, "direct")]

@@ -286,7 +286,7 @@ class NewsQuotes(base.RuleDataComponent):
             row = self.row(cue, state, quotes)
             if row["end"] > row["start"]:
                 candidates.append(row)
-        for row in according_takes_the_report_it_hangs_from(candidates, text, quotes):
+        for row in candidates:
             # One attribution per content: the cue with a speaker wins, then the nearer cue.
             rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
             if row["start"] not in best or rank < best[row["start"]]["_rank"]:
@@ -308,8 +308,7 @@ class NewsQuotes(base.RuleDataComponent):
         row = {"start": start, "end": end, "cue": text[cue.tokens[0].idx:end_char(cue.tokens[-1])],
                "cue_start": cue.tokens[0].idx, "cue_end": end_char(cue.tokens[-1]), "cue_lemma": cue.lemma,
                "kind": kind, "speaker": "", "speaker_start": None, "speaker_end": None,
-               "speaker_name": "", "speaker_kind": "other",
-               "_cue_tokens": frozenset(t.i for t in cue.tokens), "_cue_head": cue.tokens[0].head.i}
+               "speaker_name": "", "speaker_kind": "other"}
         if cue.source is not None:
             s_start, s_end = mention_range(cue.source, text)
             if s_start <= row["cue_start"] < s_end:  # "Continued Stone:": the verb is not the name
@@ -641,26 +640,6 @@ def mention_range(tok: Token, text: str) -> tuple[int, int]:
             break
         left = c.left_edge
     return left.idx, end_char(right)
-
-
-def according_takes_the_report_it_hangs_from(rows: list[dict], text: str, quotes: list) -> list[dict]:
-    """'"...," Sanders said, according to CNN. "..."': the report is CNN's (PolNeAR, like TimeML,
-    attributes the whole of it, quotation and 'Sanders said', to the outer source), so the row of
-    "according to" takes the content of the verb it hangs from, and that verb's row goes."""
-    by_token: dict[int, list[dict]] = {}
-    for r in rows:
-        if r["cue_lemma"] != "according to":
-            for i in r["_cue_tokens"]:
-                by_token.setdefault(i, []).append(r)
-    absorbed = set()
-    for row in rows:
-        inner = by_token.get(row["_cue_head"], []) if row["cue_lemma"] == "according to" else []
-        for r in inner:  # the verb's rows (its parse and its quotation, "said" found both ways)
-            absorbed.add(id(r))
-            row["start"], row["end"] = min(row["start"], r["start"]), max(row["end"], r["end"])
-        if inner:
-            row["kind"] = content_kind(text, row["start"], row["end"], quotes)
-    return [r for r in rows if id(r) not in absorbed]
 
 
 def clause_without(cue: Span, source: Token) -> tuple[int, int] | None:
