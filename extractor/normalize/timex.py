@@ -870,6 +870,12 @@ class Grammar:
             return None
         return Timex("SET", duration_value(n, unit), None, None, None, False)
 
+    def _is_rising_range(self, lower: float | str, upper_text: str) -> bool:
+        """Whether "LOWER to UPPER" counts up ("two to three weeks"); a range's length is told by its
+        lower bound, as TimeML does ("two to three weeks" P2W)."""
+        upper = self._count(upper_text, self.lex["vague_numbers"])
+        return lower != "X" and upper not in (None, "X") and float(upper) > float(lower)
+
     def h_duration(self, g, dct, direction, hints):
         unit = self.units[g["unit"].lower().replace(" ", "-")] if g["unit"].lower() in self.units else None
         ulow = g["unit"].lower()
@@ -893,6 +899,8 @@ class Grammar:
                 return None
             if g.get("andahalf") and n != "X":
                 n += 0.5
+            if g.get("upper") and not self._is_rising_range(n, g["upper"]):
+                return None  # "won 5 to 4": a score, not a range of lengths
         elif g["unit"].lower().endswith("s"):
             n = "X"
         else:
