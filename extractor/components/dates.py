@@ -69,7 +69,9 @@ def tensed_verb(tok: Token) -> Token:
     verb with no auxiliary and no subject of its own ("with the third departing each Thursday", "let
     the offensive begin Saturday"), the verb of the clause it hangs from."""
     for _ in range(4):
-        untensed = (tok.tag_ in ("VBG", "VB") and not has_subject(tok)
+        # a participle without an auxiliary has no tense even with a subject of its own (the absolute
+        # "with the third departing Thursday"); a bare VB with a subject is the small model's present
+        untensed = ((tok.tag_ == "VBG" or (tok.tag_ == "VB" and not has_subject(tok)))
                     and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
         if not untensed or tok.head.i == tok.i:
             return tok
@@ -338,7 +340,8 @@ class NewsDates(base.RuleDataComponent):
             return None
         groups = dict(cand.groups)
         bare_clock = "clock" in groups and not groups.keys() & {"weekday", "anchor", "month", "day"}
-        return {"start": cand.start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
+        start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
+        return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
                 "_bare_clock": bare_clock}
 
     def entity_rows(self, doc: Doc, rows: list[dict], dct: date | None) -> list[dict]:
@@ -376,6 +379,27 @@ class NewsDates(base.RuleDataComponent):
         before = ent.doc[ent.start - 1].text + " " if ent.start > 0 else ""
         return partial_timex(ent.text, dct, label, self.grammar.lex, before,
                              lambda text: self.grammar.normalize(text, dct, clause_direction(ent)))
+
+
+NOUN_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that"}
+PERIOD_NOUNS = {"period", "term", "span", "stretch", "spell"}
+
+
+def modifier_determiner_length(doc: Doc, span: Span, groups: dict[str, str], text: str) -> int:
+    """How many characters of TEXT to drop before a length that modifies a noun ("the eight-year war",
+    "the two day rally"): a count above one with a singular unit is an adjective there, and the
+    determiner belongs to the noun (TimeML marks "eight-year"). A noun that is itself the period ("a
+    three-year period", "its one-year term") keeps it. 0 when nothing is dropped."""
+    det, num, unit = groups.get("det", ""), groups.get("num", ""), groups.get("unit", "")
+    if det.lower() not in NOUN_DETERMINERS or not num or unit.lower().endswith("s"):
+        return 0
+    if num.lower() in ("a", "an", "one", "1") or span.end >= len(doc):
+        return 0
+    after = doc[span.end]
+    if after.pos_ not in ("NOUN", "PROPN", "ADJ") or after.lower_ in PERIOD_NOUNS:
+        return 0
+    at = text.lower().find(num.lower(), len(det))
+    return at if at > 0 else 0
 
 
 def is_title(span: Span, units: dict[str, str]) -> bool:

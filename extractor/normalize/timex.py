@@ -460,6 +460,10 @@ class Grammar:
         # how many words either side of a trigger each pattern's matches can reach
         self.reach = [reach(p.regex) for p in self.patterns]
         self.by_id = {p.id: p for p in self.patterns}
+        # "two to three weeks": the count before a duration's, read back from the duration found (a
+        # pattern of its own would be searched through every text)
+        self.range_lower = re.compile(r"(?<!\w)(?:(?P<det>" + ph["DDET"] + r")\s+)?(?P<lower>" + ph["NUM"]
+                                      + r")\s+(?:to|or)\s+\Z")
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
         self.weekdays = lexicon["weekdays"]
@@ -496,7 +500,25 @@ class Grammar:
                 continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             out.append(Candidate(s, e, self.patterns[order].id, groups))
-        return sorted(out, key=lambda c: c.start)
+        out.sort(key=lambda c: c.start)
+        return [self.duration_range(text, c, out[k - 1].end if k else 0) if c.pattern == "duration" else c
+                for k, c in enumerate(out)]
+
+    def duration_range(self, text: str, cand: Candidate, free_from: int) -> Candidate:
+        """CAND widened over a lower count before it ("two to three weeks", "the next 12 to 18
+        months"): one range of lengths, its count the lower one (the duration handler checks it
+        rises); CAND itself when no such count stands after FREE_FROM."""
+        groups = dict(cand.groups)
+        if "num" not in groups or groups.keys() & {"det", "mod"}:
+            return cand
+        lo = max(free_from, cand.start - 60)
+        m = self.range_lower.search(text, lo, cand.start)
+        if m is None:
+            return cand
+        wider = {**groups, "num": m["lower"], "upper": groups["num"]}
+        if m["det"]:
+            wider["det"] = m["det"]
+        return Candidate(m.start(), cand.end, cand.pattern, tuple(wider.items()))
 
     # ---- normalising
     def normalize_candidate(self, cand: Candidate, dct: date | None, direction: str | None = None,
@@ -870,6 +892,12 @@ class Grammar:
             return None
         return Timex("SET", duration_value(n, unit), None, None, None, False)
 
+    def _is_rising_range(self, lower: float | str, upper_text: str) -> bool:
+        """Whether "LOWER to UPPER" counts up ("two to three weeks"); a range's length is told by its
+        lower bound, as TimeML does ("two to three weeks" P2W)."""
+        upper = self._count(upper_text, self.lex["vague_numbers"])
+        return lower != "X" and upper not in (None, "X") and float(upper) > float(lower)
+
     def h_duration(self, g, dct, direction, hints):
         unit = self.units[g["unit"].lower().replace(" ", "-")] if g["unit"].lower() in self.units else None
         ulow = g["unit"].lower()
@@ -893,6 +921,8 @@ class Grammar:
                 return None
             if g.get("andahalf") and n != "X":
                 n += 0.5
+            if g.get("upper") and not self._is_rising_range(n, g["upper"]):
+                return None  # "won 5 to 4": a score, not a range of lengths
         elif g["unit"].lower().endswith("s"):
             n = "X"
         else:
