@@ -43,7 +43,8 @@ def local_results(work: Iterable[list[Article]], n_workers: int, model: str | No
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     # An executor rather than mp.Pool: a worker that dies (killed, out of memory) fails the run
     # with BrokenProcessPool instead of hanging it; what was committed stays for --resume.
-    pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=init_worker, initargs=(model, max_chars, encoding))
+    pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=init_worker,
+                               initargs=(model, max_chars, encoding))
     try:
         yield from ordered(lambda b: pool.submit(annotate_in_worker, b), lambda f: f.result(), work,
                            window=2 * n_workers + 1)
