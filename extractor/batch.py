@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .engines.annotate import MAX_CHARS, Result, batch_pipeline, sha256
+from .engines.annotate import MAX_CHARS, EncodedResults, Result, batch_pipeline, sha256
 from .dedupe import MODES, mark_duplicates
 from .engines.local import local_results
 from .errors import InputError
@@ -90,10 +90,10 @@ class RunSummary:
         self.rows.update(done["rows"])
         self.words = self.resumed_words = done["words"]
 
-    def add_article(self, art: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
-        """Count one written article: its status, words, rows and error message."""
-        for t, rows in tables.items():
-            self.rows[t] += len(rows)
+    def add_article(self, art: dict[str, Any], counts: dict[str, int]) -> None:
+        """Count one written article: its status, words, rows (COUNTS by table) and error message."""
+        for t, n in counts.items():
+            self.rows[t] += n
         self.articles += 1
         self.status[art["status"]] = self.status.get(art["status"], 0) + 1
         self.words += int(art.get("n_words") or 0)
@@ -312,28 +312,49 @@ def article_reader(inputs: list[str | Path], published: str | None, max_chars: i
 
 
 def engine_results(engine: str, work: Iterable[list[Article]], n_workers: int, model: str | None,
-                   max_chars: int, scheduler: str | None) -> Iterator[tuple[list[Article], list[Result]]]:
-    """(batch, results) in input order from the engine asked for."""
+                   max_chars: int, scheduler: str | None, encoding: tuple[str, bool] | None = None
+                   ) -> Iterator[tuple[list[Article], list[Result] | EncodedResults]]:
+    """(batch, results) in input order from the engine asked for; local workers encode the rows
+    for the tables (ENCODING: format, excel) when given."""
     if engine == "dask":
         from .engines.dask_engine import dask_results
 
         return dask_results(work, n_workers, model, max_chars, scheduler=scheduler)
     # Loaded here once: forked workers inherit it (shared pages, no second load).
     batch_pipeline(model)
-    return local_results(work, n_workers, model, max_chars)
+    return local_results(work, n_workers, model, max_chars, encoding=encoding)
 
 
-def write_batch(writer: ChunkedWriter, summary: RunSummary, results: list[Result],
+def article_rows(results: list[Result] | EncodedResults) -> list[dict[str, Any]]:
+    """The articles rows of a batch's results, whichever form the engine returned them in."""
+    if isinstance(results, EncodedResults):
+        return results.articles
+    return [art for art, _ in results]
+
+
+def write_batch(writer: ChunkedWriter, summary: RunSummary, results: list[Result] | EncodedResults,
                 position: InputPosition | None) -> None:
-    """Write one batch's rows, count them, then commit the batch (its articles enter the manifest)."""
-    for art, tables in results:
-        writer.write("articles", [art])
-        for t, rows in tables.items():
-            writer.write(t, rows)
-        summary.add_article(art, tables)
+    """Write one batch's rows, count them, then commit the batch (its articles enter the manifest).
+    Rows encoded by the workers (EncodedResults) are appended as they are: the same bytes."""
+    if isinstance(results, EncodedResults):
+        arts, counts = results.articles, results.counts
+        for art in arts:
+            writer.write("articles", [art])
+        for t, data in results.tables.items():
+            writer.write_encoded(t, data, sum(c.get(t, 0) for c in counts))
+    else:
+        arts, counts = [], []
+        for art, tables in results:
+            writer.write("articles", [art])
+            for t, rows in tables.items():
+                writer.write(t, rows)
+            arts.append(art)
+            counts.append({t: len(rows) for t, rows in tables.items()})
+    for art, n in zip(arts, counts):
+        summary.add_article(art, n)
         if position is not None:
             position.advance(str(art["source"]), int(art.get("n_chars") or 0))
-    writer.commit_batch([row_key(art) for art, _ in results], summary.totals())
+    writer.commit_batch([row_key(art) for art in arts], summary.totals())
 
 
 def watch_position(summary: RunSummary, position: InputPosition) -> None:
@@ -378,11 +399,12 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
         position.list_on_the_side(inputs)
     work = batches(articles, batch_size, BATCH_CHARS, ramp=True, start=summary.resumed_articles)
     try:
-        for batch, results in engine_results(engine, work, n_workers, model, max_chars, scheduler):
+        for batch, results in engine_results(engine, work, n_workers, model, max_chars, scheduler,
+                                             encoding=(fmt, excel)):
             if summary.startup_seconds is None:
                 summary.startup_seconds = time.perf_counter() - t0
             if text:
-                for article, (art, _) in zip(batch, results):
+                for article, art in zip(batch, article_rows(results)):
                     art["text"] = article.text
             write_batch(writer, summary, results, position)
             summary.seconds = time.perf_counter() - t0

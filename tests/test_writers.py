@@ -104,3 +104,24 @@ def test_run_tables_read_back_with_plain_pandas(tmp_path):
         for r in tables[t].to_dict("records"):
             assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == r["text"], (t, r)
     assert sum(summary.rows.values()) > 5  # the texts do give rows (people, places, dates, figures)
+
+
+@pytest.mark.parametrize("fmt,excel", [("csv", False), ("csv", True), ("parquet", False), ("jsonl", False)])
+def test_rows_encoded_elsewhere_write_the_same_bytes(tmp_path, fmt, excel):
+    """What a worker encodes (encode_rows, article by article, joined) and the parent appends is
+    byte for byte what TableWriter.write() of the same rows writes."""
+    from extractor.io.writers import encode_rows
+
+    other = dict(ROW, article_id="b", unit="+3 mines", value=2.5)
+    direct = TableWriter(tmp_path / "direct", fmt, excel=excel)
+    for rows in ([ROW], [other, ROW]):
+        direct.write("figures", rows)
+    direct.commit()
+    parts = [encode_rows("figures", rows, fmt, excel) for rows in ([ROW], [other, ROW])]
+    encoded = TableWriter(tmp_path / "encoded", fmt, excel=excel)
+    encoded.write_encoded("figures", parts[0][:0].join(parts), 3)
+    encoded.commit()
+    for t in TABLES:
+        name = f"{t}.{fmt}"
+        assert (tmp_path / "direct" / name).read_bytes() == (tmp_path / "encoded" / name).read_bytes()
+    assert encoded.counts["figures"] == 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -207,16 +208,47 @@ def process_batch(articles: list[Article], model: str | None = None,
     return [results[i] for i in range(len(articles))]
 
 
+@dataclass
+class EncodedResults:
+    """A batch's results with the mention rows already encoded for their tables (writers.encode_rows),
+    as a worker process returns them: the parent, which writes every table, only appends each
+    table's text, instead of unpickling, coercing and quoting every row itself (issue 19). The
+    articles rows stay dicts: the parent counts them, adds --text and writes them."""
+    articles: list[dict[str, Any]]        # the articles row of each article, in input order
+    counts: list[dict[str, int]]          # each article's rows by table
+    tables: dict[str, str | bytes]        # each table's rows of the batch, encoded, in article order
+
+
+def encode_results(results: list[Result], fmt: str, excel: bool) -> EncodedResults:
+    """RESULTS with their mention rows encoded. Each article's rows of a table are encoded on their
+    own, as TableWriter.write() encodes them (one Arrow message an article for Parquet), so the
+    bytes appended are those of writing the rows in the parent."""
+    from ..io.writers import encode_rows
+
+    parts: dict[str, list] = {}
+    for _, tables in results:
+        for t, rows in tables.items():
+            if rows:
+                parts.setdefault(t, []).append(encode_rows(t, rows, fmt, excel))
+    joined = {t: (b"" if fmt == "parquet" else "").join(p) for t, p in parts.items()}
+    return EncodedResults([art for art, _ in results],
+                          [{t: len(rows) for t, rows in tables.items()} for _, tables in results], joined)
+
+
 # Worker processes load the pipeline once, in the initializer, then annotate batch after batch.
 _WORKER_MODEL: str | None = None
 _WORKER_MAX_CHARS = MAX_CHARS
+_WORKER_ENCODING: tuple[str, bool] | None = None  # (format, excel) when the worker encodes the rows
 
 
-def init_worker(model: str | None, max_chars: int) -> None:
-    global _WORKER_MODEL, _WORKER_MAX_CHARS
-    _WORKER_MODEL, _WORKER_MAX_CHARS = model, max_chars
+def init_worker(model: str | None, max_chars: int, encoding: tuple[str, bool] | None = None) -> None:
+    global _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING
+    _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING = model, max_chars, encoding
     batch_pipeline(model)
 
 
-def annotate_in_worker(batch: list[Article]) -> list[Result]:
-    return process_batch(batch, _WORKER_MODEL, _WORKER_MAX_CHARS)
+def annotate_in_worker(batch: list[Article]) -> list[Result] | EncodedResults:
+    results = process_batch(batch, _WORKER_MODEL, _WORKER_MAX_CHARS)
+    if _WORKER_ENCODING is None:
+        return results
+    return encode_results(results, *_WORKER_ENCODING)

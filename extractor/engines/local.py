@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..rows import Article
-from .annotate import Result, annotate_in_worker, init_worker, process_batch
+from .annotate import EncodedResults, Result, annotate_in_worker, init_worker, process_batch
 
 
 def ordered(submit: Callable[[list[Article]], Any], get: Callable[[Any], list[Result]],
@@ -28,10 +28,12 @@ def ordered(submit: Callable[[list[Article]], Any], get: Callable[[Any], list[Re
         yield b, get(handle)
 
 
-def local_results(work: Iterable[list[Article]], n_workers: int, model: str | None,
-                  max_chars: int) -> Iterator[tuple[list[Article], list[Result]]]:
+def local_results(work: Iterable[list[Article]], n_workers: int, model: str | None, max_chars: int,
+                  encoding: tuple[str, bool] | None = None
+                  ) -> Iterator[tuple[list[Article], list[Result] | EncodedResults]]:
     """The local engine: in this process, or in N forked worker processes that each load the
-    pipeline once."""
+    pipeline once. With ENCODING (format, excel) the workers return their mention rows encoded for
+    the tables (EncodedResults): that work is then spread over the workers, not done by the parent."""
     if n_workers <= 1:
         for batch in work:
             yield batch, process_batch(batch, model, max_chars)
@@ -41,7 +43,8 @@ def local_results(work: Iterable[list[Article]], n_workers: int, model: str | No
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     # An executor rather than mp.Pool: a worker that dies (killed, out of memory) fails the run
     # with BrokenProcessPool instead of hanging it; what was committed stays for --resume.
-    pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=init_worker, initargs=(model, max_chars))
+    pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=init_worker,
+                               initargs=(model, max_chars, encoding))
     try:
         yield from ordered(lambda b: pool.submit(annotate_in_worker, b), lambda f: f.result(), work,
                            window=2 * n_workers + 1)

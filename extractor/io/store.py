@@ -63,6 +63,10 @@ class ChunkedWriter:
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
         self.tables.write(table, rows)
 
+    def write_encoded(self, table: str, data: str | bytes, n_rows: int) -> None:
+        """Append rows encoded by writers.encode_rows() (in a worker process)."""
+        self.tables.write_encoded(table, data, n_rows)
+
     def commit_batch(self, articles: list[list[str]], totals: dict[str, Any]) -> None:
         """Make the rows written so far durable, then record the batch as finished."""
         line = {"articles": articles, "offsets": self.tables.sync(), "totals": totals}

@@ -4,6 +4,7 @@ for every table the project writes; it knows the table schemas (rows.COLUMNS), n
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
@@ -72,6 +73,24 @@ def csv_text(value: Any, excel: bool) -> str:
     return s
 
 
+def encode_rows(table: str, rows: list[dict[str, Any]], fmt: str, excel: bool = False) -> str | bytes:
+    """ROWS of TABLE as the text (CSV, JSON lines) or bytes (an Arrow IPC message, Parquet's spool)
+    that TableWriter appends to the table's spool: the same bytes wherever they are made, so worker
+    processes encode their rows and the parent only appends them (issue 19: the parent's CPU is
+    taken from the workers on a machine with as many cores as workers). Concatenated encodings of
+    consecutive row lists are the encoding of the rows one after the other."""
+    typed = [typed_row(table, r) for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO(newline="")
+        csv.writer(buf, **CSV_DIALECT).writerows([csv_text(r[c], excel) for c in COLUMNS[table]] for r in typed)
+        return buf.getvalue()
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in typed)
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_pylist(typed, schema=arrow_schema(table)).serialize().to_pybytes()
+
+
 def arrow_schema(table: str):
     import pyarrow as pa
 
@@ -114,7 +133,6 @@ class TableWriter:
             raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
         self.out, self.fmt, self.excel = Path(out), fmt, excel
         self.files: dict[str, Any] = {}
-        self.csv: dict[str, Any] = {}
         self.counts = {t: 0 for t in TABLES}
         if not append:
             self._start_spools()
@@ -150,24 +168,19 @@ class TableWriter:
             self.files[table] = open(self.spool(table), "ab")
             return
         # Plain UTF-8 when appending: the BOM of --excel is at the start of the file already.
-        f = self.files[table] = open(self.spool(table), "a", encoding="utf-8", newline="")
-        if self.fmt == "csv":
-            self.csv[table] = csv.writer(f, **CSV_DIALECT)
+        self.files[table] = open(self.spool(table), "a", encoding="utf-8", newline="")
 
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        typed = [typed_row(table, r) for r in rows]
-        self.counts[table] += len(typed)
-        if self.fmt == "csv":
-            self.csv[table].writerows([csv_text(r[c], self.excel) for c in COLUMNS[table]] for r in typed)
-        elif self.fmt == "jsonl":
-            self.files[table].write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in typed))
-        else:
-            import pyarrow as pa
+        self.write_encoded(table, encode_rows(table, rows, self.fmt, self.excel), len(rows))
 
-            batch = pa.RecordBatch.from_pylist(typed, schema=arrow_schema(table))
-            self.files[table].write(batch.serialize().to_pybytes())
+    def write_encoded(self, table: str, data: str | bytes, n_rows: int) -> None:
+        """Append rows already encoded by encode_rows() (by a worker process, say): N_ROWS of them."""
+        if not n_rows:
+            return
+        self.counts[table] += n_rows
+        self.files[table].write(data)
 
     def sync(self) -> dict[str, int]:
         """Flush and fsync every spool; their sizes in bytes (where the rows written so far end)."""
@@ -195,7 +208,6 @@ class TableWriter:
         for f in self.files.values():
             f.close()
         self.files.clear()
-        self.csv.clear()
 
 
 def spool_to_parquet(spool: Path, dest: Path, table: str) -> None:
