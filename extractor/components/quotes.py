@@ -740,8 +740,10 @@ def given_name_gender(name: str, given_names: dict[str, str]) -> str:
 def is_line_label(tok: Token) -> bool:
     """Whether a word opening its line stands alone before a colon, an editor's label ("Note: ...",
     "Update: ...") rather than a verb with a speaker."""
-    doc, text = tok.doc, tok.doc.text
-    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and not text[text.rfind("\n", 0, tok.idx) + 1:tok.idx].strip()
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
+        return False
+    return tok.i == 0 or "\n" in doc[tok.i - 1].text  # a line break is a space token of its own
 
 
 def label_colon(line: str) -> int:
