@@ -122,6 +122,24 @@ CASES = {
     "quotation-paragraph-signed-with-a-dash": (
         "Her bill went nowhere.\n\u201cBig firms pay almost no taxes.\u201d\n- Warren.\nThat is disputed.",
         "Warren", "-", "\u201cBig firms pay almost no taxes.\u201d", "direct"),
+    "transcript-label-with-a-party-parenthetical": (
+        "The hearing went on.\n\nRep. Ann Kowalski (R-Ohio): \u201cYou did not answer my question at all.\u201d",
+        "Rep. Ann Kowalski", "):", "\u201cYou did not answer my question at all.\u201d", "direct"),
+    "digest-source-label-after-a-spaced-dash": (
+        "Early polls missed the winner - Gallup Research: \u201cMost samples leaned toward older voters.\u201d",
+        "Gallup Research", ":", "\u201cMost samples leaned toward older voters.\u201d", "direct"),
+    "digest-source-label-opening-a-line-with-a-dash": (
+        "The race tightened.\n- Gallup Research: \u201cMost samples leaned toward older voters.\u201d",
+        "Gallup Research", ":", "\u201cMost samples leaned toward older voters.\u201d", "direct"),
+    "headline-quotation-in-straight-single-marks-after-a-colon": (
+        "Maria Lopez: 'We will not give up the fight.'\n\nThe mayor spoke on Tuesday.",
+        "Maria Lopez", ":", "'We will not give up the fight.'", "direct"),
+    "speech-verb-before-a-colon-and-its-addressee": (
+        "Okafor praised the ruling, telling Radio Lagos: \u201cThis is a great day for the country.\u201d",
+        "Okafor", "telling", "\u201cThis is a great day for the country.\u201d", "direct"),
+    "speech-verb-before-a-colon-and-its-medium": (
+        "On Saturday, Mr. Brandt said on Twitter: \u201cThe vote was rigged from the start.\u201d",
+        "Mr. Brandt", "said", "\u201cThe vote was rigged from the start.\u201d", "direct"),
     "intent-verb-with-infinitive": (
         "The mayor refused to comment on the report.",
         "The mayor", "refused", "to comment on the report", "indirect"),
@@ -150,6 +168,18 @@ def test_labels_and_titles_in_quotation_marks_are_not_quotes(nlp, text):
     "Items:\n- Taxes.\n- Health care.",
 ])
 def test_phrasal_verbs_and_dash_lines_without_a_quotation_are_not_cues(nlp, text):
+    assert not quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Note: \u201cThe Daily Show\u201d airs at 11 p.m. on weeknights.",
+    "Update: \u201cBreaking Bad\u201d returns next week.",
+    "Smith vs. Jones: The Debate Nobody Wanted",
+    "The meeting starts at 10:30 and ends at noon.",
+    "The list of demands: higher wages, shorter hours and better safety rules.",
+    "The candidates' debate: it's over.",
+])
+def test_colons_that_introduce_no_speech_are_not_cues(nlp, text):
     assert not quotes_of(nlp, text)
 
 
@@ -343,6 +373,7 @@ def test_stray_closing_mark_is_ignored():
     ("He watched \u201cThe West Wing,\u201d a drama.", True),
     # After a headline's colon, capitalised words in quotation marks are what was said.
     ("Ryan: \u2018No Place In A Campaign\u2019", False),
+    ("Ryan: 'No Place In A Campaign'", False),
 ])
 def test_label_quotes(text, label):
     q = find_quotes(text)[0]

@@ -31,6 +31,12 @@ GAP_NEW_SENTENCE = re.compile(r"[.!?][ \t\u00a0]+[A-Z]|''")
 # A signature line under a quotation paragraph: a dash, a name, then a comma or the line's end.
 SIGNATURE_LINE = re.compile(r"^(?P<dash>[-\u2013\u2014])[ \t\u00a0]*(?P<name>[A-Z][^,\n]{0,60}?)\.?[ \t]*(?:,[^\n]*)?$",
                             re.MULTILINE)
+# The colon of a label line: followed by a space or right by a quotation mark, never "10:30" or "http:".
+LABEL_COLON = re.compile(r":(?=[ \t\u00a0]|[\"\u201c\u2018'])")
+# A spaced dash (or one opening the line), then up to four capitalised words right before a colon.
+DASH_LABEL = re.compile(r"(?:^|[ \t\u00a0])[-\u2013\u2014][ \t\u00a0]+(?P<name>[A-Z][\w.&'\u2019-]*"
+                        r"(?:[ \t\u00a0][A-Z][\w.&'\u2019-]*){0,3})$", re.MULTILINE)
+SPACED_DASH = re.compile(r"[ \t\u00a0][-\u2013\u2014][ \t\u00a0]")
 GAP_NAME_COLON = re.compile(r"^:[ \t\u00a0]*$")
 # Dependency labels of a speaker's children that run past the mention as written.
 NOT_IN_MENTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_not_of"})
@@ -140,7 +146,7 @@ class NewsQuotes(base.RuleDataComponent):
         verb they hang from: "..., adding that ...") and their clausal complement, if any."""
         cues = []
         for tok in doc:
-            if not self.is_cue_verb(tok):
+            if not self.is_cue_verb(tok) or is_line_label(tok):
                 continue
             lemma = tok.lemma_.lower()
             phrasal = self.phrasal_word(tok)
@@ -202,19 +208,21 @@ class NewsQuotes(base.RuleDataComponent):
         for line in text.split("\n"):
             start, end = at, at + len(line)
             at = end + 1
-            colon = line.find(": ")
-            colon = colon if colon > 0 else (len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1)
+            colon = label_colon(line)
             if colon <= 0 or colon > 40:
                 continue
-            name = doc.char_span(start + len(line) - len(line.lstrip()), start + colon, alignment_mode="expand")
-            mark = doc.char_span(start + colon, start + colon + 1)
-            if name is None or mark is None:
-                continue
+            name_end = start + colon
+            if line[:colon].rstrip().endswith(")") and "(" in line[:colon]:
+                name_end = start + len(line[:line.rfind("(", 0, colon)].rstrip())  # "Rep. Ann Kim (D-Ore.):"
+            name = doc.char_span(start + len(line) - len(line.lstrip()), name_end, alignment_mode="expand")
+            mark = doc.char_span(start + colon, start + colon + 1, alignment_mode="expand")
+            if name is None or mark is None or mark.end_char != start + colon + 1:
+                continue  # the tokenizer glued the colon to the words after it: no cue to show
             verb = name[0] if len(name) > 1 and self.speech_word(name[0]) else None
             name = name[1:] if verb is not None else name
             if not is_speaker_label(name, known):
                 continue
-            content = (start + colon + 2, end) if end - (start + colon) >= 12 else None
+            content = (start + colon + 1, end) if end - (start + colon) >= 12 else None
             if content is None and verb is None:
                 continue
             tokens = (verb,) if verb is not None else (mark[0],)
@@ -272,7 +280,7 @@ class NewsQuotes(base.RuleDataComponent):
         best: dict[int, dict] = {}
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
         cues = self.colon_cues(doc, text, known) + self.according_cues(doc) + self.verb_cues(doc, text)
-        cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes)
+        cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes, self.is_cue_verb)
         cues += signature_cues(doc, text, quotes, known)
         cue_starts = sorted(c.tokens[0].idx for c in cues)
         candidates = []
@@ -571,10 +579,11 @@ def phrase_head(tok: Token) -> Token:
     return tok
 
 
-def name_colon_cues(doc: Doc, text: str, quotes: list) -> list[Cue]:
+def name_colon_cues(doc: Doc, text: str, quotes: list, is_cue_verb=lambda tok: False) -> list[Cue]:
     """A person or organisation name right before a colon that opens a quotation, inside a sentence
     ("... doesn't surprise Republican pollster Daron Shaw: "Historically, ...""): the name is the
-    source, the colon the cue, the quotation the content."""
+    source, the colon the cue, the quotation the content. Not a name that a speech verb governs
+    ("Smith told CNN:", "said on Twitter:"): that is the addressee or the medium, the verb the cue."""
     cues = []
     for q in quotes:
         colon = text.rfind(":", max(0, q.start - 4), q.start)
@@ -583,13 +592,41 @@ def name_colon_cues(doc: Doc, text: str, quotes: list) -> list[Cue]:
         mark = doc.char_span(colon, colon + 1)
         if mark is None or mark.start == 0:
             continue
+        name = dash_label(doc, text, colon)
+        if name is not None:  # "Iowa polls missed - Pew Research: "...""
+            cues.append(Cue((mark[0],), ":", name, (q.start, q.end)))
+            continue
         name = doc[mark.start - 1]
         if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.idx + len(name.text) != colon:
             continue
         if not text[text.rfind("\n", 0, colon) + 1:mention_range(name, text)[0]].strip():
             continue  # a name opening its line is a label line's ("Continued Smith: ..."): colon_cues
+        if is_cue_verb(governing_verb(name)):
+            continue
         cues.append(Cue((mark[0],), ":", name, (q.start, q.end)))
     return cues
+
+
+def dash_label(doc: Doc, text: str, colon: int) -> Token | None:
+    """A digest's source label between a spaced dash and a colon ("Polls missed the caucus - Pew
+    Research: "..."", or opening a line "- Pew Research: "...""): a name of capitalised words, as the
+    tagger may read them; its head word, or None."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    match = DASH_LABEL.search(text, line_start, colon)
+    if match is None:
+        return None
+    name = doc.char_span(match.start("name"), match.end("name"))
+    return name.root if name is not None else None
+
+
+def governing_verb(tok: Token) -> Token:
+    """The word an object hangs from, through its prepositions and the nouns they modify ("told CNN",
+    "said in a post on Twitter" -> said); the token itself when it is no object."""
+    for _ in range(6):
+        if tok.dep_ not in ("dobj", "pobj", "dative", "prep", "compound") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
 
 
 def signature_cues(doc: Doc, text: str, quotes: list, known: frozenset[str] = frozenset()) -> list[Cue]:
@@ -639,6 +676,9 @@ def mention_range(tok: Token, text: str) -> tuple[int, int]:
         if c.dep_ not in MENTION_LEFT or "\n" in text[c.left_edge.idx:tok.idx]:
             break
         left = c.left_edge
+    dashes = list(SPACED_DASH.finditer(text, left.idx, tok.idx))
+    if dashes:  # a spaced dash ends the words before a digest's label ("... the winner - Gallup Research:")
+        left = next(t for t in tok.doc[left.i:tok.i + 1] if t.idx >= dashes[-1].end())
     return left.idx, end_char(right)
 
 
@@ -697,12 +737,33 @@ def given_name_gender(name: str, given_names: dict[str, str]) -> str:
     return given_names.get(unaccented(words[0]), "") if len(words) >= 2 else ""
 
 
+def is_line_label(tok: Token) -> bool:
+    """Whether a word opening its line stands alone before a colon, an editor's label ("Note: ...",
+    "Update: ...") rather than a verb with a speaker."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
+        return False
+    return tok.i == 0 or "\n" in doc[tok.i - 1].text  # a line break is a space token of its own
+
+
+def label_colon(line: str) -> int:
+    """Where a label line's colon is: the first colon followed by a space ("RAMOS: ...") or straight
+    by a quotation mark (a transcript's 'Rep. Kim (D-Ore.):"I have ..."'), else one ending the line;
+    -1 when none."""
+    match = LABEL_COLON.search(line)
+    if match is not None:
+        return match.start()
+    return len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1
+
+
 def is_speaker_label(name: Span, known: frozenset[str] = frozenset()) -> bool:
     """Whether the words before a line's colon name who speaks: a person or organisation name of at
     most five words, a transcript's capitalised speaker ("RAMOS"), or a name the article's people
     and organizations rows hold (KNOWN), however a headline's capitals got it tagged ("Trump: ...")."""
     if not 0 < len(name) <= 5 or any(t.is_punct and t.text not in (".", "-") for t in name):
         return False
+    if any(t.lower_ in ("vs.", "vs", "v.", "versus") for t in name):
+        return False  # a headline's match-up ("Trump vs. Clinton: ..."), two sides and no speaker
     if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name):
         return False  # a clause, not a label ("Schilling told WEEI:"): its verb is the cue
     if name.text.isupper() and name.text.replace(" ", "").replace(".", "").isalpha():

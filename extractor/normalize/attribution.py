@@ -137,7 +137,20 @@ def single_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     and i - open_at > 2:
                 out.append(Quote(open_at, i + 1))
                 open_at = None
+        out.extend(straight_single_after_colon(text, p_start, p_end))
     return out
+
+
+def straight_single_after_colon(text: str, p_start: int, p_end: int) -> list[Quote]:
+    """A headline's quotation in straight single marks after a colon, closing the paragraph (Reid:
+    'Never underestimate Trump.'): only that shape, since inside a line a straight mark is as often an
+    apostrophe ("the candidates' debate")."""
+    line = text[p_start:p_end].rstrip()
+    at = line.find(": '")
+    if at < 0 or not line.endswith("'") or len(line) - at < 7 or line[at + 3:at + 4] in (" ", "'") \
+            or "\n" in line[at:]:
+        return []
+    return [Quote(p_start + at + 2, p_start + len(line))]
 
 
 def inner_words(text: str, quote: Quote) -> list[str]:
