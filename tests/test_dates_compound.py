@@ -6,33 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import load_pipeline
-from extractor.components.dates import NewsDates
-from extractor.normalize.timex import GRAMMAR_FILES
+from tests.dates_tables import dates_by_mention, dates_component
 
 PUB = "2013-03-20"  # a Wednesday
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def dates_with_options():
     """news_dates with keep_unnormalized and part_of_day_time on."""
-    comp = NewsDates("news_dates", lexicon_path=GRAMMAR_FILES[0], patterns_path=GRAMMAR_FILES[1],
-                     numbers_path=GRAMMAR_FILES[2], keep_unnormalized=True, part_of_day_time=True)
-    comp.initialize()
-    return comp
-
-
-def run(nlp, text: str, published: str | None, dates=None) -> dict[str, tuple[str, str]]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for name, proc in nlp.pipeline:
-        doc = (dates if name == "news_dates" and dates is not None else proc)(doc)
-    return {text[d["start"]:d["end"]]: (d["type"], d["value"]) for d in doc._.dates}
+    return dates_component(keep_unnormalized=True, part_of_day_time=True)
 
 
 def check(rows, mention, type_, value):
@@ -64,7 +46,7 @@ COMPOUND = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", COMPOUND, ids=[c[0] for c in COMPOUND])
 def test_compound_expression_whole(nlp, name, text, published, mention, type_, value):
-    check(run(nlp, text, published), mention, type_, value)
+    check(dates_by_mention(nlp, text, published), mention, type_, value)
 
 
 # ---- cause 2: model spans that no pattern reads whole (option keep_unnormalized)
@@ -82,20 +64,18 @@ UNREAD = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", UNREAD, ids=[c[0] for c in UNREAD])
 def test_unread_model_span_kept(nlp, dates_with_options, name, text, published, mention, type_, value):
-    check(run(nlp, text, published, dates_with_options), mention, type_, value)
+    check(dates_by_mention(nlp, text, published, dates_with_options), mention, type_, value)
 
 
 def test_unread_model_span_dropped_when_option_off(nlp):
     """With keep_unnormalized off the component keeps only what it can read."""
-    comp = NewsDates("news_dates", lexicon_path=GRAMMAR_FILES[0], patterns_path=GRAMMAR_FILES[1],
-                     numbers_path=GRAMMAR_FILES[2], keep_unnormalized=False)
-    comp.initialize()
-    assert "the whole month" not in run(nlp, "He stayed the whole month.", PUB, comp)
+    comp = dates_component(keep_unnormalized=False)
+    assert "the whole month" not in dates_by_mention(nlp, "He stayed the whole month.", PUB, comp)
 
 
 def test_unread_model_span_kept_by_default(nlp):
     """keep_unnormalized is on by default: the model's date span stays, with a partial value."""
-    assert "the whole month" in run(nlp, "He stayed the whole month.", PUB)
+    assert "the whole month" in dates_by_mention(nlp, "He stayed the whole month.", PUB)
 
 
 # ---- cause 3: filters no longer drop real dates
@@ -112,7 +92,7 @@ FILTERS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", FILTERS, ids=[c[0] for c in FILTERS])
 def test_filters_keep_real_dates(nlp, name, text, published, mention, type_, value):
-    check(run(nlp, text, published), mention, type_, value)
+    check(dates_by_mention(nlp, text, published), mention, type_, value)
 
 
 # ---- cause 4: parts of day
@@ -125,16 +105,16 @@ PARTS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", PARTS, ids=[c[0] for c in PARTS])
 def test_part_of_day_is_time(nlp, dates_with_options, name, text, published, mention, type_, value):
-    check(run(nlp, text, published, dates_with_options), mention, type_, value)
+    check(dates_by_mention(nlp, text, published, dates_with_options), mention, type_, value)
 
 
 def test_part_of_day_default_is_the_day(nlp):
     """By default (AQUAINT's annotation) "Monday morning" is the day, typed DATE."""
-    check(run(nlp, "He left on Monday morning.", PUB), "Monday morning", "DATE", "2013-03-18")
+    check(dates_by_mention(nlp, "He left on Monday morning.", PUB), "Monday morning", "DATE", "2013-03-18")
 
 
 def test_clock_time_in_the_morning_is_time(nlp):
-    check(run(nlp, "The vote starts in the morning.", PUB), "the morning", "TIME", "2013-03-20TMO")
+    check(dates_by_mention(nlp, "The vote starts in the morning.", PUB), "the morning", "TIME", "2013-03-20TMO")
 
 
 # ---- cause 5: durations inside dated phrases
@@ -150,7 +130,7 @@ DURATIONS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", DURATIONS, ids=[c[0] for c in DURATIONS])
 def test_durations_in_dated_phrases(nlp, name, text, published, mention, type_, value):
-    check(run(nlp, text, published), mention, type_, value)
+    check(dates_by_mention(nlp, text, published), mention, type_, value)
 
 
 # ---- cause 6: bugs seen
@@ -177,7 +157,7 @@ BUGS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", BUGS, ids=[c[0] for c in BUGS])
 def test_bugs_seen(nlp, name, text, published, mention, type_, value):
-    check(run(nlp, text, published), mention, type_, value)
+    check(dates_by_mention(nlp, text, published), mention, type_, value)
 
 
 # ---- cases that must produce no date
@@ -194,5 +174,5 @@ NO_DATE = [
 
 @pytest.mark.parametrize("name,text", NO_DATE, ids=[c[0] for c in NO_DATE])
 def test_no_date(nlp, dates_with_options, name, text):
-    assert run(nlp, text, PUB) == {}
-    assert run(nlp, text, PUB, dates_with_options) == {}
+    assert dates_by_mention(nlp, text, PUB) == {}
+    assert dates_by_mention(nlp, text, PUB, dates_with_options) == {}

@@ -6,33 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import load_pipeline
-from extractor.components.dates import NewsDates
-from extractor.normalize.timex import GRAMMAR_FILES
+from tests.dates_tables import dates_by_mention, dates_component
 
 PUB = "2013-03-20"  # a Wednesday
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def keeping():
     """news_dates with keep_unnormalized on."""
-    comp = NewsDates("news_dates", lexicon_path=GRAMMAR_FILES[0], patterns_path=GRAMMAR_FILES[1],
-                     numbers_path=GRAMMAR_FILES[2], keep_unnormalized=True)
-    comp.initialize()
-    return comp
-
-
-def run(nlp, text: str, published: str | None, dates=None) -> dict[str, tuple[str, str]]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for name, proc in nlp.pipeline:
-        doc = (dates if name == "news_dates" and dates is not None else proc)(doc)
-    return {text[d["start"]:d["end"]]: (d["type"], d["value"]) for d in doc._.dates}
+    return dates_component(keep_unnormalized=True)
 
 
 KEPT = [
@@ -53,7 +35,7 @@ KEPT = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", KEPT, ids=[c[0] for c in KEPT])
 def test_kept_span_has_a_calendar_value(nlp, keeping, name, text, published, mention, type_, value):
-    rows = run(nlp, text, published, keeping)
+    rows = dates_by_mention(nlp, text, published, keeping)
     assert rows.get(mention) == (type_, value), rows
 
 
@@ -67,7 +49,7 @@ NOT_KEPT = [
 
 @pytest.mark.parametrize("name,text,mention", NOT_KEPT, ids=[c[0] for c in NOT_KEPT])
 def test_span_without_a_calendar_value_is_not_kept(nlp, keeping, name, text, mention):
-    assert mention not in run(nlp, text, PUB, keeping)
+    assert mention not in dates_by_mention(nlp, text, PUB, keeping)
 
 
 REFERENCE_DAYS = [
@@ -82,7 +64,7 @@ REFERENCE_DAYS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", REFERENCE_DAYS, ids=[c[0] for c in REFERENCE_DAYS])
 def test_day_named_by_reference(nlp, name, text, published, mention, type_, value):
-    rows = run(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert rows.get(mention) == (type_, value), rows
 
 
@@ -99,7 +81,7 @@ YEAR_PERIODS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", YEAR_PERIODS, ids=[c[0] for c in YEAR_PERIODS])
 def test_year_period_names_the_compared_quarter(nlp, name, text, published, mention, type_, value):
-    rows = run(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert rows.get(mention) == (type_, value), rows
 
 
@@ -156,7 +138,7 @@ CAUSES = [
 
 @pytest.mark.parametrize("name,text,mention,type_,value", CAUSES, ids=[c[0] for c in CAUSES])
 def test_issue_causes_more_forms(nlp, name, text, mention, type_, value):
-    rows = run(nlp, text, PUB)
+    rows = dates_by_mention(nlp, text, PUB)
     assert rows.get(mention) == (type_, value), rows
 
 
@@ -169,5 +151,5 @@ NO_DATES = [
 
 @pytest.mark.parametrize("name,text,mention", NO_DATES, ids=[c[0] for c in NO_DATES])
 def test_not_a_date(nlp, keeping, name, text, mention):
-    assert mention not in run(nlp, text, PUB)
-    assert mention not in run(nlp, text, PUB, keeping)
+    assert mention not in dates_by_mention(nlp, text, PUB)
+    assert mention not in dates_by_mention(nlp, text, PUB, keeping)

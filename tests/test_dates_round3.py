@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import load_pipeline
+from tests.dates_tables import dates_by_mention
+
 
 PUB = "2013-03-20"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def rows_of(nlp, text: str, published: str | None) -> dict[str, tuple[str, str]]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return {text[d["start"]:d["end"]]: (d["type"], d["value"]) for d in doc._.dates}
 
 
 CASES = [
@@ -52,7 +40,7 @@ CASES = [
 
 @pytest.mark.parametrize("name, text, published, mention, type_, value", CASES, ids=[c[0] for c in CASES])
 def test_round3(nlp, name, text, published, mention, type_, value):
-    rows = rows_of(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert rows.get(mention) == (type_, value), rows
 
 
@@ -66,7 +54,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("name, text, published, mention", NEGATIVES, ids=[c[0] for c in NEGATIVES])
 def test_round3_keeps_extent(nlp, name, text, published, mention):
-    rows = rows_of(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     det = mention.split()[0]
     found = [k for k in rows if k in mention or mention in k]
     assert found and all(k.startswith(det) for k in found), rows
@@ -74,5 +62,5 @@ def test_round3_keeps_extent(nlp, name, text, published, mention):
 
 def test_score_is_not_a_range(nlp):
     """'won 5 to 4': a falling pair of counts is no range of lengths."""
-    rows = rows_of(nlp, "The council voted 5 to 4 days after the hearing.", PUB)
+    rows = dates_by_mention(nlp, "The council voted 5 to 4 days after the hearing.", PUB)
     assert not any(v[1] in ("P5D", "P4D") and "5 to 4" in k for k, v in rows.items()), rows

@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import load_pipeline
+from tests.dates_tables import dates_by_mention
+
 
 PUB = "2013-03-20"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def rows_of(nlp, text: str, published: str) -> dict[str, tuple[str, str]]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return {text[d["start"]:d["end"]]: (d["type"], d["value"]) for d in doc._.dates}
 
 
 # ---- a weekday: the tense of the verb it dates
@@ -64,7 +52,7 @@ UNCHANGED = [
 @pytest.mark.parametrize("name,text,published,mention,type_,value", WEEKDAYS + UNCHANGED,
                          ids=[c[0] for c in WEEKDAYS + UNCHANGED])
 def test_tense_chooses_the_day(nlp, name, text, published, mention, type_, value):
-    rows = rows_of(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
 
@@ -85,7 +73,7 @@ YEAR_AGO = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", YEAR_AGO, ids=[c[0] for c in YEAR_AGO])
 def test_year_ago_names_the_compared_period(nlp, name, text, published, mention, type_, value):
-    rows = rows_of(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
 
@@ -103,7 +91,7 @@ EFFECTIVE = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", EFFECTIVE, ids=[c[0] for c in EFFECTIVE])
 def test_effective_day_is_the_nearer(nlp, name, text, published, mention, type_, value):
-    rows = rows_of(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
 
@@ -123,6 +111,6 @@ ENDED = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", ENDED, ids=[c[0] for c in ENDED])
 def test_quarter_named_by_its_end(nlp, name, text, published, mention, type_, value):
-    rows = rows_of(nlp, text, published)
+    rows = dates_by_mention(nlp, text, published)
     assert mention in rows, rows
     assert rows[mention] == (type_, value)
