@@ -319,3 +319,51 @@ def test_rules_work_on_a_blank_pipeline():
     doc = nlp("Azerbaijani Foreign Minister Jeyhun Bayramov has thanked the UK.")
     assert [(r["name"], r["title"], r["affiliation"], r["affiliation_code"]) for r in doc._.officials] == \
         [("Jeyhun Bayramov", "Foreign Minister", "Azerbaijan", "AZ")]
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    # a legislator or a judge with no body next to the title: the fitting body the sentence names
+    ("Sen. Ted Marsh said the Congress would act on the bill.", "Ted Marsh", "Congress"),
+    ("Sen. Ana Ruiz described what happened at the Senate office on Friday.", "Ana Ruiz", "Senate"),
+    ("Justice Paul Dunn retired before the Supreme Court heard the case.", "Paul Dunn", "Supreme Court"),
+    # a spokesman or an official: the one organisation of the sentence
+    ("At a Foreign Ministry briefing in Hanoi, spokesman Tran Minh would say only that talks go on.",
+     "Tran Minh", "Foreign Ministry"),
+    ("The Coast Guard rescued five people near the station, said station chief Tom Reyes.", "Tom Reyes",
+     "Coast Guard"),
+    ("Acme Disposal Co. of Dayton is preparing a pickup service, said Ann Berg, a company official.",
+     "Ann Berg", "Acme Disposal Co."),
+    # a title in apposition before the title and name
+    ("Another Boeing employee, engineer Carl Hunt, said the tests were falsified.", "Carl Hunt", "Boeing"),
+])
+def test_a_bare_title_takes_the_body_its_sentence_names(nlp, text, name, affiliation):
+    assert [(r["name"], r["affiliation"]) for r in officials(nlp, text)] == [(name, affiliation)]
+
+
+@pytest.mark.parametrize("text", [
+    # a senator is no member of an agency his sentence names; a president serves no organisation named near
+    "Sen. Ted Marsh flew on the shuttle at the invitation of NASA's administrator.",
+    "President Tom Hale met the Teamsters union on Monday.",
+    # an analyst speaks of a company, not for it
+    "Analyst Ron Diaz predicts that the merger will not affect Apple for two years.",
+    # two organisations and no subject among them: no guess
+    "Spokesman Li Wen said the talks between Boeing and the Airbus board would go on.",
+])
+def test_a_bare_title_keeps_no_body_without_evidence(nlp, text):
+    assert [r["affiliation"] for r in officials(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    # a month or a person before the title is no body; the body after the title is the one served
+    ("They fled threats by 18 January Senator Osny Pierre of the unofficial Senate.", "Senate"),
+    ('"It is fine," says Dan Levi, Rabin\'s spokesman at the Defense Ministry.', "Defense Ministry"),
+    ("Mary Dole, a former Democratic member of the Clover Town Council, got the tickets.", "Clover Town Council"),
+    # an organisation inside the title run
+    ("It is not practical, says former Air Force commander Avi Ben-Dor.", "Air Force"),
+    # the name before a parenthesis, a name the phrase cuts or continues after "for"
+    ("Juan Ortiz, candidate of the PRD (Party of the Democratic Revolution), won 9 percent.", "PRD"),
+    ("Fred Baum, project manager of the local chapter of Habitat for Humanity, spoke.", "Habitat for Humanity"),
+    ("Ann Lee, attorney for the Peruvian silver mining company Minpeco S.A., said so.", "Minpeco S.A."),
+])
+def test_the_affiliation_is_the_body_not_the_words_around_it(nlp, text, affiliation):
+    assert [r["affiliation"] for r in officials(nlp, text)] == [affiliation]

@@ -18,6 +18,8 @@ from . import base
 
 # Entity labels that can be an affiliation written before or after a title.
 AFFILIATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+# Entity labels of capitalised words that name no body: "18 January Senator Osny Eugene".
+NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Tokens that a person's name may contain besides capitalised words ("Timothy D. Cook", "O'Reilly").
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
@@ -206,6 +208,8 @@ class _ArticlePeople:
         mentions = self._find_mentions(doc)
         attached = [self._title_before(doc, m) or self._title_after(doc, m) or self._employer_after_name(doc, m)
                     or self._employer_possessive_before(doc, m) for m in mentions]
+        attached = [self._with_body_named_nearby(doc, m, found) if found else None
+                    for m, found in zip(mentions, attached)]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
         titles_of: dict[tuple[str, ...], str] = {}
         for row in officials:
@@ -647,10 +651,83 @@ class _ArticlePeople:
             add(i, end, source)
 
     # ------------------------------------------------------------------ officials
+    def _with_body_named_nearby(self, doc: Doc, m: Mention, found: tuple) -> tuple:
+        """A title written with no organisation next to it ("Sen. X", "spokesman X", "station chief X")
+        takes the one its context names: an apposition before the title ("Another GE employee,
+        attorney Robert Anderson"), else the body of its sentence that the title is held in."""
+        span_start, span_end, title, affiliation = found
+        if not title or not self._names_no_body(affiliation):
+            return found
+        row = doc[span_start:span_end].text
+        if affiliation and row.find(affiliation) > row.find(title.split()[-1]):
+            return found  # "the manager of the project": a body written after the title, if not named
+        body = self._body_of_apposition_before(doc, span_start) or \
+            self._body_the_sentence_names(doc, m, title, span_start, span_end)
+        return (span_start, span_end, title, body) if body else found
+
+    def _names_a_person_or_group(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the words [start, end) before a title, past ranks, articles and a possessive, are
+        only a person's name or a people's adjective ("Rabin 's", "Democratic", "Bosnian")."""
+        words = [t for t in doc[start:end] if t.lower_ not in DETERMINERS and t.lower_ not in self.rules.lex.kept
+                 and t.text not in POSSESSIVE]
+        if not words:
+            return False
+        demonym_country, _ = _gazetteer()
+        return all(t.ent_type_ in {"PERSON", "NORP"} for t in words) or \
+            (len(words) == 1 and demonym_country is not None and bool(demonym_country(words[0].text)))
+
+    def _names_no_body(self, affiliation: str | None) -> bool:
+        """Whether an affiliation as written names no organisation or place: none at all, or only
+        lower-case words that are no organisation noun ("duty officer", "station chief", "a spokesman
+        for reform"; but "police spokesman", "chairman of the board")."""
+        if not affiliation:
+            return True
+        words = affiliation.split()
+        return all(w.islower() for w in words) and not any(w in self.rules.lex.body_heads for w in words)
+
+    def _body_of_apposition_before(self, doc: Doc, span_start: int) -> str | None:
+        """The organisation of a title in apposition right before the row ("DIMA's technical manager,
+        engineer Jose Gomez", "Another GE employee, attorney Robert Anderson")."""
+        comma = span_start - 1
+        if comma < 1 or doc[comma].text != ",":
+            return None
+        t_start = self._run_ending_at(comma)
+        if t_start is None:
+            return None
+        while t_start < comma and doc[t_start].lower_ in self.rules.lex.kept:
+            t_start += 1
+        found = self._affiliation_before(doc, t_start, named_only=True)
+        return found[1] if found is not None and not self._names_no_body(found[1]) else None
+
+    def _body_the_sentence_names(self, doc: Doc, m: Mention, title: str, span_start: int, span_end: int) -> str | None:
+        """The body a bare title is held in, named elsewhere in its sentence: for a legislator or a judge
+        the nearest name holding a fitting noun (`bodies_of_heads`: "Sen. X ... the Congress"); for a
+        spokesman, official or manager (`heads_held_in_any_body`) the sentence's one organisation, or its
+        one organisation that is a subject ("Waste Disposal Co. of Randolph is ..., said Debra Bornstein,
+        a company official")."""
+        if not doc.has_annotation("SENT_START") or not title:
+            return None
+        lex = self.rules.lex
+        head = title.split()[-1].lower().rstrip(".")
+        sent = doc[m.start].sent
+        around = [e for e in self.ents if sent.start <= e.start and e.end <= sent.end
+                  and (e.end <= span_start or e.start >= span_end)]
+        needed = lex.bodies_of_heads.get(head)
+        if needed is not None:
+            fits = [e for e in around if e.label_ in AFFILIATION_LABELS and any(t.lower_ in needed for t in e)]
+            return min(fits, key=lambda e: abs(e.start - m.start)).text if fits else None
+        if head not in lex.heads_held_in_any_body:
+            return None
+        orgs = [e for e in around if e.label_ == "ORG" and not self._read_as_a_place(e)]
+        if len(orgs) > 1:
+            orgs = [e for e in orgs if e.root.dep_ in {"nsubj", "nsubjpass"}]
+        return orgs[0].text if len(orgs) == 1 else None
+
     def _official_row(self, doc: Doc, m: Mention, found: tuple) -> dict[str, Any]:
         """The official row for mention M with the title FOUND before or after its name."""
         span_start, span_end, title, affiliation = found
         aff, code = ("", None)
+        affiliation = _before_parenthesis(affiliation)
         if affiliation:
             demonym_country, country_lookup = _gazetteer()
             aff, code = resolve_affiliation(affiliation, demonym_country, country_lookup)
@@ -737,6 +814,13 @@ class _ArticlePeople:
                 title = f"{doc[a_start - 1].text} {title}"
         elif affil_after is not None:
             affiliation = doc[affil_after[0]:affil_after[1]].text
+        else:
+            inner = self._organisation_inside_title(doc, t_start, t_end)
+            if inner is not None:
+                # "former Air Force commander Avihu Bin-Nun": title "former commander", body "Air Force".
+                kept = self._title_text(doc, t_start, inner.start) if inner.start > t_start else None
+                title = " ".join(x for x in (kept, self._title_text(doc, inner.end, t_end)) if x)
+                affiliation = inner.text
         span_end, affiliation = self._affiliation_after_name(doc, m, affiliation)
         return span_start, span_end, title, affiliation
 
@@ -764,6 +848,16 @@ class _ArticlePeople:
         if doc[prep].lower_ == "to":
             return t_start, end, None  # "British Ambassador to Azerbaijan James Sharp": the post is the title
         return t_start, prep, (np_start, end)
+
+    def _organisation_inside_title(self, doc: Doc, t_start: int, t_end: int) -> Span | None:
+        """An organisation the model marked inside a title run, before its head ("former Air Force
+        commander"): the words of a body that are also title words ("force", "air")."""
+        if not doc[t_end - 1].is_lower:
+            return None
+        for ent in self.ents:
+            if t_start <= ent.start and ent.end < t_end and ent.label_ == "ORG":
+                return ent
+        return None
 
     def _skip_organisation_words(self, doc: Doc, t_start: int, t_end: int) -> int:
         """Capitalised words before a lower-case title are the organisation's name, not the title's
@@ -915,10 +1009,12 @@ class _ArticlePeople:
             return i - 1, prev.text
         if named_only:
             return None
-        if prev.text[:1].isupper() and prev.pos_ in {"PROPN", "NOUN"} and not prev.is_sent_start:
+        if prev.text[:1].isupper() and prev.pos_ in {"PROPN", "NOUN"} and not prev.is_sent_start \
+                and prev.ent_type_ not in NOT_BODIES:
             start = i - 1
             while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "&") \
-                    and doc[start - 1].pos_ in {"PROPN", "NOUN", "CCONJ"} and not doc[start].is_sent_start:
+                    and doc[start - 1].pos_ in {"PROPN", "NOUN", "CCONJ"} and not doc[start].is_sent_start \
+                    and doc[start - 1].ent_type_ not in NOT_BODIES:
                 start -= 1
             return start, doc[start:i].text
         if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.is_sent_start and \
@@ -982,6 +1078,12 @@ class _ArticlePeople:
         if t_end < n and (doc[t_end].ent_type_ == "PERSON" or (doc[t_end].pos_ == "PROPN" and doc[t_end].is_title)):
             return None  # the title belongs to the next name ("Hassan, King Hussein's brother")
         title_from = i if t_start > i and affiliation is None else t_start
+        if affiliation is not None and self._names_a_person_or_group(doc, i, t_start):
+            # "Rabin's spokesman at the Defense Ministry", "a Democratic member of the Clover Town
+            # Council": the body after the title is the one served, not the person or the party word.
+            after = self._title_complements(doc, t_end, None)
+            if after[2] is not None and not self._names_no_body(after[2]):
+                affiliation = None
         t_end, end, affiliation = self._title_complements(doc, t_end, affiliation)
         title = self._title_text(doc, title_from, t_end)
         if title is None:
@@ -1162,7 +1264,7 @@ class _ArticlePeople:
                 t_end = end = k
                 continue
             if affiliation is None:
-                a_end = self._np_end(doc, end + 1)
+                a_end = self._name_run_on(doc, self._np_end(doc, end + 1))
                 if a_end > end + 1 and self._is_portfolio_before_body(doc, end + 1, a_end):
                     t_end = end = a_end  # "chief of waste disposal for the NRC"
                     continue
@@ -1171,6 +1273,45 @@ class _ArticlePeople:
                     affiliation = self._body_named_earlier(doc, a_start, a_stop) or doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
+
+    def _name_run_on(self, doc: Doc, end: int) -> int:
+        """END carried over a capitalised organisation name that a lower-case noun phrase runs into
+        ("executive of the state | Crime Victim and Witness Advisory Council"): the parser ends the
+        phrase at the modifier, but the name is its head."""
+        if not 0 < end < len(doc):
+            return end
+        for ent in self.ents:  # "of the banned Vishwa Hindu | Parishad": the phrase cut the entity
+            if ent.start < end < ent.end and ent.label_ == "ORG":
+                return self._name_run_on(doc, ent.end)
+        if doc[end - 1].text[:1].isupper() and doc[end].lower_ in {"for", "of"}:
+            return self._joined_by_preposition(doc, end)
+        if not doc[end - 1].is_lower or not doc[end].text[:1].isupper() \
+                or doc[end].ent_type_ in NOT_BODIES | {"GPE", "LOC", "NORP"}:
+            return end
+        if doc[end - 1].lower_ in self.rules.organisation_nouns:
+            return end  # "the mining company | Minpeco S.A.": a name in apposition (see _named_body_in)
+        ent = self._ent_starting(end)
+        if ent is not None and ent.label_ == "ORG":
+            return ent.end
+        named = self._named_body_end(doc, end)
+        return named if named is not None and any(doc[j].lower_ in self.rules.lex.body_heads
+                                                  for j in range(end, named)) else end
+
+    def _joined_by_preposition(self, doc: Doc, end: int) -> int:
+        """END carried over "for"/"of" and a further organisation name that continues the one ending at
+        END ("Habitat | for Humanity", "the Carnegie Foundation | for the Advancement of Teaching"); a
+        place after it is no part of the name ("of Appeals | for the District of Columbia")."""
+        k = end + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            ent = self._ent_starting(k + 1) or self._ent_starting(k)
+            return ent.end if ent is not None and ent.label_ == "ORG" else end
+        ent = self._ent_starting(k)
+        if ent is not None:
+            return ent.end if ent.label_ == "ORG" else end
+        j = k
+        while j < len(doc) and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_type_:
+            j += 1
+        return j if j > k else end
 
     def _named_body_in(self, doc: Doc, start: int, end: int) -> tuple[int, int, int]:
         """(affiliation start, affiliation end, row end) for the noun phrase [start, end) after a title's
@@ -1183,7 +1324,8 @@ class _ArticlePeople:
             ent = ents[0]
             before = [t for t in doc[start:ent.start] if t.lower_ not in DETERMINERS]
             after = list(doc[ent.end:end])
-            if all(t.is_lower for t in before + after) and (
+            # A people's adjective describes the body too ("the Peruvian silver mining company Minpeco S.A.").
+            if all(t.is_lower or t.ent_type_ == "NORP" for t in before) and all(t.is_lower for t in after) and (
                     any(t.lower_ in self.rules.organisation_nouns for t in before + after)
                     or any(t.tag_ == "VBN" for t in before)
                     or (after and not before and all(t.pos_ == "NOUN" for t in after))):
@@ -1338,6 +1480,15 @@ def _token_indices(values: list[int], ids: set[int] | frozenset[int]) -> list[in
     if not ids:
         return []
     return [i for i, value in enumerate(values) if value in ids]
+
+
+def _before_parenthesis(affiliation: str | None) -> str | None:
+    """An affiliation without the acronym or expansion in parentheses after it ("PRD ( Party of the
+    Democratic Revolution )" -> "PRD"): one name, as the acronym written before a title gives it."""
+    if not affiliation or "(" not in affiliation:
+        return affiliation
+    head = affiliation.split("(", 1)[0].strip()
+    return head or affiliation.strip("() ")
 
 
 def _is_untagged_name_word(tok) -> bool:

@@ -25,6 +25,8 @@ class TitleLexicon:
     sectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     ranks: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     role_verbs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    bodies_of_heads: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
+    heads_held_in_any_body: frozenset[str] = frozenset()
 
     # The unions below are asked for word by word: computed once per lexicon (cached_property writes
     # the instance __dict__, which a frozen dataclass allows).
@@ -76,6 +78,9 @@ class TitleLexicon:
             sectors=sectors,
             ranks={k.lower().rstrip("."): v for k, v in data.get("rank_abbreviations", {}).items()},
             role_verbs={k.lower(): v for k, v in data.get("role_verbs", {}).items()},
+            bodies_of_heads={k.lower(): frozenset(w.lower() for w in v)
+                             for k, v in data.get("bodies_of_heads", {}).items()},
+            heads_held_in_any_body=frozenset(h.lower() for h in data.get("heads_held_in_any_body", [])),
         )
 
 
