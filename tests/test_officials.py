@@ -364,6 +364,19 @@ def test_a_bare_title_keeps_no_body_without_evidence(nlp, text):
     ("Juan Ortiz, candidate of the PRD (Party of the Democratic Revolution), won 9 percent.", "PRD"),
     ("Fred Baum, project manager of the local chapter of Habitat for Humanity, spoke.", "Habitat for Humanity"),
     ("Ann Lee, attorney for the Peruvian silver mining company Minpeco S.A., said so.", "Minpeco S.A."),
+    # a people's adjective is part of the organisation's name
+    ("The spy, a high-ranking Korean CIA official Kim Ho, wanted to defect.", "Korean CIA"),
+    ("The deputies were greeted by Russian State Duma Deputy Ivan Popov on Monday.", "Russian State Duma"),
+    # lower-case words joined to the name up to its organisation noun; a gerund ends the name
+    ("Sen. Al Ross, D-Ariz., chairman of the Senate Appropriations treasury and postal subcommittee, spoke.",
+     "Senate Appropriations treasury and postal subcommittee"),
+    ("Rep. Al Ross, D-N.Y., chairman of the House oversight subcommittee grilling Mason, spoke.", "House"),
 ])
 def test_the_affiliation_is_the_body_not_the_words_around_it(nlp, text, affiliation):
     assert [r["affiliation"] for r in officials(nlp, text)] == [affiliation]
+
+
+def test_a_place_before_and_title_name_belongs_to_the_other_conjunct(nlp):
+    rows = officials(nlp, "Judge Ann Wu of the Court of Appeals in New York City and Judge Tom Ray of the Tax Court"
+                          " were considered.")
+    assert [(r["name"], r["affiliation"]) for r in rows] == [("Ann Wu", "Court of Appeals"), ("Tom Ray", "Tax Court")]

@@ -721,7 +721,7 @@ class _ArticlePeople:
         orgs = [e for e in around if e.label_ == "ORG" and not self._read_as_a_place(e)]
         if len(orgs) > 1:
             orgs = [e for e in orgs if e.root.dep_ in {"nsubj", "nsubjpass"}]
-        return orgs[0].text if len(orgs) == 1 else None
+        return self._with_people_adjective(doc, orgs[0].start, orgs[0].end)[1] if len(orgs) == 1 else None
 
     def _official_row(self, doc: Doc, m: Mention, found: tuple) -> dict[str, Any]:
         """The official row for mention M with the title FOUND before or after its name."""
@@ -795,6 +795,11 @@ class _ArticlePeople:
             return None
         t_start = self._skip_organisation_words(doc, t_start, t_end)
         t_start = self._skip_body_name_end(doc, t_start, t_end)
+        # "in New York City and Judge Kenneth Starr": what comes before the joiner is another conjunct
+        # (the body words "City" ended a place), not this title's affiliation.
+        coordinated = doc[t_start].lower_ in JOINERS
+        while t_start < t_end and doc[t_start].lower_ in JOINERS:
+            t_start += 1
         span_start = t_start
         # Honorifics before the title belong to the mention ("Mr Justice Anthony Mann").
         while span_start > 0 and doc[span_start - 1].lower_ in self.rules.lex.honorifics:
@@ -803,7 +808,7 @@ class _ArticlePeople:
         if title is None:
             return None
         affiliation = None
-        found = self._affiliation_before(doc, span_start)
+        found = None if coordinated else self._affiliation_before(doc, span_start)
         if found is not None:
             a_start, affiliation = found
             span_start = a_start
@@ -985,7 +990,7 @@ class _ArticlePeople:
             k -= 1
         ent = self._ent_ending(k + 1) if k < i - 1 else None
         if ent is not None and ent.label_ in {"ORG", "FAC"}:
-            return ent.start, ent.text
+            return self._with_people_adjective(doc, ent.start, ent.end)
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -997,6 +1002,8 @@ class _ArticlePeople:
                 start -= 1
             return start, doc[start:i - 1].text
         ent = self._ent_ending(i)
+        if ent is not None and ent.label_ in {"ORG", "FAC"}:
+            return self._with_people_adjective(doc, ent.start, ent.end)
         if ent is not None and ent.label_ in AFFILIATION_LABELS:
             return ent.start, ent.text
         if prev.ent_type_ in AFFILIATION_LABELS:
@@ -1016,6 +1023,8 @@ class _ArticlePeople:
                     and doc[start - 1].pos_ in {"PROPN", "NOUN", "CCONJ"} and not doc[start].is_sent_start \
                     and doc[start - 1].ent_type_ not in NOT_BODIES:
                 start -= 1
+            if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].is_title and not doc[start].is_sent_start:
+                start -= 1  # "Russian State Duma Deputy": the people's adjective is part of the name
             return start, doc[start:i].text
         if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.is_sent_start and \
                 prev.lower_ not in self.rules.lex.title_words:
@@ -1026,6 +1035,16 @@ class _ArticlePeople:
                 start -= 1
             return start, doc[start:i].text
         return None
+
+    @staticmethod
+    def _with_people_adjective(doc: Doc, start: int, end: int) -> tuple[int, str]:
+        """(start, text) of the organisation [start, end) with the people's adjective written right
+        before it, which is part of how it is named ("Chinese Foreign Ministry", "Russian State Duma",
+        "Korean CIA"): one capitalised NORP word."""
+        if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].ent_iob_ == "B" \
+                and doc[start - 1].is_title and doc[start].ent_iob_ == "B":
+            start -= 1
+        return start, doc[start:end].text
 
     def _affiliation_before_parenthesis(self, doc: Doc, i: int, named_only: bool) -> tuple[int, str] | None:
         """An organisation and its acronym or expansion in parentheses before a title ("CHP
@@ -1264,7 +1283,7 @@ class _ArticlePeople:
                 t_end = end = k
                 continue
             if affiliation is None:
-                a_end = self._name_run_on(doc, self._np_end(doc, end + 1))
+                a_end = self._before_participle(doc, end + 1, self._name_run_on(doc, self._np_end(doc, end + 1)))
                 if a_end > end + 1 and self._is_portfolio_before_body(doc, end + 1, a_end):
                     t_end = end = a_end  # "chief of waste disposal for the NRC"
                     continue
@@ -1285,6 +1304,14 @@ class _ArticlePeople:
                 return self._name_run_on(doc, ent.end)
         if doc[end - 1].text[:1].isupper() and doc[end].lower_ in {"for", "of"}:
             return self._joined_by_preposition(doc, end)
+        if doc[end].lower_ == "and":
+            # "the Senate Appropriations treasury | and postal subcommittee": lower-case words joined
+            # to the name up to its organisation noun.
+            k = end + 1
+            while k < len(doc) and k - end <= 3 and doc[k].is_lower and doc[k].is_alpha:
+                if doc[k].lower_ in self.rules.lex.body_heads:
+                    return k + 1
+                k += 1
         if not doc[end - 1].is_lower or not doc[end].text[:1].isupper() \
                 or doc[end].ent_type_ in NOT_BODIES | {"GPE", "LOC", "NORP"}:
             return end
@@ -1296,6 +1323,18 @@ class _ArticlePeople:
         named = self._named_body_end(doc, end)
         return named if named is not None and any(doc[j].lower_ in self.rules.lex.body_heads
                                                   for j in range(end, named)) else end
+
+    @staticmethod
+    def _before_participle(doc: Doc, start: int, end: int) -> int:
+        """END cut before a gerund that follows the phrase's noun ("the House oversight subcommittee |
+        grilling Mason"): the parser may run a clause into the phrase; a participle before the
+        noun stays ("the banned Vishwa Hindu Parishad")."""
+        seen_noun = False
+        for k in range(start, end):
+            if doc[k].tag_ == "VBG" and seen_noun:
+                return k
+            seen_noun = seen_noun or doc[k].pos_ in {"NOUN", "PROPN"}
+        return end
 
     def _joined_by_preposition(self, doc: Doc, end: int) -> int:
         """END carried over "for"/"of" and a further organisation name that continues the one ending at
