@@ -322,3 +322,26 @@ def test_window_ids_only_for_lower_in_patterns():
     assert lower_in_window_ids([[{"LOWER": {"IN": ["a"]}, "OP": "*"}, {"LOWER": {"IN": ["b"]}}]]) is not None
     assert lower_in_window_ids([[{"ORTH": "a"}]]) is None
     assert lower_in_window_ids([[{"LOWER": {"IN": ["a"]}, "OP": "*"}]]) is None  # no required token
+
+
+@pytest.mark.parametrize("text, names", [
+    # the victim or the agent of a violent act is a person, whatever the tagger called the name
+    ("But actor John Wilkes Booth shot Lincoln during the third act.", ["John Wilkes Booth", "Lincoln"]),
+    ("Ruby fatally shot Oswald two days later.", ["Ruby", "Oswald"]),
+    ("Viscomi was shot in the back in 1979 by a neighbour.", ["Viscomi"]),
+    # a person's event: its "of" object, its possessor, the name that modifies it
+    ("He fled after the assassination of Lincoln in 1865.", ["Lincoln"]),
+    ("The Kennedy assassination shocked the nation.", ["Kennedy"]),
+])
+def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
+    doc = nlp(text)
+    assert [text[r["start"]:r["end"]] for r in doc._.people] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Apple shot down the proposal on Monday.",            # a verb with a particle
+    "The strike killed the Ford deal.",                   # an organisation's deal, no person
+    "Today's Highlight in History: On this day the fort was shot at.",  # a heading before the verb
+])
+def test_no_person_from_a_violent_verb_without_a_named_victim(nlp, text):
+    assert nlp(text)._.people == []

@@ -55,6 +55,19 @@ class _MentionSet:
                 self.taken[i] = True
             self.mentions.append(Mention(start, end, source))
 
+    def extend_ending_at(self, start: int, end: int) -> bool:
+        """Carry the mention that ends at token START on to END (a surname the tagger split off:
+        "John Wilkes | Booth"); False when no mention ends there or a token is taken."""
+        if any(self.taken[start:end]):
+            return False
+        for m in self.mentions:
+            if m.end == start:
+                for i in range(start, end):
+                    self.taken[i] = True
+                m.end = end
+                return True
+        return False
+
     def in_order(self) -> list[Mention]:
         return sorted(self.mentions, key=lambda m: m.start)
 
@@ -89,6 +102,12 @@ class PeopleRules:
     copula_seconds: dict[str, frozenset[str]]
     matcher: Matcher
     honorific_ids: frozenset[int] = frozenset()  # string ids of lex.honorifics, for array scans
+    # Contexts only a person is named in (models/people/person_contexts.json).
+    violence_verbs: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
+    # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
+    context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
     # those of which every match holds one; None when a pattern is not of that simple form.
     window_ids: tuple[frozenset[int], frozenset[int]] | None = None
@@ -114,17 +133,19 @@ class NewsPeople(base.RuleDataComponent):
     bylines, later surname mentions) and officials (title before the name, apposition, copula)."""
 
     def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str,
-                 first_names_path: str, corporate_words_path: str):
+                 first_names_path: str, corporate_words_path: str,
+                 person_contexts_path: str = "people/person_contexts.json"):
         self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
         self.first_names_path = first_names_path
         self.corporate_words_path = corporate_words_path
+        self.person_contexts_path = person_contexts_path
         self.rules: PeopleRules | None = None
 
     def data_files(self) -> tuple[str, ...]:
         return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path,
-                self.corporate_words_path)
+                self.corporate_words_path, self.person_contexts_path)
 
     def load_data(self, root: Path) -> None:
         """The title lexicon, the non-person names and the title patterns under ROOT."""
@@ -141,6 +162,7 @@ class NewsPeople(base.RuleDataComponent):
             matcher.add(record["label"], [patterns[-1]])
         starts, seconds = copula_table(titles["copulas"])
         corporate_words = _lower_set(base.read_json(root / self.corporate_words_path)["words"])
+        contexts = base.read_json(root / self.person_contexts_path)
         self.rules = PeopleRules(
             lex=lex, corporate_words=corporate_words,
             organisation_nouns=_lower_set(nonpersons["organisation_nouns"]),
@@ -152,6 +174,10 @@ class NewsPeople(base.RuleDataComponent):
             lead_words=_lower_set(nonpersons.get("lead_words", [])),
             platform_nouns=_lower_set(nonpersons["platform_nouns"]),
             first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
+            violence_verbs=_lower_set(contexts["violence_verbs"]), event_nouns=_lower_set(contexts["event_nouns"]),
+            kin_nouns=_lower_set(contexts["kin_nouns"]),
+            context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["violence_verb_forms"]
+                                       + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
             honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
 
@@ -278,6 +304,7 @@ class _ArticlePeople:
         self._add_organisations_that_are_people(doc, found, place_chars)
         self._add_untagged_names_with_a_title(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
+        self._add_names_in_person_contexts(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
         self._add_surname_mentions(doc, found)
         return self._link_mentions(doc, found.in_order())
@@ -334,6 +361,74 @@ class _ArticlePeople:
             if self._has_person_title_after(doc, start, end, named_body_counts=end - start >= 2) \
                     and self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
+
+    def _add_names_in_person_contexts(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """Names the tagger missed or called an organisation where only a person is named: the victim
+        or the agent of a violent act ("shot Lincoln", "King was shot", "killed by Oswald", "Ruby shot
+        Oswald"), the "of" object, possessor or modifier of a person's event ("the assassination of
+        Lincoln", "Kennedy's murder", "the Kennedy assassination") or a possessor of kin ("Anderson's
+        sister"). A gazetteer place keeps its reading (the places table holds it)."""
+        if not doc.has_annotation("DEP") or not len(doc):
+            return
+        for tok in self._person_context_candidates(doc):
+            if found.taken[tok.i] or not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") \
+                    or tok.ent_type_ not in {"", "ORG", "GPE", "LOC", "FAC"}:
+                continue
+            if not self._in_person_context(tok):
+                continue
+            start, end = self._name_around(doc, tok)
+            if start > 0 and found.taken[start - 1] and doc[start - 1].whitespace_ \
+                    and doc[start - 1].is_title and found.extend_ending_at(start, end):
+                continue
+            span = self._clean_name(doc, start, end)
+            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars):
+                found.add(span[0], span[1], "ner")
+
+    def _person_context_candidates(self, doc: Doc) -> list:
+        """The tokens _in_person_context may accept: dependents of a violent verb or of a person's
+        noun, and the objects of their "by"/"of" (one array scan finds the few such words)."""
+        out = {}
+        for i in _token_indices(self.ids(LOWER), self.rules.context_word_ids):
+            for child in doc[i].children:
+                out[child.i] = child
+                if child.lower_ in {"by", "of"}:
+                    out.update((g.i, g) for g in child.children)
+        return [out[i] for i in sorted(out)]
+
+    def _in_person_context(self, tok) -> bool:
+        """Whether the proper noun TOK sits where only a person is named (see _add_names_in_person_contexts)."""
+        rules, head = self.rules, tok.head
+        lemma = head.lemma_.lower()
+        low, high = sorted((tok.i, head.i))
+        if any(t.text in {":", ";", "(", ")"} for t in tok.doc[low:high]):
+            return False  # a heading or an aside between them ("Today's Highlight in History: ... was shot")
+        if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and lemma in rules.violence_verbs:
+            return not any(c.dep_ == "prt" for c in head.children)
+        if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in rules.violence_verbs and head.head.tag_ == "VBN":
+            return True  # "killed by Oswald"
+        if tok.dep_ == "nsubj" and head.pos_ == "VERB" and lemma in rules.violence_verbs:
+            # "Ruby fatally shot Oswald": the agent of a violent act on a named person
+            return any(c.dep_ == "dobj" and c.pos_ == "PROPN" and c.is_title for c in head.children)
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in rules.event_nouns:
+            return True
+        if tok.dep_ == "poss" and (head.lower_ in rules.event_nouns or head.lower_ in rules.kin_nouns):
+            return True
+        return tok.dep_ == "compound" and head.lower_ in rules.event_nouns and head.pos_ == "NOUN"
+
+    def _name_around(self, doc: Doc, tok) -> tuple[int, int]:
+        """The name that holds TOK: the tagger's entity of up to four words, else the run of
+        capitalised proper nouns that ends at TOK ("James Earl Ray")."""
+        if tok.ent_type_:
+            for ent in self.ents:
+                if ent.start <= tok.i < ent.end and len(ent) <= 4:
+                    return ent.start, ent.end
+            return tok.i, tok.i + 1
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha and not doc[start - 1].ent_type_:
+            start -= 1
+        return start, tok.i + 1
 
     def _is_affiliation_of_a_title(self, doc: Doc, start: int) -> bool:
         """Whether the organisation at token START follows a title and "for"/"at"/"with" ("an equity
@@ -549,8 +644,9 @@ class _ArticlePeople:
         s_char, e_char = span.start_char, span.end_char
         if any(ps < e_char and s_char < pe for ps, pe in place_chars):
             return False
-        if start > 0 and doc[start - 1].lower_ == "the":
-            return False  # people take no article: "the Beatles", "the App Store"
+        if start > 0 and doc[start - 1].lower_ == "the" and not (
+                doc[end - 1].dep_ == "compound" and doc[end - 1].head.lower_ in self.rules.event_nouns):
+            return False  # people take no article ("the Beatles"), but their events do ("the Kennedy assassination")
         if end - start == 1 and end < len(doc) and doc[end].lower_ in self.rules.platform_nouns:
             return False  # "Twitter page"
         return True
@@ -565,8 +661,11 @@ class _ArticlePeople:
             return True
         if 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote:
             return True
-        if self._followed_by_person_context(doc, i + 1) or self._is_subject_of_he_or_she(doc, i, i + 1):
-            return False  # an age, "who" or "he" outweighs the word's form ("Sanders, 45, was found")
+        if self._followed_by_person_context(doc, i + 1) or self._is_subject_of_he_or_she(doc, i, i + 1) \
+                or (doc.has_annotation("DEP") and self._in_person_context(doc[i])):
+            # an age, "who", "he" or a person's event outweighs the word's form ("Sanders, 45, was
+            # found", "the Kennedy assassination")
+            return False
         return (self._tagged_as_common_noun(doc, i) or self._coordinated_with_a_thing(doc, i)
                 or self._ends_in_corporate_word(doc, i) or self._after_article_or_organisation_noun(doc, i)
                 or self._owned_or_bought(doc, i))
@@ -1656,9 +1755,11 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     assigns=["doc._.people", "doc._.officials"],
     default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
                     "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json",
+                    "person_contexts_path": "people/person_contexts.json",
                     "corporate_words_path": "organizations/corporate_words.json"},
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
-                     patterns_path: str, first_names_path: str, corporate_words_path: str) -> NewsPeople:
+                     patterns_path: str, first_names_path: str, corporate_words_path: str,
+                     person_contexts_path: str) -> NewsPeople:
     return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path,
-                      corporate_words_path)
+                      corporate_words_path, person_contexts_path)
