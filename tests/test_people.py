@@ -332,6 +332,10 @@ def test_window_ids_only_for_lower_in_patterns():
     # a person's event: its "of" object, its possessor, the name that modifies it
     ("He fled after the assassination of Lincoln in 1865.", ["Lincoln"]),
     ("The Kennedy assassination shocked the nation.", ["Kennedy"]),
+    # a birth, a death; an untagged name with "who" after it
+    ("Kowalczyk was born in Montclair in 1930.", ["Kowalczyk"]),
+    ("Tanya died Saturday evening at the hospital.", ["Tanya"]),
+    ("Yount, who was living under an alias, was sentenced.", ["Yount"]),
 ])
 def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
     doc = nlp(text)
@@ -342,6 +346,7 @@ def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
     "Apple shot down the proposal on Monday.",            # a verb with a particle
     "The strike killed the Ford deal.",                   # an organisation's deal, no person
     "Today's Highlight in History: On this day the fort was shot at.",  # a heading before the verb
+    "The Senate bill died in committee.",                 # a common noun dies too
 ])
 def test_no_person_from_a_violent_verb_without_a_named_victim(nlp, text):
     assert nlp(text)._.people == []

@@ -106,6 +106,8 @@ class PeopleRules:
     violence_verbs: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
+    person_object_verbs: frozenset[str] = frozenset()
+    person_subject_verbs: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -176,7 +178,9 @@ class NewsPeople(base.RuleDataComponent):
             first_names=frozenset(base.read_json(root / self.first_names_path)["names"]),
             violence_verbs=_lower_set(contexts["violence_verbs"]), event_nouns=_lower_set(contexts["event_nouns"]),
             kin_nouns=_lower_set(contexts["kin_nouns"]),
-            context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["violence_verb_forms"]
+            person_object_verbs=_lower_set(contexts["person_object_verbs"]),
+            person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
+            context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
             honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
@@ -341,9 +345,10 @@ class _ArticlePeople:
                 found.add(start, end, "ner")
 
     def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
-        """Capitalised words the tagger left unmarked that a person-only title follows in apposition
-        ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the Ukrainian
-        Popular Rukh", "Winter, 53, a former Yale University law professor")."""
+        """Capitalised words the tagger left unmarked that a person-only title, an age or "who" follows
+        in apposition ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the
+        Ukrainian Popular Rukh", "Winter, 53, a former Yale University law professor", "Yount, who
+        was living in Coeur")."""
         for end in _token_indices(self.ids(ORTH), {COMMA_ID}):
             if end == 0:
                 continue
@@ -358,7 +363,9 @@ class _ArticlePeople:
                 start -= 1
             if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
                 continue  # a longer capitalised run ("the Supreme Court Justice, ...") is no bare name
-            if self._has_person_title_after(doc, start, end, named_body_counts=end - start >= 2) \
+            # An age or "who" after the name is evidence enough ("Sirhan, who is serving a life sentence").
+            if (self._has_person_title_after(doc, start, end, named_body_counts=end - start >= 2)
+                    or _is_untagged_name_word(last) and self._followed_by_person_context(doc, end)) \
                     and self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
 
@@ -402,8 +409,11 @@ class _ArticlePeople:
         low, high = sorted((tok.i, head.i))
         if any(t.text in {":", ";", "(", ")"} for t in tok.doc[low:high]):
             return False  # a heading or an aside between them ("Today's Highlight in History: ... was shot")
-        if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and lemma in rules.violence_verbs:
+        if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and \
+                (lemma in rules.violence_verbs or lemma in rules.person_object_verbs):
             return not any(c.dep_ == "prt" for c in head.children)
+        if tok.dep_ == "nsubj" and head.pos_ == "VERB" and lemma in rules.person_subject_verbs:
+            return True  # "Tanya died Saturday"
         if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" \
                 and head.head.lemma_.lower() in rules.violence_verbs and head.head.tag_ == "VBN":
             return True  # "killed by Oswald"
