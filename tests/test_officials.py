@@ -380,3 +380,24 @@ def test_a_place_before_and_title_name_belongs_to_the_other_conjunct(nlp):
     rows = officials(nlp, "Judge Ann Wu of the Court of Appeals in New York City and Judge Tom Ray of the Tax Court"
                           " were considered.")
     assert [(r["name"], r["affiliation"]) for r in rows] == [("Ann Wu", "Court of Appeals"), ("Tom Ray", "Tax Court")]
+
+
+
+@pytest.mark.parametrize("text, title, affiliation", [
+    # verbs of owning, founding, running a body name the post; an age may come before "who"
+    ("Ray Hale, 70, who owned the failed Home State Savings Bank, filed a petition.", "owner",
+     "Home State Savings Bank"),
+    ("The tunnels are old, said Ann Marsh, who operates the Valette Military Museum.", "operator",
+     "Valette Military Museum"),
+    ("Tim Ross, who founded Acme Robotics in 1990, retired.", "founder", "Acme Robotics"),
+])
+def test_a_verb_of_holding_a_post_after_who(nlp, text, title, affiliation):
+    assert [(r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(title, affiliation)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jones, who runs for Congress every year, smiled.",   # no body after the verb
+    "Jane Park, who owns a small house, moved away.",     # a thing owned is no body
+])
+def test_a_verb_of_holding_a_post_needs_a_named_body(nlp, text):
+    assert officials(nlp, text) == []

@@ -365,7 +365,7 @@ class _ArticlePeople:
                 continue  # a longer capitalised run ("the Supreme Court Justice, ...") is no bare name
             # An age or "who" after the name is evidence enough ("Sirhan, who is serving a life sentence").
             if (self._has_person_title_after(doc, start, end, named_body_counts=end - start >= 2)
-                    or _is_untagged_name_word(last) and self._followed_by_person_context(doc, end)) \
+                    or self._followed_by_person_context(doc, end)) \
                     and self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
 
@@ -1232,6 +1232,8 @@ class _ArticlePeople:
         """NAME, who heads/led/chairs BODY: a verb of holding a post names the title ("Mason, who headed
         the Centers for Disease Control" -> head); the body must be a name ("who heads the list" is none)."""
         i = m.end
+        if i + 5 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+            i += 2  # an age before "who" ("Warner, 70, who owned the Home State Savings Bank")
         if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
             return None
         verb = doc[i + 2]
@@ -1243,6 +1245,8 @@ class _ArticlePeople:
             k += 1
         body = k + 1 if doc[k].lower_ == "the" else k
         a_end = self._np_end(doc, k)
+        while body < a_end - 1 and doc[body].is_lower and doc[body].pos_ in {"ADJ", "VERB"}:
+            body += 1  # "the failed Home State Savings Bank": the name after its adjectives
         if body >= a_end or not doc[body].text[:1].isupper():
             return None
         return m.start, a_end, title, doc[body:a_end].text
