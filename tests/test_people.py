@@ -281,11 +281,12 @@ def _people_of_parsed(nlp, words, pos, deps, heads, ents) -> list[str]:
     (["Black", "and", "White", "were", "sold", "."], ["NOUN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
      ["nsubjpass", "cc", "conj", "auxpass", "ROOT", "punct"], [4, 0, 0, 4, 4, 4],
      ["O", "O", "B-PERSON", "O", "O", "O"], []),
-    # the same with an age after the partner: a name the tagger missed, so still a list of people
+    # the same with an age after the partner: a name the tagger missed (found by its age), so
+    # still a list of people
     (["Winter", ",", "53", ",", "and", "Starr", "were", "named", "."],
      ["NOUN", "PUNCT", "NUM", "PUNCT", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
      ["nsubjpass", "punct", "appos", "punct", "cc", "conj", "auxpass", "ROOT", "punct"], [7, 0, 0, 0, 0, 0, 7, 7, 7],
-     ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"], ["Starr"]),
+     ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"], ["Winter", "Starr"]),
 ])
 def test_lone_name_coordinated_with_a_common_noun(nlp, words, pos, deps, heads, ents, expected):
     assert _people_of_parsed(nlp, words, pos, deps, heads, ents) == expected
