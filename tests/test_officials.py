@@ -367,6 +367,11 @@ def test_a_bare_title_keeps_no_body_without_evidence(nlp, text):
     # a people's adjective is part of the organisation's name
     ("The spy, a high-ranking Korean CIA official Kim Ho, wanted to defect.", "Korean CIA"),
     ("The deputies were greeted by Russian State Duma Deputy Ivan Popov on Monday.", "Russian State Duma"),
+    # a party is no part of the body's name; a span of time after the title is no body
+    ("Republican U.S. House Speaker Tom Reed said so.", "U.S. House"),
+    ("Biden, who served as a US senator for 36 years, spoke.", "US"),
+    # a lower-case organisation noun before the title stays ("His campaign chairman X said Trump ...")
+    ("His campaign chairman Paul Mann said Acme raised $4 million.", "campaign"),
     # lower-case words joined to the name up to its organisation noun; a gerund ends the name
     ("Sen. Al Ross, D-Ariz., chairman of the Senate Appropriations treasury and postal subcommittee, spoke.",
      "Senate Appropriations treasury and postal subcommittee"),

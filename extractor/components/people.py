@@ -781,9 +781,10 @@ class _ArticlePeople:
                  and t.text not in POSSESSIVE]
         if not words:
             return False
-        demonym_country, _ = _gazetteer()
+        demonym_country, country_lookup = _gazetteer()
         return all(t.ent_type_ in {"PERSON", "NORP"} for t in words) or \
-            (len(words) == 1 and demonym_country is not None and bool(demonym_country(words[0].text)))
+            (len(words) == 1 and demonym_country is not None and bool(demonym_country(words[0].text))
+             and not country_lookup(words[0].text))
 
     def _names_no_body(self, affiliation: str | None) -> bool:
         """Whether an affiliation as written names no organisation or place: none at all, or only
@@ -825,8 +826,8 @@ class _ArticlePeople:
         if needed is not None:
             fits = [e for e in around if e.label_ in AFFILIATION_LABELS and any(t.lower_ in needed for t in e)]
             return min(fits, key=lambda e: abs(e.start - m.start)).text if fits else None
-        if head not in lex.heads_held_in_any_body:
-            return None
+        if head not in lex.heads_held_in_any_body or not title.split()[-1].islower():
+            return None  # a capitalised title before a name is a formal post ("Chairman Mao", "Executive Order")
         orgs = [e for e in around if e.label_ == "ORG" and not self._read_as_a_place(e)]
         if len(orgs) > 1:
             orgs = [e for e in orgs if e.root.dep_ in {"nsubj", "nsubjpass"}]
@@ -1132,8 +1133,8 @@ class _ArticlePeople:
                     and doc[start - 1].pos_ in {"PROPN", "NOUN", "CCONJ"} and not doc[start].is_sent_start \
                     and doc[start - 1].ent_type_ not in NOT_BODIES:
                 start -= 1
-            if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].is_title and not doc[start].is_sent_start:
-                start -= 1  # "Russian State Duma Deputy": the people's adjective is part of the name
+            if start > 0 and _is_nationality_word(doc[start - 1]) and not doc[start].is_sent_start:
+                start -= 1  # "Russian State Duma Deputy": the nationality is part of the name
             return start, doc[start:i].text
         if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.is_sent_start and \
                 prev.lower_ not in self.rules.lex.title_words:
@@ -1147,11 +1148,10 @@ class _ArticlePeople:
 
     @staticmethod
     def _with_people_adjective(doc: Doc, start: int, end: int) -> tuple[int, str]:
-        """(start, text) of the organisation [start, end) with the people's adjective written right
-        before it, which is part of how it is named ("Chinese Foreign Ministry", "Russian State Duma",
-        "Korean CIA"): one capitalised NORP word."""
-        if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].ent_iob_ == "B" \
-                and doc[start - 1].is_title and doc[start].ent_iob_ == "B":
+        """(start, text) of the organisation [start, end) with the nationality written right before
+        it, which is part of how it is named ("Chinese Foreign Ministry", "Russian State Duma",
+        "Korean CIA"); a party or a faith is not ("Republican U.S. House")."""
+        if start > 0 and doc[start].ent_iob_ == "B" and _is_nationality_word(doc[start - 1]):
             start -= 1
         return start, doc[start:end].text
 
@@ -1210,7 +1210,7 @@ class _ArticlePeople:
             # "Rabin's spokesman at the Defense Ministry", "a Democratic member of the Clover Town
             # Council": the body after the title is the one served, not the person or the party word.
             after = self._title_complements(doc, t_end, None)
-            if after[2] is not None and not self._names_no_body(after[2]):
+            if after[2] is not None and _starts_with_a_name(after[2]) and not self._names_no_body(after[2]):
                 affiliation = None
         t_end, end, affiliation = self._title_complements(doc, t_end, affiliation)
         title = self._title_text(doc, title_from, t_end)
@@ -1632,6 +1632,26 @@ def _token_indices(values: list[int], ids: set[int] | frozenset[int]) -> list[in
     if not ids:
         return []
     return [i for i, value in enumerate(values) if value in ids]
+
+
+def _is_nationality_word(tok) -> bool:
+    """Whether TOK is a one-word nationality the model marked ("Chinese", "Russian"), not a
+    country ("US") nor a party or faith ("Republican", "Catholic")."""
+    if not (tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and tok.is_title):
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return False
+    demonym_country, country_lookup = _gazetteer()
+    return demonym_country is not None and bool(demonym_country(tok.text)) and not country_lookup(tok.text)
+
+
+def _starts_with_a_name(text: str) -> bool:
+    """Whether TEXT, past a leading article, starts with a capital ("the Defense Ministry", not
+    "36 years" or "the board")."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _before_parenthesis(affiliation: str | None) -> str | None:
