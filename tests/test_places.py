@@ -483,3 +483,16 @@ def test_a_saints_name_with_a_possessive_is_an_institution(nlp, text, not_place)
 
 def test_a_town_named_after_a_saint_stays_a_place(nlp):
     assert "St. Paul" in places(nlp, "Snow fell in St. Paul on Monday.")
+
+
+@pytest.mark.parametrize("text, name, kind, own_name", [
+    # the leading words of a town's own name are its short form: neighbours vouch for it as for its name
+    # (Frankfurt am Main, beside Stuttgart and Mannheim, not Frankfort, Kentucky, in a US company's story)
+    ("The U.S. bank moved staff from Stuttgart and Mannheim to Frankfurt last year.", "Frankfurt", "city",
+     "Frankfurt am Main"),
+    # an abbreviated governor's title after the name says the state
+    ("Former New York Gov. Mario Cuomo died at home in Queens.", "New York", "admin", "New York"),
+])
+def test_short_forms_and_titles_after_a_name(nlp, text, name, kind, own_name):
+    row = places(nlp, text)[name]
+    assert (row["kind"], row["name"]) == (kind, own_name), row

@@ -153,7 +153,10 @@ class NewsPlaces(base.RuleDataComponent):
 
     def kind_hint(self, doc: Doc, end: int) -> str | None:
         """The kind a following word gives ("Lachin district" -> admin, "Shusha city" -> city), also
-        across the rest of a list ("Kalbajar, Aghdam and Lachin regions")."""
+        across the rest of a list ("Kalbajar, Aghdam and Lachin regions"); a title right after the name
+        gives the kind of its office ("New York Gov." -> admin, "New York Mayor" -> city)."""
+        if end < len(doc) and doc[end].lower_ in self.context["kind_next"]:
+            return self.context["kind_next"][doc[end].lower_]
         kinds = self.context["kind_after"]
         for i in range(end, min(end + 12, len(doc))):
             tok = doc[i]
