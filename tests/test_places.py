@@ -496,3 +496,18 @@ def test_a_town_named_after_a_saint_stays_a_place(nlp):
 def test_short_forms_and_titles_after_a_name(nlp, text, name, kind, own_name):
     row = places(nlp, text)[name]
     assert (row["kind"], row["name"]) == (kind, own_name), row
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    # a place right before an office's title is the office's place, also when the model made the place,
+    # the title and the person one organisation
+    ("Manitoba Premier Brian Pallister plans to spend more time in Costa Rica.", "Manitoba", "admin"),
+    ("Ontario Premier Doug Ford spoke on Monday.", "Ontario", "admin"),
+])
+def test_a_place_before_an_offices_title(nlp, text, place, kind):
+    assert places(nlp, text)[place]["kind"] == kind
+
+
+def test_the_person_after_a_place_and_a_title_stays_a_person(nlp):
+    doc = nlp("Manitoba Premier Brian Pallister plans to spend more time in Costa Rica.")
+    assert ("Brian Pallister", "PERSON") in [(e.text, e.label_) for e in doc.ents]
