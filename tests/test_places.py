@@ -511,3 +511,18 @@ def test_a_place_before_an_offices_title(nlp, text, place, kind):
 def test_the_person_after_a_place_and_a_title_stays_a_person(nlp):
     doc = nlp("Manitoba Premier Brian Pallister plans to spend more time in Costa Rica.")
     assert ("Brian Pallister", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name, is_place", [
+    # a place known only by an alternate name (Leghorn for Livorno) that the model called an organisation
+    # is the place after a place word, and the organisation elsewhere or with a possessive
+    ("Police in Leghorn arrested two men.", "Leghorn", True),
+    ("Leghorn said the talks had failed.", "Leghorn", False),
+    ("He sent the drawings to Leghorn's office in March.", "Leghorn", False),
+])
+def test_an_organisation_named_like_an_alternate_name_after_a_place_word(nlp, text, name, is_place):
+    doc = nlp.make_doc(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
+    doc = nlp.get_pipe("news_places")(doc)
+    assert any(text[r["start"]:r["end"]] == name for r in doc._.places) == is_place

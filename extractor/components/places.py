@@ -303,7 +303,12 @@ class NewsPlaces(base.RuleDataComponent):
                 # "Google" (an alternate name of Topeka) the model calls ORG elsewhere in the article
                 state.ents.append(Span(ent.doc, ent.start, ent.end, label="ORG"))
                 return
-            known = ent.label_ not in NAMED_THING_LABELS
+            # An organisation, product or person named like a place's alternate name is that thing,
+            # unless the words before it say place ("in Cologne", "Gothenburg, Sweden") and no
+            # possessive makes it the owner ("to Prate's office").
+            known = ent.label_ not in NAMED_THING_LABELS or (
+                self.place_context(ent.doc, core.start, core.end, state.place_tokens) in ("before", "pair")
+                and not (core.end < len(ent.doc) and ent.doc[core.end].text in POSSESSIVE))
         if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
             return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
         if ent.label_ in PLACE_LABELS:
