@@ -483,3 +483,46 @@ def test_a_saints_name_with_a_possessive_is_an_institution(nlp, text, not_place)
 
 def test_a_town_named_after_a_saint_stays_a_place(nlp):
     assert "St. Paul" in places(nlp, "Snow fell in St. Paul on Monday.")
+
+
+@pytest.mark.parametrize("text, name, kind, own_name", [
+    # the leading words of a town's own name are its short form: neighbours vouch for it as for its name
+    # (Frankfurt am Main, beside Stuttgart and Mannheim, not Frankfort, Kentucky, in a US company's story)
+    ("The U.S. bank moved staff from Stuttgart and Mannheim to Frankfurt last year.", "Frankfurt", "city",
+     "Frankfurt am Main"),
+    # an abbreviated governor's title after the name says the state
+    ("Former New York Gov. Mario Cuomo died at home in Queens.", "New York", "admin", "New York"),
+])
+def test_short_forms_and_titles_after_a_name(nlp, text, name, kind, own_name):
+    row = places(nlp, text)[name]
+    assert (row["kind"], row["name"]) == (kind, own_name), row
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    # a place right before an office's title is the office's place, also when the model made the place,
+    # the title and the person one organisation
+    ("Manitoba Premier Brian Pallister plans to spend more time in Costa Rica.", "Manitoba", "admin"),
+    ("Ontario Premier Doug Ford spoke on Monday.", "Ontario", "admin"),
+])
+def test_a_place_before_an_offices_title(nlp, text, place, kind):
+    assert places(nlp, text)[place]["kind"] == kind
+
+
+def test_the_person_after_a_place_and_a_title_stays_a_person(nlp):
+    doc = nlp("Manitoba Premier Brian Pallister plans to spend more time in Costa Rica.")
+    assert ("Brian Pallister", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name, is_place", [
+    # a place known only by an alternate name (Leghorn for Livorno) that the model called an organisation
+    # is the place after a place word, and the organisation elsewhere or with a possessive
+    ("Police in Leghorn arrested two men.", "Leghorn", True),
+    ("Leghorn said the talks had failed.", "Leghorn", False),
+    ("He sent the drawings to Leghorn's office in March.", "Leghorn", False),
+])
+def test_an_organisation_named_like_an_alternate_name_after_a_place_word(nlp, text, name, is_place):
+    doc = nlp.make_doc(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
+    doc = nlp.get_pipe("news_places")(doc)
+    assert any(text[r["start"]:r["end"]] == name for r in doc._.places) == is_place

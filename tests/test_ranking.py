@@ -91,3 +91,22 @@ def test_score_is_the_weighted_sum_of_the_features_in_their_order(candidates, ev
         if f["coherence"] and others:
             best = min(km(p.latitude, p.longitude, a.latitude, a.longitude) for a in others)
             assert f["coherence"] == max(0.0, 1.0 - best / w.coherence_km)
+
+
+NEW_YORK_CITY = Place("New York City", "city", "US", 9, 40.71, -74.01, 8_800_000, "NY")
+SPRINGFIELD_TOWNSHIP = Place("Springfield Township", "city", "US", 10, 39.93, -75.33, 24_000, "PA")
+
+
+@pytest.mark.parametrize("candidates, evidence, name, expected", [
+    # the leading words of a large town's own name are its name for its neighbours (New York City
+    # beside Newark and Yonkers, not the state's middle)
+    ((NEW_YORK, NEW_YORK_CITY), Evidence(countries={"US": 1.0}, anchors=[Anchor("Albany", 42.65, -73.75),
+                                                                          Anchor("Newark", 40.74, -74.17)]),
+     "New York", NEW_YORK_CITY),
+    # a small township is no short form of its first word: Springfield beside Decatur stays in Illinois
+    ((SPRINGFIELD_IL, SPRINGFIELD_TOWNSHIP), Evidence(countries={"US": 1.0},
+                                                      anchors=[Anchor("Philadelphia", 39.95, -75.16)]),
+     "Springfield", SPRINGFIELD_IL),
+])
+def test_short_forms_of_large_towns_only(candidates, evidence, name, expected):
+    assert rank(candidates, evidence, name=name)[0] == expected

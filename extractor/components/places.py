@@ -113,7 +113,7 @@ class NewsPlaces(base.RuleDataComponent):
                     and (i == len(doc) or doc[i].ent_iob_ != "I"):
                 return "before"
         j = word_after(doc, end)
-        if j < len(doc) and doc[j].lower_ in ctx["after"]:
+        if j < len(doc) and (doc[j].lower_ in ctx["after"] or doc[j].lower_ in ctx["office_titles"]):
             return "after"
         # "Mississauga, where Walsh lives": a relative clause of place.
         k = word_after(doc, j + 1)
@@ -153,7 +153,10 @@ class NewsPlaces(base.RuleDataComponent):
 
     def kind_hint(self, doc: Doc, end: int) -> str | None:
         """The kind a following word gives ("Lachin district" -> admin, "Shusha city" -> city), also
-        across the rest of a list ("Kalbajar, Aghdam and Lachin regions")."""
+        across the rest of a list ("Kalbajar, Aghdam and Lachin regions"); a title right after the name
+        gives the kind of its office ("New York Gov." -> admin, "New York Mayor" -> city)."""
+        if end < len(doc) and doc[end].lower_ in self.context["kind_next"]:
+            return self.context["kind_next"][doc[end].lower_]
         kinds = self.context["kind_after"]
         for i in range(end, min(end + 12, len(doc))):
             tok = doc[i]
@@ -300,7 +303,12 @@ class NewsPlaces(base.RuleDataComponent):
                 # "Google" (an alternate name of Topeka) the model calls ORG elsewhere in the article
                 state.ents.append(Span(ent.doc, ent.start, ent.end, label="ORG"))
                 return
-            known = ent.label_ not in NAMED_THING_LABELS
+            # An organisation, product or person named like a place's alternate name is that thing,
+            # unless the words before it say place ("in Cologne", "Gothenburg, Sweden") and no
+            # possessive makes it the owner ("to Prate's office").
+            known = ent.label_ not in NAMED_THING_LABELS or (
+                self.place_context(ent.doc, core.start, core.end, state.place_tokens) in ("before", "pair")
+                and not (core.end < len(ent.doc) and ent.doc[core.end].text in POSSESSIVE))
         if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
             return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
         if ent.label_ in PLACE_LABELS:
@@ -404,6 +412,13 @@ class NewsPlaces(base.RuleDataComponent):
         if governed is not None:  # "the US Government", "the Government of Alberta"
             state.ents.append(ent)
             state.add(Toponym(governed.start, governed.end, "admin", "relabelled"))
+            return True
+        office = self._office_place(core)
+        if office is not None:  # "Manitoba Premier Brian Pallister": the place, the title, the person
+            state.ents.append(Span(doc, office.start, office.end, label="GPE"))
+            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
+                state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
+            state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
             return True
         split = self._split_org_place(core)
         if split is None:
@@ -673,13 +688,15 @@ class NewsPlaces(base.RuleDataComponent):
 
     def _runs_on(self, span: Span) -> bool:
         """Whether a capitalised name goes on past SPAN ("Ars" in "Ars Technica"), other than with a
-        word that says what kind of place it is ("Sichuan Province") or a month or weekday."""
+        word that says what kind of place it is ("Sichuan Province"), an office's title ("Ontario Premier")
+        or a month or weekday."""
         doc = span.doc
         if span.end >= len(doc):
             return False
         nxt = doc[span.end]
         return (nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
                 and nxt.lower_ not in self.context["kind_after"] and nxt.lower_ not in self.context["after"]
+                and nxt.lower_ not in self.context["office_titles"]
                 and nxt.text not in self.context["not_places"])
 
     def _add_demonym(self, core: Span, state: "_ArticleState") -> None:
@@ -710,6 +727,21 @@ class NewsPlaces(base.RuleDataComponent):
             return None
         if self.gaz.country_lookup(place.text) or any(p.kind == "admin" for p in self.gaz.known_candidates(place.text)):
             return place
+        return None
+
+    def _office_place(self, core: Span) -> Span | None:
+        """The place an organisation entity starts with when an office's title follows it ("Manitoba" in
+        "Manitoba Premier Brian Pallister"): a country, a province or state, or a large town; None
+        otherwise."""
+        doc = core.doc
+        for k in range(min(MAX_NAME_TOKENS, len(core) - 1), 0, -1):
+            if doc[core.start + k].lower_ not in self.context["office_titles"]:
+                continue
+            place = doc[core.start:core.start + k]
+            if self.gaz.country_lookup(place.text) or any(
+                    p.kind == "admin" and p.iso_code or p.kind == "city" and (p.population >= BIG_TOWN or p.capital)
+                    for p in self.gaz.known_candidates(place.text)):
+                return place
         return None
 
     def _split_org_place(self, core: Span) -> tuple[int, int] | None:

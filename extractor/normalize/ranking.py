@@ -67,6 +67,7 @@ class Weights:
     metropolis: float
     bare_county: float
     city_state_km: float
+    short_form_population: float
     # The weights of the features in the order features() gives them (score() multiplies them in turn).
     in_feature_order: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
@@ -146,9 +147,11 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
     # A county matched by its bare name counts as named when a county word follows ("Cook and DuPage
     # counties").
     county = is_county(p)
-    own = p.name in own_names or (county and kind_hint == "admin")
-    # Context speaks for places the text calls by their own name: an alternate name ("New York" for a
-    # hamlet in Wisconsin) is no namesake the article's state or neighbours can vouch for.
+    own = p.name in own_names or (county and kind_hint == "admin") or (
+        p.population >= w.short_form_population and is_short_form(p.name, own_names))
+    # Context speaks for places the text calls by their own name or, for a large town, its leading words
+    # (New York for New York City): another alternate name ("New York" for a hamlet in Wisconsin) is no
+    # namesake the article's state or neighbours can vouch for, nor is a township for its first word.
     local = (p.kind == "city" or county) and own
     placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
     f = {"population": math.log10(p.population + 10),
@@ -171,6 +174,15 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
     f["division_name"] = 1.0 if (p.kind == "admin" and p.iso_code and p.population and p.name in own_names
                                  and not f["metropolis"]) else 0.0
     return f
+
+
+def is_short_form(own_name: str, names: set[str]) -> bool:
+    """Whether one of NAMES is the leading words of OWN_NAME, the short form news uses for it (Frankfurt
+    for Frankfurt am Main, Newcastle for Newcastle upon Tyne, New York for New York City)."""
+    for n in names:  # a plain loop: asked of every candidate of every name
+        if own_name.startswith(n) and own_name[len(n):len(n) + 1] == " ":
+            return True
+    return False
 
 
 def neighbours(ev: Evidence, name: str, w: Weights) -> tuple[Neighbours, Neighbours | None]:
