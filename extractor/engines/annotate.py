@@ -217,6 +217,9 @@ class EncodedResults:
     articles: list[dict[str, Any]]        # the articles row of each article, in input order
     counts: list[dict[str, int]]          # each article's rows by table
     tables: dict[str, str | bytes]        # each table's rows of the batch, encoded, in article order
+    # each article's near-duplicate signature (dedupe.text_signature: None when it has none), when
+    # the worker computes them: the parent then only decides, in input order (batch.py)
+    signatures: list | None = None
 
 
 def encode_results(results: list[Result], fmt: str, excel: bool) -> EncodedResults:
@@ -239,16 +242,32 @@ def encode_results(results: list[Result], fmt: str, excel: bool) -> EncodedResul
 _WORKER_MODEL: str | None = None
 _WORKER_MAX_CHARS = MAX_CHARS
 _WORKER_ENCODING: tuple[str, bool] | None = None  # (format, excel) when the worker encodes the rows
+_WORKER_SIGNATURES = False                        # whether it also computes near-duplicate signatures
 
 
-def init_worker(model: str | None, max_chars: int, encoding: tuple[str, bool] | None = None) -> None:
-    global _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING
+def init_worker(model: str | None, max_chars: int, encoding: tuple[str, bool] | None = None,
+                signatures: bool = False) -> None:
+    """Load the pipeline in a worker process. With ENCODING (format, excel) its batches come back
+    as EncodedResults; with SIGNATURES too, carrying each article's near-duplicate signature."""
+    global _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING, _WORKER_SIGNATURES
     _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING = model, max_chars, encoding
+    _WORKER_SIGNATURES = signatures and encoding is not None
     batch_pipeline(model)
 
 
 def annotate_in_worker(batch: list[Article]) -> list[Result] | EncodedResults:
+    # Signatures of the articles as read: process_batch() may mark some skipped (too long, blank).
+    signatures = batch_signatures(batch) if _WORKER_SIGNATURES else None
     results = process_batch(batch, _WORKER_MODEL, _WORKER_MAX_CHARS)
     if _WORKER_ENCODING is None:
         return results
-    return encode_results(results, *_WORKER_ENCODING)
+    encoded = encode_results(results, *_WORKER_ENCODING)
+    encoded.signatures = signatures
+    return encoded
+
+
+def batch_signatures(batch: list[Article]) -> list:
+    """The near-duplicate signature of each article of BATCH that takes part in dedupe, else None."""
+    from ..dedupe import is_deduplicated, text_signature  # dedupe imports this module
+
+    return [text_signature(a.text) if is_deduplicated(a) else None for a in batch]
