@@ -25,7 +25,10 @@ from .rows import TABLES, Article
 
 log = logging.getLogger(__name__)
 
-BATCH_ARTICLES = 32           # articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so that every worker gets work early
+# Articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so
+# that every worker gets work early. As many as one model minibatch (annotate.PIPE_BATCH) of short
+# texts: the model's per-call cost is then shared by 256 one-sentence articles, not 32.
+BATCH_ARTICLES = 256
 # and about this many characters at most, so that a batch's memory is bounded and workers share the
 # work evenly: the last batch of a run keeps one worker busy while the others wait (150,000
 # characters were ~25,000 words, ~5 s of one worker); 60,000 costs no CPU (1 worker, political and

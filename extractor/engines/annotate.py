@@ -19,9 +19,14 @@ from ..rows import Article, article_row, doc_rows
 # Docs (pieces) the trained components take at once, and their characters: peak memory grows with
 # the characters of a minibatch (about 3.5 MB a 1,000: tagger, parser and NER activations). Short
 # texts need many docs a call: the parser and NER pay a per-call cost, so plain nlp.pipe over news
-# sentences takes 15-25% more CPU in calls of 8 docs than of 64 (make bench, issue 19). Long articles
-# are bounded by characters instead. Tables do not depend on these sizes (checked on corpus/ and dev texts).
-PIPE_BATCH = 64
+# sentences takes 15-25% more CPU in calls of 8 docs than of 64 (make bench, issue 19), and NER
+# still gains from 64 to 256; tok2vec does not (its arrays outgrow the caches): it takes TOK2VEC_BATCH
+# at a time. One-sentence documents, 1 worker, CPU of the whole run (6 interleaved runs each, load
+# average ~4.5): 32 docs a call 4.01 s, 256 3.96 s, 256 with tok2vec at 64 3.71 s (-7%). Long
+# articles are bounded by characters instead. Tables do not depend on these sizes (checked on
+# corpus/ and dev texts).
+PIPE_BATCH = 256
+TOK2VEC_BATCH = 64
 PIPE_CHARS = 40_000
 MAX_CHARS = 5_000_000         # longer articles are skipped with a reason (a book, a dump, not news)
 
@@ -149,11 +154,19 @@ def minibatches(pieces: list[tuple[int, int, str]], size: int = PIPE_BATCH,
         yield group
 
 
+def pipe_sizes(nlp, n_docs: int) -> dict[str, dict[str, int]]:
+    """nlp.pipe's component_cfg for a minibatch of N_DOCS: tok2vec in calls of TOK2VEC_BATCH docs."""
+    if n_docs <= TOK2VEC_BATCH or "tok2vec" not in nlp.pipe_names:
+        return {}
+    return {"tok2vec": {"batch_size": TOK2VEC_BATCH}}
+
+
 def _annotate(nlp, group: list[tuple[int, int, str]], articles: list[Article]) -> list[Piece | Exception]:
     """The pieces of GROUP annotated in one nlp.pipe pass; when a component fails, again one by
     one, so that only the article at fault loses its rows."""
     try:
-        docs = nlp.pipe((article_doc(nlp, text, articles[i].published) for i, _, text in group), batch_size=len(group))
+        docs = nlp.pipe((article_doc(nlp, text, articles[i].published) for i, _, text in group),
+                        batch_size=len(group), component_cfg=pipe_sizes(nlp, len(group)))
         return [_piece(doc, articles[i].article_id) for (i, _, _), doc in zip(group, docs)]
     except Exception:
         out: list[Piece | Exception] = []
