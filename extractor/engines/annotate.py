@@ -119,8 +119,9 @@ def batch_pipeline(model: str | None = None):
 
 @lru_cache(maxsize=4)
 def _batch_pipeline(model: str | None):
-    from ..speedups import speed_up
+    from ..speedups import keep_freed_memory, speed_up
 
+    keep_freed_memory()  # before the model allocates: see speedups.MALLOC_SETTINGS
     nlp = speed_up(build_pipeline(model))
     # Components that load data on first use (gazetteer, lexicons, date parser) do it now, before
     # workers fork (they share it) and before the first article's clock starts.
