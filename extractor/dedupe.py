@@ -19,12 +19,12 @@ workers and --dedupe mark the workers compute it (text_signature) and the main p
 each batch comes back, in input order (batch.py); otherwise the reader decides (mark_duplicates)."""
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from .engines.annotate import sha256
 from .rows import Article
 
 THRESHOLD = 0.5
@@ -34,6 +34,11 @@ SHINGLE = 5
 MIN_WORDS = 2 * SHINGLE
 MODES = ("mark", "skip", "off")
 _WORD = re.compile(r"\w+")
+
+
+def sha256(text: str) -> str:
+    """The hex SHA-256 of TEXT's UTF-8: an exact copy's mark here, and the articles table's `sha256`."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[bytes]:
@@ -131,6 +136,12 @@ def text_signature(text: str) -> array | None:
 def is_deduplicated(a: Article) -> bool:
     """Whether article A takes part in near-duplicate detection: read, with some text."""
     return a.status == "ok" and bool(a.text.strip())
+
+
+def batch_signatures(batch: list[Article]) -> list[array | None]:
+    """text_signature() of each article of BATCH that takes part in dedupe (else None), as a worker
+    computes them for the main process's decisions."""
+    return [text_signature(a.text) if is_deduplicated(a) else None for a in batch]
 
 
 def mark_duplicates(articles: Iterable[Article], mode: str = "mark") -> Iterator[Article]:

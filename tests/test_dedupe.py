@@ -142,7 +142,8 @@ def test_signatures_computed_by_workers_give_the_readers_decisions():
     """With several workers the workers compute the signatures and the main process decides as the
     batches come back (batch.mark_signed_duplicates): the same duplicate_of as mark_duplicates()."""
     from extractor.batch import mark_signed_duplicates
-    from extractor.engines.annotate import EncodedResults, batch_signatures, sha256
+    from extractor.dedupe import batch_signatures, sha256
+    from extractor.engines.annotate import EncodedResults
     from extractor.rows import article_row
 
     texts = [ORIGINAL, SAME_STORY, "  \n", CHANGED_PARAGRAPH, "Markets closed higher on Monday.",

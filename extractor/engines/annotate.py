@@ -5,7 +5,6 @@ their workers, after init_worker() has loaded the pipeline once."""
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +12,7 @@ from typing import Any
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 
+from ..dedupe import batch_signatures, sha256  # noqa: F401 - sha256 re-exported (batch.py)
 from ..pipeline import article_doc, build_pipeline
 from ..rows import Article, article_row, doc_rows
 
@@ -31,10 +31,6 @@ PIPE_CHARS = 40_000
 MAX_CHARS = 5_000_000         # longer articles are skipped with a reason (a book, a dump, not news)
 
 Result = tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def count_words(text: str) -> int:
@@ -279,9 +275,3 @@ def annotate_in_worker(batch: list[Article]) -> list[Result] | EncodedResults:
     encoded.signatures = signatures
     return encoded
 
-
-def batch_signatures(batch: list[Article]) -> list:
-    """The near-duplicate signature of each article of BATCH that takes part in dedupe, else None."""
-    from ..dedupe import is_deduplicated, text_signature  # dedupe imports this module
-
-    return [text_signature(a.text) if is_deduplicated(a) else None for a in batch]
