@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .engines.annotate import MAX_CHARS, EncodedResults, Result, batch_pipeline, sha256
-from .dedupe import MODES, mark_duplicates
+from .dedupe import MODES, NearDuplicates, is_deduplicated, mark_duplicates
 from .engines.local import local_results
 from .errors import InputError
 from .io.readers import check_inputs, read_articles
@@ -25,7 +25,10 @@ from .rows import TABLES, Article
 
 log = logging.getLogger(__name__)
 
-BATCH_ARTICLES = 32           # articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so that every worker gets work early
+# Articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so
+# that every worker gets work early. As many as one model minibatch (annotate.PIPE_BATCH) of short
+# texts: the model's per-call cost is then shared by 256 one-sentence articles, not 32.
+BATCH_ARTICLES = 256
 # and about this many characters at most, so that a batch's memory is bounded and workers share the
 # work evenly: the last batch of a run keeps one worker busy while the others wait (150,000
 # characters were ~25,000 words, ~5 s of one worker); 60,000 costs no CPU (1 worker, political and
@@ -178,18 +181,20 @@ def row_key(row: dict[str, Any]) -> list[str]:
 
 
 def open_output(out: Path, fmt: str, excel: bool, resume: bool, read: Callable[[], Iterator[Article]],
-                batch_size: int) -> tuple[ChunkedWriter, Iterator[Article], dict | None, int]:
-    """The writer for OUT, the articles still to do, the totals of those already done and the
-    batch size (a resumed run keeps the one it started with, so that it cuts the same batches).
+                batch_size: int, read_fresh: Callable[[], Iterator[Article]] | None = None
+                ) -> tuple[ChunkedWriter, Iterator[Article], dict | None, int, bool]:
+    """The writer for OUT, the articles still to do, the totals of those already done, the
+    batch size (a resumed run keeps the one it started with, so that it cuts the same batches) and
+    whether the run starts afresh (its articles then come from READ_FRESH, when given).
     With RESUME, the articles of the manifest (or of finished tables) that still match the inputs,
     in order, are kept up to the last committed batch; everything after it is done again."""
     writer = ChunkedWriter(out, fmt, excel=excel)
     if resume and has_earlier_run(writer, batch_size):
         kept = resume_point(writer, read, batch_size)
         if kept is not None:
-            return kept
+            return (*kept, False)
     writer.start(batch_size=batch_size)
-    return writer, read(), None, batch_size
+    return writer, (read_fresh or read)(), None, batch_size, True
 
 
 def has_earlier_run(writer: ChunkedWriter, batch_size: int) -> bool:
@@ -312,17 +317,33 @@ def article_reader(inputs: list[str | Path], published: str | None, max_chars: i
 
 
 def engine_results(engine: str, work: Iterable[list[Article]], n_workers: int, model: str | None,
-                   max_chars: int, scheduler: str | None, encoding: tuple[str, bool] | None = None
-                   ) -> Iterator[tuple[list[Article], list[Result] | EncodedResults]]:
+                   max_chars: int, scheduler: str | None, encoding: tuple[str, bool] | None = None,
+                   signatures: bool = False) -> Iterator[tuple[list[Article], list[Result] | EncodedResults]]:
     """(batch, results) in input order from the engine asked for; local workers encode the rows
-    for the tables (ENCODING: format, excel) when given."""
+    for the tables (ENCODING: format, excel) when given, and with SIGNATURES compute each
+    article's near-duplicate signature."""
     if engine == "dask":
         from .engines.dask_engine import dask_results
 
         return dask_results(work, n_workers, model, max_chars, scheduler=scheduler)
     # Loaded here once: forked workers inherit it (shared pages, no second load).
     batch_pipeline(model)
-    return local_results(work, n_workers, model, max_chars, encoding=encoding)
+    return local_results(work, n_workers, model, max_chars, encoding=encoding, signatures=signatures)
+
+
+def workers_sign(engine: str, n_workers: int, dedupe: str) -> bool:
+    """Whether the workers compute the near-duplicate signatures and this process decides as each
+    batch comes back (dedupe.py): with several local workers, when nothing waits for the decision
+    (--dedupe skip must decide before extracting)."""
+    return engine == "local" and n_workers > 1 and dedupe == "mark"
+
+
+def mark_signed_duplicates(seen: NearDuplicates, batch: list[Article], results: EncodedResults) -> None:
+    """Fill duplicate_of in the articles rows of BATCH from the signatures its worker computed, in
+    input order: the decisions of mark_duplicates() on the same articles."""
+    for a, art, sig in zip(batch, results.articles, results.signatures):
+        if is_deduplicated(a):  # A as read: the worker's copy may have been marked skipped since
+            art["duplicate_of"] = seen.first_duplicate_of(a.article_id, art["sha256"], sig)
 
 
 def article_rows(results: list[Result] | EncodedResults) -> list[dict[str, Any]]:
@@ -390,8 +411,12 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
 
         check_dask()
     read = article_reader(inputs, published, max_chars, limit, dedupe)
+    sign = workers_sign(engine, n_workers, dedupe)
+    # A resumed run decides in the reader: the articles done before enter its index there.
+    read_fresh = article_reader(inputs, published, max_chars, limit, "off") if sign else None
     summary = RunSummary(out=out, total=limit)
-    writer, articles, done, batch_size = open_output(out, fmt, excel, resume, read, batch_size)
+    writer, articles, done, batch_size, fresh = open_output(out, fmt, excel, resume, read, batch_size, read_fresh)
+    seen = NearDuplicates() if sign and fresh else None
     summary.add_resumed(done)
     position = None
     if progress and limit is None:
@@ -400,9 +425,11 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
     work = batches(articles, batch_size, BATCH_CHARS, ramp=True, start=summary.resumed_articles)
     try:
         for batch, results in engine_results(engine, work, n_workers, model, max_chars, scheduler,
-                                             encoding=(fmt, excel)):
+                                             encoding=(fmt, excel), signatures=seen is not None):
             if summary.startup_seconds is None:
                 summary.startup_seconds = time.perf_counter() - t0
+            if seen is not None:
+                mark_signed_duplicates(seen, batch, results)
             if text:
                 for article, art in zip(batch, article_rows(results)):
                     art["text"] = article.text

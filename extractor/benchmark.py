@@ -11,8 +11,9 @@ same texts). Each kind is sampled to about N words (default 20,000), the same ar
 What is measured, each in a subprocess of its own:
 - compare: for each kind, plain en_core_web_sm `nlp.pipe` and `extractor run` with 1 worker (every
   table written to a temporary folder), one after the other, in alternating order, as the CPU time
-  (user + sys) of the process: on a machine other programs share, CPU time moves much less than
-  wall time. During the run side, each component's CPU time (extractor.profile), for its share.
+  (user + sys) of each side's own process (two long-lived processes, so that plain spaCy runs as a
+  user runs it, without what the run sets up for its process): on a machine other programs share,
+  CPU time moves much less than wall time. Each component's CPU time (extractor.profile), for its share.
 - run/1 and run/N: the whole benchmark corpus with 1 and N workers: wall time, CPU time of the
   process and of its workers, peak RSS of each.
 - start-up: `extractor run` on the first tenth of the corpus, from launching the process to its
@@ -235,9 +236,12 @@ def peak_rss_mib() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale)
 
 
-def side_compare(files: dict[str, Path], repeat: int) -> dict:
-    """Per kind: CPU seconds of plain nlp.pipe and of extractor run (1 worker), alternating which
-    goes first, and the run's CPU seconds by component."""
+def serve_side(which: str, warm_file: Path) -> None:
+    """One side of the comparison ("plain": en_core_web_sm nlp.pipe, or "run": extractor run with 1
+    worker) as a process of its own, as each runs for a user: plain spaCy does not get what the run
+    sets up for its process (the frozen garbage collector, the malloc settings of speedups). It
+    warms up, then for each line {"path", "out"} on stdin times that file and answers one line
+    {"cpu", "components"} on stdout; at the end of stdin, its peak RSS."""
     import spacy
 
     from .batch import run
@@ -245,33 +249,80 @@ def side_compare(files: dict[str, Path], repeat: int) -> dict:
     from .pipeline import default_model
     from .profile import component_times
 
-    name = default_model()
-    plain_nlp = spacy.load(name) if name else spacy.blank("en")
-    nlp = batch_pipeline()
-    out: dict[str, dict] = {}
+    if which == "plain":
+        name = default_model()
+        nlp = spacy.load(name) if name else spacy.blank("en")
+    else:
+        nlp = batch_pipeline()
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
-        # Both sides once on a few articles first, untimed: the first batches of a process pay
-        # for allocations and caches the later ones reuse.
-        warm = [json.loads(line) for line in list(open(next(iter(files.values())), encoding="utf-8"))[:8]]
-        list(plain_nlp.pipe([WARM_UP] + [r["text"] for r in warm]))
-        run([write_jsonl(warm, Path(tmp) / "warm.jsonl")], Path(tmp) / "warm", workers=1)
+        # A few articles first, untimed: the first batches of a process pay for allocations and
+        # caches the later ones reuse.
+        warm = [json.loads(line) for line in list(open(warm_file, encoding="utf-8"))[:8]]
+        if which == "plain":
+            list(nlp.pipe([WARM_UP] + [r["text"] for r in warm]))
+        else:
+            run([write_jsonl(warm, Path(tmp) / "warm.jsonl")], Path(tmp) / "warm", workers=1)
+        print(json.dumps({"ready": True}), flush=True)
+        for line in sys.stdin:
+            job = json.loads(line)
+            t0 = cpu_self()
+            with component_times(nlp) as times:
+                if which == "plain":
+                    texts = [json.loads(r)["text"] for r in open(job["path"], encoding="utf-8")]
+                    for _ in nlp.pipe(texts):
+                        pass
+                else:
+                    run([job["path"]], Path(tmp) / job["out"], workers=1)
+            print(json.dumps({"cpu": cpu_self() - t0, "components": dict(times)}), flush=True)
+    print(json.dumps({"rss_self": peak_rss_mib()[0]}), flush=True)
+
+
+class Side:
+    """A serve_side() process: ask() times one file in it."""
+
+    def __init__(self, which: str, warm_file: Path) -> None:
+        cmd = [sys.executable, "-m", "extractor.benchmark", "--side", f"serve-{which}", "--files",
+               json.dumps({"warm": str(warm_file)})]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                     env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        self.which = which
+        self.reply()  # ready
+
+    def reply(self) -> dict:
+        for line in self.proc.stdout:
+            if line.startswith("{"):
+                return json.loads(line)
+        raise SystemExit(f"benchmark side {self.which} ended early (exit code {self.proc.wait()})")
+
+    def ask(self, path: Path, out: str) -> dict:
+        self.proc.stdin.write(json.dumps({"path": str(path), "out": out}) + "\n")
+        self.proc.stdin.flush()
+        return self.reply()
+
+    def close(self) -> dict:
+        self.proc.stdin.close()
+        last = self.reply()
+        self.proc.wait()
+        return last
+
+
+def compare_sides(files: dict[str, Path], repeat: int) -> dict:
+    """Per kind: CPU seconds of plain nlp.pipe and of extractor run (1 worker), each in a process
+    of its own (serve_side), alternating which goes first, and each side's CPU seconds by component."""
+    sides = {w: Side(w, next(iter(files.values()))) for w in ("plain", "run")}
+    out: dict[str, dict] = {}
+    try:
         for k, (kind, path) in enumerate(files.items()):
-            texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
             res = out[kind] = {"plain": [], "run": [], "components": defaultdict(float), "plain_components": defaultdict(float)}
             for rep in range(repeat):
                 for side in (("plain", "run") if (k + rep) % 2 == 0 else ("run", "plain")):
-                    t0 = cpu_self()
-                    if side == "plain":
-                        with component_times(plain_nlp) as times:
-                            for _ in plain_nlp.pipe(texts):
-                                pass
-                    else:
-                        with component_times(nlp) as times:
-                            run([path], Path(tmp) / f"{kind}-{rep}", workers=1)
-                    res[side].append(cpu_self() - t0)
-                    for c, s in times.items():
-                        res["components" if side == "run" else "plain_components"][c] += s / repeat
-    return out
+                    got = sides[side].ask(path, f"{kind}-{rep}")
+                    res[side].append(got["cpu"])
+                    for c, sec in got["components"].items():
+                        res["components" if side == "run" else "plain_components"][c] += sec / repeat
+    finally:
+        rss = {w: side.close() for w, side in sides.items()}
+    return {"kinds": out, "rss": rss}
 
 
 def rss_now_mib() -> float | None:
@@ -370,7 +421,7 @@ def share_table(compare: dict) -> list[str]:
 def report(kinds: dict, compare: dict, one: dict, many: dict, small: dict, workers: int) -> tuple[list[str], list[tuple]]:
     words = sum(k["words"] for k in kinds.values())
     lines = [f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; CPU time (user+sys) of the measuring "
-             "process, plain and run interleaved per kind", ""]
+             "process of each side, plain and run interleaved per kind", ""]
     lines += kind_table(kinds, compare) + ["", "Share of the run's CPU time (other: reading, rows, writing tables):", ""]
     lines += share_table(compare)
     cpu_many = many["cpu_self"] + many["cpu_children"]
@@ -450,16 +501,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-corpus", help="write the benchmark texts to this folder (one JSONL a kind) and stop")
     ap.add_argument("--same-tables", action="store_true",
                     help="compare the tables of corpus/ and the dev texts with and without the stand-ins of speedups")
-    ap.add_argument("--side", choices=["compare", "run"], help=argparse.SUPPRESS)
+    ap.add_argument("--side", choices=["serve-plain", "serve-run", "run"], help=argparse.SUPPRESS)
     ap.add_argument("--files", help=argparse.SUPPRESS)
     ap.add_argument("--launched", type=float, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.side:
         files = {k: Path(v) for k, v in json.loads(a.files).items()}
-        r = (side_compare(files, a.repeat) if a.side == "compare"
-             else side_run(next(iter(files.values())), a.workers, a.launched))
-        r_rss = dict(zip(("rss_self", "rss_children"), peak_rss_mib()))
-        print(json.dumps({**r, **r_rss} if a.side == "run" else {"kinds": r, **r_rss}))
+        if a.side.startswith("serve-"):
+            serve_side(a.side.removeprefix("serve-"), files["warm"])
+            return 0
+        r = side_run(next(iter(files.values())), a.workers, a.launched)
+        print(json.dumps({**r, **dict(zip(("rss_self", "rss_children"), peak_rss_mib()))}))
         return 0
     if a.same_tables:
         return same_tables(a.workers)
@@ -476,8 +528,7 @@ def main(argv: list[str] | None = None) -> int:
         everything = [json.loads(line) for f in files.values() for line in open(f, encoding="utf-8")]
         whole = write_jsonl(everything, Path(tmp) / "all.jsonl")
         tenth = write_jsonl(everything[::10], Path(tmp) / "tenth.jsonl")
-        compare = measure(["--side", "compare", "--files", json.dumps({k: str(p) for k, p in files.items()}),
-                           "--repeat", str(a.repeat)])["kinds"]
+        compare = compare_sides(files, a.repeat)["kinds"]
         one = measure(["--side", "run", "--files", json.dumps({"all": str(whole)}), "--workers", "1"])
         many = measure(["--side", "run", "--files", json.dumps({"all": str(whole)}), "--workers", str(a.workers)])
         small = measure(["--side", "run", "--files", json.dumps({"tenth": str(tenth)}), "--workers", "1"])

@@ -36,7 +36,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
     engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (needs pip install 'extractor\\[dask]').")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles a worker annotates at once (and one committed chunk).")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Articles a worker annotates at once (and one committed chunk); a batch also ends at about 60,000 characters.")] = 256,
     text: Annotated[bool, typer.Option("--text", help="Add the article text (the one the offsets index) to the articles table.")] = False,
     dedupe: Annotated[str, typer.Option(help="Near-duplicates: mark (fill duplicate_of), skip (mark and do not extract them) or off.")] = "mark",
 ) -> None:

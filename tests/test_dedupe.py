@@ -136,3 +136,24 @@ def test_signature_with_the_permutations_drawn_once_is_a_fresh_minhash(text):
     fresh.update_batch(sorted(shingles(text)))
     assert signature(shingles(text)) == array("I", fresh.hashvalues.astype("uint32").tobytes())
     assert signature(shingles(text)) != signature(shingles(text + " and more words here"))
+
+
+def test_signatures_computed_by_workers_give_the_readers_decisions():
+    """With several workers the workers compute the signatures and the main process decides as the
+    batches come back (batch.mark_signed_duplicates): the same duplicate_of as mark_duplicates()."""
+    from extractor.batch import mark_signed_duplicates
+    from extractor.dedupe import batch_signatures, sha256
+    from extractor.engines.annotate import EncodedResults
+    from extractor.rows import article_row
+
+    texts = [ORIGINAL, SAME_STORY, "  \n", CHANGED_PARAGRAPH, "Markets closed higher on Monday.",
+             ORIGINAL, "Markets closed higher on Monday.", "\n\n".join(ARTICLES[1]["body"])]
+    arts = lambda: [Article(str(i), text=t) for i, t in enumerate(texts)] + [Article("x", status="error")]  # noqa: E731
+    expected = [a.duplicate_of for a in mark_duplicates(arts(), "mark")]
+    seen, got = NearDuplicates(), []
+    batch = arts()
+    for part in (batch[:3], batch[3:]):  # two batches: the index carries over
+        rows = [article_row(a, n_words=0, sha256=sha256(a.text)) for a in part]
+        mark_signed_duplicates(seen, part, EncodedResults(rows, [], {}, batch_signatures(part)))
+        got += [r["duplicate_of"] for r in rows]
+    assert got == expected == ["", "", "", "0", "", "0", "4", "", ""]

@@ -87,3 +87,16 @@ def test_words_no_pattern_tests_share_memo_entries(pair):
     docs = list(fast.pipe(texts))
     assert len(ruler.memo) < len({t.lower for d in docs for t in d}) / 3
     assert ruler._lower_key(fast.vocab.strings.add("gon")) and not ruler._lower_key(fast.vocab.strings.add("zebra"))
+
+
+def test_malloc_tuning_is_skipped_when_asked(monkeypatch):
+    """keep_freed_memory() changes only how glibc hands memory back; EXTRACTOR_DEFAULT_MALLOC=1 keeps
+    the defaults (for measuring), and on glibc the settings are accepted."""
+    import sys
+
+    from extractor.speedups import keep_freed_memory
+
+    monkeypatch.setenv("EXTRACTOR_DEFAULT_MALLOC", "1")
+    assert keep_freed_memory() is False
+    monkeypatch.delenv("EXTRACTOR_DEFAULT_MALLOC")
+    assert keep_freed_memory() is sys.platform.startswith("linux")

@@ -5,7 +5,6 @@ their workers, after init_worker() has loaded the pipeline once."""
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,23 +12,25 @@ from typing import Any
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 
+from ..dedupe import batch_signatures, sha256  # noqa: F401 - sha256 re-exported (batch.py)
 from ..pipeline import article_doc, build_pipeline
 from ..rows import Article, article_row, doc_rows
 
 # Docs (pieces) the trained components take at once, and their characters: peak memory grows with
 # the characters of a minibatch (about 3.5 MB a 1,000: tagger, parser and NER activations). Short
 # texts need many docs a call: the parser and NER pay a per-call cost, so plain nlp.pipe over news
-# sentences takes 15-25% more CPU in calls of 8 docs than of 64 (make bench, issue 19). Long articles
-# are bounded by characters instead. Tables do not depend on these sizes (checked on corpus/ and dev texts).
-PIPE_BATCH = 64
+# sentences takes 15-25% more CPU in calls of 8 docs than of 64 (make bench, issue 19), and NER
+# still gains from 64 to 256; tok2vec does not (its arrays outgrow the caches): it takes TOK2VEC_BATCH
+# at a time. One-sentence documents, 1 worker, CPU of the whole run (6 interleaved runs each, load
+# average ~4.5): 32 docs a call 4.01 s, 256 3.96 s, 256 with tok2vec at 64 3.71 s (-7%). Long
+# articles are bounded by characters instead. Tables do not depend on these sizes (checked on
+# corpus/ and dev texts).
+PIPE_BATCH = 256
+TOK2VEC_BATCH = 64
 PIPE_CHARS = 40_000
 MAX_CHARS = 5_000_000         # longer articles are skipped with a reason (a book, a dump, not news)
 
 Result = tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def count_words(text: str) -> int:
@@ -114,8 +115,9 @@ def batch_pipeline(model: str | None = None):
 
 @lru_cache(maxsize=4)
 def _batch_pipeline(model: str | None):
-    from ..speedups import speed_up
+    from ..speedups import keep_freed_memory, speed_up
 
+    keep_freed_memory()  # before the model allocates: see speedups.MALLOC_SETTINGS
     nlp = speed_up(build_pipeline(model))
     # Components that load data on first use (gazetteer, lexicons, date parser) do it now, before
     # workers fork (they share it) and before the first article's clock starts.
@@ -149,11 +151,19 @@ def minibatches(pieces: list[tuple[int, int, str]], size: int = PIPE_BATCH,
         yield group
 
 
+def pipe_sizes(nlp, n_docs: int) -> dict[str, dict[str, int]]:
+    """nlp.pipe's component_cfg for a minibatch of N_DOCS: tok2vec in calls of TOK2VEC_BATCH docs."""
+    if n_docs <= TOK2VEC_BATCH or "tok2vec" not in nlp.pipe_names:
+        return {}
+    return {"tok2vec": {"batch_size": TOK2VEC_BATCH}}
+
+
 def _annotate(nlp, group: list[tuple[int, int, str]], articles: list[Article]) -> list[Piece | Exception]:
     """The pieces of GROUP annotated in one nlp.pipe pass; when a component fails, again one by
     one, so that only the article at fault loses its rows."""
     try:
-        docs = nlp.pipe((article_doc(nlp, text, articles[i].published) for i, _, text in group), batch_size=len(group))
+        docs = nlp.pipe((article_doc(nlp, text, articles[i].published) for i, _, text in group),
+                        batch_size=len(group), component_cfg=pipe_sizes(nlp, len(group)))
         return [_piece(doc, articles[i].article_id) for (i, _, _), doc in zip(group, docs)]
     except Exception:
         out: list[Piece | Exception] = []
@@ -217,6 +227,9 @@ class EncodedResults:
     articles: list[dict[str, Any]]        # the articles row of each article, in input order
     counts: list[dict[str, int]]          # each article's rows by table
     tables: dict[str, str | bytes]        # each table's rows of the batch, encoded, in article order
+    # each article's near-duplicate signature (dedupe.text_signature: None when it has none), when
+    # the worker computes them: the parent then only decides, in input order (batch.py)
+    signatures: list | None = None
 
 
 def encode_results(results: list[Result], fmt: str, excel: bool) -> EncodedResults:
@@ -239,16 +252,26 @@ def encode_results(results: list[Result], fmt: str, excel: bool) -> EncodedResul
 _WORKER_MODEL: str | None = None
 _WORKER_MAX_CHARS = MAX_CHARS
 _WORKER_ENCODING: tuple[str, bool] | None = None  # (format, excel) when the worker encodes the rows
+_WORKER_SIGNATURES = False                        # whether it also computes near-duplicate signatures
 
 
-def init_worker(model: str | None, max_chars: int, encoding: tuple[str, bool] | None = None) -> None:
-    global _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING
+def init_worker(model: str | None, max_chars: int, encoding: tuple[str, bool] | None = None,
+                signatures: bool = False) -> None:
+    """Load the pipeline in a worker process. With ENCODING (format, excel) its batches come back
+    as EncodedResults; with SIGNATURES too, carrying each article's near-duplicate signature."""
+    global _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING, _WORKER_SIGNATURES
     _WORKER_MODEL, _WORKER_MAX_CHARS, _WORKER_ENCODING = model, max_chars, encoding
+    _WORKER_SIGNATURES = signatures and encoding is not None
     batch_pipeline(model)
 
 
 def annotate_in_worker(batch: list[Article]) -> list[Result] | EncodedResults:
+    # Signatures of the articles as read: process_batch() may mark some skipped (too long, blank).
+    signatures = batch_signatures(batch) if _WORKER_SIGNATURES else None
     results = process_batch(batch, _WORKER_MODEL, _WORKER_MAX_CHARS)
     if _WORKER_ENCODING is None:
         return results
-    return encode_results(results, *_WORKER_ENCODING)
+    encoded = encode_results(results, *_WORKER_ENCODING)
+    encoded.signatures = signatures
+    return encoded
+

@@ -29,11 +29,12 @@ def ordered(submit: Callable[[list[Article]], Any], get: Callable[[Any], list[Re
 
 
 def local_results(work: Iterable[list[Article]], n_workers: int, model: str | None, max_chars: int,
-                  encoding: tuple[str, bool] | None = None
+                  encoding: tuple[str, bool] | None = None, signatures: bool = False
                   ) -> Iterator[tuple[list[Article], list[Result] | EncodedResults]]:
     """The local engine: in this process, or in N forked worker processes that each load the
     pipeline once. With ENCODING (format, excel) the workers return their mention rows encoded for
-    the tables (EncodedResults): that work is then spread over the workers, not done by the parent."""
+    the tables (EncodedResults): that work is then spread over the workers, not done by the parent;
+    with SIGNATURES too, the near-duplicate signature of each article (EncodedResults.signatures)."""
     if n_workers <= 1:
         for batch in work:
             yield batch, process_batch(batch, model, max_chars)
@@ -44,7 +45,7 @@ def local_results(work: Iterable[list[Article]], n_workers: int, model: str | No
     # An executor rather than mp.Pool: a worker that dies (killed, out of memory) fails the run
     # with BrokenProcessPool instead of hanging it; what was committed stays for --resume.
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=init_worker,
-                               initargs=(model, max_chars, encoding))
+                               initargs=(model, max_chars, encoding, signatures))
     try:
         yield from ordered(lambda b: pool.submit(annotate_in_worker, b), lambda f: f.result(), work,
                            window=2 * n_workers + 1)
