@@ -302,6 +302,7 @@ class NewsQuotes(base.RuleDataComponent):
         rows = [r for _, r in sorted(best.items())]
         if not self.nested:
             rows = outermost(rows)
+        rows = one_row_per_cue(rows)
         self.resolve_speakers(rows, state, quotes)
         rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
         rows.extend(self.orphan_rows(quotes, rows, state))
@@ -891,6 +892,16 @@ def outermost(rows: list[dict]) -> list[dict]:
         return cue_at is not None and row["start"] <= cue_at < row["end"]
     return [r for r in rows if not any(o is not r and inside(r["cue_start"], o) and not inside(o["cue_start"], r)
                                        for o in rows)]
+
+
+def one_row_per_cue(rows: list[dict]) -> list[dict]:
+    """One attribution per cue: a row whose content lies inside another row's with the same cue goes
+    ('The plans are "irresponsible," said Bell': the parse's complement with its lead words is the
+    content, not the quotation alone that the inverted cue also reaches)."""
+    def covered(r: dict) -> bool:
+        return any(o is not r and o["cue_start"] == r["cue_start"] and o["cue_end"] == r["cue_end"]
+                   and o["start"] <= r["start"] and r["end"] <= o["end"] for o in rows)
+    return [r for r in rows if r["cue_start"] is None or not covered(r)]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
