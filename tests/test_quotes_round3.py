@@ -57,6 +57,12 @@ SPEAKERS = {
     "race-noun-fits-a-person-holding-an-office": (
         "Florida Sen. Marco Rubio spoke in Iowa. The GOP presidential candidate says he will repeal the law.",
         "The GOP presidential candidate", "Marco Rubio"),
+    "occupation-noun-goes-to-the-person-just-spoken-of": (
+        "Selenis Leyva spoke about her new role on Monday. The actress explained why it mattered to her.",
+        "The actress", "Selenis Leyva"),
+    "organisation-noun-goes-to-a-tagged-name-without-a-row": (
+        "Now the chancellor of Baylor University, Starr has dealt with criticism. The school declined to comment.",
+        "The school", "Baylor University"),
     "a-full-name-keeps-its-given-name": (
         "Bernie Sanders spoke in Iowa on Monday. Jane Sanders said the race was close.",
         "Jane Sanders", "Jane Sanders"),

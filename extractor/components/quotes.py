@@ -120,6 +120,7 @@ class NewsQuotes(base.RuleDataComponent):
             "race_nouns": frozenset(raw.get("race_nouns", ())),
             "utterance_nouns": frozenset(raw.get("utterance_nouns", ())),
             "group_nouns": frozenset(raw.get("group_nouns", ())),
+            "entity_nouns": frozenset(raw.get("entity_nouns", ())),
             "office_nouns": frozenset(raw.get("office_nouns", ())),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
             "issuing": frozenset(raw.get("issuing_verbs", ())) | frozenset(raw["speech_verbs"]),
@@ -498,6 +499,8 @@ class NewsQuotes(base.RuleDataComponent):
                                     fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
+            if m is None and head in self.data["entity_nouns"]:
+                return organization_entity_before(target, state.quotes, mentions, NOMINAL_WINDOW), "organization"
             return (m.name if m else ""), "organization"
         if target.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (target.pos_ == "PROPN" and not noun):
             name = entity_text(target)
@@ -869,6 +872,19 @@ def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
             start = owner.left_edge.idx
             out.setdefault(tok.lemma_.lower(), []).append((start, f"{text[start:end_char(owner)]} {tok.text}"))
     return out
+
+
+def organization_entity_before(noun: Token, quotes: list, mentions: list, window: int) -> str:
+    """The organisation the tagger names last before NOUN ("Baylor University ... The school declined"),
+    within WINDOW characters and outside quotation marks, when no organizations row is there; not a
+    person's name the tagger took for one ("Trump")."""
+    surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and m.name.split()}
+    for ent in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.label_ == "ORG"]):
+        if noun.idx - ent.end_char > window:
+            return ""
+        if not any(q.start < ent.start_char < q.end for q in quotes) and ent[-1].text not in surnames:
+            return ent.text
+    return ""
 
 
 def named_before(entries: list[tuple[int, str]], at: int) -> str:
