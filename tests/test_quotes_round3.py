@@ -63,6 +63,9 @@ SPEAKERS = {
     "organisation-noun-goes-to-a-tagged-name-without-a-row": (
         "Now the chancellor of Baylor University, Starr has dealt with criticism. The school declined to comment.",
         "The school", "Baylor University"),
+    "capitalised-party-noun-after-the-is-a-figure-noun": (
+        "House Speaker Paul Ryan spoke on Tuesday. The Wisconsin Republican says the plan will fail.",
+        "The Wisconsin Republican", "Paul Ryan"),
     "a-full-name-keeps-its-given-name": (
         "Bernie Sanders spoke in Iowa on Monday. Jane Sanders said the race was close.",
         "Jane Sanders", "Jane Sanders"),

@@ -483,7 +483,9 @@ class NewsQuotes(base.RuleDataComponent):
         """A document's issuer ("the statement said"), the person a definite person noun points back
         to ("the senator"), the organisation of an organisation noun ("the company"), or a name."""
         mentions = state.mentions
-        noun = target.pos_ == "NOUN" or (target.pos_ == "PROPN" and target.is_lower)  # "front-runner" as PROPN
+        # "front-runner" tagged PROPN; "the Wisconsin Republican", a party member, not a name
+        noun = target.pos_ == "NOUN" or (target.pos_ == "PROPN" and (target.is_lower or (
+            is_definite(target) and head in self.data["person_nouns"] and target.ent_type_ in ("", "NORP"))))
         issuer = self.document_issuer(target, head, state) \
             if noun and head in self.data["document_nouns"] and depth == 0 else None
         if issuer is not None:  # else "the poll", "the report" may still be an organisation noun
