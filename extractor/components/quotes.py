@@ -47,6 +47,8 @@ MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "
 FIGURE_WINDOW, NOMINAL_WINDOW = 800, 400
 DOCUMENT_WINDOW = 1500  # how far back "the statement" looks for the statement an issuer was named with
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
+# A possessive pronoun read as the subject it stands for ("his campaign" -> he).
+POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass
@@ -114,6 +116,12 @@ class NewsQuotes(base.RuleDataComponent):
             "given_names": {n: g for g in ("m", "f") for n in given.get(g, ())},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
+            "relation_nouns": frozenset(raw.get("relation_nouns", ())),
+            "race_nouns": frozenset(raw.get("race_nouns", ())),
+            "utterance_nouns": frozenset(raw.get("utterance_nouns", ())),
+            "group_nouns": frozenset(raw.get("group_nouns", ())),
+            "entity_nouns": frozenset(raw.get("entity_nouns", ())),
+            "office_nouns": frozenset(raw.get("office_nouns", ())),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
             "issuing": frozenset(raw.get("issuing_verbs", ())) | frozenset(raw["speech_verbs"]),
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
@@ -302,6 +310,7 @@ class NewsQuotes(base.RuleDataComponent):
         rows = [r for _, r in sorted(best.items())]
         if not self.nested:
             rows = outermost(rows)
+        rows = one_row_per_cue(rows)
         self.resolve_speakers(rows, state, quotes)
         rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
         rows.extend(self.orphan_rows(quotes, rows, state))
@@ -349,12 +358,23 @@ class NewsQuotes(base.RuleDataComponent):
                 return m.name
         if head in self.data["figure_nouns"]:
             m = attr.antecedent(start, mentions, "", reported=True)
-            near = m is not None and start - m.end < FIGURE_WINDOW and not (title and m.title)
+            near = m is not None and start - m.end < FIGURE_WINDOW and self.figure_fits(head, title, m, mentions)
             return m.name if near else ""
         if title:
             return ""
         m = attr.antecedent(start, mentions, "")
         return m.name if m is not None and start - m.end < NOMINAL_WINDOW else ""
+
+    def figure_fits(self, head: str, title: bool, person: attr.Mention, mentions: list) -> bool:
+        """Whether a figure noun fits the person just spoken of, by the titles the article gives them
+        (on any of their rows): a race noun ("the candidate", "the nominee") fits an untitled person
+        or one holding an office ("Sen.", "secretary of state"), not a campaign's staff ("chairman");
+        another title noun ("the senator") fits only an untitled person, since a fitting title was
+        looked for first."""
+        titles = " ".join(m.title for m in mentions if m.name == person.name and m.kind == "person").lower().split()
+        if head in self.data["race_nouns"]:
+            return not titles or any(w in self.data["office_nouns"] for w in titles)
+        return not (title and titles)
 
     def orphan_rows(self, quotes: list, rows: list, state: ArticleState) -> list:
         """Quotations no cue claimed, long enough to be something said: a quotation paragraph that
@@ -402,51 +422,89 @@ class NewsQuotes(base.RuleDataComponent):
         if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
             target = source.head.head
             start, end = mention_range(target, state.text)
+        head = head_word(target)
         possessor = next((c for c in target.children if c.dep_ == "poss"), None)
         hit = attr.overlapping(target.idx, end_char(target), mentions)
-        if hit is None and possessor is not None and target.lemma_.lower() not in self.data["person_nouns"]:
-            return self.resolve(possessor, *mention_range(possessor, state.text), state)
-        if hit is None:  # "the spokesman, Josh Earnest, said": the apposition names the speaker
-            hit = next((h for c in target.children if c.dep_ == "appos"
-                        for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
-        if hit is None and target.dep_ == "appos":  # "Robert Mercer, the mega-donor who backed ..."
-            hit = attr.overlapping(target.head.idx, end_char(target.head), mentions)
-        if hit is None and target.is_title and target.pos_ != "PRON":  # "Trump: ..." in a headline, untagged
-            hit = next((m for m in reversed(mentions) if m.kind == "person" and m.name.split()[-1] == target.text),
-                       None)
+        if hit is None and possessor is not None and self.speaks_for_owner(target, head, possessor):
+            return self.resolve(possessor, *mention_range(possessor, state.text), state, depth)
+        if hit is None:
+            hit = self.named_by_apposition(target, mentions)
         if hit is not None:
             return attr.fullest(hit.name, [m for m in mentions if m.kind == hit.kind]), hit.kind
-        word = target.lower_
+        appositive = appositive_name(target)
+        if appositive:  # "his wife, Jane, said": a name the rows missed, as the article writes it
+            return attr.fullest(appositive, [m for m in mentions if m.kind == "person"]), "person"
+        word = POSSESSIVE_SUBJECT.get(target.lower_, target.lower_) if target.dep_ == "poss" else target.lower_
         pronoun = self.data["pronouns"].get(word)
         if word == "i":
             return "", "person"  # outside quotation marks, the writer
+        if pronoun is not None:
+            return self.pronoun_antecedent(word, pronoun, start, state)
+        if head in self.data["relation_nouns"]:
+            return "", "person"  # "his wife" is someone else than the man she is the wife of
+        return self.nominal_antecedent(target, head, start, end, state, depth)
+
+    def speaks_for_owner(self, noun: Token, head: str, possessor: Token) -> bool:
+        """Whether a possessed mention speaks for its owner: "Cruz's campaign", "his campaign", "her
+        remarks", "her decision"; not "his wife", "his spokesman" or "his family" (someone else), nor,
+        after a pronoun, a plural that is not what was said ("her allies", "his campaign workers")."""
+        if any(head in self.data[k] for k in ("person_nouns", "relation_nouns", "group_nouns", "document_nouns")):
+            return False
+        return possessor.pos_ != "PRON" or head in self.data["organization_nouns"] \
+            or head in self.data["utterance_nouns"] or noun.tag_ not in ("NNS", "NNPS")
+
+    def named_by_apposition(self, target: Token, mentions: list) -> attr.Mention | None:
+        """The row an apposition gives ("the spokesman, Josh Earnest, said"; "Robert Mercer, the
+        mega-donor who backed ..."), or the person a headline's untagged surname names ("Trump: ...")."""
+        hit = next((h for c in target.children if c.dep_ == "appos"
+                    for h in [attr.overlapping(c.idx, end_char(c), mentions)] if h is not None), None)
+        if hit is None and target.dep_ == "appos":
+            hit = attr.overlapping(target.head.idx, end_char(target.head), mentions)
+        if hit is None and target.is_title and target.pos_ != "PRON":
+            hit = next((m for m in reversed(mentions) if m.kind == "person" and m.name.split()[-1] == target.text),
+                       None)
+        return hit
+
+    def pronoun_antecedent(self, word: str, pronoun: str, start: int, state: ArticleState) -> tuple[str, str]:
+        """"he"/"she": the person the pronoun stands for (someone named only inside another's reported
+        speech, when no one else is); "it": an organisation just named (same or previous sentence)."""
+        mentions = state.mentions
         if pronoun == "person" and word not in ("we", "you"):
-            # Someone named only inside another's reported speech, when no one else is.
             m = attr.antecedent(start, mentions, word) or attr.antecedent(start, mentions, word, reported=True)
             return (m.name if m else ""), "person"
-        if pronoun is not None:
-            # "it" stands for an organisation only when one was just named (same or previous sentence).
-            m = attr.nearest_before(start, mentions, "organization") if pronoun == "organization" else None
-            m = m if m is not None and start - m.end < 250 else None
-            return (m.name if m else ""), PRONOUN_KIND[pronoun]
-        head = target.lemma_.lower()
+        if pronoun != "organization":
+            return "", PRONOUN_KIND[pronoun]
+        m = attr.nearest_before(start, mentions, "organization")
+        m = m if m is not None and start - m.end < 250 else None
+        return (m.name if m else ""), "organization"
+
+    def nominal_antecedent(self, target: Token, head: str, start: int, end: int, state: ArticleState,
+                           depth: int) -> tuple[str, str]:
+        """A document's issuer ("the statement said"), the person a definite person noun points back
+        to ("the senator"), the organisation of an organisation noun ("the company"), or a name."""
+        mentions = state.mentions
+        # "front-runner" tagged PROPN; "the Wisconsin Republican", a party member, not a name
+        noun = target.pos_ == "NOUN" or (target.pos_ == "PROPN" and (target.is_lower or (
+            is_definite(target) and head in self.data["person_nouns"] and target.ent_type_ in ("", "NORP"))))
         issuer = self.document_issuer(target, head, state) \
-            if target.pos_ == "NOUN" and head in self.data["document_nouns"] and depth == 0 else None
+            if noun and head in self.data["document_nouns"] and depth == 0 else None
         if issuer is not None:  # else "the poll", "the report" may still be an organisation noun
             return self.resolve(issuer, *mention_range(issuer, state.text), state, depth=1)
-        if target.pos_ == "NOUN" and (not is_definite(target) or target.tag_ in ("NNS", "NNPS")):
+        if noun and (not is_definite(target) or target.tag_ in ("NNS", "NNPS")):
             kind = "person" if head in self.data["person_nouns"] else "other"
             return "", kind
-        if target.pos_ == "NOUN" and head in self.data["person_nouns"]:
+        if noun and head in self.data["person_nouns"]:
             return self.person_noun_antecedent(head, start, mentions), "person"
-        if target.pos_ == "NOUN" and head in self.data["organization_nouns"]:
+        if noun and head in self.data["organization_nouns"]:
             named = named_before(state.named_nominals.get(head, []), end_char(target))
             m = attr.nearest_before(start, [m for m in mentions if not (m.quoted or m.reported)], "organization", head=head,
                                     fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
+            if m is None and head in self.data["entity_nouns"]:
+                return organization_entity_before(target, state.quotes, mentions, NOMINAL_WINDOW), "organization"
             return (m.name if m else ""), "organization"
-        if target.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or target.pos_ == "PROPN":
+        if target.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (target.pos_ == "PROPN" and not noun):
             name = entity_text(target)
             kind = "person" if target.ent_type_ == "PERSON" else "organization" if target.ent_type_ else "other"
             people = [m for m in mentions if m.kind == "person"]
@@ -457,6 +515,22 @@ class NewsQuotes(base.RuleDataComponent):
 # ---------------------------------------------------------------- parse helpers
 def end_char(tok: Token) -> int:
     return tok.idx + len(tok.text)
+
+
+def head_word(tok: Token) -> str:
+    """A mention's head lemma, with the word a hyphen glues to it ("front-runner", not "runner")."""
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{lemma}"
+    return lemma
+
+
+def appositive_name(tok: Token) -> str:
+    """The person's name an apposition gives a nominal mention ("his wife, Jane, said"), as written."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+            return entity_text(c)
+    return ""
 
 
 def token_range(tok: Token) -> tuple[int, int]:
@@ -673,7 +747,8 @@ def mention_range(tok: Token, text: str) -> tuple[int, int]:
         right = c.right_edge
     left = tok
     for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
-        if c.dep_ not in MENTION_LEFT or "\n" in text[c.left_edge.idx:tok.idx]:
+        hyphen = c.text == "-" and c.i == tok.i - 1 and not c.whitespace_ and c.i > 0 and not tok.doc[c.i - 1].whitespace_
+        if (c.dep_ not in MENTION_LEFT and not hyphen) or "\n" in text[c.left_edge.idx:tok.idx]:
             break
         left = c.left_edge
     dashes = list(SPACED_DASH.finditer(text, left.idx, tok.idx))
@@ -801,6 +876,19 @@ def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+def organization_entity_before(noun: Token, quotes: list, mentions: list, window: int) -> str:
+    """The organisation the tagger names last before NOUN ("Baylor University ... The school declined"),
+    within WINDOW characters and outside quotation marks, when no organizations row is there; not a
+    person's name the tagger took for one ("Trump")."""
+    surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and m.name.split()}
+    for ent in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.label_ == "ORG"]):
+        if noun.idx - ent.end_char > window:
+            return ""
+        if not any(q.start < ent.start_char < q.end for q in quotes) and ent[-1].text not in surnames:
+            return ent.text
+    return ""
+
+
 def named_before(entries: list[tuple[int, str]], at: int) -> str:
     before = [name for start, name in entries if start < at]
     return before[-1] if before else ""
@@ -891,6 +979,16 @@ def outermost(rows: list[dict]) -> list[dict]:
         return cue_at is not None and row["start"] <= cue_at < row["end"]
     return [r for r in rows if not any(o is not r and inside(r["cue_start"], o) and not inside(o["cue_start"], r)
                                        for o in rows)]
+
+
+def one_row_per_cue(rows: list[dict]) -> list[dict]:
+    """One attribution per cue: a row whose content lies inside another row's with the same cue goes
+    ('The plans are "irresponsible," said Bell': the parse's complement with its lead words is the
+    content, not the quotation alone that the inverted cue also reaches)."""
+    def covered(r: dict) -> bool:
+        return any(o is not r and o["cue_start"] == r["cue_start"] and o["cue_end"] == r["cue_end"]
+                   and o["start"] <= r["start"] and r["end"] <= o["end"] for o in rows)
+    return [r for r in rows if r["cue_start"] is None or not covered(r)]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

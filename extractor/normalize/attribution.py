@@ -217,10 +217,21 @@ def mentions_of(people: Iterable[dict] | None, officials: Iterable[dict] | None,
 
 
 def fullest(name: str, mentions: Sequence[Mention]) -> str:
-    """The longest name among MENTIONS that ends with NAME's last word ("Trump" -> "Donald Trump")."""
-    last = name.split()[-1].lower() if name.split() else ""
-    same = [m.name for m in mentions if m.name.split() and m.name.split()[-1].lower() == last]
+    """The longest name among MENTIONS with the same last word that holds NAME's words in order
+    ("Trump" -> "Donald Trump", "Hillary Clinton" -> "Hillary Rodham Clinton"); a name with a given
+    name keeps it ("Jane Sanders" is not "Bernie Sanders")."""
+    words = [w.lower() for w in name.split()]
+    if not words:
+        return name
+    same = [m.name for m in mentions if m.name.split() and m.name.split()[-1].lower() == words[-1]
+            and holds_in_order([w.lower() for w in m.name.split()], words)]
     return max(same, key=len) if same else name
+
+
+def holds_in_order(words: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether PART's words all occur in WORDS, in the same order."""
+    it = iter(words)
+    return all(w in it for w in part)
 
 
 def overlapping(start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
