@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
                                calendar_range, contract_value, load_grammar, make_date)
-from ..normalize.timex_compose import compose, partial_timex, strip_private
+from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
 # A bare month or weekday inside one of these entities is part of a name ("Theresa May", "Black Friday Inc").
@@ -21,6 +21,9 @@ NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
 # A four-digit number the model calls one of these is a count or an amount, not a year.
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 BARE_PATTERNS = {"month", "weekday_part", "year"}
+# The shapes of model spans the grammar cannot read that keep_unnormalized keeps (timex_compose.KEPT_SHAPES):
+# all but a kind of day ("on days when prices fall"), which TimeML does not mark.
+DEFAULT_KEPT_SHAPES = tuple(s for s in KEPT_SHAPES if s != "generic_plural_unit")
 # "the 45th day": an ordinal count of days, which dateparser would read as a year.
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
@@ -248,13 +251,14 @@ class NewsDates(base.RuleDataComponent):
 
     def __init__(self, name: str, *, lexicon_path: str, patterns_path: str, numbers_path: str,
                  use_entities: bool = True, use_dateparser: bool = True, keep_unnormalized: bool = True,
-                 part_of_day_time: bool = False):
+                 part_of_day_time: bool = False, kept_shapes: tuple[str, ...] | list[str] = DEFAULT_KEPT_SHAPES):
         self.name = name
         self.files = (lexicon_path, patterns_path, numbers_path)
         self.use_entities = use_entities
         self.use_dateparser = use_dateparser
         self.keep_unnormalized = keep_unnormalized
         self.part_of_day_time = part_of_day_time
+        self.kept_shapes = frozenset(kept_shapes)
         self.grammar: Grammar | None = None
         self.reporting: frozenset[str] = frozenset()
         self.long_periods: tuple[str, ...] = ()
@@ -358,27 +362,61 @@ class NewsDates(base.RuleDataComponent):
             if not re.search(r"[^\W\d_]{3}", ent.text) and not re.fullmatch(
                     r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:[01]?\d|2[0-3]):[0-5]\d", ent.text):
                 continue  # "52" (an age), "2-1" (a score), "0735" (a clock), "30s" (an age): not dates
-            tx = self.entity_timex(ent, dct)
-            if tx is not None:
-                out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict(),
-                            "_reference_day": is_reference_day(ent, tx, dct)})
+            tx, shape = self.entity_timex(ent, dct)
+            if tx is None:
+                continue
+            start = ent.start_char
+            first = coordinated_unit(ent, self.grammar.units) if shape == "bare_plural_unit" else None
+            if first is not None:
+                if join_coordinated_unit(rows + out, first, ent.end_char):
+                    continue
+                start = first.idx
+            out.append({"start": start, "end": ent.end_char, **tx.as_dict(),
+                        "_reference_day": is_reference_day(ent, tx, dct)})
         return out
 
-    def entity_timex(self, ent: Span, dct: date | None) -> Timex | None:
-        """The TIMEX3 of a model DATE/TIME span the grammar did not match: dateparser's reading, else
-        (keep_unnormalized) the most specific honest value with a place in the calendar; None when
-        all it could say is a bare XXXX."""
+    def entity_timex(self, ent: Span, dct: date | None) -> tuple[Timex | None, str]:
+        """The TIMEX3 of a model DATE/TIME span the grammar did not match and the shape it was read as
+        ("dateparser", or a KEPT_SHAPES name): dateparser's reading, else (keep_unnormalized, for the
+        kept_shapes) the most specific honest value with a place in the calendar; (None, "") when all
+        it could say is a bare XXXX."""
         published = dct.isoformat() if dct else None
         tx = dateparser_timex(ent.text, published) if self.use_dateparser and not ORDINAL.search(ent.text) else None
         if tx is not None:
-            return tx
+            return tx, "dateparser"
         if not self.keep_unnormalized or is_modifier_adjective(ent):
-            return None
+            return None, ""
         label = "TIME" if ent.label_ == "TIME" else "DATE"
         # the word before tells an age or a greeting ("her early 70s", "Good evening")
         before = ent.doc[ent.start - 1].text + " " if ent.start > 0 else ""
-        return partial_timex(ent.text, dct, label, self.grammar.lex, before,
+        kept = partial_timex(ent.text, dct, label, self.grammar.lex, before,
                              lambda text: self.grammar.normalize(text, dct, clause_direction(ent)))
+        if kept is None or kept.shape not in self.kept_shapes:
+            return None, ""
+        return kept.timex, kept.shape
+
+
+def coordinated_unit(ent: Span, units: dict[str, str]) -> Token | None:
+    """The first of two plural units joined by "and"/"or" when ENT is the second ("within weeks or
+    months"): TimeML marks the pair as one length, told by the first; None when ENT stands alone."""
+    if ent.start < 2:
+        return None
+    conj, first = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    if conj.lower_ in ("and", "or") and first.lower_ in units and first.lower_.endswith("s"):
+        return first
+    return None
+
+
+def join_coordinated_unit(rows: list[dict], first: Token, end: int) -> bool:
+    """Whether FIRST, the first unit of a pair, is already (in) a row of ROWS. A row that is the bare
+    unit ("within weeks" PXW) is stretched over the pair to END ("weeks or months"), in place; one
+    that is longer ("recent weeks and months") keeps its extent, and the second unit is dropped."""
+    for row in rows:
+        if row["start"] <= first.idx < row["end"]:
+            if row["start"] == first.idx and row["end"] == first.idx + len(first.text):
+                row["end"] = end
+            return True
+    return False
 
 
 NOUN_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that"}
@@ -512,15 +550,18 @@ def trim_entity(ent: Span) -> Span | None:
     assigns=["doc._.dates"],
     default_config={"lexicon_path": GRAMMAR_FILES[0], "patterns_path": GRAMMAR_FILES[1],
                     "numbers_path": GRAMMAR_FILES[2], "use_entities": True, "use_dateparser": True,
-                    "keep_unnormalized": True, "part_of_day_time": False},
+                    "keep_unnormalized": True, "part_of_day_time": False,
+                    "kept_shapes": list(DEFAULT_KEPT_SHAPES)},
 )
 def make_news_dates(nlp: Language, name: str, lexicon_path: str, patterns_path: str, numbers_path: str,
                     use_entities: bool, use_dateparser: bool, keep_unnormalized: bool,
-                    part_of_day_time: bool) -> NewsDates:
+                    part_of_day_time: bool, kept_shapes: list[str]) -> NewsDates:
     """The dates component: the grammar's files relative to models/ (or to the folder to_disk wrote);
     use_entities adds the model's DATE/TIME entities the grammar missed, use_dateparser normalises them;
     keep_unnormalized keeps those neither reads, with a partial value ("the whole month" P1M, "the
-    week" 2013-WXX); part_of_day_time types "Monday morning" TIME 2013-03-18TMO (else DATE 2013-03-18)."""
+    week" 2013-WXX), of the kept_shapes only (timex_compose.KEPT_SHAPES); part_of_day_time types
+    "Monday morning" TIME 2013-03-18TMO (else DATE 2013-03-18)."""
     return NewsDates(name, lexicon_path=lexicon_path, patterns_path=patterns_path, numbers_path=numbers_path,
                      use_entities=use_entities, use_dateparser=use_dateparser,
-                     keep_unnormalized=keep_unnormalized, part_of_day_time=part_of_day_time)
+                     keep_unnormalized=keep_unnormalized, part_of_day_time=part_of_day_time,
+                     kept_shapes=kept_shapes)
