@@ -53,3 +53,20 @@ def test_kept_shapes_option_drops_the_shapes_left_out(nlp):
     assert "the day" in dates_by_mention(nlp, text, PUB)
     shapes = [s for s in DEFAULT_KEPT_SHAPES if s != "day_spoken_of"]
     assert "the day" not in dates_by_mention(nlp, text, PUB, dates_component(kept_shapes=shapes))
+
+
+PARTS_NAMING_NO_DAY = [
+    ("part_of_day_after_by", "By mid afternoon, official sources were saying the town had fallen.", "mid afternoon"),
+    ("part_of_day_with_a_clause_naming_another_day", "Investigators released tapes from the night the plane went down.",
+     "the night"),
+]
+
+
+@pytest.mark.parametrize("name,text,mention", PARTS_NAMING_NO_DAY, ids=[c[0] for c in PARTS_NAMING_NO_DAY])
+def test_part_of_day_naming_no_day_is_kept_only_when_asked(nlp, name, text, mention):
+    """A part of day the grammar cannot place is left out by default; kept_shapes with part_of_day
+    keeps it on the publication day."""
+    assert mention not in dates_by_mention(nlp, text, PUB)
+    comp = dates_component(kept_shapes=[*DEFAULT_KEPT_SHAPES, "part_of_day"])
+    assert dates_by_mention(nlp, text, PUB, comp).get(mention) == ("TIME", "2013-03-20T" + (
+        "AF" if "afternoon" in mention else "NI"))

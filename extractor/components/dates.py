@@ -22,8 +22,10 @@ NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 BARE_PATTERNS = {"month", "weekday_part", "year"}
 # The shapes of model spans the grammar cannot read that keep_unnormalized keeps (timex_compose.KEPT_SHAPES):
-# all but a kind of day ("on days when prices fall"), which TimeML does not mark.
-DEFAULT_KEPT_SHAPES = tuple(s for s in KEPT_SHAPES if s != "generic_plural_unit")
+# all but a kind of day ("on days when prices fall"), which TimeML does not mark, and a part of day
+# that names no day ("the night", "evening"): its day is a guess, the publication day's, right on
+# TimeBank for one span in two, and its TIME type costs on AQUAINT (the grammar reads "Monday night").
+DEFAULT_KEPT_SHAPES = tuple(s for s in KEPT_SHAPES if s not in ("generic_plural_unit", "part_of_day"))
 # "the 45th day": an ordinal count of days, which dateparser would read as a year.
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
