@@ -344,8 +344,13 @@ class NewsDates(base.RuleDataComponent):
         tx = self.grammar.normalize_candidate(cand, ctx.dct, direction, hints)
         if tx is None:
             return None
+        if is_some_day_ahead(span):
+            tx = Timex("DATE", "FUTURE_REF")
         groups = dict(cand.groups)
-        bare_clock = "clock" in groups and not groups.keys() & {"weekday", "anchor", "month", "day"}
+        # a clock or a part of day that names no day ("at 14:30 UTC", "in the morning") is on the day
+        # the text last named (anchor_bare_clocks)
+        bare_clock = ("clock" in groups or cand.pattern == "part_of_day") and not groups.keys() & {
+            "weekday", "anchor", "month", "day"}
         start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
                 "_bare_clock": bare_clock}
@@ -396,6 +401,18 @@ class NewsDates(base.RuleDataComponent):
         if kept is None or kept.shape not in self.kept_shapes:
             return None, ""
         return kept.timex, kept.shape
+
+
+MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "to"}
+
+
+def is_some_day_ahead(span: Span) -> bool:
+    """Whether SPAN is "one day" between a modal (or "to") and its verb ("Islam will one day be the
+    second religion", "hopes to one day run the firm"): an unnamed day ahead (FUTURE_REF), not a
+    length ("the trip will take one day")."""
+    if span.text.lower() != "one day" or span.start == 0 or span.end >= len(span.doc):
+        return False
+    return span.doc[span.start - 1].lower_ in MODALS and span.doc[span.end].tag_ == "VB"
 
 
 def coordinated_unit(ent: Span, units: dict[str, str]) -> Token | None:

@@ -736,8 +736,10 @@ class Grammar:
     def h_quarter(self, g, dct, direction, hints):
         unit = g["unit"].lower()
         if "ord" in g:
-            n = self.lex["ordinals"][g["ord"].lower()]
             letter = "H" if unit == "half" else "Q"
+            # "the last half of 1989" is its second half; "the final quarter of 1989" its fourth
+            n = {"H": 2, "Q": 4}[letter] if g["ord"].lower() in ("last", "final", "latter") else \
+                self.lex["ordinals"][g["ord"].lower()]
             if letter == "H" and n > 2:
                 return None
             if unit == "period":

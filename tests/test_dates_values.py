@@ -1,0 +1,53 @@
+"""Table tests of issue 13, round 3: values of dates the grammar reads (TimeBank's value causes).
+Each case is (name, text, publication date, mention, type, value); the sentences are written for the
+pattern their name says, not copied from any corpus. A value of None: the mention gives no date."""
+from __future__ import annotations
+
+import pytest
+
+from tests.dates_tables import dates_by_mention
+
+PUB = "2013-03-25"  # a Monday
+
+
+PART_OF_DAY = [
+    ("part_of_day_is_on_the_day_named_before", "Hopes were dashed Friday. Dealers placed heavy orders in the morning.",
+     PUB, "the morning", "TIME", "2013-03-22TMO"),
+    ("part_of_day_without_a_named_day_is_the_publication_day", "Dealers placed heavy orders in the morning.", PUB,
+     "the morning", "TIME", "2013-03-25TMO"),
+    ("part_of_day_after_a_named_date", "The plant closed on March 12. Workers left during the evening.", PUB,
+     "the evening", "TIME", "2013-03-12TEV"),
+]
+
+SOME_DAY_AHEAD = [
+    ("one_day_between_will_and_its_verb_is_a_day_ahead", "Analysts say the city will one day be a capital.", PUB,
+     "one day", "DATE", "FUTURE_REF"),
+    ("one_day_between_to_and_its_verb_is_a_day_ahead", "She hopes to one day run the company.", PUB, "one day", "DATE",
+     "FUTURE_REF"),
+    ("one_day_as_the_object_of_take_is_a_length", "The repair will take one day.", PUB, "one day", "DURATION", "P1D"),
+    ("one_day_after_a_past_verb_is_a_length", "The strike lasted one day.", PUB, "one day", "DURATION", "P1D"),
+]
+
+LAST_PART_OF_YEAR = [
+    ("last_half_of_a_year_is_its_second_half", "Earnings will fall in the last half of 1989.", PUB,
+     "the last half of 1989", "DATE", "1989-H2"),
+    ("latter_half_of_a_year_is_its_second_half", "Sales rose in the latter half of 1987.", PUB,
+     "the latter half of 1987", "DATE", "1987-H2"),
+    ("final_quarter_of_a_year_is_its_fourth", "Sales jumped in the final quarter of 2011.", PUB,
+     "the final quarter of 2011", "DATE", "2011-Q4"),
+    ("last_quarter_without_a_year_is_the_latest_quarter", "Sales fell in the last quarter.", PUB, "last quarter",
+     "DATE", "2012-Q4"),
+    ("last_half_of_a_game_is_no_date", "He scored in the last half of the game.", PUB, "the last half of the game",
+     None, None),
+]
+
+CASES = PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", CASES, ids=[c[0] for c in CASES])
+def test_date_value(nlp, name, text, published, mention, type_, value):
+    rows = dates_by_mention(nlp, text, published)
+    if type_ is None:
+        assert not any(m in mention for m in rows), rows
+    else:
+        assert rows.get(mention) == (type_, value), rows
