@@ -41,7 +41,18 @@ LAST_PART_OF_YEAR = [
      None, None),
 ]
 
-CASES = PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR
+WEEKDAY_OF_REFERENCE = [
+    ("previous_weekday_is_the_one_before_the_day_named", "Stocks fell Friday, down 4% from the previous Friday.", PUB,
+     "the previous Friday", "DATE", "2013-03-15"),
+    ("following_weekday_is_the_one_after_the_day_named", "The talks opened on March 12. The following Monday, the envoys left.",
+     PUB, "The following Monday", "DATE", "2013-03-18"),
+    ("previous_weekday_without_a_named_day_is_the_last_one", "The index is down 4% from the previous Friday.", PUB,
+     "the previous Friday", "DATE", "2013-03-22"),
+    ("following_weekday_without_a_named_day_takes_the_tense", "He will leave the following Tuesday.", PUB,
+     "the following Tuesday", "DATE", "2013-03-26"),
+]
+
+CASES = PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
 
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", CASES, ids=[c[0] for c in CASES])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -353,7 +353,8 @@ class NewsDates(base.RuleDataComponent):
             "weekday", "anchor", "month", "day"}
         start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
-                "_bare_clock": bare_clock}
+                "_bare_clock": bare_clock,
+                "_weekday_of_reference": cand.pattern == "weekday_of_reference" and groups["rel"].lower().split()[-1]}
 
     def entity_rows(self, doc: Doc, rows: list[dict], dct: date | None) -> list[dict]:
         """The model's DATE/TIME entities the grammar missed, normalised by dateparser when it can."""
@@ -498,10 +499,23 @@ def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
             row = {**row, **make_date(last_day + row["value"][10:], True, "TIME").as_dict()}
         elif row.get("_reference_day") and last_day:
             row = {**row, **make_date(last_day, True).as_dict()}
+        elif row.get("_weekday_of_reference") and last_day and DAY_VALUE.match(row["value"]):
+            row = {**row, **make_date(weekday_from(last_day, row["value"], row["_weekday_of_reference"]), True).as_dict()}
+            last_day = row["value"]
         elif row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", row["value"]):
             last_day = row["value"]
         out.append(row)
     return out
+
+
+def weekday_from(reference: str, value: str, rel: str) -> str:
+    """"the previous Friday" (REL previous/preceding) or "the following Monday" (REL following): the
+    weekday of VALUE (a day) nearest before or after the REFERENCE day (ISO), not the day itself."""
+    ref, wd = date.fromisoformat(reference), date.fromisoformat(value).isoweekday()
+    delta = wd - ref.isoweekday()
+    if rel == "following":
+        return (ref + timedelta(days=delta % 7 or 7)).isoformat()
+    return (ref - timedelta(days=(-delta) % 7 or 7)).isoformat()
 
 
 def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[dict]:

@@ -223,7 +223,7 @@ def resolve_weekday(weekday: int, dct: date, direction: str | None, rel: str | N
     delta = weekday - dct.isoweekday()
     if rel in ("next", "coming", "this coming"):
         return dct + timedelta(days=delta % 7 or 7)
-    if rel in ("last", "past", "this past"):
+    if rel in ("last", "past", "this past", "the previous", "the preceding"):
         return dct - timedelta(days=(-delta) % 7 or 7)
     # News names the publication day itself by its weekday ("officials said Friday").
     if direction == FUTURE:
@@ -661,7 +661,7 @@ class Grammar:
         part = self.lex["day_parts"].get(g.get("part", "").lower())
         if dct is None:
             return make_date(f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), False, "TIME" if part else "DATE")
-        if rel in ("last", "this past", "past"):
+        if rel in ("last", "this past", "past", "the previous", "the preceding"):
             direction = PAST
         d = resolve_weekday(wd, dct, direction, rel)
         # "Monday morning": a part of that day, a TIME in TimeML (2013-03-18TMO), as TimeBank and MEANTIME
