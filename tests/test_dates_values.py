@@ -52,7 +52,15 @@ WEEKDAY_OF_REFERENCE = [
      "the following Tuesday", "DATE", "2013-03-26"),
 ]
 
-CASES = PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
+COMING_UNITS = [
+    ("coming_quarters_is_future_ref_like_coming_months", "It does not bode well for coming quarters.", PUB,
+     "coming quarters", "DATE", "FUTURE_REF"),
+    ("coming_months_is_future_ref", "Rates will fall in coming months.", PUB, "coming months", "DATE", "FUTURE_REF"),
+    ("counted_next_quarters_is_a_length", "Sales will rise over the next two quarters.", PUB, "the next two quarters",
+     "DURATION", "P6M"),
+]
+
+CASES = COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
 
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", CASES, ids=[c[0] for c in CASES])
