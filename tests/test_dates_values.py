@@ -60,7 +60,21 @@ COMING_UNITS = [
      "DURATION", "P6M"),
 ]
 
-CASES = COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
+IN_A_LENGTH_AHEAD = [
+    ("in_a_counted_length_ahead_is_the_year_it_ends", "The stock would be redeemed in five years.", PUB,
+     "five years", "DATE", "2018"),
+    ("in_a_counted_length_ahead_is_the_month_it_ends", "The plant will open in two months.", PUB, "two months",
+     "DATE", "2013-05"),
+    ("in_a_counted_length_in_the_past_is_a_length", "Sales rose 5% in five years.", PUB, "five years", "DURATION",
+     "P5Y"),
+    ("within_a_counted_length_is_a_length", "The bonds must be sold within five years.", PUB, "five years",
+     "DURATION", "P5Y"),
+    ("in_the_next_counted_length_is_a_length", "He will decide in the next five years.", PUB, "the next five years",
+     "DURATION", "P5Y"),
+    ("in_minutes_ahead_is_a_length", "It will be done in 10 minutes.", PUB, "10 minutes", "DURATION", "PT10M"),
+]
+
+CASES = IN_A_LENGTH_AHEAD + COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
 
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", CASES, ids=[c[0] for c in CASES])

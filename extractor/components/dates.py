@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               calendar_range, contract_value, load_grammar, make_date)
+                               calendar_range, contract_value, load_grammar, make_date, shift)
 from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
@@ -347,6 +347,8 @@ class NewsDates(base.RuleDataComponent):
         if is_some_day_ahead(span):
             tx = Timex("DATE", "FUTURE_REF")
         groups = dict(cand.groups)
+        if cand.pattern == "duration" and direction == FUTURE and ctx.dct is not None:
+            tx = self.point_ahead(span, groups, ctx.dct) or tx
         # a clock or a part of day that names no day ("at 14:30 UTC", "in the morning") is on the day
         # the text last named (anchor_bare_clocks)
         bare_clock = ("clock" in groups or cand.pattern == "part_of_day") and not groups.keys() & {
@@ -355,6 +357,19 @@ class NewsDates(base.RuleDataComponent):
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
                 "_bare_clock": bare_clock,
                 "_weekday_of_reference": cand.pattern == "weekday_of_reference" and groups["rel"].lower().split()[-1]}
+
+    def point_ahead(self, span: Span, groups: dict[str, str], dct: date) -> Timex | None:
+        """"will be redeemed in five years": after "in", a counted length in a clause that looks ahead
+        is the day, month or year it ends on (dct + 5 years: a DATE), not a length; None otherwise
+        ("within five years", "in the next five years", "in 10 minutes" stay lengths)."""
+        if span.start == 0 or span.doc[span.start - 1].lower_ != "in" or groups.keys() & {"det", "mod", "more"}:
+            return None
+        unit = self.grammar.units.get(groups.get("unit", "").lower())
+        n = self.grammar.count(groups.get("num", ""))
+        if unit not in ("D", "W", "M", "Y") or n in (None, "X") or float(n) != int(n):
+            return None
+        value, _ = shift(dct, int(n), unit)
+        return make_date(value, True)
 
     def entity_rows(self, doc: Doc, rows: list[dict], dct: date | None) -> list[dict]:
         """The model's DATE/TIME entities the grammar missed, normalised by dateparser when it can."""

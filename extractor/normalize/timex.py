@@ -546,6 +546,10 @@ class Grammar:
     def _count(self, s: str, vague: Iterable[str] = ()) -> float | str | None:
         return parse_number(s, self.numbers, vague, self.number_lex)
 
+    def count(self, s: str) -> float | str | None:
+        """The count S names as the grammar reads it ("five" 5, "several" X; None: no count)."""
+        return self._count(s, self.lex["vague_numbers"])
+
     def _month_num(self, s: str) -> int:
         return self.months[s.lower().rstrip(".")]
 
