@@ -19,6 +19,10 @@ KEPT = [
      "months", "DURATION", "PXM"),
     ("plural_unit_with_a_determiner_is_a_length", "Over the years many more patients were treated.", PUB,
      "the years", "DURATION", "PXY"),
+    ("determiner_before_a_possessive_unit_is_part_of_the_expression",
+     "Traders blamed the week's heavy selling on fears about rates.", PUB, "the week", "DATE", "2013-WXX"),
+    ("determiner_before_a_possessive_month_is_part_of_the_expression", "Analysts called it the month's worst session.",
+     PUB, "the month", "DATE", "2013-XX"),
     ("coordinated_plural_units_are_one_length_told_by_the_first", "He probably died within weeks or months of his capture.",
      PUB, "weeks or months", "DURATION", "PXW"),
 ]

@@ -394,6 +394,9 @@ class NewsDates(base.RuleDataComponent):
                 if join_coordinated_unit(rows + out, first, ent.end_char):
                     continue
                 start = first.idx
+            if shape == "unit_of_unknown_place" and len(ent) == 1 and ent.start > 0 and \
+                    ent.doc[ent.start - 1].lower_ == "the":
+                start = ent.doc[ent.start - 1].idx  # "the week's busiest session": TimeML keeps the determiner
             out.append({"start": start, "end": ent.end_char, **tx.as_dict(),
                         "_reference_day": is_reference_day(ent, tx, dct)})
         return out
