@@ -74,7 +74,18 @@ IN_A_LENGTH_AHEAD = [
     ("in_minutes_ahead_is_a_length", "It will be done in 10 minutes.", PUB, "10 minutes", "DURATION", "PT10M"),
 ]
 
-CASES = IN_A_LENGTH_AHEAD + COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
+OPEN_ENDS = [
+    ("or_so_rounds_a_length_and_belongs_to_it", "The plant will be closed over the next year or so.", PUB,
+     "the next year or so", "DATE", "2014"),
+    ("or_later_opens_a_year_and_belongs_to_it", "The unit will not be profitable until 2016 or later.", PUB,
+     "2016 or later", "DATE", "2016"),
+    ("and_beyond_opens_a_year_and_belongs_to_it", "The firm gave forecasts for 2014 and beyond.", PUB,
+     "2014 and beyond", "DATE", "2014"),
+    ("and_later_before_a_verb_is_not_part_of_the_date", "She flew in October 1984 and later served as a manager.",
+     PUB, "October 1984", "DATE", "1984-10"),
+]
+
+CASES = OPEN_ENDS + IN_A_LENGTH_AHEAD + COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
 
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", CASES, ids=[c[0] for c in CASES])

@@ -294,6 +294,7 @@ class NewsDates(base.RuleDataComponent):
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = date_periods_by_their_end(ctx.text, rows)
+        rows = with_open_ends(ctx.text, rows)
         out = []
         for r in rows:
             r = strip_private(r)
@@ -548,6 +549,20 @@ def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[di
                 out[-1] = {"start": prev["start"], "end": row["end"], **tx.as_dict()}
                 continue
         out.append(row)
+    return out
+
+
+# What rounds or opens a date's end and belongs to the expression: "the next year or so", "1994 or
+# later", "1990 and beyond" (not "in 1984 and later served": there "later" dates the next verb).
+OPEN_END = re.compile(r"\s+(?:or\s+so|or\s+later|or\s+earlier|or\s+sooner|and\s+beyond)\b", re.I)
+
+
+def with_open_ends(text: str, rows: list[dict]) -> list[dict]:
+    """ROWS, each followed by an open end (OPEN_END) stretched over it; the value stays."""
+    out = []
+    for row in rows:
+        m = OPEN_END.match(text, row["end"])
+        out.append({**row, "end": m.end()} if m else row)
     return out
 
 
