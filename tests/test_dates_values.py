@@ -85,7 +85,13 @@ OPEN_ENDS = [
      PUB, "October 1984", "DATE", "1984-10"),
 ]
 
-CASES = OPEN_ENDS + IN_A_LENGTH_AHEAD + COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
+MORE_RECENTLY = [
+    ("more_recently_is_one_past_reference", "More recently the group has turned to the courts.", PUB, "More recently",
+     "DATE", "PAST_REF"),
+    ("recently_alone_is_a_past_reference", "He was recently promoted.", PUB, "recently", "DATE", "PAST_REF"),
+]
+
+CASES = MORE_RECENTLY + OPEN_ENDS + IN_A_LENGTH_AHEAD + COMING_UNITS + PART_OF_DAY + SOME_DAY_AHEAD + LAST_PART_OF_YEAR + WEEKDAY_OF_REFERENCE
 
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", CASES, ids=[c[0] for c in CASES])
