@@ -28,6 +28,9 @@ def test_triggers_are_the_required_words_of_the_pattern(pattern, expected):
 ])
 def test_may_match_is_false_only_without_any_trigger(text, may):
     assert TriggerText(text).may_match(triggers(re.compile(r"(?i:last|next)\s+wk"))) is may
+    # the same when some triggers were looked for up front (the grammar's), or all of them
+    for known in ({"last"}, {"last", "next", "wk"}):
+        assert TriggerText(text, known=frozenset(known)).may_match(triggers(re.compile(r"(?i:last|next)\s+wk"))) is may
 
 
 @pytest.mark.parametrize("text", [
@@ -39,7 +42,7 @@ def test_may_match_is_false_only_without_any_trigger(text, may):
 def test_grammar_finds_the_same_with_and_without_the_trigger_tests(text):
     grammar = load_grammar()
     with_tests = grammar.find(text)
-    grammar.triggers = [None] * len(grammar.patterns)
+    grammar.use_triggers([None] * len(grammar.patterns))
     assert grammar.find(text) == with_tests
 
 
@@ -78,7 +81,14 @@ WINDOW_TEXTS = [
 @pytest.mark.parametrize("text", WINDOW_TEXTS)
 def test_grammar_finds_the_same_piece_by_piece_as_in_the_whole_text(text):
     grammar = load_grammar()
-    assert grammar.find(text) == whole_text_find(grammar, text)
+    assert windowed_find(grammar, text) == whole_text_find(grammar, text)
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_a_short_text_is_searched_whole_and_finds_what_its_windows_do(text):
+    grammar = load_grammar()
+    assert len(text) < grammar.whole_search_chars
+    assert grammar.find(text) == windowed_find(grammar, text)
 
 
 def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
@@ -91,7 +101,17 @@ def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
     for _ in range(300):
         text = rng.choice(["", " ", "\n"]).join(rng.choice(words) + rng.choice([" ", "  ", "\n", " \n "])
                                                 for _ in range(rng.randint(1, 40)))
-        assert grammar.find(text) == whole_text_find(grammar, text), text
+        assert windowed_find(grammar, text) == whole_text_find(grammar, text), text
+        assert grammar.find(text) == windowed_find(grammar, text), text
+
+
+def windowed_find(grammar, text):
+    """What the grammar finds when it searches every text, however short, in windows and pieces."""
+    grammar.whole_search_chars = 0
+    try:
+        return grammar.find(text)
+    finally:
+        del grammar.whole_search_chars
 
 
 def whole_text_find(grammar, text):

@@ -84,22 +84,36 @@ def _is_digit_item(item) -> bool:
 
 
 class TriggerText:
-    """One text prepared for trigger tests: lower-cased once, its digit test done once; cut at
-    BARRIER_CHARS (see barriers()) into pieces, each of which a pattern is tried on only when it
-    holds one of the pattern's triggers."""
+    """One text prepared for trigger tests: lower-cased once, its digit test done once, the KNOWN
+    triggers it holds found once (a grammar's patterns share most of theirs); cut at BARRIER_CHARS
+    (see barriers()) into pieces, each of which a pattern is tried on only when it holds one of the
+    pattern's triggers."""
 
-    def __init__(self, text: str, barrier_chars: str = ""):
+    def __init__(self, text: str, barrier_chars: str = "", known: frozenset[str] = frozenset()):
         self.exact = _ODD_CASE.search(text) is None
         self.lower = text.lower()
         self.has_digit = _ANY_DIGIT.search(text) is not None
-        self.pieces = pieces(text, barrier_chars)
-        self._starts = [a for a, _ in self.pieces]
+        self._text, self._barrier_chars = text, barrier_chars
+        self._pieces: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
         self._holding: dict[str, frozenset[int]] = {}
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] = []
         self._words_of: dict[str, list[tuple[int, int]]] = {}
         self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
         self._present: dict[str, bool] = {}
+        self.known = known
+        # one substring test a known trigger: then a pattern's test is one set operation
+        lower, digit = self.lower, self.has_digit
+        self.present = frozenset(t for t in known if (digit if t == DIGIT else t in lower))
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        """(start, end) of the stretches between barrier characters (see pieces()); cut when first asked."""
+        if self._pieces is None:
+            self._pieces = pieces(self._text, self._barrier_chars)
+            self._starts = [a for a, _ in self._pieces]
+        return self._pieces
 
     def ranges(self, found: frozenset[str] | None) -> list[tuple[int, int]]:
         """(start, end) stretches of the text that hold every match of a pattern with triggers
@@ -175,6 +189,7 @@ class TriggerText:
                 while i >= 0:
                     at.append(i)
                     i = self.lower.find(trigger, i + 1)
+            # asked by ranges() only, once it has cut the text (self._starts is set)
             got = frozenset(bisect.bisect_right(self._starts, i) - 1 for i in at)
             self._holding[trigger] = got
         return got
@@ -183,6 +198,12 @@ class TriggerText:
         """False only when no string of FOUND is in the text (so no match of its regex can be)."""
         if found is None or not self.exact:
             return True
+        if self.known:
+            if not self.present.isdisjoint(found):
+                return True
+            if found <= self.known:
+                return False
+            found = found - self.known
         return any(self._holds(s) for s in found)
 
     def _holds(self, trigger: str) -> bool:
