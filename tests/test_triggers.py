@@ -12,8 +12,10 @@ from extractor.normalize.triggers import DIGIT, UNBOUNDED, TriggerText, barriers
     (r"\d+\s+(?i:days|weeks)\s+ago", {"days", "weeks"}),     # the longest required words win
     (r"(?:\d{4}|nineteen\s+\w+)", {DIGIT, "nineteen"}),       # every branch must have one
     (r"(?:[a-z]+|spring)", None),                            # a branch without words: no test
-    (r"(?:1[0-9]|20)[0-9]0s", {DIGIT}),                       # a class of digits only ([0-9]) is a digit
-    (r"[05x]0s", None),                                      # a class with a non-digit is not
+    (r"(?:1[0-9]|20)[0-9]", {DIGIT}),                        # a class of digits only ([0-9]) is a digit
+    (r"[05x]0", None),                                       # a class with a non-digit is not, nor one digit
+    (r"(?:1[0-9]|20)[0-9]0s", {"0s"}),                       # a digit beside a letter is rarer than a digit
+    (r"(?:\d0s|[a-z]+ties)", {"0s", "ties"}),                  # however short
     (r"(?:the\s+)?x", None),                                 # optional words are not required
 ])
 def test_triggers_are_the_required_words_of_the_pattern(pattern, expected):

@@ -48,11 +48,21 @@ def _sequence_triggers(items) -> set[str] | None:
             options.append(found)
     if run:
         options.append({"".join(run).lower()})
-    useful = [o for o in options if all(s == DIGIT or len(s) >= _SHORTEST_USEFUL for s in o)]
+    useful = [o for o in options if all(_selectivity(s) >= _SHORTEST_USEFUL for s in o)]
     if not useful:
         return None
-    # a digit is in most articles: it ranks with the shortest words
-    return max(useful, key=lambda o: (min(_SHORTEST_USEFUL if s == DIGIT else len(s) for s in o), -len(o)))
+    return max(useful, key=lambda o: (min(_selectivity(s) for s in o), -len(o)))
+
+
+def _selectivity(trigger: str) -> float:
+    """How rare TRIGGER is in text, as a length: a digit is in most articles (it ranks with the
+    shortest useful words); a digit beside given characters ("0s" of "1990s") is rarer than any
+    digit, so such a string ranks just above DIGIT, however short."""
+    if trigger == DIGIT:
+        return _SHORTEST_USEFUL
+    if len(trigger) >= 2 and any(c.isdigit() for c in trigger):
+        return max(len(trigger), _SHORTEST_USEFUL) + 0.5
+    return len(trigger)
 
 
 def _item_triggers(op, av) -> set[str] | None:
@@ -66,7 +76,11 @@ def _item_triggers(op, av) -> set[str] | None:
         return _sequence_triggers(av[2])
     if op is C.BRANCH:
         branches = [_sequence_triggers(b) for b in av[1]]
-        return None if any(b is None for b in branches) else set().union(*branches)
+        if any(b is None for b in branches):
+            return None
+        found = set().union(*branches)
+        # a branch needing any digit makes a string with a digit, in another, one more test for nothing
+        return {s for s in found if s == DIGIT or not any(c.isdigit() for c in s)} if DIGIT in found else found
     if op is C.IN and av and all(_is_digit_item(i) for i in av):
         return {DIGIT}
     return None
