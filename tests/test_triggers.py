@@ -44,7 +44,7 @@ def test_may_match_is_false_only_without_any_trigger(text, may):
 def test_grammar_finds_the_same_with_and_without_the_trigger_tests(text):
     grammar = load_grammar()
     with_tests = grammar.find(text)
-    grammar.use_triggers([None] * len(grammar.patterns))
+    grammar.use_triggers([None] * len(grammar.patterns), [()] * len(grammar.patterns))
     assert grammar.find(text) == with_tests
 
 

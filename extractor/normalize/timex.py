@@ -14,7 +14,7 @@ from .numbers import LEXICON_FILES as NUMBER_FILES
 from .numbers import Lexicon as NumberLexicon
 from .numbers import lexicon as number_lexicon
 from .numbers import parse_figure
-from .triggers import TriggerText, barriers, reach, triggers
+from .triggers import TriggerText, barriers, reach, required_triggers, triggers
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -462,7 +462,7 @@ class Grammar:
             # Matches start at a word start only; saying so first lets the engine skip most positions fast.
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
         # the words one of which each pattern's matches hold: a text without them skips the pattern
-        self.use_triggers([triggers(p.regex) for p in self.patterns])
+        self.use_triggers([triggers(p.regex) for p in self.patterns], [required_triggers(p.regex) for p in self.patterns])
         # characters no pattern can match: a text is searched piece by piece between them
         self.barriers = barriers([p.regex for p in self.patterns])
         # how many words either side of a trigger each pattern's matches can reach
@@ -476,10 +476,12 @@ class Grammar:
         self.months = lexicon["months"]
         self.weekdays = lexicon["weekdays"]
 
-    def use_triggers(self, found: list[frozenset[str] | None]) -> None:
-        """Let FOUND (each pattern's triggers, None for none known) decide which patterns a text is
-        searched with."""
+    def use_triggers(self, found: list[frozenset[str] | None], required: list[tuple[frozenset[str], ...]]) -> None:
+        """Let FOUND (each pattern's triggers, None for none known) and REQUIRED (each pattern's
+        sets of words a text must hold one of each, see required_triggers) decide which patterns a
+        text is searched with."""
         self.triggers = found
+        self.required = required
         self.trigger_words = frozenset().union(*(t for t in found if t is not None))
         # the patterns each trigger word lets through, and those every text is searched with
         self.patterns_of = {w: tuple(o for o, t in enumerate(found) if t is not None and w in t)
@@ -529,7 +531,8 @@ class Grammar:
         when it was TESTED_UP_FRONT for all of them, those of the triggers present."""
         if tested_up_front and words.exact:
             live = set(self.untriggered).union(*(self.patterns_of[w] for w in words.present))
-            return sorted(live)
+            # "early May": a word of each part ("early", "may"), not only of the most selective one
+            return [order for order in sorted(live) if all(words.may_match(r) for r in self.required[order])]
         return [order for order, found in enumerate(self.triggers) if words.may_match(found)]
 
     def duration_range(self, text: str, cand: Candidate, free_from: int) -> Candidate:

@@ -32,6 +32,42 @@ def triggers(regex: re.Pattern) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+def required_triggers(regex: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Sets of strings (as triggers() gives one) each of which must have a member in every match of
+    REGEX: the words and digits of its required parts ("early|late" and "january|..." in "(?:early|
+    late)\\s+(?:january|...)"). A text must hold a member of every set; () when none is known."""
+    out: list[frozenset[str]] = []
+    _collect_required(P.parse(regex.pattern, regex.flags), out)
+    return tuple(dict.fromkeys(out))
+
+
+def _collect_required(items, out: list[frozenset[str]]) -> None:
+    """Adds to OUT the useful trigger sets of the sequence ITEMS and of the groups it requires."""
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            _add_useful({"".join(run).lower()}, out)
+            run = []
+        if op is C.SUBPATTERN:
+            _collect_required(av[3], out)
+        elif op is C.ATOMIC_GROUP:
+            _collect_required(av, out)
+        elif op in _REPEATS and av[0] >= 1:
+            _collect_required(av[2], out)
+        elif op is not None:
+            found = _item_triggers(op, av)
+            if found is not None:
+                _add_useful(found, out)
+
+
+def _add_useful(found: set[str], out: list[frozenset[str]]) -> None:
+    if all(_selectivity(s) >= _SHORTEST_USEFUL for s in found):
+        out.append(frozenset(found))
+
+
 def _sequence_triggers(items) -> set[str] | None:
     """Every item of a sequence is in the match: the most selective item's triggers (longest words)."""
     options: list[set[str]] = []
