@@ -482,7 +482,8 @@ class Grammar:
         text is searched with."""
         self.triggers = found
         self.required = required
-        self.trigger_words = frozenset().union(*(t for t in found if t is not None))
+        # the words a short text is tested for up front (see find)
+        self.trigger_words = frozenset().union(*(t for t in found if t is not None), *(r for rs in required for r in rs))
         # the patterns each trigger word lets through, and those every text is searched with
         self.patterns_of = {w: tuple(o for o, t in enumerate(found) if t is not None and w in t)
                             for w in self.trigger_words}
@@ -527,12 +528,14 @@ class Grammar:
                 for k, c in enumerate(out)]
 
     def patterns_to_try(self, words: TriggerText, tested_up_front: bool) -> list[int]:
-        """The indices, in order, of the patterns whose triggers WORDS may hold (see may_match):
-        when it was TESTED_UP_FRONT for all of them, those of the triggers present."""
+        """The indices, in order, of the patterns whose triggers WORDS may hold (see may_match);
+        when it was TESTED_UP_FRONT for every word, those of the triggers present that hold a word
+        of each of their required parts too."""
         if tested_up_front and words.exact:
             live = set(self.untriggered).union(*(self.patterns_of[w] for w in words.present))
             # "early May": a word of each part ("early", "may"), not only of the most selective one
-            return [order for order in sorted(live) if all(words.may_match(r) for r in self.required[order])]
+            present = words.present
+            return [order for order in sorted(live) if not any(present.isdisjoint(r) for r in self.required[order])]
         return [order for order, found in enumerate(self.triggers) if words.may_match(found)]
 
     def duration_range(self, text: str, cand: Candidate, free_from: int) -> Candidate:
