@@ -148,3 +148,14 @@ def test_windows_hold_each_trigger_and_its_reach():
     # neighbouring stretches are joined into one
     assert t.windows(frozenset({"two", "four"}), 0) == [(4, 7), (14, 18)]
     assert t.windows(frozenset({"two", "three"}), 0) == [(4, 13)]
+
+
+@pytest.mark.parametrize("text", [
+    "Today, a day after the holiday, days felt longer", "No such word here", "in the 1990s", "today only",
+    "DAYS AND YEARS", "",
+])
+def test_the_known_triggers_present_are_those_the_text_holds(text):
+    """TriggerText looks for a word only when the known word inside it is there ("day" in "today")."""
+    known = frozenset({"day", "days", "today", "holiday", "year", "years", "year's", "the", "these", DIGIT})
+    expected = {w for w in known if (w in text.lower() if w != DIGIT else any(c.isdigit() for c in text))}
+    assert TriggerText(text, known=known).present == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from re import _constants as C  # the parse-tree opcodes of the standard library's own parser
 from re import _parser as P
 
@@ -153,9 +154,22 @@ class TriggerText:
         self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
         self._present: dict[str, bool] = {}
         self.known = known
-        # one substring test a known trigger: then a pattern's test is one set operation
-        lower, digit = self.lower, self.has_digit
-        self.present = frozenset(t for t in known if (digit if t == DIGIT else t in lower))
+        # each known trigger tested once: then a pattern's test is one set operation
+        self.present = self._present_of(known) if known else frozenset()
+
+    def _present_of(self, known: frozenset[str]) -> frozenset[str]:
+        """The strings of KNOWN the text holds (DIGIT: a digit); a word is looked for only when
+        the word of KNOWN inside it ("day" in "today") is there."""
+        outer, inside = _nesting(known)
+        lower = self.lower
+        found = [w for w in outer if w in lower]
+        for w in found:  # the list grows as it is read: the words around a word found are tried in turn
+            around = inside.get(w)
+            if around:
+                found.extend(u for u in around if u in lower)
+        if self.has_digit and DIGIT in known:
+            found.append(DIGIT)
+        return frozenset(found)
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -263,6 +277,23 @@ class TriggerText:
         if got is None:
             got = self._present[trigger] = self.has_digit if trigger == DIGIT else trigger in self.lower
         return got
+
+
+@lru_cache(maxsize=16)
+def _nesting(words: frozenset[str]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """WORDS (DIGIT left out) as a forest: the words that hold no other of WORDS, and for each word
+    the words whose longest inner word of WORDS it is ("day" -> "days", "today"). A text holds a
+    word only if it holds the word inside it, so it need look for a word only then."""
+    plain = sorted(words - {DIGIT}, key=lambda w: (len(w), w))
+    outer: list[str] = []
+    inside: dict[str, list[str]] = {}
+    for w in plain:
+        inner = [u for u in plain if len(u) < len(w) and u in w]
+        if inner:
+            inside.setdefault(max(inner, key=lambda u: (len(u), u)), []).append(w)
+        else:
+            outer.append(w)
+    return tuple(outer), {w: tuple(around) for w, around in inside.items()}
 
 
 # ---------------------------------------------------------------- barriers: where no match can reach
