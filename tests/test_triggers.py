@@ -4,7 +4,8 @@ import re
 import pytest
 
 from extractor.normalize.timex import load_grammar
-from extractor.normalize.triggers import DIGIT, UNBOUNDED, TriggerText, barriers, pieces, reach, triggers
+from extractor.normalize.triggers import (DIGIT, UNBOUNDED, TriggerText, barriers, pieces, reach,
+                                          required_triggers, triggers)
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -21,6 +22,16 @@ from extractor.normalize.triggers import DIGIT, UNBOUNDED, TriggerText, barriers
 def test_triggers_are_the_required_words_of_the_pattern(pattern, expected):
     found = triggers(re.compile(pattern))
     assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?i:early|late)\s+(?:january|may)\s+\d{4}", [{"early", "late"}, {"january", "may"}, {DIGIT}]),
+    (r"(?:the\s+)?(?:last|next)\s+week", [{"last", "next"}, {"week"}]),   # an optional part is not required
+    (r"(?:mid|the\s+)+(?:spring|fall)s?", [{"mid", "the"}, {"spring", "fall"}]),  # a required repeat is
+    (r"x(?=\s+ago)", []),                                                 # nor what a lookahead reads
+])
+def test_required_triggers_are_a_word_of_every_required_part(pattern, expected):
+    assert [set(r) for r in required_triggers(re.compile(pattern))] == expected
 
 
 @pytest.mark.parametrize("text, may", [

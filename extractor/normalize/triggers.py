@@ -45,7 +45,7 @@ def required_triggers(regex: re.Pattern) -> tuple[frozenset[str], ...]:
 def _collect_required(items, out: list[frozenset[str]]) -> None:
     """Adds to OUT the useful trigger sets of the sequence ITEMS and of the groups it requires."""
     run: list[str] = []
-    for op, av in list(items) + [(None, None)]:
+    for op, av in list(items) + [(None, None)]:  # the (None, None) at the end closes the last run
         if op is C.LITERAL:
             run.append(chr(av))
             continue
