@@ -1,6 +1,7 @@
 """Table tests of the TimeML normaliser (extractor/normalize/timex.py): no spaCy involved."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from extractor.normalize.timex import (
     FUTURE,
     PAST,
+    Timex,
     anaphor_value,
     calendar_range,
     duration_value,
@@ -251,3 +253,12 @@ def test_contract_value(value, expected):
     from extractor.normalize.timex import CONTRACT_VALUE, contract_value
 
     assert contract_value(value) == expected and CONTRACT_VALUE.match(expected)
+
+
+@pytest.mark.parametrize("timex", [
+    Timex("DATE", "2021-06-10", "day", "2021-06-10", "2021-06-10", True),
+    Timex("DURATION", "P3W"),
+])
+def test_timex_as_dict_is_every_field_in_order(timex):
+    """as_dict is written out (for speed): it must stay the dataclass's own fields, in their order."""
+    assert list(timex.as_dict().items()) == list(dataclasses.asdict(timex).items())

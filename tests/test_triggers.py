@@ -4,7 +4,8 @@ import re
 import pytest
 
 from extractor.normalize.timex import load_grammar
-from extractor.normalize.triggers import DIGIT, UNBOUNDED, TriggerText, barriers, pieces, reach, triggers
+from extractor.normalize.triggers import (DIGIT, UNBOUNDED, TriggerText, barriers, pieces, reach,
+                                          required_triggers, triggers)
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -12,13 +13,25 @@ from extractor.normalize.triggers import DIGIT, UNBOUNDED, TriggerText, barriers
     (r"\d+\s+(?i:days|weeks)\s+ago", {"days", "weeks"}),     # the longest required words win
     (r"(?:\d{4}|nineteen\s+\w+)", {DIGIT, "nineteen"}),       # every branch must have one
     (r"(?:[a-z]+|spring)", None),                            # a branch without words: no test
-    (r"(?:1[0-9]|20)[0-9]0s", {DIGIT}),                       # a class of digits only ([0-9]) is a digit
-    (r"[05x]0s", None),                                      # a class with a non-digit is not
+    (r"(?:1[0-9]|20)[0-9]", {DIGIT}),                        # a class of digits only ([0-9]) is a digit
+    (r"[05x]0", None),                                       # a class with a non-digit is not, nor one digit
+    (r"(?:1[0-9]|20)[0-9]0s", {"0s"}),                       # a digit beside a letter is rarer than a digit
+    (r"(?:\d0s|[a-z]+ties)", {"0s", "ties"}),                  # however short
     (r"(?:the\s+)?x", None),                                 # optional words are not required
 ])
 def test_triggers_are_the_required_words_of_the_pattern(pattern, expected):
     found = triggers(re.compile(pattern))
     assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?i:early|late)\s+(?:january|may)\s+\d{4}", [{"early", "late"}, {"january", "may"}, {DIGIT}]),
+    (r"(?:the\s+)?(?:last|next)\s+week", [{"last", "next"}, {"week"}]),   # an optional part is not required
+    (r"(?:mid|the\s+)+(?:spring|fall)s?", [{"mid", "the"}, {"spring", "fall"}]),  # a required repeat is
+    (r"x(?=\s+ago)", []),                                                 # nor what a lookahead reads
+])
+def test_required_triggers_are_a_word_of_every_required_part(pattern, expected):
+    assert [set(r) for r in required_triggers(re.compile(pattern))] == expected
 
 
 @pytest.mark.parametrize("text, may", [
@@ -28,6 +41,9 @@ def test_triggers_are_the_required_words_of_the_pattern(pattern, expected):
 ])
 def test_may_match_is_false_only_without_any_trigger(text, may):
     assert TriggerText(text).may_match(triggers(re.compile(r"(?i:last|next)\s+wk"))) is may
+    # the same when some triggers were looked for up front (the grammar's), or all of them
+    for known in ({"last"}, {"last", "next", "wk"}):
+        assert TriggerText(text, known=frozenset(known)).may_match(triggers(re.compile(r"(?i:last|next)\s+wk"))) is may
 
 
 @pytest.mark.parametrize("text", [
@@ -39,7 +55,7 @@ def test_may_match_is_false_only_without_any_trigger(text, may):
 def test_grammar_finds_the_same_with_and_without_the_trigger_tests(text):
     grammar = load_grammar()
     with_tests = grammar.find(text)
-    grammar.triggers = [None] * len(grammar.patterns)
+    grammar.use_triggers([None] * len(grammar.patterns), [()] * len(grammar.patterns))
     assert grammar.find(text) == with_tests
 
 
@@ -78,7 +94,14 @@ WINDOW_TEXTS = [
 @pytest.mark.parametrize("text", WINDOW_TEXTS)
 def test_grammar_finds_the_same_piece_by_piece_as_in_the_whole_text(text):
     grammar = load_grammar()
-    assert grammar.find(text) == whole_text_find(grammar, text)
+    assert windowed_find(grammar, text) == whole_text_find(grammar, text)
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_a_short_text_is_searched_whole_and_finds_what_its_windows_do(text):
+    grammar = load_grammar()
+    assert len(text) < grammar.whole_search_chars
+    assert grammar.find(text) == windowed_find(grammar, text)
 
 
 def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
@@ -91,7 +114,17 @@ def test_grammar_finds_the_same_piece_by_piece_on_mixed_random_texts():
     for _ in range(300):
         text = rng.choice(["", " ", "\n"]).join(rng.choice(words) + rng.choice([" ", "  ", "\n", " \n "])
                                                 for _ in range(rng.randint(1, 40)))
-        assert grammar.find(text) == whole_text_find(grammar, text), text
+        assert windowed_find(grammar, text) == whole_text_find(grammar, text), text
+        assert grammar.find(text) == windowed_find(grammar, text), text
+
+
+def windowed_find(grammar, text):
+    """What the grammar finds when it searches every text, however short, in windows and pieces."""
+    grammar.whole_search_chars = 0
+    try:
+        return grammar.find(text)
+    finally:
+        del grammar.whole_search_chars
 
 
 def whole_text_find(grammar, text):
@@ -126,3 +159,14 @@ def test_windows_hold_each_trigger_and_its_reach():
     # neighbouring stretches are joined into one
     assert t.windows(frozenset({"two", "four"}), 0) == [(4, 7), (14, 18)]
     assert t.windows(frozenset({"two", "three"}), 0) == [(4, 13)]
+
+
+@pytest.mark.parametrize("text", [
+    "Today, a day after the holiday, days felt longer", "No such word here", "in the 1990s", "today only",
+    "DAYS AND YEARS", "",
+])
+def test_the_known_triggers_present_are_those_the_text_holds(text):
+    """TriggerText looks for a word only when the known word inside it is there ("day" in "today")."""
+    known = frozenset({"day", "days", "today", "holiday", "year", "years", "year's", "the", "these", DIGIT})
+    expected = {w for w in known if (w in text.lower() if w != DIGIT else any(c.isdigit() for c in text))}
+    assert TriggerText(text, known=known).present == expected

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               calendar_range, contract_value, load_grammar, make_date)
-from ..normalize.timex_compose import compose, partial_timex, strip_private
+                               calendar_range, contract_value, load_grammar, make_date, shift)
+from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
 # A bare month or weekday inside one of these entities is part of a name ("Theresa May", "Black Friday Inc").
@@ -21,6 +21,11 @@ NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
 # A four-digit number the model calls one of these is a count or an amount, not a year.
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 BARE_PATTERNS = {"month", "weekday_part", "year"}
+# The shapes of model spans the grammar cannot read that keep_unnormalized keeps (timex_compose.KEPT_SHAPES):
+# all but a kind of day ("on days when prices fall"), which TimeML does not mark, and a part of day
+# that names no day ("the night", "evening"): its day is a guess, the publication day's, right on
+# TimeBank for one span in two, and its TIME type costs on AQUAINT (the grammar reads "Monday night").
+DEFAULT_KEPT_SHAPES = tuple(s for s in KEPT_SHAPES if s not in ("generic_plural_unit", "part_of_day"))
 # "the 45th day": an ordinal count of days, which dateparser would read as a year.
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
@@ -248,13 +253,14 @@ class NewsDates(base.RuleDataComponent):
 
     def __init__(self, name: str, *, lexicon_path: str, patterns_path: str, numbers_path: str,
                  use_entities: bool = True, use_dateparser: bool = True, keep_unnormalized: bool = True,
-                 part_of_day_time: bool = False):
+                 part_of_day_time: bool = False, kept_shapes: tuple[str, ...] | list[str] = DEFAULT_KEPT_SHAPES):
         self.name = name
         self.files = (lexicon_path, patterns_path, numbers_path)
         self.use_entities = use_entities
         self.use_dateparser = use_dateparser
         self.keep_unnormalized = keep_unnormalized
         self.part_of_day_time = part_of_day_time
+        self.kept_shapes = frozenset(kept_shapes)
         self.grammar: Grammar | None = None
         self.reporting: frozenset[str] = frozenset()
         self.long_periods: tuple[str, ...] = ()
@@ -288,6 +294,7 @@ class NewsDates(base.RuleDataComponent):
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = date_periods_by_their_end(ctx.text, rows)
+        rows = with_open_ends(ctx.text, rows)
         out = []
         for r in rows:
             r = strip_private(r)
@@ -338,11 +345,32 @@ class NewsDates(base.RuleDataComponent):
         tx = self.grammar.normalize_candidate(cand, ctx.dct, direction, hints)
         if tx is None:
             return None
+        if is_some_day_ahead(span):
+            tx = Timex("DATE", "FUTURE_REF")
         groups = dict(cand.groups)
-        bare_clock = "clock" in groups and not groups.keys() & {"weekday", "anchor", "month", "day"}
+        if cand.pattern == "duration" and direction == FUTURE and ctx.dct is not None:
+            tx = self.point_ahead(span, groups, ctx.dct) or tx
+        # a clock or a part of day that names no day ("at 14:30 UTC", "in the morning") is on the day
+        # the text last named (anchor_bare_clocks)
+        bare_clock = ("clock" in groups or cand.pattern == "part_of_day") and not groups.keys() & {
+            "weekday", "anchor", "month", "day"}
         start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
-                "_bare_clock": bare_clock}
+                "_bare_clock": bare_clock,
+                "_weekday_of_reference": cand.pattern == "weekday_of_reference" and groups["rel"].lower().split()[-1]}
+
+    def point_ahead(self, span: Span, groups: dict[str, str], dct: date) -> Timex | None:
+        """"will be redeemed in five years": after "in", a counted length in a clause that looks ahead
+        is the day, month or year it ends on (dct + 5 years: a DATE), not a length; None otherwise
+        ("within five years", "in the next five years", "in 10 minutes" stay lengths)."""
+        if span.start == 0 or span.doc[span.start - 1].lower_ != "in" or groups.keys() & {"det", "mod", "more"}:
+            return None
+        unit = self.grammar.units.get(groups.get("unit", "").lower())
+        n = self.grammar.count(groups.get("num", ""))
+        if unit not in ("D", "W", "M", "Y") or n in (None, "X") or float(n) != int(n):
+            return None
+        value, _ = shift(dct, int(n), unit)
+        return make_date(value, True)
 
     def entity_rows(self, doc: Doc, rows: list[dict], dct: date | None) -> list[dict]:
         """The model's DATE/TIME entities the grammar missed, normalised by dateparser when it can."""
@@ -358,27 +386,76 @@ class NewsDates(base.RuleDataComponent):
             if not re.search(r"[^\W\d_]{3}", ent.text) and not re.fullmatch(
                     r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:[01]?\d|2[0-3]):[0-5]\d", ent.text):
                 continue  # "52" (an age), "2-1" (a score), "0735" (a clock), "30s" (an age): not dates
-            tx = self.entity_timex(ent, dct)
-            if tx is not None:
-                out.append({"start": ent.start_char, "end": ent.end_char, **tx.as_dict(),
-                            "_reference_day": is_reference_day(ent, tx, dct)})
+            tx, shape = self.entity_timex(ent, dct)
+            if tx is None:
+                continue
+            start = ent.start_char
+            first = coordinated_unit(ent, self.grammar.units) if shape == "bare_plural_unit" else None
+            if first is not None:
+                if join_coordinated_unit(rows + out, first, ent.end_char):
+                    continue
+                start = first.idx
+            if shape == "unit_of_unknown_place" and len(ent) == 1 and ent.start > 0 and \
+                    ent.doc[ent.start - 1].lower_ == "the":
+                start = ent.doc[ent.start - 1].idx  # "the week's busiest session": TimeML keeps the determiner
+            out.append({"start": start, "end": ent.end_char, **tx.as_dict(),
+                        "_reference_day": is_reference_day(ent, tx, dct)})
         return out
 
-    def entity_timex(self, ent: Span, dct: date | None) -> Timex | None:
-        """The TIMEX3 of a model DATE/TIME span the grammar did not match: dateparser's reading, else
-        (keep_unnormalized) the most specific honest value with a place in the calendar; None when
-        all it could say is a bare XXXX."""
+    def entity_timex(self, ent: Span, dct: date | None) -> tuple[Timex | None, str]:
+        """The TIMEX3 of a model DATE/TIME span the grammar did not match and the shape it was read as
+        ("dateparser", or a KEPT_SHAPES name): dateparser's reading, else (keep_unnormalized, for the
+        kept_shapes) the most specific honest value with a place in the calendar; (None, "") when all
+        it could say is a bare XXXX."""
         published = dct.isoformat() if dct else None
         tx = dateparser_timex(ent.text, published) if self.use_dateparser and not ORDINAL.search(ent.text) else None
         if tx is not None:
-            return tx
+            return tx, "dateparser"
         if not self.keep_unnormalized or is_modifier_adjective(ent):
-            return None
+            return None, ""
         label = "TIME" if ent.label_ == "TIME" else "DATE"
         # the word before tells an age or a greeting ("her early 70s", "Good evening")
         before = ent.doc[ent.start - 1].text + " " if ent.start > 0 else ""
-        return partial_timex(ent.text, dct, label, self.grammar.lex, before,
+        kept = partial_timex(ent.text, dct, label, self.grammar.lex, before,
                              lambda text: self.grammar.normalize(text, dct, clause_direction(ent)))
+        if kept is None or kept.shape not in self.kept_shapes:
+            return None, ""
+        return kept.timex, kept.shape
+
+
+MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "to"}
+
+
+def is_some_day_ahead(span: Span) -> bool:
+    """Whether SPAN is "one day" between a modal (or "to") and its verb ("Islam will one day be the
+    second religion", "hopes to one day run the firm"): an unnamed day ahead (FUTURE_REF), not a
+    length ("the trip will take one day")."""
+    if span.text.lower() != "one day" or span.start == 0 or span.end >= len(span.doc):
+        return False
+    return span.doc[span.start - 1].lower_ in MODALS and span.doc[span.end].tag_ == "VB"
+
+
+def coordinated_unit(ent: Span, units: dict[str, str]) -> Token | None:
+    """The first of two plural units joined by "and"/"or" when ENT is the second ("within weeks or
+    months"): TimeML marks the pair as one length, told by the first; None when ENT stands alone."""
+    if ent.start < 2:
+        return None
+    conj, first = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    if conj.lower_ in ("and", "or") and first.lower_ in units and first.lower_.endswith("s"):
+        return first
+    return None
+
+
+def join_coordinated_unit(rows: list[dict], first: Token, end: int) -> bool:
+    """Whether FIRST, the first unit of a pair, is already (in) a row of ROWS. A row that is the bare
+    unit ("within weeks" PXW) is stretched over the pair to END ("weeks or months"), in place; one
+    that is longer ("recent weeks and months") keeps its extent, and the second unit is dropped."""
+    for row in rows:
+        if row["start"] <= first.idx < row["end"]:
+            if row["start"] == first.idx and row["end"] == first.idx + len(first.text):
+                row["end"] = end
+            return True
+    return False
 
 
 NOUN_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that"}
@@ -441,10 +518,23 @@ def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
             row = {**row, **make_date(last_day + row["value"][10:], True, "TIME").as_dict()}
         elif row.get("_reference_day") and last_day:
             row = {**row, **make_date(last_day, True).as_dict()}
+        elif row.get("_weekday_of_reference") and last_day and DAY_VALUE.match(row["value"]):
+            row = {**row, **make_date(weekday_from(last_day, row["value"], row["_weekday_of_reference"]), True).as_dict()}
+            last_day = row["value"]
         elif row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", row["value"]):
             last_day = row["value"]
         out.append(row)
     return out
+
+
+def weekday_from(reference: str, value: str, rel: str) -> str:
+    """"the previous Friday" (REL previous/preceding) or "the following Monday" (REL following): the
+    weekday of VALUE (a day) nearest before or after the REFERENCE day (ISO), not the day itself."""
+    ref, wd = date.fromisoformat(reference), date.fromisoformat(value).isoweekday()
+    delta = wd - ref.isoweekday()
+    if rel == "following":
+        return (ref + timedelta(days=delta % 7 or 7)).isoformat()
+    return (ref - timedelta(days=(-delta) % 7 or 7)).isoformat()
 
 
 def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[dict]:
@@ -459,6 +549,20 @@ def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[di
                 out[-1] = {"start": prev["start"], "end": row["end"], **tx.as_dict()}
                 continue
         out.append(row)
+    return out
+
+
+# What rounds or opens a date's end and belongs to the expression: "the next year or so", "1994 or
+# later", "1990 and beyond" (not "in 1984 and later served": there "later" dates the next verb).
+OPEN_END = re.compile(r"\s+(?:or\s+so|or\s+later|or\s+earlier|or\s+sooner|and\s+beyond)\b", re.I)
+
+
+def with_open_ends(text: str, rows: list[dict]) -> list[dict]:
+    """ROWS, each followed by an open end (OPEN_END) stretched over it; the value stays."""
+    out = []
+    for row in rows:
+        m = OPEN_END.match(text, row["end"])
+        out.append({**row, "end": m.end()} if m else row)
     return out
 
 
@@ -512,15 +616,18 @@ def trim_entity(ent: Span) -> Span | None:
     assigns=["doc._.dates"],
     default_config={"lexicon_path": GRAMMAR_FILES[0], "patterns_path": GRAMMAR_FILES[1],
                     "numbers_path": GRAMMAR_FILES[2], "use_entities": True, "use_dateparser": True,
-                    "keep_unnormalized": True, "part_of_day_time": False},
+                    "keep_unnormalized": True, "part_of_day_time": False,
+                    "kept_shapes": list(DEFAULT_KEPT_SHAPES)},
 )
 def make_news_dates(nlp: Language, name: str, lexicon_path: str, patterns_path: str, numbers_path: str,
                     use_entities: bool, use_dateparser: bool, keep_unnormalized: bool,
-                    part_of_day_time: bool) -> NewsDates:
+                    part_of_day_time: bool, kept_shapes: list[str]) -> NewsDates:
     """The dates component: the grammar's files relative to models/ (or to the folder to_disk wrote);
     use_entities adds the model's DATE/TIME entities the grammar missed, use_dateparser normalises them;
     keep_unnormalized keeps those neither reads, with a partial value ("the whole month" P1M, "the
-    week" 2013-WXX); part_of_day_time types "Monday morning" TIME 2013-03-18TMO (else DATE 2013-03-18)."""
+    week" 2013-WXX), of the kept_shapes only (timex_compose.KEPT_SHAPES); part_of_day_time types
+    "Monday morning" TIME 2013-03-18TMO (else DATE 2013-03-18)."""
     return NewsDates(name, lexicon_path=lexicon_path, patterns_path=patterns_path, numbers_path=numbers_path,
                      use_entities=use_entities, use_dateparser=use_dateparser,
-                     keep_unnormalized=keep_unnormalized, part_of_day_time=part_of_day_time)
+                     keep_unnormalized=keep_unnormalized, part_of_day_time=part_of_day_time,
+                     kept_shapes=kept_shapes)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from .timex import GRANULARITY, Timex, make_date
 
@@ -85,11 +85,34 @@ NOT_A_DATE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+(?:early\s+|late
                         r"|^good\s+(?:morning|afternoon|evening|night)\W*$", re.I)
 
 
+class KeptReading(NamedTuple):
+    """The partial TIMEX3 of a span no pattern reads whole, and the name of its shape (KEPT_SHAPES)."""
+
+    timex: Timex
+    shape: str
+
+
+# The shapes of the spans partial_timex keeps, each named after what it reads:
+KEPT_SHAPES = (
+    "qualified_unit",          # "next fiscal year", "eight trading days": a unit with a qualifier read without it
+    "whole_unit",              # "the whole month": P1M
+    "part_of_day",             # "evening", "mid afternoon", "the night": TIME on the day spoken of
+    "vague_plural_reference",  # "past years", "future quarters": PAST_REF / FUTURE_REF
+    "unit_length",             # "the years", "the first hours", "months ago", "hundreds of years": PXY ...
+    "bare_plural_unit",        # "for months", "months of talks": a length of unknown count
+    "generic_plural_unit",     # "on days when prices fall": a kind of day, no time (TimeML leaves it out)
+    "day_spoken_of",           # "the day", "later in the day", "the eighth day": the day the text names
+    "unit_of_unknown_place",   # "the week", "earlier in the year": the unit, in the publication year
+    "named_month",             # "the month of Ramadan in May": XXXX-05
+    "vague_reference",         # "a later date": FUTURE_REF
+)
+
+
 def partial_timex(text: str, dct: date | None, kind: str, lexicon: dict, before: str,
-                  normalize: Callable[[str], Timex | None]) -> Timex | None:
+                  normalize: Callable[[str], Timex | None]) -> KeptReading | None:
     """The most specific honest TIMEX3 of TEXT, a span the model calls KIND (DATE or TIME) that the
     grammar (NORMALIZE) and dateparser could not read whole (BEFORE: the word before it, with a
-    space); None for ages, greetings and spans
+    space), with the name of its shape; None for ages, greetings and spans
     with no temporal word ("Olympic", "as little as 99 cents")."""
     if NOT_A_DATE.search(before + text) or not has_temporal_word(text, lexicon):
         return None
@@ -99,14 +122,24 @@ def partial_timex(text: str, dct: date | None, kind: str, lexicon: dict, before:
     if cleaned != text:
         tx = normalize(cleaned)
         if tx is not None:
-            return tx
+            return KeptReading(tx, "qualified_unit")
     for guess in (whole_unit, part_of_day, vague_plural_reference, unit_only, named_month, vague_reference):
         tx = guess(cleaned, dct, lexicon)
         if tx is not None:
-            return tx
+            return KeptReading(tx, unit_shape(cleaned, before, tx) if guess is unit_only else guess.__name__)
     # nothing read: no unit, no place in the calendar ("Third-period", "quarter-century"); a bare
     # XXXX says nothing and almost never matches what an annotator marks
     return None
+
+
+def unit_shape(text: str, before: str, tx: Timex) -> str:
+    """The shape of a span whose only temporal word is a unit (unit_only read it as TX)."""
+    if tx.type != "DURATION":
+        return "day_spoken_of" if tx.granularity == "day" or re.search(r"(?i)\bday\b", text) else "unit_of_unknown_place"
+    if len(text.split()) > 1:
+        return "unit_length"
+    # "on days when prices fall": after "on" a bare plural unit is a kind of day, not a length
+    return "generic_plural_unit" if before.strip().lower() == "on" else "bare_plural_unit"
 
 
 # A fraction ("a quarter of the market", "more than a quarter"), a kind of period ("from a fiscal year

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from re import _constants as C  # the parse-tree opcodes of the standard library's own parser
 from re import _parser as P
 
@@ -32,6 +33,42 @@ def triggers(regex: re.Pattern) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+def required_triggers(regex: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Sets of strings (as triggers() gives one) each of which must have a member in every match of
+    REGEX: the words and digits of its required parts ("early|late" and "january|..." in "(?:early|
+    late)\\s+(?:january|...)"). A text must hold a member of every set; () when none is known."""
+    out: list[frozenset[str]] = []
+    _collect_required(P.parse(regex.pattern, regex.flags), out)
+    return tuple(dict.fromkeys(out))
+
+
+def _collect_required(items, out: list[frozenset[str]]) -> None:
+    """Adds to OUT the useful trigger sets of the sequence ITEMS and of the groups it requires."""
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:  # the (None, None) at the end closes the last run
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            _add_useful({"".join(run).lower()}, out)
+            run = []
+        if op is C.SUBPATTERN:
+            _collect_required(av[3], out)
+        elif op is C.ATOMIC_GROUP:
+            _collect_required(av, out)
+        elif op in _REPEATS and av[0] >= 1:
+            _collect_required(av[2], out)
+        elif op is not None:
+            found = _item_triggers(op, av)
+            if found is not None:
+                _add_useful(found, out)
+
+
+def _add_useful(found: set[str], out: list[frozenset[str]]) -> None:
+    if all(_selectivity(s) >= _SHORTEST_USEFUL for s in found):
+        out.append(frozenset(found))
+
+
 def _sequence_triggers(items) -> set[str] | None:
     """Every item of a sequence is in the match: the most selective item's triggers (longest words)."""
     options: list[set[str]] = []
@@ -48,11 +85,21 @@ def _sequence_triggers(items) -> set[str] | None:
             options.append(found)
     if run:
         options.append({"".join(run).lower()})
-    useful = [o for o in options if all(s == DIGIT or len(s) >= _SHORTEST_USEFUL for s in o)]
+    useful = [o for o in options if all(_selectivity(s) >= _SHORTEST_USEFUL for s in o)]
     if not useful:
         return None
-    # a digit is in most articles: it ranks with the shortest words
-    return max(useful, key=lambda o: (min(_SHORTEST_USEFUL if s == DIGIT else len(s) for s in o), -len(o)))
+    return max(useful, key=lambda o: (min(_selectivity(s) for s in o), -len(o)))
+
+
+def _selectivity(trigger: str) -> float:
+    """How rare TRIGGER is in text, as a length: a digit is in most articles (it ranks with the
+    shortest useful words); a digit beside given characters ("0s" of "1990s") is rarer than any
+    digit, so such a string ranks just above DIGIT, however short."""
+    if trigger == DIGIT:
+        return _SHORTEST_USEFUL
+    if len(trigger) >= 2 and any(c.isdigit() for c in trigger):
+        return max(len(trigger), _SHORTEST_USEFUL) + 0.5
+    return len(trigger)
 
 
 def _item_triggers(op, av) -> set[str] | None:
@@ -66,7 +113,11 @@ def _item_triggers(op, av) -> set[str] | None:
         return _sequence_triggers(av[2])
     if op is C.BRANCH:
         branches = [_sequence_triggers(b) for b in av[1]]
-        return None if any(b is None for b in branches) else set().union(*branches)
+        if any(b is None for b in branches):
+            return None
+        found = set().union(*branches)
+        # a branch needing any digit makes a string with a digit, in another, one more test for nothing
+        return {s for s in found if s == DIGIT or not any(c.isdigit() for c in s)} if DIGIT in found else found
     if op is C.IN and av and all(_is_digit_item(i) for i in av):
         return {DIGIT}
     return None
@@ -84,22 +135,49 @@ def _is_digit_item(item) -> bool:
 
 
 class TriggerText:
-    """One text prepared for trigger tests: lower-cased once, its digit test done once; cut at
-    BARRIER_CHARS (see barriers()) into pieces, each of which a pattern is tried on only when it
-    holds one of the pattern's triggers."""
+    """One text prepared for trigger tests: lower-cased once, its digit test done once, the KNOWN
+    triggers it holds found once (a grammar's patterns share most of theirs); cut at BARRIER_CHARS
+    (see barriers()) into pieces, each of which a pattern is tried on only when it holds one of the
+    pattern's triggers."""
 
-    def __init__(self, text: str, barrier_chars: str = ""):
+    def __init__(self, text: str, barrier_chars: str = "", known: frozenset[str] = frozenset()):
         self.exact = _ODD_CASE.search(text) is None
         self.lower = text.lower()
         self.has_digit = _ANY_DIGIT.search(text) is not None
-        self.pieces = pieces(text, barrier_chars)
-        self._starts = [a for a, _ in self.pieces]
+        self._text, self._barrier_chars = text, barrier_chars
+        self._pieces: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
         self._holding: dict[str, frozenset[int]] = {}
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] = []
         self._words_of: dict[str, list[tuple[int, int]]] = {}
         self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
         self._present: dict[str, bool] = {}
+        self.known = known
+        # each known trigger tested once: then a pattern's test is one set operation
+        self.present = self._present_of(known) if known else frozenset()
+
+    def _present_of(self, known: frozenset[str]) -> frozenset[str]:
+        """The strings of KNOWN the text holds (DIGIT: a digit); a word is looked for only when
+        the word of KNOWN inside it ("day" in "today") is there."""
+        outer, inside = _nesting(known)
+        lower = self.lower
+        found = [w for w in outer if w in lower]
+        for w in found:  # the list grows as it is read: the words around a word found are tried in turn
+            around = inside.get(w)
+            if around:
+                found.extend(u for u in around if u in lower)
+        if self.has_digit and DIGIT in known:
+            found.append(DIGIT)
+        return frozenset(found)
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        """(start, end) of the stretches between barrier characters (see pieces()); cut when first asked."""
+        if self._pieces is None:
+            self._pieces = pieces(self._text, self._barrier_chars)
+            self._starts = [a for a, _ in self._pieces]
+        return self._pieces
 
     def ranges(self, found: frozenset[str] | None) -> list[tuple[int, int]]:
         """(start, end) stretches of the text that hold every match of a pattern with triggers
@@ -175,6 +253,7 @@ class TriggerText:
                 while i >= 0:
                     at.append(i)
                     i = self.lower.find(trigger, i + 1)
+            # asked by ranges() only, once it has cut the text (self._starts is set)
             got = frozenset(bisect.bisect_right(self._starts, i) - 1 for i in at)
             self._holding[trigger] = got
         return got
@@ -183,6 +262,12 @@ class TriggerText:
         """False only when no string of FOUND is in the text (so no match of its regex can be)."""
         if found is None or not self.exact:
             return True
+        if self.known:
+            if not self.present.isdisjoint(found):
+                return True
+            if found <= self.known:
+                return False
+            found = found - self.known
         return any(self._holds(s) for s in found)
 
     def _holds(self, trigger: str) -> bool:
@@ -192,6 +277,23 @@ class TriggerText:
         if got is None:
             got = self._present[trigger] = self.has_digit if trigger == DIGIT else trigger in self.lower
         return got
+
+
+@lru_cache(maxsize=16)
+def _nesting(words: frozenset[str]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """WORDS (DIGIT left out) as a forest: the words that hold no other of WORDS, and for each word
+    the words whose longest inner word of WORDS it is ("day" -> "days", "today"). A text holds a
+    word only if it holds the word inside it, so it need look for a word only then."""
+    plain = sorted(words - {DIGIT}, key=lambda w: (len(w), w))
+    outer: list[str] = []
+    inside: dict[str, list[str]] = {}
+    for w in plain:
+        inner = [u for u in plain if len(u) < len(w) and u in w]
+        if inner:
+            inside.setdefault(max(inner, key=lambda u: (len(u), u)), []).append(w)
+        else:
+            outer.append(w)
+    return tuple(outer), {w: tuple(around) for w, around in inside.items()}
 
 
 # ---------------------------------------------------------------- barriers: where no match can reach
