@@ -103,11 +103,6 @@ def named_divisions(pairs, by: str = "") -> dict[tuple[str, str], set[str]]:
     return {pair: {by} for pair in pairs}
 
 
-def nearness(p: Place, points: list[Anchor], name: str, radius: float) -> float:
-    """1 for a candidate on top of the nearest other anchor, falling to 0 at RADIUS km."""
-    return Neighbours(points, name, radius).nearness(p)
-
-
 class Neighbours:
     """The anchors one name is measured against (all but those of the name itself), with their
     trigonometry done once: rank() measures every candidate of a name against the same anchors. The
@@ -123,6 +118,7 @@ class Neighbours:
         self.max_dlat = radius * 1.001 / EARTH_KM + 1e-9
 
     def nearness(self, p: Place) -> float:
+        """1 for a candidate on top of the nearest anchor, falling to 0 at the radius."""
         if p.latitude is None or not self.points:
             return 0.0
         p1 = math.radians(p.latitude)
