@@ -122,10 +122,7 @@ class NewsPlaces(base.RuleDataComponent):
         if self.pair_region(doc, start, end) is not None:
             return "pair"
         # One item of a list whose other items are places ("Kalbajar, Aghdam and Lachin", "Tasmania or
-        # the ACT").
-        i = word_before(doc, start)
-        if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
-            i = word_before(doc, i)
+        # the ACT"): I is still the word before the name and its determiner.
         if i >= 1 and doc[i].lower_ in LIST_WORDS and word_before(doc, i) in places:
             return "list"
         if j < len(doc) and doc[j].lower_ in LIST_WORDS and word_after(doc, j + 1) in places:
