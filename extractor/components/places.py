@@ -208,7 +208,8 @@ class NewsPlaces(base.RuleDataComponent):
         return self._place_list(ent, state) or self._person_of_place(ent) or [ent]
 
     def _prominent_place(self, text: str) -> bool:
-        """Whether TEXT names a country, a state or province, a capital or a large town."""
+        """Whether TEXT names a country, a state or province, a capital or a large town (only towns are
+        capitals in the gazetteer)."""
         return bool(self.gaz.country_lookup(text)) or any(
             (p.kind == "admin" and p.iso_code) or p.capital or (p.kind == "city" and p.population >= BIG_TOWN)
             for p in self.gaz.known_candidates(text))
@@ -728,16 +729,13 @@ class NewsPlaces(base.RuleDataComponent):
 
     def _office_place(self, core: Span) -> Span | None:
         """The place an organisation entity starts with when an office's title follows it ("Manitoba" in
-        "Manitoba Premier Brian Pallister"): a country, a province or state, or a large town; None
-        otherwise."""
+        "Manitoba Premier Brian Pallister"): a prominent place (see _prominent_place); None otherwise."""
         doc = core.doc
         for k in range(min(MAX_NAME_TOKENS, len(core) - 1), 0, -1):
             if doc[core.start + k].lower_ not in self.context["office_titles"]:
                 continue
             place = doc[core.start:core.start + k]
-            if self.gaz.country_lookup(place.text) or any(
-                    p.kind == "admin" and p.iso_code or p.kind == "city" and (p.population >= BIG_TOWN or p.capital)
-                    for p in self.gaz.known_candidates(place.text)):
+            if self._prominent_place(place.text):
                 return place
         return None
 
