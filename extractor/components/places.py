@@ -1100,23 +1100,26 @@ class _ArticleState:
     def named_divisions(self, gaz: Gazetteer) -> set[tuple[str, str]]:
         """(country, admin1) of the states and provinces the model's place entities name."""
         if self._divisions is None:
-            self._divisions = set()
-            for e, core in zip(self.model_ents, self.model_cores):
-                best = self.best_place(core.text, gaz) if core is not None and e.label_ in ("GPE", "LOC") else None
-                if best is not None and best.kind == "admin" and best.iso_code and best.admin1:
-                    self._divisions.add((best.country_code, best.admin1))
+            self._divisions = {(best.country_code, best.admin1) for _, best in self.model_places(gaz)
+                               if best.kind == "admin" and best.iso_code and best.admin1}
         return self._divisions
 
     def other_points(self, name: str, gaz: Gazetteer) -> list[tuple[float, float]]:
         """The points of the towns and divisions the model's other place entities name (their likeliest
         entries): where the article is set."""
         if self._points is None:
-            self._points = []
-            for e, core in zip(self.model_ents, self.model_cores):
-                best = self.best_place(core.text, gaz) if core is not None and e.label_ in ("GPE", "LOC") else None
-                if best is not None and best.kind in ("city", "admin") and best.latitude is not None:
-                    self._points.append((core.text, best.latitude, best.longitude))
+            self._points = [(text, best.latitude, best.longitude) for text, best in self.model_places(gaz)
+                            if best.kind in ("city", "admin") and best.latitude is not None]
         return [(lat, lon) for text, lat, lon in self._points if text != name]
+
+    def model_places(self, gaz: Gazetteer):
+        """(name, likeliest entry) of each of the model's GPE and LOC entities the gazetteer knows, in
+        the article's order."""
+        for e, core in zip(self.model_ents, self.model_cores):
+            if core is not None and e.label_ in ("GPE", "LOC"):
+                best = self.best_place(core.text, gaz)
+                if best is not None:
+                    yield core.text, best
 
     def best_place(self, text: str, gaz: Gazetteer):
         """gaz.resolve_place(TEXT) on the article's countries, memoised for the article."""
