@@ -13,8 +13,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .engines.annotate import MAX_CHARS, EncodedResults, Result, batch_pipeline, encode_results, sha256
-from .dedupe import MODES, NearDuplicates, is_deduplicated, mark_duplicates
+from .engines.annotate import MAX_CHARS, EncodedResults, Result, batch_pipeline, encode_results
+from .dedupe import MODES, NearDuplicates, is_deduplicated, mark_duplicates, sha256
 from .engines.local import local_results
 from .errors import InputError
 from .io.readers import check_inputs, read_articles
