@@ -13,8 +13,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .engines.annotate import MAX_CHARS, EncodedResults, Result, batch_pipeline, sha256
-from .dedupe import MODES, NearDuplicates, is_deduplicated, mark_duplicates
+from .engines.annotate import MAX_CHARS, EncodedResults, Result, batch_pipeline, encode_results
+from .dedupe import MODES, NearDuplicates, is_deduplicated, mark_duplicates, sha256
 from .engines.local import local_results
 from .errors import InputError
 from .io.readers import check_inputs, read_articles
@@ -346,36 +346,20 @@ def mark_signed_duplicates(seen: NearDuplicates, batch: list[Article], results: 
             art["duplicate_of"] = seen.first_duplicate_of(a.article_id, art["sha256"], sig)
 
 
-def article_rows(results: list[Result] | EncodedResults) -> list[dict[str, Any]]:
-    """The articles rows of a batch's results, whichever form the engine returned them in."""
-    if isinstance(results, EncodedResults):
-        return results.articles
-    return [art for art, _ in results]
-
-
-def write_batch(writer: ChunkedWriter, summary: RunSummary, results: list[Result] | EncodedResults,
+def write_batch(writer: ChunkedWriter, summary: RunSummary, results: EncodedResults,
                 position: InputPosition | None) -> None:
     """Write one batch's rows, count them, then commit the batch (its articles enter the manifest).
-    Rows encoded by the workers (EncodedResults) are appended as they are: the same bytes."""
-    if isinstance(results, EncodedResults):
-        arts, counts = results.articles, results.counts
-        for art in arts:
-            writer.write("articles", [art])
-        for t, data in results.tables.items():
-            writer.write_encoded(t, data, sum(c.get(t, 0) for c in counts))
-    else:
-        arts, counts = [], []
-        for art, tables in results:
-            writer.write("articles", [art])
-            for t, rows in tables.items():
-                writer.write(t, rows)
-            arts.append(art)
-            counts.append({t: len(rows) for t, rows in tables.items()})
-    for art, n in zip(arts, counts):
+    The mention rows come encoded (by the workers, or by encode_results() here): they are appended
+    as they are."""
+    for art in results.articles:
+        writer.write("articles", [art])
+    for t, data in results.tables.items():
+        writer.write_encoded(t, data, sum(c.get(t, 0) for c in results.counts))
+    for art, n in zip(results.articles, results.counts):
         summary.add_article(art, n)
         if position is not None:
             position.advance(str(art["source"]), int(art.get("n_chars") or 0))
-    writer.commit_batch([row_key(art) for art in arts], summary.totals())
+    writer.commit_batch([row_key(art) for art in results.articles], summary.totals())
 
 
 def watch_position(summary: RunSummary, position: InputPosition) -> None:
@@ -428,10 +412,12 @@ def run(inputs: Iterable[str | Path], out: str | Path = "out", *, fmt: str = "cs
                                              encoding=(fmt, excel), signatures=seen is not None):
             if summary.startup_seconds is None:
                 summary.startup_seconds = time.perf_counter() - t0
+            if not isinstance(results, EncodedResults):  # one worker, or dask: encoded here, as a worker would
+                results = encode_results(results, fmt, excel)
             if seen is not None:
                 mark_signed_duplicates(seen, batch, results)
             if text:
-                for article, art in zip(batch, article_rows(results)):
+                for article, art in zip(batch, results.articles):
                     art["text"] = article.text
             write_batch(writer, summary, results, position)
             summary.seconds = time.perf_counter() - t0

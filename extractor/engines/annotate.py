@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 
-from ..dedupe import batch_signatures, sha256  # noqa: F401 - sha256 re-exported (batch.py)
+from ..dedupe import batch_signatures, sha256
 from ..pipeline import article_doc, build_pipeline
 from ..rows import Article, article_row, doc_rows
 
