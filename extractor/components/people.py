@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -204,8 +204,6 @@ class _ArticlePeople:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
-        self._chunks: list[tuple[int, int]] | None = None
-        self._chunk_start_by_end: dict[int, int] | None = None
 
     def ids(self, attr: int) -> list[int]:
         """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
@@ -213,24 +211,21 @@ class _ArticlePeople:
             self._ids[attr] = self.doc.to_array(attr).tolist() if len(self.doc) else []
         return self._ids[attr]
 
-    @property
+    @cached_property
     def chunks(self) -> list[tuple[int, int]]:
         """The doc's noun chunks as (start, end) tokens, in order, computed on first use (many docs
         never need them)."""
-        if self._chunks is None:
-            self._chunks = _noun_chunks(self.doc)
-        return self._chunks
+        return _noun_chunks(self.doc)
 
-    @property
+    @cached_property
     def chunk_start_by_end(self) -> dict[int, int]:
         """Start of the first noun chunk of at most six tokens that ends at each token: one lookup
         instead of a scan of every chunk for each title."""
-        if self._chunk_start_by_end is None:
-            self._chunk_start_by_end = {}
-            for start, end in self.chunks:
-                if end - start <= 6:
-                    self._chunk_start_by_end.setdefault(end, start)
-        return self._chunk_start_by_end
+        starts: dict[int, int] = {}
+        for start, end in self.chunks:
+            if end - start <= 6:
+                starts.setdefault(end, start)
+        return starts
 
     def annotate(self) -> None:
         """Write doc._.people and doc._.officials."""
