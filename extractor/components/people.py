@@ -776,10 +776,8 @@ class _ArticlePeople:
                  and t.text not in POSSESSIVE]
         if not words:
             return False
-        demonym_country, country_lookup = _gazetteer()
         return all(t.ent_type_ in {"PERSON", "NORP"} for t in words) or \
-            (len(words) == 1 and demonym_country is not None and bool(demonym_country(words[0].text))
-             and not country_lookup(words[0].text))
+            (len(words) == 1 and _is_demonym_of_no_country_name(words[0].text))
 
     def _names_no_body(self, affiliation: str | None) -> bool:
         """Whether an affiliation as written names no organisation or place: none at all, or only
@@ -1637,8 +1635,14 @@ def _is_nationality_word(tok) -> bool:
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return False
+    return _is_demonym_of_no_country_name(tok.text)
+
+
+def _is_demonym_of_no_country_name(word: str) -> bool:
+    """Whether WORD is a people's adjective ("Bosnian", "Chinese") that is not itself a country's
+    name ("US"): a nationality, not a place."""
     demonym_country, country_lookup = _gazetteer()
-    return demonym_country is not None and bool(demonym_country(tok.text)) and not country_lookup(tok.text)
+    return demonym_country is not None and bool(demonym_country(word)) and not country_lookup(word)
 
 
 def _starts_with_a_name(text: str) -> bool:
