@@ -179,13 +179,12 @@ STANDINGS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' ]{2,30}?[ \t]+\d+[ \t]+[\d.]
 
 def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: frozenset[str],
                       is_place: Callable[[str], bool], is_country: Callable[[str], bool],
-                      text: str | None = None) -> list[tuple[int, int]]:
+                      text: str) -> list[tuple[int, int]]:
     """Token spans of the model's entities that name a sports club after its city: the subject or object
     of a result verb in a sentence with a score ("Liverpool beat Leeds 2-1"), the two sides of a
     fixture line ("DENVER at BOSTON"), the team at the start of a standings line ("Boston 45 20 .692").
-    Countries are national teams and stay places. TEXT is doc.text when the caller has read it (spaCy
+    Countries are national teams and stay places. TEXT is doc.text, as the caller has read it (spaCy
     rebuilds it from every token at each access)."""
-    text = doc.text if text is None else text
     score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
     # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
     fixture = any(len(words) <= 8 and any(w in fixture_words for w in words)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -204,8 +204,6 @@ class _ArticlePeople:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
-        self._chunks: list[tuple[int, int]] | None = None
-        self._chunk_start_by_end: dict[int, int] | None = None
 
     def ids(self, attr: int) -> list[int]:
         """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
@@ -213,24 +211,21 @@ class _ArticlePeople:
             self._ids[attr] = self.doc.to_array(attr).tolist() if len(self.doc) else []
         return self._ids[attr]
 
-    @property
+    @cached_property
     def chunks(self) -> list[tuple[int, int]]:
         """The doc's noun chunks as (start, end) tokens, in order, computed on first use (many docs
         never need them)."""
-        if self._chunks is None:
-            self._chunks = _noun_chunks(self.doc)
-        return self._chunks
+        return _noun_chunks(self.doc)
 
-    @property
+    @cached_property
     def chunk_start_by_end(self) -> dict[int, int]:
         """Start of the first noun chunk of at most six tokens that ends at each token: one lookup
         instead of a scan of every chunk for each title."""
-        if self._chunk_start_by_end is None:
-            self._chunk_start_by_end = {}
-            for start, end in self.chunks:
-                if end - start <= 6:
-                    self._chunk_start_by_end.setdefault(end, start)
-        return self._chunk_start_by_end
+        starts: dict[int, int] = {}
+        for start, end in self.chunks:
+            if end - start <= 6:
+                starts.setdefault(end, start)
+        return starts
 
     def annotate(self) -> None:
         """Write doc._.people and doc._.officials."""
@@ -781,10 +776,8 @@ class _ArticlePeople:
                  and t.text not in POSSESSIVE]
         if not words:
             return False
-        demonym_country, country_lookup = _gazetteer()
         return all(t.ent_type_ in {"PERSON", "NORP"} for t in words) or \
-            (len(words) == 1 and demonym_country is not None and bool(demonym_country(words[0].text))
-             and not country_lookup(words[0].text))
+            (len(words) == 1 and _is_demonym_of_no_country_name(words[0].text))
 
     def _names_no_body(self, affiliation: str | None) -> bool:
         """Whether an affiliation as written names no organisation or place: none at all, or only
@@ -1642,8 +1635,14 @@ def _is_nationality_word(tok) -> bool:
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return False
+    return _is_demonym_of_no_country_name(tok.text)
+
+
+def _is_demonym_of_no_country_name(word: str) -> bool:
+    """Whether WORD is a people's adjective ("Bosnian", "Chinese") that is not itself a country's
+    name ("US"): a nationality, not a place."""
     demonym_country, country_lookup = _gazetteer()
-    return demonym_country is not None and bool(demonym_country(tok.text)) and not country_lookup(tok.text)
+    return demonym_country is not None and bool(demonym_country(word)) and not country_lookup(word)
 
 
 def _starts_with_a_name(text: str) -> bool:
