@@ -889,7 +889,7 @@ class Grammar:
         d = g["dir"].lower()
         sign = 1 if d in ("later", "from now", "hence") else -1
         if "num" in g:
-            n = self._count(g["num"], self.lex["vague_numbers"])
+            n = self.count(g["num"])
         else:
             n = 1
         if n is None:
@@ -935,7 +935,7 @@ class Grammar:
     def _is_rising_range(self, lower: float | str, upper_text: str) -> bool:
         """Whether "LOWER to UPPER" counts up ("two to three weeks"); a range's length is told by its
         lower bound, as TimeML does ("two to three weeks" P2W)."""
-        upper = self._count(upper_text, self.lex["vague_numbers"])
+        upper = self.count(upper_text)
         return lower != "X" and upper not in (None, "X") and float(upper) > float(lower)
 
     def h_duration(self, g, dct, direction, hints):
@@ -950,7 +950,7 @@ class Grammar:
             return None  # ages ("a 6-year-old") are not temporal expressions in TimeML news
         elif "num" in g:
             num = g["num"].lower()
-            n = self._count(g["num"], self.lex["vague_numbers"])
+            n = self.count(g["num"])
             if re.fullmatch(r"(?:half\s+an?|a\s+half|one\s+half)", num):
                 n = 0.5
             if n is None:
