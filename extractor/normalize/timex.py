@@ -699,8 +699,7 @@ class Grammar:
         part = self.lex["day_parts"].get(g.get("part", "").lower())
         if dct is None:
             return make_date(f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), False, "TIME" if part else "DATE")
-        if rel in ("last", "this past", "past", "the previous", "the preceding"):
-            direction = PAST
+        # resolve_weekday reads REL first: "last"/"the previous" Friday is behind whatever the tense
         d = resolve_weekday(wd, dct, direction, rel)
         # "Monday morning": a part of that day, a TIME in TimeML (2013-03-18TMO), as TimeBank and MEANTIME
         # annotate it; AQUAINT gives the day, typed DATE. The component's option part_of_day_time chooses.
