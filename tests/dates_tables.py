@@ -1,5 +1,5 @@
-"""What the dates table tests share: a news_dates component with given options, and the dates a
-pipeline finds in one text, keyed by mention."""
+"""What the dates table tests share: a news_dates component with given options, the dates a pipeline
+finds in one text (as rows, or keyed by mention), and the check that a mention has its type and value."""
 from __future__ import annotations
 
 from extractor.components.dates import NewsDates
@@ -15,11 +15,24 @@ def dates_component(**options) -> NewsDates:
     return comp
 
 
-def dates_by_mention(nlp, text: str, published: str | None, dates=None) -> dict[str, tuple[str, str]]:
-    """mention -> (type, value) of the dates NLP finds in TEXT published on PUBLISHED; DATES, when
-    given, runs in place of the pipeline's news_dates."""
+def dates_of(nlp, text: str, published: str | None, dates=None) -> list[dict]:
+    """The dates rows NLP finds in TEXT published on PUBLISHED, each with its mention as "text";
+    DATES, when given, runs in place of the pipeline's news_dates."""
     doc = nlp.make_doc(text)
     doc._.published = published
     for name, proc in nlp.pipeline:
         doc = (dates if name == "news_dates" and dates is not None else proc)(doc)
-    return {text[d["start"]:d["end"]]: (d["type"], d["value"]) for d in doc._.dates}
+    return [{**d, "text": text[d["start"]:d["end"]]} for d in doc._.dates]
+
+
+def dates_by_mention(nlp, text: str, published: str | None, dates=None) -> dict[str, tuple[str, str]]:
+    """mention -> (type, value) of the dates NLP finds in TEXT published on PUBLISHED (see dates_of)."""
+    return {d["text"]: (d["type"], d["value"]) for d in dates_of(nlp, text, published, dates)}
+
+
+def assert_date(nlp, text: str, published: str | None, mention: str, type_: str, value: str, dates=None) -> None:
+    """The dates NLP finds in TEXT published on PUBLISHED (DATES as in dates_of) hold MENTION, of
+    TYPE_ and VALUE: the check of every (name, text, published, mention, type, value) table."""
+    rows = dates_by_mention(nlp, text, published, dates)
+    assert mention in rows, rows
+    assert rows[mention] == (type_, value), rows

@@ -6,23 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor import load_pipeline
+from tests.dates_tables import assert_date, dates_of
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "azernews-2021-06-11-demining.txt"
 TIMEBANK = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates" / "timebank.jsonl"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_pipeline()
-
-
-def dates_of(nlp, text: str, published: str | None) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return [{**d, "text": text[d["start"]:d["end"]]} for d in doc._.dates]
 
 
 def by_text(rows: list[dict]) -> dict[str, dict]:
@@ -86,9 +73,7 @@ def by_text(rows: list[dict]) -> dict[str, dict]:
      "1999-11-25"),
 ])
 def test_mentions(nlp, text, published, mention, type_, value):
-    rows = by_text(dates_of(nlp, text, published))
-    assert mention in rows, rows
-    assert (rows[mention]["type"], rows[mention]["value"]) == (type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 @pytest.mark.parametrize("text", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dates_tables import dates_by_mention, dates_component
+from tests.dates_tables import assert_date, dates_by_mention, dates_component
 
 PUB = "2013-03-20"  # a Wednesday
 
@@ -15,11 +15,6 @@ PUB = "2013-03-20"  # a Wednesday
 def dates_with_options():
     """news_dates with keep_unnormalized and part_of_day_time on."""
     return dates_component(keep_unnormalized=True, part_of_day_time=True)
-
-
-def check(rows, mention, type_, value):
-    assert mention in rows, rows
-    assert rows[mention] == (type_, value)
 
 
 # ---- cause 1: a compound expression is kept whole and its value composed
@@ -46,7 +41,7 @@ COMPOUND = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", COMPOUND, ids=[c[0] for c in COMPOUND])
 def test_compound_expression_whole(nlp, name, text, published, mention, type_, value):
-    check(dates_by_mention(nlp, text, published), mention, type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- cause 2: model spans that no pattern reads whole (option keep_unnormalized)
@@ -64,7 +59,7 @@ UNREAD = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", UNREAD, ids=[c[0] for c in UNREAD])
 def test_unread_model_span_kept(nlp, dates_with_options, name, text, published, mention, type_, value):
-    check(dates_by_mention(nlp, text, published, dates_with_options), mention, type_, value)
+    assert_date(nlp, text, published, mention, type_, value, dates_with_options)
 
 
 def test_unread_model_span_dropped_when_option_off(nlp):
@@ -92,7 +87,7 @@ FILTERS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", FILTERS, ids=[c[0] for c in FILTERS])
 def test_filters_keep_real_dates(nlp, name, text, published, mention, type_, value):
-    check(dates_by_mention(nlp, text, published), mention, type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- cause 4: parts of day
@@ -105,16 +100,16 @@ PARTS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", PARTS, ids=[c[0] for c in PARTS])
 def test_part_of_day_is_time(nlp, dates_with_options, name, text, published, mention, type_, value):
-    check(dates_by_mention(nlp, text, published, dates_with_options), mention, type_, value)
+    assert_date(nlp, text, published, mention, type_, value, dates_with_options)
 
 
 def test_part_of_day_default_is_the_day(nlp):
     """By default (AQUAINT's annotation) "Monday morning" is the day, typed DATE."""
-    check(dates_by_mention(nlp, "He left on Monday morning.", PUB), "Monday morning", "DATE", "2013-03-18")
+    assert_date(nlp, "He left on Monday morning.", PUB, "Monday morning", "DATE", "2013-03-18")
 
 
 def test_clock_time_in_the_morning_is_time(nlp):
-    check(dates_by_mention(nlp, "The vote starts in the morning.", PUB), "the morning", "TIME", "2013-03-20TMO")
+    assert_date(nlp, "The vote starts in the morning.", PUB, "the morning", "TIME", "2013-03-20TMO")
 
 
 # ---- cause 5: durations inside dated phrases
@@ -130,7 +125,7 @@ DURATIONS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", DURATIONS, ids=[c[0] for c in DURATIONS])
 def test_durations_in_dated_phrases(nlp, name, text, published, mention, type_, value):
-    check(dates_by_mention(nlp, text, published), mention, type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- cause 6: bugs seen
@@ -157,7 +152,7 @@ BUGS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", BUGS, ids=[c[0] for c in BUGS])
 def test_bugs_seen(nlp, name, text, published, mention, type_, value):
-    check(dates_by_mention(nlp, text, published), mention, type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- cases that must produce no date

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dates_tables import dates_by_mention, dates_component
+from tests.dates_tables import assert_date, dates_by_mention, dates_component
 
 PUB = "2013-03-20"  # a Wednesday
 
@@ -35,8 +35,7 @@ KEPT = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", KEPT, ids=[c[0] for c in KEPT])
 def test_kept_span_has_a_calendar_value(nlp, keeping, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published, keeping)
-    assert rows.get(mention) == (type_, value), rows
+    assert_date(nlp, text, published, mention, type_, value, keeping)
 
 
 NOT_KEPT = [
@@ -64,8 +63,7 @@ REFERENCE_DAYS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", REFERENCE_DAYS, ids=[c[0] for c in REFERENCE_DAYS])
 def test_day_named_by_reference(nlp, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published)
-    assert rows.get(mention) == (type_, value), rows
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 YEAR_PERIODS = [
@@ -81,8 +79,7 @@ YEAR_PERIODS = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", YEAR_PERIODS, ids=[c[0] for c in YEAR_PERIODS])
 def test_year_period_names_the_compared_quarter(nlp, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published)
-    assert rows.get(mention) == (type_, value), rows
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # The issue's causes, more forms of each (default options); one group a cause.
@@ -138,8 +135,7 @@ CAUSES = [
 
 @pytest.mark.parametrize("name,text,mention,type_,value", CAUSES, ids=[c[0] for c in CAUSES])
 def test_issue_causes_more_forms(nlp, name, text, mention, type_, value):
-    rows = dates_by_mention(nlp, text, PUB)
-    assert rows.get(mention) == (type_, value), rows
+    assert_date(nlp, text, PUB, mention, type_, value)
 
 
 NO_DATES = [

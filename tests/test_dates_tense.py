@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dates_tables import dates_by_mention
+from tests.dates_tables import assert_date
 
 
 PUB = "2013-03-20"  # a Wednesday
@@ -52,9 +52,7 @@ UNCHANGED = [
 @pytest.mark.parametrize("name,text,published,mention,type_,value", WEEKDAYS + UNCHANGED,
                          ids=[c[0] for c in WEEKDAYS + UNCHANGED])
 def test_tense_chooses_the_day(nlp, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published)
-    assert mention in rows, rows
-    assert rows[mention] == (type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- "a year earlier" in an earnings report: the year-ago quarter, unless the sentence reports a longer period
@@ -73,9 +71,7 @@ YEAR_AGO = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", YEAR_AGO, ids=[c[0] for c in YEAR_AGO])
 def test_year_ago_names_the_compared_period(nlp, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published)
-    assert mention in rows, rows
-    assert rows[mention] == (type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- "effective <day>": the nearer such day, whatever the tense of the announcing verb
@@ -91,9 +87,7 @@ EFFECTIVE = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", EFFECTIVE, ids=[c[0] for c in EFFECTIVE])
 def test_effective_day_is_the_nearer(nlp, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published)
-    assert mention in rows, rows
-    assert rows[mention] == (type_, value)
+    assert_date(nlp, text, published, mention, type_, value)
 
 
 # ---- "the quarter ended <day>": the calendar quarter nearest the day it closed
@@ -111,6 +105,4 @@ ENDED = [
 
 @pytest.mark.parametrize("name,text,published,mention,type_,value", ENDED, ids=[c[0] for c in ENDED])
 def test_quarter_named_by_its_end(nlp, name, text, published, mention, type_, value):
-    rows = dates_by_mention(nlp, text, published)
-    assert mention in rows, rows
-    assert rows[mention] == (type_, value)
+    assert_date(nlp, text, published, mention, type_, value)

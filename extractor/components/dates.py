@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               calendar_range, contract_value, load_grammar, make_date, shift)
+                               calendar_range, contract_value, load_grammar, make_date, resolve_weekday, shift)
 from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
@@ -530,11 +530,9 @@ def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
 def weekday_from(reference: str, value: str, rel: str) -> str:
     """"the previous Friday" (REL previous/preceding) or "the following Monday" (REL following): the
     weekday of VALUE (a day) nearest before or after the REFERENCE day (ISO), not the day itself."""
-    ref, wd = date.fromisoformat(reference), date.fromisoformat(value).isoweekday()
-    delta = wd - ref.isoweekday()
-    if rel == "following":
-        return (ref + timedelta(days=delta % 7 or 7)).isoformat()
-    return (ref - timedelta(days=(-delta) % 7 or 7)).isoformat()
+    wd = date.fromisoformat(value).isoweekday()
+    # as "next"/"last" <weekday> from the publication day, from the REFERENCE day
+    return resolve_weekday(wd, date.fromisoformat(reference), None, "next" if rel == "following" else "last").isoformat()
 
 
 def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[dict]:

@@ -699,8 +699,7 @@ class Grammar:
         part = self.lex["day_parts"].get(g.get("part", "").lower())
         if dct is None:
             return make_date(f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), False, "TIME" if part else "DATE")
-        if rel in ("last", "this past", "past", "the previous", "the preceding"):
-            direction = PAST
+        # resolve_weekday reads REL first: "last"/"the previous" Friday is behind whatever the tense
         d = resolve_weekday(wd, dct, direction, rel)
         # "Monday morning": a part of that day, a TIME in TimeML (2013-03-18TMO), as TimeBank and MEANTIME
         # annotate it; AQUAINT gives the day, typed DATE. The component's option part_of_day_time chooses.
@@ -889,7 +888,7 @@ class Grammar:
         d = g["dir"].lower()
         sign = 1 if d in ("later", "from now", "hence") else -1
         if "num" in g:
-            n = self._count(g["num"], self.lex["vague_numbers"])
+            n = self.count(g["num"])
         else:
             n = 1
         if n is None:
@@ -935,7 +934,7 @@ class Grammar:
     def _is_rising_range(self, lower: float | str, upper_text: str) -> bool:
         """Whether "LOWER to UPPER" counts up ("two to three weeks"); a range's length is told by its
         lower bound, as TimeML does ("two to three weeks" P2W)."""
-        upper = self._count(upper_text, self.lex["vague_numbers"])
+        upper = self.count(upper_text)
         return lower != "X" and upper not in (None, "X") and float(upper) > float(lower)
 
     def h_duration(self, g, dct, direction, hints):
@@ -950,7 +949,7 @@ class Grammar:
             return None  # ages ("a 6-year-old") are not temporal expressions in TimeML news
         elif "num" in g:
             num = g["num"].lower()
-            n = self._count(g["num"], self.lex["vague_numbers"])
+            n = self.count(g["num"])
             if re.fullmatch(r"(?:half\s+an?|a\s+half|one\s+half)", num):
                 n = 0.5
             if n is None:

@@ -228,17 +228,11 @@ class TriggerText:
         """(first, last) word indices of each occurrence of TRIGGER (each digit, for DIGIT)."""
         got = self._words_of.get(trigger)
         if got is None:
-            if trigger == DIGIT:
-                at = [(m.start(), m.end()) for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
-            else:
-                at, i = [], self.lower.find(trigger)
-                while i >= 0:
-                    at.append((i, i + len(trigger)))
-                    i = self.lower.find(trigger, i + 1)
             starts = self._word_starts
             # once a word: the digits of "2013" are one word's four occurrences
             got = list(dict.fromkeys((max(0, bisect.bisect_right(starts, a) - 1),
-                                      max(0, bisect.bisect_right(starts, b - 1) - 1)) for a, b in at))
+                                      max(0, bisect.bisect_right(starts, b - 1) - 1))
+                                     for a, b in self._occurrences(trigger)))
             self._words_of[trigger] = got
         return got
 
@@ -246,17 +240,20 @@ class TriggerText:
         """The indices of the pieces in which TRIGGER (or, for DIGIT, a digit) occurs."""
         got = self._holding.get(trigger)
         if got is None:
-            if trigger == DIGIT:
-                at = [m.start() for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
-            else:
-                at, i = [], self.lower.find(trigger)
-                while i >= 0:
-                    at.append(i)
-                    i = self.lower.find(trigger, i + 1)
             # asked by ranges() only, once it has cut the text (self._starts is set)
-            got = frozenset(bisect.bisect_right(self._starts, i) - 1 for i in at)
+            got = frozenset(bisect.bisect_right(self._starts, i) - 1 for i, _ in self._occurrences(trigger))
             self._holding[trigger] = got
         return got
+
+    def _occurrences(self, trigger: str) -> list[tuple[int, int]]:
+        """(start, end) of each occurrence of TRIGGER in the text (of each digit, for DIGIT)."""
+        if trigger == DIGIT:
+            return [(m.start(), m.end()) for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
+        at, i = [], self.lower.find(trigger)
+        while i >= 0:
+            at.append((i, i + len(trigger)))
+            i = self.lower.find(trigger, i + 1)
+        return at
 
     def may_match(self, found: frozenset[str] | None) -> bool:
         """False only when no string of FOUND is in the text (so no match of its regex can be)."""
@@ -395,7 +392,6 @@ def pieces(text: str, barrier_chars: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- reach: how many words a match spans
 UNBOUNDED = 10 ** 9
-_SPACE = " "
 
 
 def reach(regex: re.Pattern) -> int:
