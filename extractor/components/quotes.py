@@ -130,10 +130,7 @@ class NewsQuotes(base.RuleDataComponent):
     # ------------------------------------------------------------ cues in the parse
     def is_cue_verb(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
-        return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"]
-                                                or lemma in self.data["object"] or lemma in self.data["naming"]
-                                                or lemma in self.data["intent"] or lemma in self.data["prepositions"]
-                                                or self.phrasal_word(tok) is not None)
+        return tok.pos_ in ("VERB", "AUX") and (self.in_lexicon(lemma) or self.phrasal_word(tok) is not None)
 
     def phrasal_word(self, tok: Token) -> Token | None:
         """The word right after a verb that makes it a cue of saying ("she went on", "he shot back",
@@ -157,11 +154,11 @@ class NewsQuotes(base.RuleDataComponent):
             if not self.is_cue_verb(tok) or is_line_label(tok):
                 continue
             lemma = tok.lemma_.lower()
+            source = source_of(tok)
+            own = source is None or source.head == tok or source.head.head == tok
             phrasal = self.phrasal_word(tok)
             if phrasal is not None and not self.in_lexicon(lemma):
                 # 'she went on', 'as Cornyn put it:': what was said is only a quotation next to it.
-                source = source_of(tok)
-                own = source is None or source.head == tok or source.head.head == tok
                 cues.append(Cue((tok, phrasal), f"{lemma} {phrasal.lower_}", source, None, own_source=own))
                 continue
             complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -184,8 +181,6 @@ class NewsQuotes(base.RuleDataComponent):
             extra = [t for t in extra if t not in particles(tok)]
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
-            source = source_of(tok)
-            own = source is None or source.head == tok or source.head.head == tok
             cues.append(Cue(cue_tokens, lemma, source, content, own_source=own))
         return cues
 
