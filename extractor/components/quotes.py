@@ -286,7 +286,6 @@ class NewsQuotes(base.RuleDataComponent):
         cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes, self.is_cue_verb)
         cues += signature_cues(doc, text, quotes, known)
         cue_starts = sorted(c.tokens[0].idx for c in cues)
-        candidates = []
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
@@ -295,9 +294,8 @@ class NewsQuotes(base.RuleDataComponent):
             if cue.content is None:
                 continue
             row = self.row(cue, state, quotes)
-            if row["end"] > row["start"]:
-                candidates.append(row)
-        for row in candidates:
+            if row["end"] <= row["start"]:
+                continue
             # One attribution per content: the cue with a speaker wins, then the nearer cue.
             rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
             if row["start"] not in best or rank < best[row["start"]]["_rank"]:
@@ -894,9 +892,10 @@ def attach_quotes(cue: Cue, quotes: list, text: str, cue_starts: Sequence[int] =
     overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
     ('Smith said: "..."'), unless another cue (CUE_STARTS: where every cue begins) stands between
     ('"A," she said, adding, "B."': "B" is the adding's)."""
-    near = cue.source is not None and cue.own_source
-    first = min([cue.tokens[0].idx] + ([mention_range(cue.source, text)[0]] if near else []))
-    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source, text)[1]] if near else []))
+    first, last = cue.tokens[0].idx, end_char(cue.tokens[-1])
+    if cue.source is not None and cue.own_source:
+        s_start, s_end = mention_range(cue.source, text)
+        first, last = min(first, s_start), max(last, s_end)
     span = list(cue.content) if cue.content else None
     closed_before = False
     introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
