@@ -512,10 +512,14 @@ def end_char(tok: Token) -> int:
 
 def head_word(tok: Token) -> str:
     """A mention's head lemma, with the word a hyphen glues to it ("front-runner", not "runner")."""
-    doc, lemma = tok.doc, tok.lemma_.lower()
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
-        return f"{doc[tok.i - 2].lower_}-{lemma}"
-    return lemma
+    lemma = tok.lemma_.lower()
+    return f"{tok.doc[tok.i - 2].lower_}-{lemma}" if glued_hyphen_before(tok) else lemma
+
+
+def glued_hyphen_before(tok: Token) -> bool:
+    """Whether a hyphen glued to the words on both sides stands right before TOK ("front-runner")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_
 
 
 def appositive_name(tok: Token) -> str:
@@ -740,7 +744,7 @@ def mention_range(tok: Token, text: str) -> tuple[int, int]:
         right = c.right_edge
     left = tok
     for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
-        hyphen = c.text == "-" and c.i == tok.i - 1 and not c.whitespace_ and c.i > 0 and not tok.doc[c.i - 1].whitespace_
+        hyphen = c.i == tok.i - 1 and glued_hyphen_before(tok)
         if (c.dep_ not in MENTION_LEFT and not hyphen) or "\n" in text[c.left_edge.idx:tok.idx]:
             break
         left = c.left_edge
