@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -519,7 +519,8 @@ def head_word(tok: Token) -> str:
 def glued_hyphen_before(tok: Token) -> bool:
     """Whether a hyphen glued to the words on both sides stands right before TOK ("front-runner")."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_
+    return (tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+            and not doc[tok.i - 2].whitespace_)
 
 
 def appositive_name(tok: Token) -> str:
@@ -650,7 +651,7 @@ def phrase_head(tok: Token) -> Token:
     return tok
 
 
-def name_colon_cues(doc: Doc, text: str, quotes: list, is_cue_verb=lambda tok: False) -> list[Cue]:
+def name_colon_cues(doc: Doc, text: str, quotes: list, is_cue_verb: Callable[[Token], bool]) -> list[Cue]:
     """A person or organisation name right before a colon that opens a quotation, inside a sentence
     ("... doesn't surprise Republican pollster Daron Shaw: "Historically, ...""): the name is the
     source, the colon the cue, the quotation the content. Not a name that a speech verb governs
