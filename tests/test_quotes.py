@@ -23,6 +23,13 @@ def table(nlp, text: str) -> list[tuple[str, str, str, str]]:
     return [(r["speaker"], r["cue"], text[r["start"]:r["end"]], r["kind"]) for r in quotes_of(nlp, text)]
 
 
+def row_of(nlp, text: str, speaker: str) -> dict:
+    """The first row whose speaker is SPEAKER as written: there must be one."""
+    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
+    assert rows, f"no row with speaker {speaker!r}"
+    return rows[0]
+
+
 # (sentence, speaker, cue, content, kind): one case a pattern.
 CASES = {
     "reporting-verb-with-that-clause": (
@@ -232,8 +239,8 @@ def test_cue_inside_a_quotation_is_part_of_it(nlp):
      "who", "Robert Mercer", "person"),
 ])
 def test_speaker_resolved_to_the_fullest_name(nlp, text, speaker, name, kind):
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
-    assert rows and rows[0]["speaker_name"] == name and rows[0]["speaker_kind"] == kind
+    row = row_of(nlp, text, speaker)
+    assert row["speaker_name"] == name and row["speaker_kind"] == kind
 
 
 def test_a_new_sentence_with_its_own_cue_ends_the_quotation_run(nlp):
@@ -260,8 +267,7 @@ def test_doubled_apostrophe_quotation_of_another_speaker_is_not_continued(nlp):
      "The former secretary of state", "Hillary Clinton"),
 ])
 def test_definite_person_noun_goes_to_the_person_just_spoken_of(nlp, text, speaker, name):
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
-    assert rows and rows[0]["speaker_name"] == name
+    assert row_of(nlp, text, speaker)["speaker_name"] == name
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -271,14 +277,12 @@ def test_definite_person_noun_goes_to_the_person_just_spoken_of(nlp, text, speak
     ("Defence lawyer Ben Brafman spoke for an hour. The judge said the sentence would be light.", "The judge"),
 ])
 def test_a_role_noun_with_no_fitting_person_is_left_unresolved(nlp, text, speaker):
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
-    assert rows and rows[0]["speaker_name"] == ""
+    assert row_of(nlp, text, speaker)["speaker_name"] == ""
 
 
 def test_the_campaign_is_not_the_last_organisation_named(nlp):
     text = "Jeb Bush spoke at the Acme Corporation plant. The campaign said it had raised $10 million."
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
-    assert rows and rows[0]["speaker_name"] == ""
+    assert row_of(nlp, text, "The campaign")["speaker_name"] == ""
 
 
 @pytest.mark.parametrize("text", [
@@ -289,15 +293,14 @@ def test_the_campaign_is_not_the_last_organisation_named(nlp):
     "The campaign said it had raised $10 million.",
 ])
 def test_a_named_campaign_is_the_campaign(nlp, text):
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The campaign"]
-    assert rows and rows[0]["speaker_name"] == "Rubio campaign"
+    assert row_of(nlp, text, "The campaign")["speaker_name"] == "Rubio campaign"
 
 
 def test_an_untagged_headline_name_before_a_colon_is_the_speaker(nlp):
     text = ("Page: \u2018I\u2019m the Worst Thing That Ever Happened to the Establishment.\u2019\n\n"
             "On Monday in Lynchburg, Republican candidate Walter Page spoke to students.")
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "Page"]
-    assert rows and rows[0]["speaker_name"] == "Walter Page" and rows[0]["kind"] == "direct"
+    row = row_of(nlp, text, "Page")
+    assert row["speaker_name"] == "Walter Page" and row["kind"] == "direct"
 
 
 def test_a_date_after_a_prepositional_cue_is_not_its_content(nlp):
@@ -307,8 +310,8 @@ def test_a_date_after_a_prepositional_cue_is_not_its_content(nlp):
 
 def test_indefinite_speaker_is_not_resolved(nlp):
     text = "Mayor John Carter opened the bridge. An engineer said the cables were new."
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "An engineer"]
-    assert rows and rows[0]["speaker_name"] == "" and rows[0]["speaker_kind"] == "person"
+    row = row_of(nlp, text, "An engineer")
+    assert row["speaker_name"] == "" and row["speaker_kind"] == "person"
 
 
 def test_seed_article(nlp, seed_text):
@@ -427,14 +430,12 @@ def test_a_quotation_after_adding_is_the_adding_cues_own(nlp):
      "A statement from the World Health Organization", "World Health Organization"),
 ])
 def test_a_document_speaks_for_its_named_issuer(nlp, text, speaker, name):
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
-    assert rows and rows[0]["speaker_name"] == name
+    assert row_of(nlp, text, speaker)["speaker_name"] == name
 
 
 def test_a_document_with_no_named_issuer_stays_unresolved(nlp):
     text = "Talks were held on Monday. The statement said the talks would resume."
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == "The statement"]
-    assert rows and rows[0]["speaker_name"] == ""
+    assert row_of(nlp, text, "The statement")["speaker_name"] == ""
 
 
 @pytest.mark.parametrize("text", [
@@ -454,8 +455,7 @@ def test_a_document_is_not_issued_by_whoever_it_mentions_or_its_date(nlp, text):
      "He", "Paul Grant"),
 ])
 def test_pronoun_goes_to_a_person_of_its_given_names_gender(nlp, text, speaker, name):
-    rows = [r for r in quotes_of(nlp, text) if r["speaker"] == speaker]
-    assert rows and rows[0]["speaker_name"] == name
+    assert row_of(nlp, text, speaker)["speaker_name"] == name
 
 
 def test_a_misturned_closing_mark_still_gives_the_inverted_cue_its_quotation(nlp):

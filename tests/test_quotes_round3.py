@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_quotes import table
+from tests.test_quotes import row_of, table
 
 # (text, the only row's (speaker, cue, content, kind)): a cue gives one attribution, its widest content.
 ONE_ROW_PER_CUE = {
@@ -32,12 +32,6 @@ def test_two_cues_of_one_sentence_keep_their_own_rows(nlp):
     text = "\u201cIt is over,\u201d she said, adding, \u201cWe lost.\u201d"
     cues = [cue for _, cue, _, _ in table(nlp, text)]
     assert cues == ["said", "adding"]
-
-
-def speaker_name(nlp, text: str, speaker: str) -> str:
-    rows = [r for r in nlp(text)._.quotes if r["speaker"] == speaker]
-    assert rows, f"no row with speaker {speaker!r}"
-    return rows[0]["speaker_name"]
 
 
 # (text, speaker as written, speaker_name): nominal and possessive mentions by pattern.
@@ -75,7 +69,7 @@ SPEAKERS = {
 @pytest.mark.parametrize("case", sorted(SPEAKERS))
 def test_speaker_resolved_by_pattern(nlp, case):
     text, speaker, name = SPEAKERS[case]
-    assert speaker_name(nlp, text, speaker) == name
+    assert row_of(nlp, text, speaker)["speaker_name"] == name
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -88,4 +82,4 @@ def test_speaker_resolved_by_pattern(nlp, case):
      "The candidate"),
 ])
 def test_a_mention_that_is_someone_else_stays_unresolved(nlp, text, speaker):
-    assert speaker_name(nlp, text, speaker) == ""
+    assert row_of(nlp, text, speaker)["speaker_name"] == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -130,10 +130,7 @@ class NewsQuotes(base.RuleDataComponent):
     # ------------------------------------------------------------ cues in the parse
     def is_cue_verb(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
-        return tok.pos_ in ("VERB", "AUX") and (lemma in self.data["speech"] or lemma in self.data["belief"]
-                                                or lemma in self.data["object"] or lemma in self.data["naming"]
-                                                or lemma in self.data["intent"] or lemma in self.data["prepositions"]
-                                                or self.phrasal_word(tok) is not None)
+        return tok.pos_ in ("VERB", "AUX") and (self.in_lexicon(lemma) or self.phrasal_word(tok) is not None)
 
     def phrasal_word(self, tok: Token) -> Token | None:
         """The word right after a verb that makes it a cue of saying ("she went on", "he shot back",
@@ -157,11 +154,11 @@ class NewsQuotes(base.RuleDataComponent):
             if not self.is_cue_verb(tok) or is_line_label(tok):
                 continue
             lemma = tok.lemma_.lower()
+            source = source_of(tok)
+            own = source is None or source.head == tok or source.head.head == tok
             phrasal = self.phrasal_word(tok)
             if phrasal is not None and not self.in_lexicon(lemma):
                 # 'she went on', 'as Cornyn put it:': what was said is only a quotation next to it.
-                source = source_of(tok)
-                own = source is None or source.head == tok or source.head.head == tok
                 cues.append(Cue((tok, phrasal), f"{lemma} {phrasal.lower_}", source, None, own_source=own))
                 continue
             complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -184,8 +181,6 @@ class NewsQuotes(base.RuleDataComponent):
             extra = [t for t in extra if t not in particles(tok)]
             cue_tokens = (tok, *particles(tok), *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
-            source = source_of(tok)
-            own = source is None or source.head == tok or source.head.head == tok
             cues.append(Cue(cue_tokens, lemma, source, content, own_source=own))
         return cues
 
@@ -291,7 +286,6 @@ class NewsQuotes(base.RuleDataComponent):
         cues += self.inverted_cues(doc, text, quotes) + name_colon_cues(doc, text, quotes, self.is_cue_verb)
         cues += signature_cues(doc, text, quotes, known)
         cue_starts = sorted(c.tokens[0].idx for c in cues)
-        candidates = []
         for cue in cues:
             if any(q.start < cue.tokens[0].idx < q.end for q in quotes):
                 continue  # a cue inside a quotation is part of the quoted words ("I think ...," he said)
@@ -300,9 +294,8 @@ class NewsQuotes(base.RuleDataComponent):
             if cue.content is None:
                 continue
             row = self.row(cue, state, quotes)
-            if row["end"] > row["start"]:
-                candidates.append(row)
-        for row in candidates:
+            if row["end"] <= row["start"]:
+                continue
             # One attribution per content: the cue with a speaker wins, then the nearer cue.
             rank = (row["speaker_start"] is None, abs(row["cue_start"] - row["start"]))
             if row["start"] not in best or rank < best[row["start"]]["_rank"]:
@@ -519,10 +512,15 @@ def end_char(tok: Token) -> int:
 
 def head_word(tok: Token) -> str:
     """A mention's head lemma, with the word a hyphen glues to it ("front-runner", not "runner")."""
-    doc, lemma = tok.doc, tok.lemma_.lower()
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
-        return f"{doc[tok.i - 2].lower_}-{lemma}"
-    return lemma
+    lemma = tok.lemma_.lower()
+    return f"{tok.doc[tok.i - 2].lower_}-{lemma}" if glued_hyphen_before(tok) else lemma
+
+
+def glued_hyphen_before(tok: Token) -> bool:
+    """Whether a hyphen glued to the words on both sides stands right before TOK ("front-runner")."""
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+            and not doc[tok.i - 2].whitespace_)
 
 
 def appositive_name(tok: Token) -> str:
@@ -653,7 +651,7 @@ def phrase_head(tok: Token) -> Token:
     return tok
 
 
-def name_colon_cues(doc: Doc, text: str, quotes: list, is_cue_verb=lambda tok: False) -> list[Cue]:
+def name_colon_cues(doc: Doc, text: str, quotes: list, is_cue_verb: Callable[[Token], bool]) -> list[Cue]:
     """A person or organisation name right before a colon that opens a quotation, inside a sentence
     ("... doesn't surprise Republican pollster Daron Shaw: "Historically, ...""): the name is the
     source, the colon the cue, the quotation the content. Not a name that a speech verb governs
@@ -747,7 +745,7 @@ def mention_range(tok: Token, text: str) -> tuple[int, int]:
         right = c.right_edge
     left = tok
     for c in reversed(list(tok.lefts)):  # nearest first; stop at a clause or a quotation hung on the name
-        hyphen = c.text == "-" and c.i == tok.i - 1 and not c.whitespace_ and c.i > 0 and not tok.doc[c.i - 1].whitespace_
+        hyphen = c.i == tok.i - 1 and glued_hyphen_before(tok)
         if (c.dep_ not in MENTION_LEFT and not hyphen) or "\n" in text[c.left_edge.idx:tok.idx]:
             break
         left = c.left_edge
@@ -899,9 +897,10 @@ def attach_quotes(cue: Cue, quotes: list, text: str, cue_starts: Sequence[int] =
     overlaps, one right before the speaker or cue ('"...," said Smith'), and one right after the cue
     ('Smith said: "..."'), unless another cue (CUE_STARTS: where every cue begins) stands between
     ('"A," she said, adding, "B."': "B" is the adding's)."""
-    near = cue.source is not None and cue.own_source
-    first = min([cue.tokens[0].idx] + ([mention_range(cue.source, text)[0]] if near else []))
-    last = max([end_char(cue.tokens[-1])] + ([mention_range(cue.source, text)[1]] if near else []))
+    first, last = cue.tokens[0].idx, end_char(cue.tokens[-1])
+    if cue.source is not None and cue.own_source:
+        s_start, s_end = mention_range(cue.source, text)
+        first, last = min(first, s_start), max(last, s_end)
     span = list(cue.content) if cue.content else None
     closed_before = False
     introduced: int | None = None  # start of the first quotation the cue introduces ('X said, "..."')
