@@ -292,6 +292,7 @@ class NewsDates(base.RuleDataComponent):
         rows.sort(key=lambda r: r["start"])
         if anaphors:
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
+        rows = [r for r in rows if not in_unit_compound(ctx.text, r, self.grammar.units) and not is_rate(doc, ctx.text, r)]
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = date_periods_by_their_end(ctx.text, rows)
         rows = with_open_ends(ctx.text, rows)
@@ -548,6 +549,34 @@ def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[di
                 continue
         out.append(row)
     return out
+
+
+# "quarter-to-quarter", "day-by-day", "year-over-year": a unit joined to a unit by a hyphenated
+# preposition, a kind of comparison or pace, not a time (TimeML marks no such compound)
+UNIT_JOINER_AFTER = re.compile(r"-(?:to|by|over|on|after)-(\w+)")
+UNIT_JOINER_BEFORE = re.compile(r"(\w+)-(?:to|by|over|on|after)-\Z")
+
+
+def in_unit_compound(text: str, row: dict, units: dict[str, str]) -> bool:
+    """Whether ROW is a unit word joined to another unit ("The quarter-to-quarter comparison")."""
+    after = UNIT_JOINER_AFTER.match(text, row["end"])
+    if after and after[1].lower() in units and text[row["start"]:row["end"]].split()[-1].lower() in units:
+        return True
+    before = UNIT_JOINER_BEFORE.search(text, max(0, row["start"] - 20), row["start"])
+    return bool(before and before[1].lower() in units)
+
+
+def is_rate(doc: Doc, text: str, row: dict) -> bool:
+    """Whether ROW is the "per <unit>" of a rate or a speed ("15 million instructions per second",
+    "60 miles per hour"): a quantity over time, which TimeML does not mark as a SET ("meets once per
+    week", with a count of times, is one)."""
+    if row["type"] != "SET" or text[row["start"]:row["start"] + 4].lower() != "per ":
+        return False
+    span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.pos_ in ("NOUN", "PROPN", "NUM", "SYM") or before.like_num
 
 
 # What rounds or opens a date's end and belongs to the expression: "the next year or so", "1994 or

@@ -1,0 +1,37 @@
+"""Table tests of issue 13, round 4: precision and extent by the TimeML guidelines. Each case is
+(name, text, publication date, mention, type, value) or, for what must give no date, (name, text,
+publication date, words no date may hold); the sentences are written for the pattern their name says."""
+from __future__ import annotations
+
+import pytest
+
+from tests.dates_tables import assert_date, dates_of
+
+PUB = "2013-03-20"  # a Wednesday
+
+FOUND = [
+    # a count of times a unit is a SET, not a rate
+    ("every_unit_is_a_set", "The committee meets every week in the capital.", PUB, "every week", "SET", "P1W"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", FOUND, ids=[c[0] for c in FOUND])
+def test_round4_date_found(nlp, name, text, published, mention, type_, value):
+    assert_date(nlp, text, published, mention, type_, value)
+
+
+NO_DATE = [
+    # a unit joined to a unit is a comparison or a pace
+    ("unit_to_unit_compound_is_a_comparison", "The quarter-to-quarter comparison was helped by charges.", PUB, "quarter"),
+    ("unit_by_unit_compound_is_a_pace", "He ran the day-by-day operations of the mill.", PUB, "day"),
+    ("unit_over_unit_compound_is_a_comparison", "Sales showed a year-over-year gain of 4%.", PUB, "year"),
+    # a quantity per unit of time is a rate or a speed, which TimeML does not mark
+    ("per_unit_after_a_quantity_is_a_speed", "The chip handles 40 million instructions per second.", PUB, "second"),
+    ("per_unit_after_a_noun_is_a_rate", "The trucks were limited to 60 miles per hour.", PUB, "hour"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,words", NO_DATE, ids=[c[0] for c in NO_DATE])
+def test_round4_no_date(nlp, name, text, published, words):
+    rows = dates_of(nlp, text, published)
+    assert not any(words in r["text"].lower() for r in rows), rows
