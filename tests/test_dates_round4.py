@@ -10,6 +10,13 @@ from tests.dates_tables import assert_date, dates_of
 PUB = "2013-03-20"  # a Wednesday
 
 FOUND = [
+    # an approximating word belongs to a point it qualifies (TimeML mod APPROX)
+    ("around_before_a_month_day_is_part_of_the_date", "The sale should be completed around June 1, the firm said.",
+     PUB, "around June 1", "DATE", "2013-06-01"),
+    ("approximately_before_a_clock_is_part_of_the_time", "The fire broke out at approximately 3 p.m. Tuesday.", PUB,
+     "approximately 3 p.m. Tuesday", "TIME", "2013-03-19T15:00"),
+    ("around_before_a_year_is_part_of_the_date", "The airline plans to list its shares around 2015.", PUB,
+     "around 2015", "DATE", "2015"),
     # a count of times a unit is a SET, not a rate
     ("every_unit_is_a_set", "The committee meets every week in the capital.", PUB, "every week", "SET", "P1W"),
 ]
@@ -28,6 +35,9 @@ NO_DATE = [
     # a quantity per unit of time is a rate or a speed, which TimeML does not mark
     ("per_unit_after_a_quantity_is_a_speed", "The chip handles 40 million instructions per second.", PUB, "second"),
     ("per_unit_after_a_noun_is_a_rate", "The trucks were limited to 60 miles per hour.", PUB, "hour"),
+    # "around" as a verb's particle does not approximate the date after it
+    ("around_as_a_particle_stays_out_of_the_date", "The striking workers turned around Friday and went home.", PUB,
+     "around"),
 ]
 
 
