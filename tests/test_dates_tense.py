@@ -39,7 +39,7 @@ WEEKDAYS = [
 UNCHANGED = [
     ("present_comment_on_past_month_day", "The June 4 blast reminds us of the danger.", "2021-06-11", "June 4",
      "DATE", "2021-06-04"),
-    ("past_tense_month_is_last_one", "The bank raised rates in May.", "2024-03-14", "May", "DATE", "2023-05"),
+    ("past_tense_month_is_last_one", "The bank raised rates in April.", "2024-03-14", "April", "DATE", "2023-04"),
     ("past_tense_near_deadline_month_day", "The board set April 2 as the deadline.", PUB, "April 2", "DATE",
      "2013-04-02"),
     ("future_month_day", "The law will take effect on Jan. 1.", PUB, "Jan. 1", "DATE", "2014-01-01"),

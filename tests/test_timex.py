@@ -53,8 +53,7 @@ CASES = [
     ("the 20th century", None, None, "DATE", "19"),
     ("July 1997", None, None, "DATE", "1997-07"),
     ("October", "1998-11-20", PAST, "DATE", "1998-10"),
-    ("May", "2024-03-14", PAST, "DATE", "2023-05"),
-    ("April", "2024-03-14", PAST, "DATE", "2024-04"),        # the coming month, in a past clause: a plan
+    ("April", "2024-03-14", PAST, "DATE", "2023-04"),
     ("February", "1989-10-30", None, "DATE", "1990-02"),      # four months ahead, eight behind
     ("March", "1989-10-30", None, "DATE", "1989-03"),
     ("last November", "1999-12-02", None, "DATE", "1999-11"),

@@ -211,10 +211,7 @@ def resolve_month(month: int, dct: date, direction: str | None) -> tuple[int, in
     past = max(c for c in cands if c <= cur)
     fut = min(c for c in cands if c > cur)
     if direction == PAST:
-        # as for a month and day (resolve_yearly, NEAR_FUTURE_DAYS): a past-tense clause naming the
-        # coming month speaks of a plan or a schedule ("agreed to hold the vote in September", in
-        # mid-August), not of that month eleven months ago, which news calls "last September"
-        pick = fut if fut == cur + 1 else past
+        pick = past
     elif direction == FUTURE:
         pick = min(c for c in cands if c >= cur)
     else:
