@@ -119,31 +119,3 @@ def test_missing_input_is_a_usage_error(tmp_path):
 def test_head_metadata_ignores_dates_deep_in_text():
     text = "Title\nFirst paragraph.\nSecond.\nThird mentions May 31, 2021."
     assert head_metadata(text) == ("", "")
-
-
-def test_dateline_dates_read_without_dateparser_are_dateparsers_readings():
-    """readers.dateline_date() reads "June 11, 2021" and "11 June 2021" itself: on every month
-    spelling, both orders, with and without the comma and the abbreviation's stop, and on days that
-    no month has, its answer is parse_published()'s (dateparser's)."""
-    from extractor.io.readers import dateline_date, month_numbers
-    from extractor.normalize.dates_published import parse_published
-
-    def either(s):
-        try:
-            return parse_published(s)
-        except ValueError:
-            return "not a date"
-
-    def ours(s):
-        try:
-            return dateline_date(s)
-        except ValueError:
-            return "not a date"
-
-    forms = []
-    for name in month_numbers():
-        for word in (name, name.capitalize(), name.upper(), name.capitalize() + "."):
-            for day, year in (("1", "2021"), ("09", "1999"), ("29", "2024"), ("30", "2023"), ("31", "2011")):
-                forms += [f"{word} {day}, {year}", f"{word} {day} {year}", f"{day} {word} {year}", f"{day} {word}, {year}"]
-    assert len(forms) > 1000
-    assert [ours(f) for f in forms] == [either(f) for f in forms]

@@ -264,6 +264,7 @@ class NewsDates(base.RuleDataComponent):
         self.grammar: Grammar | None = None
         self.reporting: frozenset[str] = frozenset()
         self.long_periods: tuple[str, ...] = ()
+        self.particle_verbs: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
         # the grammar's files, and the lexicon of the number reader it counts with (normalize.numbers)
@@ -275,6 +276,7 @@ class NewsDates(base.RuleDataComponent):
         self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ())) | frozenset(
             self.grammar.lex.get("same_past_and_present", ()))
         self.long_periods = tuple(self.grammar.lex.get("periods_longer_than_a_quarter", ()))
+        self.particle_verbs = frozenset(self.grammar.lex.get("around_particle_verbs", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -292,9 +294,10 @@ class NewsDates(base.RuleDataComponent):
         rows.sort(key=lambda r: r["start"])
         if anaphors:
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
+        rows = [r for r in rows if not in_unit_compound(ctx.text, r, self.grammar.units) and not is_rate(doc, ctx.text, r)]
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = date_periods_by_their_end(ctx.text, rows)
-        rows = with_open_ends(ctx.text, rows)
+        rows = with_open_ends(ctx.text, with_approximation(doc, ctx.text, rows, self.particle_verbs))
         out = []
         for r in rows:
             r = strip_private(r)
@@ -380,7 +383,7 @@ class NewsDates(base.RuleDataComponent):
                 continue
             if any(r["start"] < ent.end_char and ent.start_char < r["end"] for r in rows):
                 continue
-            ent = trim_entity(ent)
+            ent = trim_entity(ent, self.particle_verbs)
             if ent is None or is_title(ent, self.grammar.units):
                 continue
             if not re.search(r"[^\W\d_]{3}", ent.text) and not re.fullmatch(
@@ -550,6 +553,58 @@ def compose_neighbours(text: str, rows: list[dict], dct: date | None) -> list[di
     return out
 
 
+# "quarter-to-quarter", "day-by-day", "year-over-year": a unit joined to a unit by a hyphenated
+# preposition, a kind of comparison or pace, not a time (TimeML marks no such compound)
+UNIT_JOINER_AFTER = re.compile(r"-(?:to|by|over|on|after)-(\w+)")
+UNIT_JOINER_BEFORE = re.compile(r"(\w+)-(?:to|by|over|on|after)-\Z")
+
+
+def in_unit_compound(text: str, row: dict, units: dict[str, str]) -> bool:
+    """Whether ROW is a unit word joined to another unit ("The quarter-to-quarter comparison")."""
+    after = UNIT_JOINER_AFTER.match(text, row["end"])
+    if after and after[1].lower() in units and text[row["start"]:row["end"]].split()[-1].lower() in units:
+        return True
+    before = UNIT_JOINER_BEFORE.search(text, max(0, row["start"] - 20), row["start"])
+    return bool(before and before[1].lower() in units)
+
+
+def is_rate(doc: Doc, text: str, row: dict) -> bool:
+    """Whether ROW is the "per <unit>" of a rate or a speed ("15 million instructions per second",
+    "60 miles per hour"): a quantity over time, which TimeML does not mark as a SET ("meets once per
+    week", with a count of times, is one)."""
+    if row["type"] != "SET" or text[row["start"]:row["start"] + 4].lower() != "per ":
+        return False
+    span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.pos_ in ("NOUN", "PROPN", "NUM", "SYM") or before.like_num
+
+
+# "around Nov. 1", "approximately 3 p.m.": the word that makes a point approximate belongs to the
+# expression (TimeML's mod APPROX; lengths take theirs in the grammar: "about three years")
+APPROX_BEFORE = re.compile(r"(?i)\b(around|approximately|roughly|circa)\s+\Z")
+
+
+def with_approximation(doc: Doc, text: str, rows: list[dict], particle_verbs: frozenset[str]) -> list[dict]:
+    """ROWS, each point (DATE or TIME) after an approximating word (APPROX_BEFORE) stretched over it;
+    not when that word is a verb's particle ("the company turned around Friday": PARTICLE_VERBS)."""
+    out = []
+    for row in rows:
+        m = APPROX_BEFORE.search(text, max(0, row["start"] - 16), row["start"]) if row["type"] in ("DATE", "TIME") else None
+        span = doc.char_span(m.start(1), m.end(1)) if m is not None else None
+        if span is not None and not is_particle(span[0], particle_verbs):
+            row = {**row, "start": m.start(1)}
+        out.append(row)
+    return out
+
+
+def is_particle(tok: Token, particle_verbs: frozenset[str]) -> bool:
+    """Whether TOK ("around") is the particle of the verb before it ("turned around", "came around")."""
+    return tok.dep_ == "prt" or (tok.i > 0 and tok.doc[tok.i - 1].pos_ == "VERB"
+                                 and tok.doc[tok.i - 1].lemma_.lower() in particle_verbs)
+
+
 # What rounds or opens a date's end and belongs to the expression: "the next year or so", "1994 or
 # later", "1990 and beyond" (not "in 1984 and later served": there "later" dates the next verb).
 OPEN_END = re.compile(r"\s+(?:or\s+so|or\s+later|or\s+earlier|or\s+sooner|and\s+beyond)\b", re.I)
@@ -596,11 +651,13 @@ def date_periods_by_their_end(text: str, rows: list[dict]) -> list[dict]:
     return out
 
 
-def trim_entity(ent: Span) -> Span | None:
-    """ENT without a leading preposition and a trailing possessive ("on June 10" -> "June 10")."""
+def trim_entity(ent: Span, particle_verbs: frozenset[str] = frozenset()) -> Span | None:
+    """ENT without a leading preposition, a verb's particle ("turned around Friday", see
+    is_particle) and a trailing possessive ("on June 10" -> "June 10")."""
     start, end = ent.start, ent.end
     # "just months ago", "only six months": TimeML leaves such focus adverbs out of the expression
-    while start < end and (ent.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ") or ent.doc[start].lower_ in ("just", "only")):
+    while start < end and (ent.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ") or ent.doc[start].lower_ in ("just", "only")
+                           or is_particle(ent.doc[start], particle_verbs)):
         start += 1
     # a trailing conjunction belongs to what follows: "the 50s and" is the 50s
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct

@@ -6,12 +6,10 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
 from ..normalize.dates_published import parse_published
-from ..resources import read_json
 from ..rows import Article
 from .plain import BYLINE, DATELINE_DATE, decode, looks_binary, text_title  # noqa: F401 - re-exported
 
@@ -38,7 +36,7 @@ def head_metadata(text: str, want_date: bool = True) -> tuple[str, str]:
             m = DATELINE_DATE.search(line)
             if m:
                 try:
-                    published = dateline_date(m.group(1)) or ""
+                    published = parse_published(m.group(1)) or ""
                 except ValueError:
                     pass
         if not author:
@@ -46,32 +44,6 @@ def head_metadata(text: str, want_date: bool = True) -> tuple[str, str]:
             if b and len(line) < 120:
                 author = b.group(1)
     return published, author
-
-
-# A dateline's "June 11, 2021" / "11 June 2021" with a month name or its usual abbreviation: read
-# here, as dateparser reads them (tests/test_readers.py compares the two), without its ~0.5 ms a call.
-MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})", re.I)
-
-
-def dateline_date(s: str) -> str | None:
-    """The ISO date of a dateline's date S (DATELINE_DATE's group): a month name and a valid day
-    read directly, anything else by parse_published (dateparser); ValueError when it is no date."""
-    m = MONTH_DAY_YEAR.fullmatch(s)
-    if m:
-        month = month_numbers().get((m[1] or m[5]).lower())
-        year, day = int(m[3] or m[6]), int(m[2] or m[4])
-        if month is not None and 1900 <= year <= 2099:
-            try:
-                return date(year, month, day).isoformat()
-            except ValueError:
-                pass  # "February 30": dateparser says what it is
-    return parse_published(s)
-
-
-def month_numbers() -> dict[str, int]:
-    """Month names and their usual abbreviations ("sept") to 1-12: the dates lexicon's own table
-    (models/dates/lexicon.json, read once)."""
-    return read_json("dates/lexicon.json")["months"]
 
 
 def filename_date(path: Path) -> str:

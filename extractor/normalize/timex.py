@@ -463,8 +463,8 @@ class Grammar:
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
         # the words one of which each pattern's matches hold: a text without them skips the pattern
         self.use_triggers([triggers(p.regex) for p in self.patterns], [required_triggers(p.regex) for p in self.patterns])
-        # characters no pattern can match: a text is searched piece by piece between them
-        self.barriers = barriers([p.regex for p in self.patterns])
+        # characters no pattern can match (see barrier_chars): worked out when a text is first cut
+        self._barriers: str | None = None
         # how many words either side of a trigger each pattern's matches can reach
         self.reach = [reach(p.regex) for p in self.patterns]
         self.by_id = {p.id: p for p in self.patterns}
@@ -475,6 +475,23 @@ class Grammar:
         self.units = {k.lower(): v for k, v in lexicon["units"].items()}
         self.months = lexicon["months"]
         self.weekdays = lexicon["weekdays"]
+
+    @property
+    def barriers(self) -> str:
+        """The characters no pattern can match: a text is searched piece by piece between them.
+        Reading every pattern's parse tree takes about 36 ms, and only a pattern with triggers and no
+        bound on its reach is ever searched by pieces (none shipped is): so it is done when first asked."""
+        if self._barriers is None:
+            self._barriers = barriers([p.regex for p in self.patterns])
+        return self._barriers
+
+    @barriers.setter
+    def barriers(self, chars: str) -> None:
+        self._barriers = chars
+
+    def barrier_chars(self) -> str:
+        """self.barriers, as the callable TriggerText asks only when it cuts a text."""
+        return self.barriers
 
     def use_triggers(self, found: list[frozenset[str] | None], required: list[tuple[frozenset[str], ...]]) -> None:
         """Let FOUND (each pattern's triggers, None for none known) and REQUIRED (each pattern's
@@ -497,7 +514,7 @@ class Grammar:
         whole = [(0, len(text))] if len(text) < self.whole_search_chars else None
         # a short text tests every trigger up front, each once (cheap on a short text); a long one
         # only those of the patterns it is asked about, until one holds
-        words = TriggerText(text, self.barriers, self.trigger_words if whole else frozenset())
+        words = TriggerText(text, self.barrier_chars, self.trigger_words if whole else frozenset())
         for order in self.patterns_to_try(words, whole is not None):
             p = self.patterns[order]
             # every match holds a trigger and lies within the pattern's reach of it (else within one

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from re import _constants as C  # the parse-tree opcodes of the standard library's own parser
 from re import _parser as P
@@ -138,9 +139,10 @@ class TriggerText:
     """One text prepared for trigger tests: lower-cased once, its digit test done once, the KNOWN
     triggers it holds found once (a grammar's patterns share most of theirs); cut at BARRIER_CHARS
     (see barriers()) into pieces, each of which a pattern is tried on only when it holds one of the
-    pattern's triggers."""
+    pattern's triggers. BARRIER_CHARS may be a callable that returns them: it is called only when
+    the text is first cut."""
 
-    def __init__(self, text: str, barrier_chars: str = "", known: frozenset[str] = frozenset()):
+    def __init__(self, text: str, barrier_chars: str | Callable[[], str] = "", known: frozenset[str] = frozenset()):
         self.exact = _ODD_CASE.search(text) is None
         self.lower = text.lower()
         self.has_digit = _ANY_DIGIT.search(text) is not None
@@ -175,7 +177,8 @@ class TriggerText:
     def pieces(self) -> list[tuple[int, int]]:
         """(start, end) of the stretches between barrier characters (see pieces()); cut when first asked."""
         if self._pieces is None:
-            self._pieces = pieces(self._text, self._barrier_chars)
+            chars = self._barrier_chars
+            self._pieces = pieces(self._text, chars if isinstance(chars, str) else chars())
             self._starts = [a for a, _ in self._pieces]
         return self._pieces
 
