@@ -85,8 +85,10 @@ def sentence_starts(doc: Doc) -> list[int]:
 def doc_rows(doc: Doc, article_id: str) -> dict[str, list[dict[str, Any]]]:
     """The mention rows of every table for one annotated Doc, sorted by offset.
     Each component left plain dicts with `start`, `end` (char offsets) and its columns."""
+    from .components.base import doc_text  # here: rows.py itself does not import spaCy
+
     starts = sentence_starts(doc)
-    text = doc.text
+    text = doc_text(doc)
     out: dict[str, list[dict[str, Any]]] = {}
     for kind in MENTION_TABLES:
         rows = []
