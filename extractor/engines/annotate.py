@@ -63,7 +63,7 @@ def _piece(doc, article_id: str) -> Piece:
     so that memory holds one minibatch of Docs, not a whole long article's)."""
     arr = doc.to_array([IS_PUNCT, IS_SPACE])
     n_words = int(len(doc) - (arr.any(axis=1).sum() if len(doc) else 0))
-    rows = doc_rows(doc, article_id)
+    rows = doc_rows(doc, article_id, doc_text(doc))
     rows["sentences"] = sentence_rows(doc, article_id)
     return n_words, len(rows["sentences"]), rows
 
