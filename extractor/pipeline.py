@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import COMPONENTS
-from .components.base import RuleDataComponent
+from .components.base import RuleDataComponent, keep_doc_text
 
 log = logging.getLogger(__name__)
 
@@ -68,4 +68,5 @@ def article_doc(nlp: Language, text: str, published: str | None) -> Doc:
     dates component resolves "last Friday" against doc._.published."""
     doc = nlp.make_doc(text)
     doc._.published = published or None
+    keep_doc_text(doc, text)  # the components read it through doc_text(): no rebuilding from tokens
     return doc

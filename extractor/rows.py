@@ -82,11 +82,13 @@ def sentence_starts(doc: Doc) -> list[int]:
         return [0]
 
 
-def doc_rows(doc: Doc, article_id: str) -> dict[str, list[dict[str, Any]]]:
+def doc_rows(doc: Doc, article_id: str, text: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """The mention rows of every table for one annotated Doc, sorted by offset.
-    Each component left plain dicts with `start`, `end` (char offsets) and its columns."""
+    Each component left plain dicts with `start`, `end` (char offsets) and its columns.
+    TEXT is doc.text when the caller has it already (components.base.doc_text): spaCy rebuilds
+    doc.text from every token."""
     starts = sentence_starts(doc)
-    text = doc.text
+    text = doc.text if text is None else text
     out: dict[str, list[dict[str, Any]]] = {}
     for kind in MENTION_TABLES:
         rows = []

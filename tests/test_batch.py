@@ -185,6 +185,20 @@ def test_batches_bound_articles_and_characters():
     assert [a for b in batches(arts, 4, 10**6) for a in b] == arts
 
 
+def test_batches_cut_the_last_two_again_in_quarters():
+    """The end of a parallel run: the articles of the last two batches go in batches of a quarter of the
+    characters, so that no worker is left with a whole batch while the others wait."""
+    from extractor.batch import TAIL_SPLIT, batches
+    from extractor.rows import Article
+
+    arts = [Article(article_id=str(i), text="x" * 30) for i in range(10)]
+    got = [[a.article_id for a in b] for b in batches(arts, 100, max_chars=TAIL_SPLIT * 30, tail_split=TAIL_SPLIT)]
+    # cut first as [0-3] [4-7] [8 9]; the last two again, a quarter of the characters each
+    assert got == [["0", "1", "2", "3"], ["4"], ["5"], ["6"], ["7"], ["8"], ["9"]]
+    # one worker: no second cut
+    assert [len(b) for b in batches(arts, 100, max_chars=TAIL_SPLIT * 30)] == [4, 4, 2]
+
+
 def test_resume_refuses_another_format(small_corpus, tmp_path):
     from extractor.errors import InputError
 

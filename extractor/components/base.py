@@ -82,3 +82,37 @@ class RuleDataComponent:
     def _load(self, root: Path) -> None:
         self.load_data(root)
         self._data_root = root
+
+
+# --- the text of a Doc, read once ----------------------------------------------------------------
+
+# doc.user_data key of the Doc's text. spaCy rebuilds doc.text from every token at each access, and
+# dates, figures, people, quotes, truecase and the row builder each need the whole text of every doc
+# (about 1% of a run of one-sentence documents): the engine stores the text it makes the Doc from
+# (pipeline.article_doc), or the first reader stores it here.
+TEXT_KEY = "extractor.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """DOC's text (doc.text), kept in doc.user_data after the first call. A kept text is used only
+    while it still fits DOC (as many tokens, as many characters): a Doc made from others
+    (Doc.from_docs, Span.as_doc) may carry another Doc's user_data."""
+    kept = doc.user_data.get(TEXT_KEY)
+    if kept is not None and kept[0] == len(doc) and kept[1] == _char_length(doc):
+        return kept[2]
+    text = doc.text
+    doc.user_data[TEXT_KEY] = (len(doc), len(text), text)
+    return text
+
+
+def keep_doc_text(doc: Doc, text: str) -> None:
+    """Store TEXT, the string DOC was just made from (nlp.make_doc(text)), as doc_text()'s answer."""
+    doc.user_data[TEXT_KEY] = (len(doc), len(text), text)
+
+
+def _char_length(doc: Doc) -> int:
+    """len(doc.text), without building the text: where the last token and its whitespace end."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)

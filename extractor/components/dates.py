@@ -232,7 +232,7 @@ class DocContext:
     @classmethod
     def of(cls, doc: Doc, options: set[str]) -> "DocContext":
         """The context of DOC; OPTIONS are the component's switches the grammar reads (part_of_day_time)."""
-        text = doc.text
+        text = base.doc_text(doc)
         # Earnings reports compare with the year-ago quarter: "a year ago" then names that quarter.
         hints = {"quarter"} if "quarter" in text.lower() else set()
         return cls(published_date(doc._.published), frozenset(hints | options), text,

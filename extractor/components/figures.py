@@ -661,7 +661,7 @@ class NewsFigures(base.RuleDataComponent):
     # ------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
-        view = _DocView(doc, doc.text, list(doc.ents), [(int(d["start"]), int(d["end"])) for d in (doc._.dates or [])])
+        view = _DocView(doc, base.doc_text(doc), list(doc.ents), [(int(d["start"]), int(d["end"])) for d in (doc._.dates or [])])
         out: list[dict[str, Any]] = []
         for f in scan(view.text, self.lex):
             for g in self._pieces(doc, f):

@@ -1718,7 +1718,7 @@ def _extend_apostrophe_name(doc: Doc, end: int) -> int:
 def _written_in_ordinary_case(doc: Doc, word: str) -> bool:
     """Whether the article also writes WORD (given in capitals) with a capital initial only, as a
     name ("BERNANKE" in a headline, "Bernanke" in the text): then it is no acronym."""
-    return len(word) > 3 and re.search(rf"\b{re.escape(word.capitalize())}\b", doc.text) is not None
+    return len(word) > 3 and re.search(rf"\b{re.escape(word.capitalize())}\b", base.doc_text(doc)) is not None
 
 
 def _ent_len(ents, i: int) -> int:

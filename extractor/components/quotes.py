@@ -273,7 +273,7 @@ class NewsQuotes(base.RuleDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
-        text = doc.text
+        text = base.doc_text(doc)
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
         state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(

@@ -152,7 +152,7 @@ class NewsTruecase(base.RuleDataComponent):
         self.require_data()
         # doc.text is rebuilt from every token at each access: read it once (the caps lines do not
         # change it, only the entities).
-        text = doc.text
+        text = base.doc_text(doc)
         if not self.nlp.has_pipe("ner") or not text:
             return doc
         self._read_caps_lines(doc, text)

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.attrs import IS_PUNCT, IS_SPACE
 
 from ..dedupe import batch_signatures, sha256
+from ..components.base import doc_text
 from ..pipeline import article_doc, build_pipeline
 from ..rows import Article, article_row, doc_rows
 
@@ -62,7 +63,7 @@ def _piece(doc, article_id: str) -> Piece:
     so that memory holds one minibatch of Docs, not a whole long article's)."""
     arr = doc.to_array([IS_PUNCT, IS_SPACE])
     n_words = int(len(doc) - (arr.any(axis=1).sum() if len(doc) else 0))
-    rows = doc_rows(doc, article_id)
+    rows = doc_rows(doc, article_id, doc_text(doc))
     rows["sentences"] = sentence_rows(doc, article_id)
     return n_words, len(rows["sentences"]), rows
 
@@ -75,7 +76,7 @@ def sentence_rows(doc, article_id: str) -> list[dict[str, Any]]:
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
     except ValueError:  # no sentence boundaries set
         bounds = []
-    bounds = bounds or [(0, len(doc.text))]
+    bounds = bounds or [(0, len(doc_text(doc)))]
     return [{"article_id": article_id, "sentence": i, "start": s, "end": e} for i, (s, e) in enumerate(bounds)]
 
 

@@ -24,10 +24,11 @@ class Tok:
     start: int
     end: int
     kind: str  # num | word | sym
+    # text.lower(), computed once: the scanner's tests ask for it about three times a token
+    lower: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 def tokenize(text: str) -> list[Tok]:
