@@ -505,6 +505,10 @@ class Grammar:
         self.patterns_of = {w: tuple(o for o, t in enumerate(found) if t is not None and w in t)
                             for w in self.trigger_words}
         self.untriggered = tuple(o for o, t in enumerate(found) if t is None)
+        # every string set a pattern's matches must hold a member of: a long text is searched around
+        # the set it holds fewest of (see TriggerText.rarest)
+        self.window_triggers = [(t, *(r for r in rs if r != t)) if t is not None else None
+                                for t, rs in zip(found, required)]
 
     # ---- finding
     def find(self, text: str) -> list[Candidate]:
@@ -520,7 +524,7 @@ class Grammar:
             # every match holds a trigger and lies within the pattern's reach of it (else within one
             # piece between barriers): only those stretches are searched (a search from a stretch's
             # start still sees what precedes it, for the lookbehinds)
-            for start, end in whole or words.windows(self.triggers[order], self.reach[order]):
+            for start, end in whole or words.windows(words.rarest(self.window_triggers[order]), self.reach[order]):
                 for m in p.regex.finditer(text, start, end):
                     s, e = m.span()
                     if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):
