@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -67,9 +68,11 @@ def season_of(d: date) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
 
 
+@lru_cache(maxsize=4096)
 def calendar_range(value: str) -> tuple[str | None, str | None, str | None]:
     """(range_start, range_end, granularity) of a TimeML DATE/TIME value; Nones when it names no
-    calendar span (durations, sets, PRESENT_REF, values with X in the year)."""
+    calendar span (durations, sets, PRESENT_REF, values with X in the year). Cached: an article
+    names the same few days, months and years again and again."""
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T.*)?", value)
     if m:
         d = date(int(m[1]), int(m[2]), int(m[3])).isoformat()

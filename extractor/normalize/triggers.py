@@ -23,6 +23,7 @@ DIGIT = "\0digit"
 ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
 _ODD_CASE = re.compile("[" + ODD_CASE_LETTERS + "]")
 _ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _WORD = re.compile(r"\S+")  # the words whose count reach() bounds: what whitespace separates
 _SHORTEST_USEFUL = 3  # shorter literals ("s", "of") are in nearly every text: no test at all
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -300,7 +301,9 @@ class TriggerText:
     def _occurrences(self, trigger: str) -> list[tuple[int, int]]:
         """(start, end) of each occurrence of TRIGGER in the text (of each digit, for DIGIT)."""
         if trigger == DIGIT:
-            return [(m.start(), m.end()) for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
+            # a run of digits for its digits: no whitespace nor barrier parts them, so they are in
+            # the same word and piece, all that the callers read
+            return [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(self.lower)] if self.has_digit else []
         at, i = [], self.lower.find(trigger)
         while i >= 0:
             at.append((i, i + len(trigger)))
