@@ -39,6 +39,8 @@ PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
 PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
 FUTURE_MARKERS = {"next", "until", "till", "coming", "upcoming"}
 FUTURE_PHRASES = {"as soon as", "as early as"}
+# the last words of FUTURE_PHRASES: the text before a date is read only after one of them
+FUTURE_PHRASE_ENDS = tuple({p.split()[-1] for p in FUTURE_PHRASES})
 
 
 def published_date(value: Any) -> date | None:
@@ -139,7 +141,8 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str
         # "created an office, effective Feb. 1": the day a change takes effect, announced ahead or
         # after; the announcing verb's tense does not date it, the nearer such day does
         return None
-    if before in FUTURE_MARKERS or doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES:
+    if before in FUTURE_MARKERS or (before.endswith(FUTURE_PHRASE_ENDS)
+                                    and doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES):
         return FUTURE
     tok = governing_verb(span)
     if tok is None:
