@@ -18,6 +18,8 @@ from extractor.normalize.triggers import (DIGIT, UNBOUNDED, TriggerText, barrier
     (r"(?:1[0-9]|20)[0-9]0s", {"0s"}),                       # a digit beside a letter is rarer than a digit
     (r"(?:\d0s|[a-z]+ties)", {"0s", "ties"}),                  # however short
     (r"(?:the\s+)?x", None),                                 # optional words are not required
+    (r"[0-9]0'?s", {"0s", "0's"}),                           # an optional character forks the word
+    (r"(?:sept\.?|october)", {"sept", "october"}),            # a spelling holding another is left out
 ])
 def test_triggers_are_the_required_words_of_the_pattern(pattern, expected):
     found = triggers(re.compile(pattern))
@@ -159,6 +161,25 @@ def test_windows_hold_each_trigger_and_its_reach():
     # neighbouring stretches are joined into one
     assert t.windows(frozenset({"two", "four"}), 0) == [(4, 7), (14, 18)]
     assert t.windows(frozenset({"two", "three"}), 0) == [(4, 13)]
+
+
+def test_windows_join_what_their_reach_makes_touch_and_stop_at_the_text_ends():
+    text = "one two three four five six seven eight nine ten"
+    t = TriggerText(text)
+    # "two" and "six" widened by one word: "one".."three" and "five".."seven", apart by "four"
+    assert t.windows(frozenset({"two", "six"}), 1) == [(0, 13), (19, 33)]
+    # by two words they meet at "four": one stretch; past the text's ends nothing more
+    assert t.windows(frozenset({"two", "six"}), 2) == [(0, len("one two three four five six seven eight"))]
+    assert t.windows(frozenset({"one", "ten"}), 20) == [(0, len(text))]
+
+
+def test_a_text_is_searched_around_the_required_words_it_holds_fewest_of():
+    t = TriggerText("In 2010, 2011, 2012, 2013 and 2014 sales rose; in March they fell by 3%")
+    months, digits = frozenset({"march", "may"}), frozenset({DIGIT})
+    assert t.rarest((digits, months)) == months
+    assert t.rarest((digits,)) == digits and t.rarest(None) is None
+    # a pattern whose first set the text holds few of is searched around those: no other is looked for
+    assert TriggerText("in 2010 and 2011, May and March").rarest((digits, months)) == digits
 
 
 @pytest.mark.parametrize("text", [

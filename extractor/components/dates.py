@@ -28,11 +28,19 @@ BARE_PATTERNS = {"month", "weekday_part", "year"}
 DEFAULT_KEPT_SHAPES = tuple(s for s in KEPT_SHAPES if s not in ("generic_plural_unit", "part_of_day"))
 # "the 45th day": an ordinal count of days, which dateparser would read as a year.
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+# a model span with no word of three letters is a date only as a year, a numeric date or a clock
+THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+NUMERIC_DATE_OR_CLOCK = re.compile(r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:[01]?\d|2[0-3]):[0-5]\d")
+ORDINAL_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)")
+DAY_WORD = re.compile(r"(?i)\bday\b")
+TODAY_WORD = re.compile(r"(?i)\b(?:to|yester)day\b")
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
 PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
 FUTURE_MARKERS = {"next", "until", "till", "coming", "upcoming"}
 FUTURE_PHRASES = {"as soon as", "as early as"}
+# the last words of FUTURE_PHRASES: the text before a date is read only after one of them
+FUTURE_PHRASE_ENDS = tuple({p.split()[-1] for p in FUTURE_PHRASES})
 
 
 def published_date(value: Any) -> date | None:
@@ -133,7 +141,8 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str
         # "created an office, effective Feb. 1": the day a change takes effect, announced ahead or
         # after; the announcing verb's tense does not date it, the nearer such day does
         return None
-    if before in FUTURE_MARKERS or doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES:
+    if before in FUTURE_MARKERS or (before.endswith(FUTURE_PHRASE_ENDS)
+                                    and doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES):
         return FUTURE
     tok = governing_verb(span)
     if tok is None:
@@ -386,8 +395,7 @@ class NewsDates(base.RuleDataComponent):
             ent = trim_entity(ent, self.particle_verbs)
             if ent is None or is_title(ent, self.grammar.units):
                 continue
-            if not re.search(r"[^\W\d_]{3}", ent.text) and not re.fullmatch(
-                    r"(?:1[5-9]|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:[01]?\d|2[0-3]):[0-5]\d", ent.text):
+            if not THREE_LETTERS.search(ent.text) and not NUMERIC_DATE_OR_CLOCK.fullmatch(ent.text):
                 continue  # "52" (an age), "2-1" (a score), "0735" (a clock), "30s" (an age): not dates
             tx, shape = self.entity_timex(ent, dct)
             if tx is None:
@@ -501,14 +509,14 @@ def is_modifier_adjective(span: Span) -> bool:
 def is_century_name(token: Token) -> bool:
     """Whether TOKEN is "Century" after an ordinal ("the 19th Century"): a capitalised period name."""
     return token.lower_ in ("century", "centuries") and token.i > 0 and bool(
-        re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)", token.doc[token.i - 1].lower_))
+        ORDINAL_WORD.fullmatch(token.doc[token.i - 1].lower_))
 
 
 def is_reference_day(ent: Span, tx: Timex, dct: date | None) -> bool:
     """Whether ENT is a day the text does not name ("the day", "later in the day", "the second day"),
     read as the publication day: it is the day the text last named, when it named one."""
-    return dct is not None and tx.value == dct.isoformat() and bool(re.search(r"(?i)\bday\b", ent.text)) \
-        and not re.search(r"(?i)\b(?:to|yester)day\b", ent.text)
+    return dct is not None and tx.value == dct.isoformat() and bool(DAY_WORD.search(ent.text)) \
+        and not TODAY_WORD.search(ent.text)
 
 
 def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
@@ -524,7 +532,7 @@ def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
         elif row.get("_weekday_of_reference") and last_day and DAY_VALUE.match(row["value"]):
             row = {**row, **make_date(weekday_from(last_day, row["value"], row["_weekday_of_reference"]), True).as_dict()}
             last_day = row["value"]
-        elif row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", row["value"]):
+        elif row["type"] == "DATE" and DAY_VALUE.fullmatch(row["value"]):
             last_day = row["value"]
         out.append(row)
     return out

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -67,9 +68,11 @@ def season_of(d: date) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
 
 
+@lru_cache(maxsize=4096)
 def calendar_range(value: str) -> tuple[str | None, str | None, str | None]:
     """(range_start, range_end, granularity) of a TimeML DATE/TIME value; Nones when it names no
-    calendar span (durations, sets, PRESENT_REF, values with X in the year)."""
+    calendar span (durations, sets, PRESENT_REF, values with X in the year). Cached: an article
+    names the same few days, months and years again and again."""
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T.*)?", value)
     if m:
         d = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
@@ -505,6 +508,10 @@ class Grammar:
         self.patterns_of = {w: tuple(o for o, t in enumerate(found) if t is not None and w in t)
                             for w in self.trigger_words}
         self.untriggered = tuple(o for o, t in enumerate(found) if t is None)
+        # every string set a pattern's matches must hold a member of: a long text is searched around
+        # the set it holds fewest of (see TriggerText.rarest)
+        self.window_triggers = [(t, *(r for r in rs if r != t)) if t is not None else None
+                                for t, rs in zip(found, required)]
 
     # ---- finding
     def find(self, text: str) -> list[Candidate]:
@@ -520,7 +527,7 @@ class Grammar:
             # every match holds a trigger and lies within the pattern's reach of it (else within one
             # piece between barriers): only those stretches are searched (a search from a stretch's
             # start still sees what precedes it, for the lookbehinds)
-            for start, end in whole or words.windows(self.triggers[order], self.reach[order]):
+            for start, end in whole or words.windows(words.rarest(self.window_triggers[order]), self.reach[order]):
                 for m in p.regex.finditer(text, start, end):
                     s, e = m.span()
                     if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):

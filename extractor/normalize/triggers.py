@@ -23,6 +23,7 @@ DIGIT = "\0digit"
 ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
 _ODD_CASE = re.compile("[" + ODD_CASE_LETTERS + "]")
 _ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _WORD = re.compile(r"\S+")  # the words whose count reach() bounds: what whitespace separates
 _SHORTEST_USEFUL = 3  # shorter literals ("s", "of") are in nearly every text: no test at all
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -45,21 +46,16 @@ def required_triggers(regex: re.Pattern) -> tuple[frozenset[str], ...]:
 
 def _collect_required(items, out: list[frozenset[str]]) -> None:
     """Adds to OUT the useful trigger sets of the sequence ITEMS and of the groups it requires."""
-    run: list[str] = []
-    for op, av in list(items) + [(None, None)]:  # the (None, None) at the end closes the last run
-        if op is C.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            _add_useful({"".join(run).lower()}, out)
-            run = []
-        if op is C.SUBPATTERN:
+    for spelled, op, av in _runs_and_items(items):
+        if spelled is not None:
+            _add_useful(spelled, out)
+        elif op is C.SUBPATTERN:
             _collect_required(av[3], out)
         elif op is C.ATOMIC_GROUP:
             _collect_required(av, out)
         elif op in _REPEATS and av[0] >= 1:
             _collect_required(av[2], out)
-        elif op is not None:
+        else:
             found = _item_triggers(op, av)
             if found is not None:
                 _add_useful(found, out)
@@ -73,23 +69,49 @@ def _add_useful(found: set[str], out: list[frozenset[str]]) -> None:
 def _sequence_triggers(items) -> set[str] | None:
     """Every item of a sequence is in the match: the most selective item's triggers (longest words)."""
     options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is C.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            options.append({"".join(run).lower()})
-            run = []
-        found = _item_triggers(op, av)
+    for spelled, op, av in _runs_and_items(items):
+        found = spelled if spelled is not None else _item_triggers(op, av)
         if found is not None:
             options.append(found)
-    if run:
-        options.append({"".join(run).lower()})
     useful = [o for o in options if all(_selectivity(s) >= _SHORTEST_USEFUL for s in o)]
     if not useful:
         return None
     return max(useful, key=lambda o: (min(_selectivity(s) for s in o), -len(o)))
+
+
+_MAX_SPELLINGS = 4  # an optional character doubles a run's spellings: a few are worth testing, not more
+
+
+def _runs_and_items(items):
+    """The sequence ITEMS as (spelled, None, None) for each run of literals, SPELLED being the set of
+    lower-cased strings the run can be (an optional character inside it forks it: "0'?s" is "0s"
+    or "0's"), and (None, op, av) for each other item, in order."""
+    spellings = [""]
+    for op, av in items:
+        if op is C.LITERAL:
+            spellings = [w + chr(av) for w in spellings]
+            continue
+        if spellings != [""] and len(spellings) < _MAX_SPELLINGS and _is_optional_literal(op, av):
+            spellings += [w + chr(av[2][0][1]) for w in spellings]
+            continue
+        if spellings != [""]:
+            yield _least(spellings), None, None
+            spellings = [""]
+        yield None, op, av
+    if spellings != [""]:
+        yield _least(spellings), None, None
+
+
+def _is_optional_literal(op, av) -> bool:
+    """Whether the item is one literal character, optional ("'?")."""
+    return op in _REPEATS and av[0] == 0 and av[1] == 1 and len(av[2]) == 1 and av[2][0][0] is C.LITERAL
+
+
+def _least(spellings: list[str]) -> set[str]:
+    """SPELLINGS lower-cased, without those that hold another ("sept." holds "sept"): a text holding
+    one of them holds one of the rest."""
+    low = {w.lower() for w in spellings}
+    return {w for w in low if not any(u != w and u in w for u in low)}
 
 
 def _selectivity(trigger: str) -> float:
@@ -154,6 +176,7 @@ class TriggerText:
         self._word_ends: list[int] = []
         self._words_of: dict[str, list[tuple[int, int]]] = {}
         self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
+        self._pairs: dict[frozenset[str], list[tuple[int, int]]] = {}
         self._present: dict[str, bool] = {}
         self.known = known
         # each known trigger tested once: then a pattern's test is one set operation
@@ -213,19 +236,46 @@ class TriggerText:
         return got
 
     def _stretches(self, found: frozenset[str], words: int) -> list[tuple[int, int]]:
-        """windows() of FOUND and WORDS, computed."""
-        if self._word_starts is None:
-            spans = [(m.start(), m.end()) for m in _WORD.finditer(self.lower)]
-            self._word_starts, self._word_ends = [a for a, _ in spans], [b for _, b in spans]
+        """windows() of FOUND and WORDS, computed. The words of the triggers are joined before they
+        are widened: two widened by WORDS touch exactly when the second starts at most 2 * WORDS + 1
+        words after the first ends (clipping at the text's ends joins nothing more), so one sorted
+        list of trigger words per FOUND serves every reach."""
+        pairs = self._pairs_of(found)
         last = len(self._word_starts) - 1
-        spans = sorted((max(0, i - words), min(last, j + words)) for s in found for i, j in self._trigger_words(s))
-        out: list[tuple[int, int]] = []
-        for i, j in spans:
-            if out and i <= out[-1][1] + 1:
-                out[-1] = (out[-1][0], max(out[-1][1], j))
+        gap = 2 * words + 1
+        out: list[list[int]] = []
+        for i, j in pairs:
+            if out and i <= out[-1][1] + gap:
+                if j > out[-1][1]:
+                    out[-1][1] = j
             else:
-                out.append((i, j))
-        return [(self._word_starts[i], self._word_ends[j]) for i, j in out]
+                out.append([i, j])
+        starts, ends = self._word_starts, self._word_ends
+        return [(starts[max(0, i - words)], ends[min(last, j + words)]) for i, j in out]
+
+    # how many trigger words a pattern may have before the text is searched around the rarest of
+    # its required sets instead (see rarest)
+    few_windows = 4
+
+    def rarest(self, options: tuple[frozenset[str], ...] | None) -> frozenset[str] | None:
+        """The string set of OPTIONS (sets a match must each hold a member of) whose members occur in
+        the fewest words of the text: the windows around it hold every match and are the fewest.
+        The first when the text is not searched by windows (see windows()); None for None."""
+        if options is None or len(options) == 1 or not self.exact:
+            return options[0] if options else None
+        if len(self._pairs_of(options[0])) <= self.few_windows:
+            return options[0]  # the others' words would cost more to find than their windows save
+        return min(options, key=lambda found: len(self._pairs_of(found)))
+
+    def _pairs_of(self, found: frozenset[str]) -> list[tuple[int, int]]:
+        """(first, last) word indices of every occurrence of a string of FOUND, sorted; once a FOUND."""
+        got = self._pairs.get(found)
+        if got is None:
+            if self._word_starts is None:
+                spans = [(m.start(), m.end()) for m in _WORD.finditer(self.lower)]
+                self._word_starts, self._word_ends = [a for a, _ in spans], [b for _, b in spans]
+            got = self._pairs[found] = sorted({p for s in found for p in self._trigger_words(s)})
+        return got
 
     def _trigger_words(self, trigger: str) -> list[tuple[int, int]]:
         """(first, last) word indices of each occurrence of TRIGGER (each digit, for DIGIT)."""
@@ -251,7 +301,9 @@ class TriggerText:
     def _occurrences(self, trigger: str) -> list[tuple[int, int]]:
         """(start, end) of each occurrence of TRIGGER in the text (of each digit, for DIGIT)."""
         if trigger == DIGIT:
-            return [(m.start(), m.end()) for m in _ANY_DIGIT.finditer(self.lower)] if self.has_digit else []
+            # a run of digits for its digits: no whitespace nor barrier parts them, so they are in
+            # the same word and piece, all that the callers read
+            return [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(self.lower)] if self.has_digit else []
         at, i = [], self.lower.find(trigger)
         while i >= 0:
             at.append((i, i + len(trigger)))
