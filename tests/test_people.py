@@ -42,10 +42,21 @@ def test_seed_people(nlp, seed_text):
     # initials and a generational suffix stay in the name
     ("Secretary of State James A. Baker III arrived in Cairo on Monday.",
      {"James A. Baker III": "James A. Baker III"}),
+    # a surname that is also a spaCy symbol ("X" is a part-of-speech tag) is found as a later mention
+    ("Malcolm X spoke in Harlem in 1964. Later that year X travelled to Mecca.",
+     {"Malcolm X": "Malcolm X", "X": "Malcolm X"}),
 ])
 def test_mentions_and_names(nlp, text, expected):
     got = {r["text"]: r["name"] for r in people(nlp, text)}
     assert got == expected
+
+
+def test_honorific_ids_are_the_token_ids(nlp):
+    """The fast scan compares token LOWER ids: an honorific that is a spaCy symbol ("det", a
+    dependency label) has a small id, not its hash, and must still be found."""
+    rules = nlp.get_pipe("news_people").rules
+    assert rules.honorific_ids == {nlp.vocab.strings.add(h) for h in rules.lex.honorifics}
+    assert nlp("Det Harlow")[0].lower in rules.honorific_ids
 
 
 @pytest.mark.parametrize("text, not_people", [

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id, hash_string
+from spacy.strings import get_string_id
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
@@ -25,7 +25,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
-COMMA_ID = hash_string(",")
+COMMA_ID = get_string_id(",")
 BY_ID = get_string_id("By")
 
 
@@ -183,7 +183,7 @@ class NewsPeople(base.RuleDataComponent):
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
-            honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
+            honorific_ids=frozenset(get_string_id(h) for h in lex.honorifics))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -531,7 +531,7 @@ class _ArticlePeople:
             return
         surnames = {doc[m.end - 1].text for m in full}
         first_full = min(m.start for m in full)
-        for i in _token_indices(self.ids(ORTH), {hash_string(w) for w in surnames}):
+        for i in _token_indices(self.ids(ORTH), {get_string_id(w) for w in surnames}):
             if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
                 continue
             if self._is_surname_of_something_else(doc, i):
