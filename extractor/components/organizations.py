@@ -28,19 +28,10 @@ def is_currency_code(text: str) -> bool:
     return len(text) == 3 and text.isupper() and pycountry.currencies.get(alpha_3=text) is not None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer():
-    """The package gazetteer, found once: the module-level lookups rebuild its data paths on every
-    call, which cost more than the memoised lookups themselves."""
-    return default_gazetteer()
-
-
-def country_lookup(name: str) -> tuple[str, str] | None:
-    return _gazetteer().country_lookup(name)
-
-
-def demonym_country(word: str) -> tuple[str, str] | None:
-    return _gazetteer().demonym_country(word)
+def is_country_or_demonym(word: str) -> bool:
+    """Whether WORD is a country's name or a people's adjective, which names no organisation."""
+    gazetteer = default_gazetteer()
+    return bool(gazetteer.country_lookup(word) or gazetteer.demonym_country(word))
 
 
 def org_name(span: Span) -> str:
@@ -115,7 +106,7 @@ class NewsOrganizations(base.RuleDataComponent):
         (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
         rows = []
         # One array scan for the opening parentheses instead of a Token object per word.
-        opening = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == OPEN_PAREN] if len(doc) else []
+        opening = base.token_indices(doc.to_array(ORTH).tolist(), {OPEN_PAREN}) if len(doc) else []
         for i in opening:
             close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
             if close is None or close == i + 1 or close + 1 >= len(doc):
@@ -125,7 +116,7 @@ class NewsOrganizations(base.RuleDataComponent):
             name = doc[i + 1:close]
             if not all(t.text[:1].isupper() or t.text == "-" for t in name):
                 continue
-            if country_lookup(name.text) or demonym_country(name.text):
+            if is_country_or_demonym(name.text):
                 continue
             if (name.start_char, name.end_char) in taken or not self.is_organisation(name, taken):
                 continue
@@ -167,7 +158,7 @@ class NewsOrganizations(base.RuleDataComponent):
             return False
         if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
             return False
-        if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
+        if is_country_or_demonym(text) or text in self.not_orgs or is_currency_code(text):
             return False
         return not self.is_product_or_event(core)
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import place_candidates
 from . import base
-from .organizations import country_lookup, demonym_country, sports_club_spans
+from .organizations import is_country_or_demonym, sports_club_spans
 from .places import SPORTS_CLUB
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -121,7 +121,7 @@ LARGE_PLACE = 100_000
 def is_known_place(word: str) -> bool:
     """Whether WORD (any case) names a country, a nationality or a large place in the gazetteer."""
     name = word[0] + word[1:].lower()
-    if country_lookup(name) or demonym_country(name):
+    if is_country_or_demonym(name):
         return True
     return any(p.population >= LARGE_PLACE for p in place_candidates(name))
 
@@ -163,7 +163,7 @@ class NewsTruecase(base.RuleDataComponent):
         """A city's name that stands for its club in sports results becomes an ORG before the places
         component sees it ("Liverpool beat Leeds 2-1"); countries stay places (national teams)."""
         clubs = set(sports_club_spans(doc, self.result_verbs, self.fixture_words, is_known_place,
-                                      lambda name: bool(country_lookup(name) or demonym_country(name)), text))
+                                      is_country_or_demonym, text))
         if not clubs:
             return
         out = []
