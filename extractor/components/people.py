@@ -22,6 +22,9 @@ from .organizations import is_country_or_demonym
 AFFILIATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # Entity labels of capitalised words that name no body: "18 January Senator Osny Eugene".
 NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# The tagger's labels that a person's name takes when it is misread: an ORG, or a place that no
+# gazetteer holds (the places table keeps the places it knows: "Albrecht, 54," is no town).
+NAMES_READ_AS_PEOPLE = frozenset({"ORG", "GPE", "LOC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Tokens that a person's name may contain besides capitalised words ("Timothy D. Cook", "O'Reilly").
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
@@ -314,7 +317,7 @@ class _ArticlePeople:
         ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
         "Mason, who headed the agency")."""
         for ent in self.ents:
-            if ent.label_ != "ORG" or len(ent) > 5:
+            if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
