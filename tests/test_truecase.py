@@ -79,3 +79,32 @@ def test_cheap_capitals_test_never_hides_a_region(text, has_regions):
     assert bool(caps_regions(text)) == has_regions
     if has_regions:
         assert CAPS_WORD_START.search(text) is not None
+
+
+def _tables(nlp, text):
+    doc = nlp(text)
+    return ({text[r["start"]:r["end"]] for r in doc._.organizations}, {text[r["start"]:r["end"]] for r in doc._.places},
+            {text[r["start"]:r["end"]] for r in doc._.people})
+
+
+@pytest.mark.parametrize("text, orgs, places", [
+    # a press credit in capitals after a town: the town is a place, the credit an organisation
+    ("Lisbon NOTICIAS DIARIAS in Portuguese 4 Mar 95 p 2", {"NOTICIAS DIARIAS"}, {"Lisbon"}),
+    ("The report came from Vienna KURIER-ONLINE on Tuesday.", {"KURIER-ONLINE"}, {"Vienna"}),
+    ("Tokyo ASAHI SHIMBUN", {"ASAHI SHIMBUN"}, {"Tokyo"}),
+])
+def test_caps_press_credit_after_a_town(nlp, text, orgs, places):
+    got_orgs, got_places, _ = _tables(nlp, text)
+    assert orgs <= got_orgs and places <= got_places
+    assert not any(o in got_places for o in orgs)
+
+
+@pytest.mark.parametrize("text, not_orgs", [
+    # negatives: a state code, a country or a time zone in capitals after a town is no press credit
+    ("She flew from Boston USA to Paris on Monday.", {"USA", "Boston USA"}),
+    ("The talks began in Geneva at 1400 GMT and ended in Moscow MSK time.", {"MSK", "GMT"}),
+    ("He moved to Portland OR in 1990.", {"OR"}),
+])
+def test_caps_words_that_are_no_press_credit(nlp, text, not_orgs):
+    got_orgs, _, _ = _tables(nlp, text)
+    assert not (not_orgs & got_orgs)

@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..normalize.gazetteer import place_candidates
+from ..normalize.gazetteer import default_gazetteer, place_candidates
 from . import base
 from .organizations import is_country_or_demonym, sports_club_spans
 from .places import SPORTS_CLUB
@@ -112,6 +112,53 @@ def truecase(span_text: str, forms: dict[str, str], small_words: frozenset[str])
     return "".join(out)
 
 
+# A town this large before a name in capitals is a press credit's ("Magadan Radio", "Paris AFP").
+CREDIT_TOWN = 50_000
+
+
+def is_caps_token(tok) -> bool:
+    """Whether TOK is a word in capitals ("INTERFAX", "AL") or a hyphen glued inside one ("ITAR-TASS")."""
+    if tok.text in {"-", "&"}:
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return tok.text.isupper() and tok.text.replace("-", "").replace("'", "").isalpha()
+
+
+def caps_name_runs(doc: Doc, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Token ranges of words in capitals on one line, three letters or more, that are no single known
+    place, country or nationality ("USA", "ROME") and no time zone or other word of NOT_NAMES."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not is_caps_token(doc[i]) or doc[i].text in {"-", "&"}:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and is_caps_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        while doc[j - 1].text in {"-", "&"}:
+            j -= 1
+        words = [t.text for t in doc[i:j] if t.text not in {"-", "&"}]
+        if sum(len(w) for w in words) >= 3 and not (len(words) == 1 and (words[0] in not_names
+                                                                       or is_known_place(words[0]))):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def town_before(doc: Doc, start: int) -> int | None:
+    """The first token of a town or country written in ordinary case right before token START on the
+    same line ("Panama City ACAN", "The Hague ANP"), or None."""
+    gazetteer = default_gazetteer()
+    for k in range(max(0, start - 3), start):
+        words = doc[k:start]
+        if not all(t.is_title and t.is_alpha for t in words) or any("\n" in t.whitespace_ for t in words):
+            continue
+        name = words.text
+        if gazetteer.country_lookup(name) or any(p.name == name and p.population >= CREDIT_TOWN
+                                                 for p in gazetteer.place_candidates(name)):
+            return k
+    return None
+
+
 # A place this large is a name in any headline ("ROME", "KABUL"); smaller gazetteer entries share
 # their spelling with ordinary words too often.
 LARGE_PLACE = 100_000
@@ -130,20 +177,24 @@ class NewsTruecase(base.RuleDataComponent):
     """Replaces the model's entities inside ALL-CAPS headlines and datelines with those it finds in a
     truecased copy of them. Placed right after the model's ner, before the news components."""
 
-    def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str):
+    def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str,
+                 caps_names_path: str = "truecase/caps_names.json"):
         self.nlp = nlp
         self.name = name
         self.small_words_path = small_words_path
         self.sports_path = sports_path
+        self.caps_names_path = caps_names_path
         self.small_words: frozenset[str] = frozenset()
+        self.caps_not_names: frozenset[str] = frozenset()
         self.result_verbs: frozenset[str] = frozenset()
         self.fixture_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.small_words_path, self.sports_path)
+        return (self.small_words_path, self.sports_path, self.caps_names_path)
 
     def load_data(self, root: Path) -> None:
         self.small_words = frozenset(base.read_json(root / self.small_words_path)["words"])
+        self.caps_not_names = frozenset(base.read_json(root / self.caps_names_path)["not_names"])
         sports = base.read_json(root / self.sports_path)
         self.result_verbs = frozenset(w.lower() for w in sports["result_verbs"])
         self.fixture_words = frozenset(w.lower() for w in sports["fixture_words"])
@@ -155,7 +206,8 @@ class NewsTruecase(base.RuleDataComponent):
         text = doc.text
         if not self.nlp.has_pipe("ner") or not text:
             return doc
-        self._read_caps_lines(doc, text)
+        regions = self._read_caps_lines(doc, text)
+        self._read_caps_names(doc, text, regions)
         self._relabel_sports_clubs(doc, text)
         return doc
 
@@ -173,10 +225,11 @@ class NewsTruecase(base.RuleDataComponent):
         doc.ents = out
 
     def _read_caps_lines(self, doc: Doc, text: str) -> None:
-        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy (TEXT: doc.text)."""
+        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy (TEXT: doc.text);
+        returns those lines' char ranges."""
         regions = caps_regions(text)
         if not regions:
-            return
+            return regions
         forms = cased_forms(text, regions)
         ner = self.nlp.get_pipe("ner")
         kept = [e for e in doc.ents if not any(e.start_char < r_end and r_start < e.end_char
@@ -196,10 +249,33 @@ class NewsTruecase(base.RuleDataComponent):
                 out.append(span)
                 end = span.end
         doc.ents = out
+        return regions
+
+    def _read_caps_names(self, doc: Doc, text: str, regions: list[tuple[int, int]]) -> None:
+        """A name in capitals inside an ordinary line is one name, an organisation's: after a town it
+        is a press credit, the town a place of its own ("Moscow INTERFAX in English", "Beijing CHINA
+        DAILY"); a piece of it the model marked grows to the whole run ("YOMIURI SHIMBUN")."""
+        if CAPS_WORD_START.search(text) is None:
+            return
+        changes = []
+        for start, end in caps_name_runs(doc, self.caps_not_names):
+            if any(doc[start].idx < r_end and r_start < doc[end - 1].idx + len(doc[end - 1])
+                   for r_start, r_end in regions):
+                continue  # a headline in capitals is read by _read_caps_lines
+            town = town_before(doc, start)
+            if town is not None:
+                changes += [Span(doc, town, start, label="GPE"), Span(doc, start, end, label="ORG")]
+            elif any(e.label_ == "ORG" and start <= e.start and e.end <= end and (e.start, e.end) != (start, end)
+                     for e in doc.ents):
+                changes.append(Span(doc, start, end, label="ORG"))
+        if changes:
+            doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
 
 
 @Language.factory("news_truecase", assigns=["doc.ents"],
                   default_config={"small_words_path": "truecase/small_words.json",
-                                  "sports_path": "organizations/sports.json"})
-def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str) -> NewsTruecase:
-    return NewsTruecase(nlp, name, small_words_path, sports_path)
+                                  "sports_path": "organizations/sports.json",
+                                  "caps_names_path": "truecase/caps_names.json"})
+def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str,
+                       caps_names_path: str) -> NewsTruecase:
+    return NewsTruecase(nlp, name, small_words_path, sports_path, caps_names_path)
