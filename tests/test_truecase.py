@@ -92,6 +92,9 @@ def _tables(nlp, text):
     ("Lisbon NOTICIAS DIARIAS in Portuguese 4 Mar 95 p 2", {"NOTICIAS DIARIAS"}, {"Lisbon"}),
     ("The report came from Vienna KURIER-ONLINE on Tuesday.", {"KURIER-ONLINE"}, {"Vienna"}),
     ("Tokyo ASAHI SHIMBUN", {"ASAHI SHIMBUN"}, {"Tokyo"}),
+    # a large city by one of its other names, and a name written with accents folded
+    ("Kiev HOLOS NARODU in Ukrainian 2 Jun 94 p 3", {"HOLOS NARODU"}, {"Kiev"}),
+    ("Sao Paulo FOLHA DA TARDE", {"FOLHA DA TARDE"}, {"Sao Paulo"}),
 ])
 def test_caps_press_credit_after_a_town(nlp, text, orgs, places):
     got_orgs, got_places, _ = _tables(nlp, text)

@@ -73,8 +73,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return True
         if data["product_pattern"].match(first) and first not in data["companies"]:
             return True
-        if core.end < len(doc) and doc[core.end].text in data["next_words"]:
-            return True
+        if core.end < len(doc) and doc[core.end].text in data["next_words"] and doc[core.end].ent_type_ != "DATE":
+            return True  # an index's size ("the FTSE 100"), not a date's day ("THE TIMES 30 Jan 94")
         return len(core) > 1 and core[-1].text in data["last_words"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -270,10 +270,17 @@ def name_parts(ent: Span) -> list[Span]:
 
 def keep_written_article(span: Span, core: Span) -> Span:
     """CORE with the capitalised "The" that the text writes inside a sentence as part of the name
-    ("for The Associated Press"); at a sentence start "The" may be the sentence's, and stays cut."""
+    ("for The Associated Press"); at a sentence start "The" may be the sentence's, and stays cut. A
+    name in capitals inside an ordinary sentence keeps its "THE" wherever it stands ("THE SUNDAY
+    TIMES"): the writer put the article in the name's capitals."""
     doc = span.doc
     first = doc[span.start]
-    if span.start < core.start and first.text == "The" and not first.is_sent_start and core.start == span.start + 1:
+    if not (span.start < core.start and core.start == span.start + 1):
+        return core
+    if first.text == "The" and not first.is_sent_start:
+        return doc[span.start:core.end]
+    if first.text == "THE" and all(t.is_upper or not t.is_alpha for t in core) \
+            and any(t.is_lower and t.is_alpha for t in first.sent):
         return doc[span.start:core.end]
     return core
 
@@ -299,7 +306,7 @@ def canonical_name(core: Span) -> str:
     """The organisation's name for the `name` column: single spaces, straight apostrophes, no
     leading article ("The Associated Press" -> "Associated Press")."""
     name = org_name(core)
-    return name[4:] if name.startswith("The ") else name
+    return name[4:] if name.startswith(("The ", "THE ")) else name
 
 
 @Language.factory("news_organizations", assigns=["doc._.organizations"],

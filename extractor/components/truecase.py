@@ -112,8 +112,16 @@ def truecase(span_text: str, forms: dict[str, str], small_words: frozenset[str])
     return "".join(out)
 
 
-# A town this large before a name in capitals is a press credit's ("Magadan Radio", "Paris AFP").
+# A town this large before a name in capitals is a press credit's ("Magadan Radio", "Paris AFP");
+# a city this large by one of its other names too ("Kiev", "Madras").
 CREDIT_TOWN = 50_000
+CREDIT_CITY_BY_OTHER_NAME = 1_000_000
+
+
+def is_credit_town(gazetteer, place, name: str) -> bool:
+    """Whether PLACE, found for NAME, is a town large enough to date a press credit."""
+    return place.population >= CREDIT_CITY_BY_OTHER_NAME or \
+        (place.population >= CREDIT_TOWN and gazetteer.is_own_name(place, name))
 
 
 def is_caps_token(tok) -> bool:
@@ -153,7 +161,7 @@ def town_before(doc: Doc, start: int) -> int | None:
         if not all(t.is_title and t.is_alpha for t in words) or any("\n" in t.whitespace_ for t in words):
             continue
         name = words.text
-        if gazetteer.country_lookup(name) or any(p.name == name and p.population >= CREDIT_TOWN
+        if gazetteer.country_lookup(name) or any(is_credit_town(gazetteer, p, name)
                                                  for p in gazetteer.place_candidates(name)):
             return k
     return None
