@@ -102,6 +102,26 @@ def test_caps_press_credit_after_a_town(nlp, text, orgs, places):
     assert not any(o in got_places for o in orgs)
 
 
+@pytest.mark.parametrize("text, orgs, places", [
+    # a town run into a broadcaster's own name: the credit's town, then the broadcaster
+    ("Lisbon Radio Renascenca Network in Portuguese 1900 GMT 3 Mar 95", {"Radio Renascenca Network"}, {"Lisbon"}),
+    ("Paris Radio Monte Carlo in Arabic", {"Radio Monte Carlo"}, {"Paris"}),
+])
+def test_town_before_a_broadcaster(nlp, text, orgs, places):
+    got_orgs, got_places, _ = _tables(nlp, text)
+    assert orgs <= got_orgs and places <= got_places
+
+
+@pytest.mark.parametrize("text, org", [
+    # negatives: a town's own station keeps its town; a country's name stays in the broadcaster's
+    ("Tehran Radio said the talks had failed.", "Tehran Radio"),
+    ("Moscow Radio Network reported the fire.", "Moscow Radio Network"),
+])
+def test_town_station_stays_whole(nlp, text, org):
+    got_orgs, _, _ = _tables(nlp, text)
+    assert org in got_orgs
+
+
 @pytest.mark.parametrize("text, not_orgs", [
     # negatives: a state code, a country or a time zone in capitals after a town is no press credit
     ("She flew from Boston USA to Paris on Monday.", {"USA", "Boston USA"}),

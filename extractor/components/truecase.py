@@ -194,6 +194,7 @@ class NewsTruecase(base.RuleDataComponent):
         self.caps_names_path = caps_names_path
         self.small_words: frozenset[str] = frozenset()
         self.caps_not_names: frozenset[str] = frozenset()
+        self.broadcaster_words: frozenset[str] = frozenset()
         self.result_verbs: frozenset[str] = frozenset()
         self.fixture_words: frozenset[str] = frozenset()
 
@@ -202,7 +203,9 @@ class NewsTruecase(base.RuleDataComponent):
 
     def load_data(self, root: Path) -> None:
         self.small_words = frozenset(base.read_json(root / self.small_words_path)["words"])
-        self.caps_not_names = frozenset(base.read_json(root / self.caps_names_path)["not_names"])
+        caps_names = base.read_json(root / self.caps_names_path)
+        self.caps_not_names = frozenset(caps_names["not_names"])
+        self.broadcaster_words = frozenset(caps_names["broadcaster_words"])
         sports = base.read_json(root / self.sports_path)
         self.result_verbs = frozenset(w.lower() for w in sports["result_verbs"])
         self.fixture_words = frozenset(w.lower() for w in sports["fixture_words"])
@@ -263,10 +266,9 @@ class NewsTruecase(base.RuleDataComponent):
         """A name in capitals inside an ordinary line is one name, an organisation's: after a town it
         is a press credit, the town a place of its own ("Moscow INTERFAX in English", "Beijing CHINA
         DAILY"); a piece of it the model marked grows to the whole run ("YOMIURI SHIMBUN")."""
-        if CAPS_WORD_START.search(text) is None:
-            return
         changes = []
-        for start, end in caps_name_runs(doc, self.caps_not_names):
+        runs = caps_name_runs(doc, self.caps_not_names) if CAPS_WORD_START.search(text) else []
+        for start, end in runs:
             if any(doc[start].idx < r_end and r_start < doc[end - 1].idx + len(doc[end - 1])
                    for r_start, r_end in regions):
                 continue  # a headline in capitals is read by _read_caps_lines
@@ -276,8 +278,27 @@ class NewsTruecase(base.RuleDataComponent):
             elif any(e.label_ == "ORG" and start <= e.start and e.end <= end and (e.start, e.end) != (start, end)
                      for e in doc.ents):
                 changes.append(Span(doc, start, end, label="ORG"))
+        changes += self._towns_before_broadcasters(doc, changes)
         if changes:
             doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
+
+    def _towns_before_broadcasters(self, doc: Doc, changes: list[Span]) -> list[Span]:
+        """An entity that runs a town into a broadcaster's own name is the credit's town and the
+        broadcaster ("Havana Radio Reloj Network", "Beirut Radio Lebanon"); a town's own station
+        ("Tehran Radio", "Moscow Radio Network") stays whole."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "PERSON", "GPE"} or any(c.start < ent.end and ent.start < c.end for c in changes):
+                continue
+            for k in range(ent.start + 1, min(ent.end - 1, ent.start + 4)):
+                rest = doc[k + 1:ent.end]
+                if doc[k].text in self.broadcaster_words and rest[0].is_title \
+                        and not all(t.text in self.broadcaster_words for t in rest):
+                    town = town_before(doc, k)
+                    if town == ent.start and not default_gazetteer().country_lookup(doc[town:k].text):
+                        out += [Span(doc, town, k, label="GPE"), Span(doc, k, ent.end, label="ORG")]
+                    break
+        return out
 
 
 @Language.factory("news_truecase", assigns=["doc.ents"],
