@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import default_gazetteer
+from ..normalize.titles import TitleLexicon
 from . import base
 from .places import core_span
 
@@ -43,21 +44,26 @@ class NewsOrganizations(base.RuleDataComponent):
     """Rows for ORG entities that are not places, people, demonyms, social-media handles, currency
     codes, time zones, product lines, stock indexes or events."""
 
-    def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str):
+    def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str,
+                 titles_path: str = "titles/titles.json"):
         self.name = name
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
+        self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
+        self.title_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.not_organizations_path, self.corporate_words_path)
+        return (self.not_organizations_path, self.corporate_words_path, self.titles_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
         self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
         self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
+        lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
+        self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -90,6 +96,7 @@ class NewsOrganizations(base.RuleDataComponent):
                     continue
                 core = keep_written_article(part, core)
                 core = cut_person_tail(core, people)
+                core = cut_title_tail(core, self.title_words) if core is not None else None
                 if core is None or not self.is_organisation(core, taken):
                     continue
                 # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
@@ -302,6 +309,19 @@ def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
     return core
 
 
+def cut_title_tail(core: Span, title_words: frozenset[str]) -> Span:
+    """CORE without the title the model ran into it before a name ("Coast Guard Lt. Mike Lee",
+    "FAA Administrator Donald Engen", "Fire Department Capt"): the body keeps its own words."""
+    doc, end = core.doc, core.end
+    nxt = end + 1 if end < len(doc) and doc[end].text == "." else end
+    if nxt >= len(doc) or not doc[nxt].is_title:
+        return core
+    while end - core.start > 1 and doc[end - 1].is_title and doc[end - 1].lower_.rstrip(".") in title_words \
+            and doc[end - 2].whitespace_:  # a word of its own, not the tail of "Committee-General"
+        end -= 1
+    return doc[core.start:end] if end < core.end else core
+
+
 def canonical_name(core: Span) -> str:
     """The organisation's name for the `name` column: single spaces, straight apostrophes, no
     leading article ("The Associated Press" -> "Associated Press")."""
@@ -311,7 +331,8 @@ def canonical_name(core: Span) -> str:
 
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
                   default_config={"not_organizations_path": "places/not_organizations.json",
-                                  "corporate_words_path": "organizations/corporate_words.json"})
+                                  "corporate_words_path": "organizations/corporate_words.json",
+                                  "titles_path": "titles/titles.json"})
 def make_news_organizations(nlp: Language, name: str, not_organizations_path: str,
-                            corporate_words_path: str) -> NewsOrganizations:
-    return NewsOrganizations(name, not_organizations_path, corporate_words_path)
+                            corporate_words_path: str, titles_path: str) -> NewsOrganizations:
+    return NewsOrganizations(name, not_organizations_path, corporate_words_path, titles_path)
