@@ -352,6 +352,9 @@ def test_window_ids_only_for_lower_in_patterns():
     ("Kowalczyk was born in Montclair in 1930.", ["Kowalczyk"]),
     ("Tanya died Saturday evening at the hospital.", ["Tanya"]),
     ("Yount, who was living under an alias, was sentenced.", ["Yount"]),
+    # a title's word as a surname, with no article before it and no name after it
+    ("Ray is serving 99 years for the 1968 slaying of Bishop.", ["Ray", "Bishop"]),
+    ("He admitted shooting and killing Judge as the singer stood on the stage.", ["Judge"]),
 ])
 def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
     doc = nlp(text)
@@ -363,6 +366,8 @@ def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
     "The strike killed the Ford deal.",                   # an organisation's deal, no person
     "Today's Highlight in History: On this day the fort was shot at.",  # a heading before the verb
     "The Senate bill died in committee.",                 # a common noun dies too
+    "Rebels shot the King on Monday.",                    # a title with its article
+    "Rebels shot the old King on Monday.",
 ])
 def test_no_person_from_a_violent_verb_without_a_named_victim(nlp, text):
     assert nlp(text)._.people == []

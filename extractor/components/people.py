@@ -309,8 +309,15 @@ class _ArticlePeople:
             if span is None:
                 continue
             start, end = span
-            if self._is_person_name(doc, start, end, place_chars):
+            if self._is_person_name(doc, start, end, place_chars,
+                                    title_is_surname=self._is_title_surname_in_person_context(doc, span)):
                 found.add(start, end, "ner")
+
+    def _is_title_surname_in_person_context(self, doc: Doc, span: tuple[int, int]) -> bool:
+        """Whether the tagger's one-word name is a title's word used as a surname where only a
+        person is named ("killing King"): see _is_title_word_as_surname."""
+        return _is_title_word_as_surname(doc, span) and doc[span[0]].lower_ in self.rules.lex.heads \
+            and doc.has_annotation("DEP") and self._in_person_context(doc[span[0]])
 
     def _add_organisations_that_are_people(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """The tagger's ORG names that read as a person: a given name then surname-like words
@@ -375,7 +382,8 @@ class _ArticlePeople:
                     and doc[start - 1].is_title and found.extend_ending_at(start, end):
                 continue
             span = self._clean_name(doc, start, end)
-            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars):
+            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars,
+                                                         title_is_surname=_is_title_word_as_surname(doc, span)):
                 found.add(span[0], span[1], "ner")
 
     def _person_context_candidates(self, doc: Doc) -> list:
@@ -597,9 +605,10 @@ class _ArticlePeople:
             end -= 1
         return (start, end) if start < end else None
 
-    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]]) -> bool:
+    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]],
+                        title_is_surname: bool = False) -> bool:
         """Whether tokens [start, end) can be a person's name: no handles, digits, platforms, places,
-        demonyms, products or organisation-like tails."""
+        demonyms, products or organisation-like tails (a bare title neither, unless TITLE_IS_SURNAME)."""
         span = doc[start:end]
         text = span.text
         if any(c in text for c in "@#") or any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span):
@@ -623,7 +632,8 @@ class _ArticlePeople:
             return False
         if end - start == 1 and (text.isupper() and len(text) > 1) and not _written_in_ordinary_case(doc, text):
             return False  # acronyms are organisations or units; a headline's "BERNANKE" is not one
-        if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
+        if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1 \
+                and not title_is_surname:
             return False  # a bare capitalised title ("Justice")
         gazetteer = default_gazetteer()
         if gazetteer.demonym_country(text) or gazetteer.country_lookup(text):
@@ -1600,6 +1610,19 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the one capitalised word at SPAN, a title's word in a context only a person is named
+    in, is a surname: with no article, possessive or adjective before it and no name after it
+    ("the slaying of King", "killing King"; "the King was shot", "King Abdullah" are titles)."""
+    start, end = span
+    if end - start != 1 or not doc[start].is_title:
+        return False
+    if start > 0 and (doc[start - 1].lower_ in DETERMINERS or doc[start - 1].text in POSSESSIVE
+                      or doc[start - 1].pos_ in {"ADJ", "PROPN", "DET", "PRON"}):
+        return False
+    return end >= len(doc) or not doc[end].text[:1].isupper()
 
 
 def _is_nationality_word(tok) -> bool:
