@@ -355,6 +355,8 @@ def test_window_ids_only_for_lower_in_patterns():
     # a title's word as a surname, with no article before it and no name after it
     ("Ray is serving 99 years for the 1968 slaying of Bishop.", ["Ray", "Bishop"]),
     ("He admitted shooting and killing Judge as the singer stood on the stage.", ["Judge"]),
+    # arrests and jail are for people only
+    ("Sirhak was arrested at the border in 1969.", ["Sirhak"]),
 ])
 def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
     doc = nlp(text)
@@ -368,6 +370,8 @@ def test_names_in_contexts_only_a_person_is_named_in(nlp, text, names):
     "The Senate bill died in committee.",                 # a common noun dies too
     "Rebels shot the King on Monday.",                    # a title with its article
     "Rebels shot the old King on Monday.",
+    "The court sentenced Halliburton to pay a fine.",     # a company is sentenced too
+    "Nokia testified before the committee.",              # an unknown subject of a person's verb
 ])
 def test_no_person_from_a_violent_verb_without_a_named_victim(nlp, text):
     assert nlp(text)._.people == []
