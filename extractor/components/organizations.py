@@ -185,8 +185,9 @@ def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: fro
     rebuilds it from every token at each access)."""
     score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
     # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
-    fixture = any(len(words) <= 8 and any(w in fixture_words for w in words)
-                  for words in (line.lower().split() for line in text.splitlines()))
+    # (split at most 8 times: a line of more words is no fixture, and need not be split whole)
+    fixture = any(len(words) <= 8 and any(w.lower() in fixture_words for w in words)
+                  for words in (line.split(None, 8) for line in text.splitlines()))
     if not (score or standings or fixture):
         return []
     out: list[tuple[int, int]] = []

@@ -326,6 +326,8 @@ class _ArticlePeople:
         for ent in self.ents:
             if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
+            if ent.label_ != "ORG" and any(ps < ent.end_char and ent.start_char < pe for ps, pe in place_chars):
+                continue  # a place the places table kept (checked first: most places are)
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
                 continue

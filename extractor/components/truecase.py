@@ -10,7 +10,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_UPPER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import default_gazetteer, place_candidates
@@ -30,8 +33,13 @@ DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{2,40}?)(?=[ \t]*(?:[:,(]|--|[-
 CAPS_WORD_START = re.compile(r"[^\W\d_a-z](?:[^\W\d_a-z]|['’][^\W\d_a-z])")
 
 
+ASCII_LOWER = re.compile(r"[a-z]")
+
+
 def is_all_caps_line(line: str) -> bool:
     """Whether LINE is a headline in capitals: two or more words of letters, every one upper case."""
+    if ASCII_LOWER.search(line):
+        return False  # the same answer, without splitting the many ordinary lines into words
     words = WORD.findall(line)
     return len(words) >= 2 and sum(len(w) >= 3 for w in words) >= 1 and all(w.isupper() for w in words)
 
@@ -134,10 +142,10 @@ def is_caps_token(tok) -> bool:
 def caps_name_runs(doc: Doc, not_names: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges of words in capitals on one line, three letters or more, that are no single known
     place, country or nationality ("USA", "ROME") and no time zone or other word of NOT_NAMES."""
-    runs, i, n = [], 0, len(doc)
-    while i < n:
-        if not is_caps_token(doc[i]) or doc[i].text in {"-", "&"}:
-            i += 1
+    runs, n, j = [], len(doc), 0
+    # Only the words in capitals start a run: one array scan instead of a Token object per word.
+    for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist() if n else []:
+        if i < j or not is_caps_token(doc[i]):
             continue
         j = i + 1
         while j < n and is_caps_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
@@ -148,13 +156,27 @@ def caps_name_runs(doc: Doc, not_names: frozenset[str]) -> list[tuple[int, int]]
         if sum(len(w) for w in words) >= 3 and not (len(words) == 1 and (words[0] in not_names
                                                                        or is_known_place(words[0]))):
             runs.append((i, j))
-        i = j
     return runs
+
+
+def holds_org_piece(doc: Doc, start: int, end: int) -> bool:
+    """Whether an ORG entity of the model lies inside tokens [start, end) and is not all of them
+    (read from the tokens' entity tags: no Span per entity)."""
+    for i in range(start, end):
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG":
+            e = i + 1
+            while e < len(doc) and doc[e].ent_iob_ == "I":
+                e += 1
+            if e <= end and (i, e) != (start, end):
+                return True
+    return False
 
 
 def town_before(doc: Doc, start: int) -> int | None:
     """The first token of a town or country written in ordinary case right before token START on the
     same line ("Panama City ACAN", "The Hague ANP"), or None."""
+    if start == 0 or not (doc[start - 1].is_title and doc[start - 1].is_alpha):
+        return None  # most words in capitals follow no capitalised word: spare the lookups
     gazetteer = default_gazetteer()
     for k in range(max(0, start - 3), start):
         words = doc[k:start]
@@ -195,6 +217,7 @@ class NewsTruecase(base.RuleDataComponent):
         self.small_words: frozenset[str] = frozenset()
         self.caps_not_names: frozenset[str] = frozenset()
         self.broadcaster_words: frozenset[str] = frozenset()
+        self.broadcaster_ids: frozenset[int] = frozenset()
         self.result_verbs: frozenset[str] = frozenset()
         self.fixture_words: frozenset[str] = frozenset()
 
@@ -206,6 +229,7 @@ class NewsTruecase(base.RuleDataComponent):
         caps_names = base.read_json(root / self.caps_names_path)
         self.caps_not_names = frozenset(caps_names["not_names"])
         self.broadcaster_words = frozenset(caps_names["broadcaster_words"])
+        self.broadcaster_ids = frozenset(get_string_id(w) for w in self.broadcaster_words)
         sports = base.read_json(root / self.sports_path)
         self.result_verbs = frozenset(w.lower() for w in sports["result_verbs"])
         self.fixture_words = frozenset(w.lower() for w in sports["fixture_words"])
@@ -275,10 +299,10 @@ class NewsTruecase(base.RuleDataComponent):
             town = town_before(doc, start)
             if town is not None:
                 changes += [Span(doc, town, start, label="GPE"), Span(doc, start, end, label="ORG")]
-            elif any(e.label_ == "ORG" and start <= e.start and e.end <= end and (e.start, e.end) != (start, end)
-                     for e in doc.ents):
+            elif holds_org_piece(doc, start, end):
                 changes.append(Span(doc, start, end, label="ORG"))
-        changes += self._towns_before_broadcasters(doc, changes)
+        if any(w in text for w in self.broadcaster_words):  # a C-level search spares most docs the scan
+            changes += self._towns_before_broadcasters(doc, changes)
         if changes:
             doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
 
@@ -286,18 +310,27 @@ class NewsTruecase(base.RuleDataComponent):
         """An entity that runs a town into a broadcaster's own name is the credit's town and the
         broadcaster ("Havana Radio Reloj Network", "Beirut Radio Lebanon"); a town's own station
         ("Tehran Radio", "Moscow Radio Network") stays whole."""
-        out = []
-        for ent in doc.ents:
-            if ent.label_ not in {"ORG", "PERSON", "GPE"} or any(c.start < ent.end and ent.start < c.end for c in changes):
+        out, settled = [], -1
+        words = self.broadcaster_words
+        for k in base.token_indices(doc.to_array(ORTH).tolist(), self.broadcaster_ids) if len(doc) else []:
+            if k <= settled or doc[k].ent_iob_ != "I" or doc[k].ent_type_ not in {"ORG", "PERSON", "GPE"}:
                 continue
-            for k in range(ent.start + 1, min(ent.end - 1, ent.start + 4)):
-                rest = doc[k + 1:ent.end]
-                if doc[k].text in self.broadcaster_words and rest[0].is_title \
-                        and not all(t.text in self.broadcaster_words for t in rest):
-                    town = town_before(doc, k)
-                    if town == ent.start and not default_gazetteer().country_lookup(doc[town:k].text):
-                        out += [Span(doc, town, k, label="GPE"), Span(doc, k, ent.end, label="ORG")]
-                    break
+            start, end = k, k + 1
+            while doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if any(c.start < end and start < c.end for c in changes):
+                settled = end
+                continue
+            if k > min(end - 2, start + 3):
+                continue
+            rest = doc[k + 1:end]
+            if rest[0].is_title and not all(t.text in words for t in rest):
+                settled = end  # the entity's first broadcaster word with a name after it decides
+                town = town_before(doc, k)
+                if town == start and not default_gazetteer().country_lookup(doc[town:k].text):
+                    out += [Span(doc, town, k, label="GPE"), Span(doc, k, end, label="ORG")]
         return out
 
 
