@@ -60,6 +60,24 @@ def test_products_indexes_and_events_are_not_organizations(nlp, text, not_expect
     assert not set(org_texts(nlp, text)) & not_expected
 
 
+@pytest.mark.parametrize("text, org, not_org", [
+    # a title the model ran into the body before a person's name is cut off
+    ("Coast Guard Lt. Mike Lee said the ship sank.", "Coast Guard", "Coast Guard Lt"),
+    ("Harbour Police Capt. Ann Wu arrived on Monday.", "Harbour Police", "Harbour Police Capt"),
+    # negatives: a title word inside a hyphenated name, and one with no name after it
+    ("The Clandestine Committee-General Command issued a statement.", None, "Clandestine Committee-"),
+])
+def test_title_run_into_a_body_is_cut(nlp, text, org, not_org):
+    got = org_texts(nlp, text)
+    assert not_org not in got and (org is None or org in got)
+
+
+def test_a_date_after_a_name_is_no_index_size(nlp):
+    """"100"/"30" after a name make it a stock index ("FTSE 100"), but not when they start a date."""
+    text = "The report was first printed by the London TIMES 30 Jan 94 on page 1."
+    assert "TIMES" in org_texts(nlp, text)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Dow Chemical reported higher profits on Monday.", "Dow Chemical"),
     ("Shares of eBay rose after the results.", "eBay"),
@@ -72,6 +90,8 @@ def test_companies_named_like_products_stay(nlp, text, expected):
     # "The" written capitalised inside a sentence is part of the name; `name` drops it
     ("W. Dale Nelson covers the White House for The Associated Press.", "The Associated Press",
      "Associated Press"),
+    # a name in capitals in an ordinary line keeps the "THE" of its capitals, even at the start
+    ("Madras THE HINDU in English 7 May 94 p 13", "THE HINDU", "HINDU"),
 ])
 def test_written_article_kept_in_span(nlp, text, span, name):
     rows = {text[r["start"]:r["end"]]: r["name"] for r in nlp(text)._.organizations}

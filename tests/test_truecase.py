@@ -79,3 +79,55 @@ def test_cheap_capitals_test_never_hides_a_region(text, has_regions):
     assert bool(caps_regions(text)) == has_regions
     if has_regions:
         assert CAPS_WORD_START.search(text) is not None
+
+
+def _tables(nlp, text):
+    doc = nlp(text)
+    return ({text[r["start"]:r["end"]] for r in doc._.organizations}, {text[r["start"]:r["end"]] for r in doc._.places},
+            {text[r["start"]:r["end"]] for r in doc._.people})
+
+
+@pytest.mark.parametrize("text, orgs, places", [
+    # a press credit in capitals after a town: the town is a place, the credit an organisation
+    ("Lisbon NOTICIAS DIARIAS in Portuguese 4 Mar 95 p 2", {"NOTICIAS DIARIAS"}, {"Lisbon"}),
+    ("The report came from Vienna KURIER-ONLINE on Tuesday.", {"KURIER-ONLINE"}, {"Vienna"}),
+    ("Tokyo ASAHI SHIMBUN", {"ASAHI SHIMBUN"}, {"Tokyo"}),
+    # a large city by one of its other names, and a name written with accents folded
+    ("Kiev HOLOS NARODU in Ukrainian 2 Jun 94 p 3", {"HOLOS NARODU"}, {"Kiev"}),
+    ("Sao Paulo FOLHA DA TARDE", {"FOLHA DA TARDE"}, {"Sao Paulo"}),
+])
+def test_caps_press_credit_after_a_town(nlp, text, orgs, places):
+    got_orgs, got_places, _ = _tables(nlp, text)
+    assert orgs <= got_orgs and places <= got_places
+    assert not any(o in got_places for o in orgs)
+
+
+@pytest.mark.parametrize("text, orgs, places", [
+    # a town run into a broadcaster's own name: the credit's town, then the broadcaster
+    ("Lisbon Radio Renascenca Network in Portuguese 1900 GMT 3 Mar 95", {"Radio Renascenca Network"}, {"Lisbon"}),
+    ("Paris Radio Monte Carlo in Arabic", {"Radio Monte Carlo"}, {"Paris"}),
+])
+def test_town_before_a_broadcaster(nlp, text, orgs, places):
+    got_orgs, got_places, _ = _tables(nlp, text)
+    assert orgs <= got_orgs and places <= got_places
+
+
+@pytest.mark.parametrize("text, org", [
+    # negatives: a town's own station keeps its town; a country's name stays in the broadcaster's
+    ("Tehran Radio said the talks had failed.", "Tehran Radio"),
+    ("Moscow Radio Network reported the fire.", "Moscow Radio Network"),
+])
+def test_town_station_stays_whole(nlp, text, org):
+    got_orgs, _, _ = _tables(nlp, text)
+    assert org in got_orgs
+
+
+@pytest.mark.parametrize("text, not_orgs", [
+    # negatives: a state code, a country or a time zone in capitals after a town is no press credit
+    ("She flew from Boston USA to Paris on Monday.", {"USA", "Boston USA"}),
+    ("The talks began in Geneva at 1400 GMT and ended in Moscow MSK time.", {"MSK", "GMT"}),
+    ("He moved to Portland OR in 1990.", {"OR"}),
+])
+def test_caps_words_that_are_no_press_credit(nlp, text, not_orgs):
+    got_orgs, _, _ = _tables(nlp, text)
+    assert not (not_orgs & got_orgs)

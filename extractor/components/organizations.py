@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import default_gazetteer
+from ..normalize.titles import TitleLexicon
 from . import base
 from .places import core_span
 
@@ -28,19 +29,10 @@ def is_currency_code(text: str) -> bool:
     return len(text) == 3 and text.isupper() and pycountry.currencies.get(alpha_3=text) is not None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer():
-    """The package gazetteer, found once: the module-level lookups rebuild its data paths on every
-    call, which cost more than the memoised lookups themselves."""
-    return default_gazetteer()
-
-
-def country_lookup(name: str) -> tuple[str, str] | None:
-    return _gazetteer().country_lookup(name)
-
-
-def demonym_country(word: str) -> tuple[str, str] | None:
-    return _gazetteer().demonym_country(word)
+def is_country_or_demonym(word: str) -> bool:
+    """Whether WORD is a country's name or a people's adjective, which names no organisation."""
+    gazetteer = default_gazetteer()
+    return bool(gazetteer.country_lookup(word) or gazetteer.demonym_country(word))
 
 
 def org_name(span: Span) -> str:
@@ -52,21 +44,26 @@ class NewsOrganizations(base.RuleDataComponent):
     """Rows for ORG entities that are not places, people, demonyms, social-media handles, currency
     codes, time zones, product lines, stock indexes or events."""
 
-    def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str):
+    def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str,
+                 titles_path: str = "titles/titles.json"):
         self.name = name
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
+        self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
+        self.title_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.not_organizations_path, self.corporate_words_path)
+        return (self.not_organizations_path, self.corporate_words_path, self.titles_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
         self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
         self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
+        lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
+        self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -82,8 +79,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return True
         if data["product_pattern"].match(first) and first not in data["companies"]:
             return True
-        if core.end < len(doc) and doc[core.end].text in data["next_words"]:
-            return True
+        if core.end < len(doc) and doc[core.end].text in data["next_words"] and doc[core.end].ent_type_ != "DATE":
+            return True  # an index's size ("the FTSE 100"), not a date's day ("THE TIMES 30 Jan 94")
         return len(core) > 1 and core[-1].text in data["last_words"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -99,6 +96,7 @@ class NewsOrganizations(base.RuleDataComponent):
                     continue
                 core = keep_written_article(part, core)
                 core = cut_person_tail(core, people)
+                core = cut_title_tail(core, self.title_words) if core is not None else None
                 if core is None or not self.is_organisation(core, taken):
                     continue
                 # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
@@ -115,7 +113,7 @@ class NewsOrganizations(base.RuleDataComponent):
         (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
         rows = []
         # One array scan for the opening parentheses instead of a Token object per word.
-        opening = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == OPEN_PAREN] if len(doc) else []
+        opening = base.token_indices(doc.to_array(ORTH).tolist(), {OPEN_PAREN}) if len(doc) else []
         for i in opening:
             close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
             if close is None or close == i + 1 or close + 1 >= len(doc):
@@ -125,7 +123,7 @@ class NewsOrganizations(base.RuleDataComponent):
             name = doc[i + 1:close]
             if not all(t.text[:1].isupper() or t.text == "-" for t in name):
                 continue
-            if country_lookup(name.text) or demonym_country(name.text):
+            if is_country_or_demonym(name.text):
                 continue
             if (name.start_char, name.end_char) in taken or not self.is_organisation(name, taken):
                 continue
@@ -167,7 +165,7 @@ class NewsOrganizations(base.RuleDataComponent):
             return False
         if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
             return False
-        if country_lookup(text) or demonym_country(text) or text in self.not_orgs or is_currency_code(text):
+        if is_country_or_demonym(text) or text in self.not_orgs or is_currency_code(text):
             return False
         return not self.is_product_or_event(core)
 
@@ -187,8 +185,9 @@ def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: fro
     rebuilds it from every token at each access)."""
     score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
     # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
-    fixture = any(len(words) <= 8 and any(w in fixture_words for w in words)
-                  for words in (line.lower().split() for line in text.splitlines()))
+    # (split at most 8 times: a line of more words is no fixture, and need not be split whole)
+    fixture = any(len(words) <= 8 and any(w.lower() in fixture_words for w in words)
+                  for words in (line.split(None, 8) for line in text.splitlines()))
     if not (score or standings or fixture):
         return []
     out: list[tuple[int, int]] = []
@@ -279,10 +278,17 @@ def name_parts(ent: Span) -> list[Span]:
 
 def keep_written_article(span: Span, core: Span) -> Span:
     """CORE with the capitalised "The" that the text writes inside a sentence as part of the name
-    ("for The Associated Press"); at a sentence start "The" may be the sentence's, and stays cut."""
+    ("for The Associated Press"); at a sentence start "The" may be the sentence's, and stays cut. A
+    name in capitals inside an ordinary sentence keeps its "THE" wherever it stands ("THE SUNDAY
+    TIMES"): the writer put the article in the name's capitals."""
     doc = span.doc
     first = doc[span.start]
-    if span.start < core.start and first.text == "The" and not first.is_sent_start and core.start == span.start + 1:
+    if not (span.start < core.start and core.start == span.start + 1):
+        return core
+    if first.text == "The" and not first.is_sent_start:
+        return doc[span.start:core.end]
+    if first.text == "THE" and all(t.is_upper or not t.is_alpha for t in core) \
+            and any(t.is_lower and t.is_alpha for t in first.sent):
         return doc[span.start:core.end]
     return core
 
@@ -304,16 +310,30 @@ def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
     return core
 
 
+def cut_title_tail(core: Span, title_words: frozenset[str]) -> Span:
+    """CORE without the title the model ran into it before a name ("Coast Guard Lt. Mike Lee",
+    "FAA Administrator Donald Engen", "Fire Department Capt"): the body keeps its own words."""
+    doc, end = core.doc, core.end
+    nxt = end + 1 if end < len(doc) and doc[end].text == "." else end
+    if nxt >= len(doc) or not doc[nxt].is_title:
+        return core
+    while end - core.start > 1 and doc[end - 1].is_title and doc[end - 1].lower_.rstrip(".") in title_words \
+            and doc[end - 2].whitespace_:  # a word of its own, not the tail of "Committee-General"
+        end -= 1
+    return doc[core.start:end] if end < core.end else core
+
+
 def canonical_name(core: Span) -> str:
     """The organisation's name for the `name` column: single spaces, straight apostrophes, no
     leading article ("The Associated Press" -> "Associated Press")."""
     name = org_name(core)
-    return name[4:] if name.startswith("The ") else name
+    return name[4:] if name.startswith(("The ", "THE ")) else name
 
 
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
                   default_config={"not_organizations_path": "places/not_organizations.json",
-                                  "corporate_words_path": "organizations/corporate_words.json"})
+                                  "corporate_words_path": "organizations/corporate_words.json",
+                                  "titles_path": "titles/titles.json"})
 def make_news_organizations(nlp: Language, name: str, not_organizations_path: str,
-                            corporate_words_path: str) -> NewsOrganizations:
-    return NewsOrganizations(name, not_organizations_path, corporate_words_path)
+                            corporate_words_path: str, titles_path: str) -> NewsOrganizations:
+    return NewsOrganizations(name, not_organizations_path, corporate_words_path, titles_path)

@@ -3,43 +3,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id, hash_string
+from spacy.strings import get_string_id
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from ..normalize.gazetteer import default_gazetteer
 from ..normalize.titles import DETERMINERS, JOINERS, TitleLexicon, clean_title, link_name, resolve_affiliation
 from . import base
+from .organizations import is_country_or_demonym
 
 # Entity labels that can be an affiliation written before or after a title.
 AFFILIATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # Entity labels of capitalised words that name no body: "18 January Senator Osny Eugene".
 NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# The tagger's labels that a person's name takes when it is misread: an ORG, or a place that no
+# gazetteer holds (the places table keeps the places it knows: "Albrecht, 54," is no town).
+NAMES_READ_AS_PEOPLE = frozenset({"ORG", "GPE", "LOC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Tokens that a person's name may contain besides capitalised words ("Timothy D. Cook", "O'Reilly").
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
 ROMAN = re.compile(r"[IVX]+")
-COMMA_ID = hash_string(",")
+COMMA_ID = get_string_id(",")
 BY_ID = get_string_id("By")
-
-
-@lru_cache(maxsize=8)
-def _gazetteer() -> tuple[Callable | None, Callable | None]:
-    """(demonym_country, country_lookup) from the gazetteer module, or Nones when it is absent."""
-    try:
-        from ..normalize.gazetteer import default_gazetteer
-    except ImportError:  # the places data may be missing in a stripped-down install
-        return None, None
-    # The package gazetteer's own memoised lookups: the module-level functions rebuild its data paths
-    # on every call, which cost more than the lookups themselves.
-    gazetteer = default_gazetteer()
-    return gazetteer.demonym_country, gazetteer.country_lookup
 
 
 class _MentionSet:
@@ -183,7 +175,7 @@ class NewsPeople(base.RuleDataComponent):
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
-            honorific_ids=frozenset(hash_string(h) for h in lex.honorifics))
+            honorific_ids=frozenset(get_string_id(h) for h in lex.honorifics))
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -317,16 +309,25 @@ class _ArticlePeople:
             if span is None:
                 continue
             start, end = span
-            if self._is_person_name(doc, start, end, place_chars):
+            if self._is_person_name(doc, start, end, place_chars,
+                                    title_is_surname=self._is_title_surname_in_person_context(doc, span)):
                 found.add(start, end, "ner")
+
+    def _is_title_surname_in_person_context(self, doc: Doc, span: tuple[int, int]) -> bool:
+        """Whether the tagger's one-word name is a title's word used as a surname where only a
+        person is named ("killing King"): see _is_title_word_as_surname."""
+        return _is_title_word_as_surname(doc, span) and doc[span[0]].lower_ in self.rules.lex.heads \
+            and doc.has_annotation("DEP") and self._in_person_context(doc[span[0]])
 
     def _add_organisations_that_are_people(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """The tagger's ORG names that read as a person: a given name then surname-like words
         ("Martina Matzar", "Jack Ruby"), or a name followed by an age or by "who" ("Warner, 70,",
         "Mason, who headed the agency")."""
         for ent in self.ents:
-            if ent.label_ != "ORG" or len(ent) > 5:
+            if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
+            if ent.label_ != "ORG" and any(ps < ent.end_char and ent.start_char < pe for ps, pe in place_chars):
+                continue  # a place the places table kept (checked first: most places are)
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
                 continue
@@ -344,7 +345,7 @@ class _ArticlePeople:
         in apposition ("Tal, a senior Defense Ministry official", "Vyacheslav Chornovil, leader of the
         Ukrainian Popular Rukh", "Winter, 53, a former Yale University law professor", "Yount, who
         was living in Coeur")."""
-        for end in _token_indices(self.ids(ORTH), {COMMA_ID}):
+        for end in base.token_indices(self.ids(ORTH), {COMMA_ID}):
             if end == 0:
                 continue
             last = doc[end - 1]
@@ -383,14 +384,15 @@ class _ArticlePeople:
                     and doc[start - 1].is_title and found.extend_ending_at(start, end):
                 continue
             span = self._clean_name(doc, start, end)
-            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars):
+            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars,
+                                                         title_is_surname=_is_title_word_as_surname(doc, span)):
                 found.add(span[0], span[1], "ner")
 
     def _person_context_candidates(self, doc: Doc) -> list:
         """The tokens _in_person_context may accept: dependents of a violent verb or of a person's
         noun, and the objects of their "by"/"of" (one array scan finds the few such words)."""
         out = {}
-        for i in _token_indices(self.ids(LOWER), self.rules.context_word_ids):
+        for i in base.token_indices(self.ids(LOWER), self.rules.context_word_ids):
             for child in doc[i].children:
                 out[child.i] = child
                 if child.lower_ in {"by", "of"}:
@@ -452,15 +454,14 @@ class _ArticlePeople:
         lex, rules = self.rules.lex, self.rules
         if doc[start].lower_ in lex.title_or_honorific_words or doc[start].lower_ in rules.lead_words:
             return False
-        demonym_country, country_lookup = _gazetteer()
-        if country_lookup is not None and (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
+        if is_country_or_demonym(doc[start].text):
             return False
         for t in doc[start + 1:end]:
             if t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_:
                 continue  # a hyphenated name ("Anne-Marie Slaughter")
             if t.lower_ in rules.tail_words or t.lower_ in rules.nonperson_tokens:
                 return False
-            if country_lookup is not None and (country_lookup(t.text) or demonym_country(t.text)):
+            if is_country_or_demonym(t.text):
                 return False  # "Royal Dutch Shell"
             if not (t.is_title and (t.is_alpha or (len(t) <= 3 and t.text.endswith(".")))
                     or t.lower_ in NAME_PARTICLES and t.is_alpha):
@@ -513,13 +514,13 @@ class _ArticlePeople:
         """Capitalised names right after a title or an honorific ("Presiding Judge Martin Mann")."""
         for end_title in self.title_ends:
             self._add_anchored(doc, end_title, "title", found.add, place_chars)
-        for i in _token_indices(self.ids(LOWER), self.rules.honorific_ids):
+        for i in base.token_indices(self.ids(LOWER), self.rules.honorific_ids):
             if doc[i].text[:1].isupper():
                 self._add_anchored(doc, i + 1, "honorific", found.add, place_chars)
 
     def _add_byline(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """A byline at the top ("By Vafa Ismayilova"), after the start, a line break, a date or a bar."""
-        for i in _token_indices(self.ids(ORTH)[:40], {BY_ID}):  # no Token object per word
+        for i in base.token_indices(self.ids(ORTH)[:40], {BY_ID}):  # no Token object per word
             if (i == 0 or doc[i - 1].is_space or doc[i - 1].is_digit or doc[i - 1].like_num
                     or doc[i - 1].text in {"-", "|", "—"} or doc[i - 1].ent_type_ == "DATE"):
                 self._add_anchored(doc, i + 1, "byline", found.add, place_chars)
@@ -531,7 +532,7 @@ class _ArticlePeople:
             return
         surnames = {doc[m.end - 1].text for m in full}
         first_full = min(m.start for m in full)
-        for i in _token_indices(self.ids(ORTH), {hash_string(w) for w in surnames}):
+        for i in base.token_indices(self.ids(ORTH), {get_string_id(w) for w in surnames}):
             if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
                 continue
             if self._is_surname_of_something_else(doc, i):
@@ -541,8 +542,7 @@ class _ArticlePeople:
     def _is_surname_of_something_else(self, doc: Doc, i: int) -> bool:
         """Whether a later token spelled like a known surname is a country, part of a longer
         organisation-like entity, or part of a longer name the tagger missed ("Jobs Street")."""
-        _, country_lookup = _gazetteer()
-        if country_lookup is not None and country_lookup(doc[i].text):
+        if default_gazetteer().country_lookup(doc[i].text):
             return True
         if doc[i].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and _ent_len(self.ents, i) > 1:
             return True
@@ -587,9 +587,7 @@ class _ArticlePeople:
                 end = i
                 break
         # A country or nationality the tagger ran into a full name ("Azerbaijan James Sharp").
-        demonym_country, country_lookup = _gazetteer()
-        if demonym_country is not None and end - start > 2 and \
-                (country_lookup(doc[start].text) or demonym_country(doc[start].text)):
+        if end - start > 2 and is_country_or_demonym(doc[start].text):
             start += 1
         # Keep at least one word: a lone "Justice" is rejected later as a bare title.
         lex = self.rules.lex
@@ -609,9 +607,10 @@ class _ArticlePeople:
             end -= 1
         return (start, end) if start < end else None
 
-    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]]) -> bool:
+    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]],
+                        title_is_surname: bool = False) -> bool:
         """Whether tokens [start, end) can be a person's name: no handles, digits, platforms, places,
-        demonyms, products or organisation-like tails."""
+        demonyms, products or organisation-like tails (a bare title neither, unless TITLE_IS_SURNAME)."""
         span = doc[start:end]
         text = span.text
         if any(c in text for c in "@#") or any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span):
@@ -635,16 +634,16 @@ class _ArticlePeople:
             return False
         if end - start == 1 and (text.isupper() and len(text) > 1) and not _written_in_ordinary_case(doc, text):
             return False  # acronyms are organisations or units; a headline's "BERNANKE" is not one
-        if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1:
+        if any(t.lower_ in self.rules.lex.heads and t.text[:1].isupper() for t in span[:1]) and end - start == 1 \
+                and not title_is_surname:
             return False  # a bare capitalised title ("Justice")
-        demonym_country, country_lookup = _gazetteer()
-        if demonym_country is not None and (demonym_country(text) or country_lookup(text)):
+        gazetteer = default_gazetteer()
+        if gazetteer.demonym_country(text) or gazetteer.country_lookup(text):
             return False
-        if demonym_country is not None and end - start > 1 and demonym_country(span[-1].text) \
-                and not country_lookup(span[-1].text):
+        if end - start > 1 and gazetteer.demonym_country(span[-1].text) \
+                and not gazetteer.country_lookup(span[-1].text):
             return False  # "Elian American": a name run into the next noun phrase
-        if demonym_country is not None and end - start == 1 and span[0].text.endswith("s") and \
-                demonym_country(span[0].text[:-1]):
+        if end - start == 1 and span[0].text.endswith("s") and gazetteer.demonym_country(span[0].text[:-1]):
             return False
         s_char, e_char = span.start_char, span.end_char
         if any(ps < e_char and s_char < pe for ps, pe in place_chars):
@@ -832,8 +831,8 @@ class _ArticlePeople:
         aff, code = ("", None)
         affiliation = _before_parenthesis(affiliation)
         if affiliation:
-            demonym_country, country_lookup = _gazetteer()
-            aff, code = resolve_affiliation(affiliation, demonym_country, country_lookup)
+            gazetteer = default_gazetteer()
+            aff, code = resolve_affiliation(affiliation, gazetteer.demonym_country, gazetteer.country_lookup)
         m.title = title
         return {"start": doc[span_start].idx, "end": doc[span_end - 1].idx + len(doc[span_end - 1]),
                 "name": m.display, "title": title, "affiliation": aff or None,
@@ -990,8 +989,7 @@ class _ArticlePeople:
         prev = doc[t_start - 1]
         if not (prev.text[:1].isupper() and prev.is_alpha) or prev.lower_ in lex.title_or_honorific_words:
             return t_start
-        demonym_country, country_lookup = _gazetteer()
-        if country_lookup is not None and (country_lookup(prev.text) or demonym_country(prev.text)):
+        if is_country_or_demonym(prev.text):
             return t_start
         k = t_start
         while k < t_end - 1 and doc[k].lower_ in lex.body_modifiers and doc[k].text[:1].isupper():
@@ -1114,8 +1112,7 @@ class _ArticlePeople:
             while start > 0 and doc[start].ent_iob_ == "I":
                 start -= 1  # back to the entity's first word ("Coast Guard Lt." -> "Coast Guard")
             return start, doc[start:i].text
-        demonym_country, _ = _gazetteer()
-        if demonym_country is not None and demonym_country(prev.text):
+        if default_gazetteer().demonym_country(prev.text):
             return i - 1, prev.text
         if named_only:
             return None
@@ -1554,8 +1551,7 @@ class _ArticlePeople:
                 k += 1
             if self._run_starting_at(k) is not None:
                 return k, ent.text
-        demonym_country, _ = _gazetteer()
-        if i < n and demonym_country is not None and demonym_country(doc[i].text) and \
+        if i < n and default_gazetteer().demonym_country(doc[i].text) and \
                 self._run_starting_at(i + 1) is not None:
             return i + 1, doc[i].text
         j = i
@@ -1618,14 +1614,17 @@ class _ArticlePeople:
         return k
 
 
-def _token_indices(values: list[int], ids: set[int] | frozenset[int]) -> list[int]:
-    """Indices of the tokens whose string id (VALUES: one attribute of every token, as from
-    _ArticlePeople.ids) is one of IDS, in order: no Token object per word, and on news-sized docs a
-    set lookup per id is cheaper than numpy.isin's set-up. A C-level set intersection first skips
-    the Python loop on the many docs that hold none of IDS."""
-    if not ids or ids.isdisjoint(values):
-        return []
-    return [i for i, value in enumerate(values) if value in ids]
+def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the one capitalised word at SPAN, a title's word in a context only a person is named
+    in, is a surname: with no article, possessive or adjective before it and no name after it
+    ("the slaying of King", "killing King"; "the King was shot", "King Abdullah" are titles)."""
+    start, end = span
+    if end - start != 1 or not doc[start].is_title:
+        return False
+    if start > 0 and (doc[start - 1].lower_ in DETERMINERS or doc[start - 1].text in POSSESSIVE
+                      or doc[start - 1].pos_ in {"ADJ", "PROPN", "DET", "PRON"}):
+        return False
+    return end >= len(doc) or not doc[end].text[:1].isupper()
 
 
 def _is_nationality_word(tok) -> bool:
@@ -1641,8 +1640,8 @@ def _is_nationality_word(tok) -> bool:
 def _is_demonym_of_no_country_name(word: str) -> bool:
     """Whether WORD is a people's adjective ("Bosnian", "Chinese") that is not itself a country's
     name ("US"): a nationality, not a place."""
-    demonym_country, country_lookup = _gazetteer()
-    return demonym_country is not None and bool(demonym_country(word)) and not country_lookup(word)
+    gazetteer = default_gazetteer()
+    return bool(gazetteer.demonym_country(word)) and not gazetteer.country_lookup(word)
 
 
 def _starts_with_a_name(text: str) -> bool:

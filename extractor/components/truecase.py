@@ -10,12 +10,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_UPPER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..normalize.gazetteer import place_candidates
+from ..normalize.gazetteer import default_gazetteer, place_candidates
 from . import base
-from .organizations import country_lookup, demonym_country, sports_club_spans
+from .organizations import is_country_or_demonym, sports_club_spans
 from .places import SPORTS_CLUB
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -30,8 +33,13 @@ DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{2,40}?)(?=[ \t]*(?:[:,(]|--|[-
 CAPS_WORD_START = re.compile(r"[^\W\d_a-z](?:[^\W\d_a-z]|['’][^\W\d_a-z])")
 
 
+ASCII_LOWER = re.compile(r"[a-z]")
+
+
 def is_all_caps_line(line: str) -> bool:
     """Whether LINE is a headline in capitals: two or more words of letters, every one upper case."""
+    if ASCII_LOWER.search(line):
+        return False  # the same answer, without splitting the many ordinary lines into words
     words = WORD.findall(line)
     return len(words) >= 2 and sum(len(w) >= 3 for w in words) >= 1 and all(w.isupper() for w in words)
 
@@ -112,6 +120,75 @@ def truecase(span_text: str, forms: dict[str, str], small_words: frozenset[str])
     return "".join(out)
 
 
+# A town this large before a name in capitals is a press credit's ("Magadan Radio", "Paris AFP");
+# a city this large by one of its other names too ("Kiev", "Madras").
+CREDIT_TOWN = 50_000
+CREDIT_CITY_BY_OTHER_NAME = 1_000_000
+
+
+def is_credit_town(gazetteer, place, name: str) -> bool:
+    """Whether PLACE, found for NAME, is a town large enough to date a press credit."""
+    return place.population >= CREDIT_CITY_BY_OTHER_NAME or \
+        (place.population >= CREDIT_TOWN and gazetteer.is_own_name(place, name))
+
+
+def is_caps_token(tok) -> bool:
+    """Whether TOK is a word in capitals ("INTERFAX", "AL") or a hyphen glued inside one ("ITAR-TASS")."""
+    if tok.text in {"-", "&"}:
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return tok.text.isupper() and tok.text.replace("-", "").replace("'", "").isalpha()
+
+
+def caps_name_runs(doc: Doc, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Token ranges of words in capitals on one line, three letters or more, that are no single known
+    place, country or nationality ("USA", "ROME") and no time zone or other word of NOT_NAMES."""
+    runs, n, j = [], len(doc), 0
+    # Only the words in capitals start a run: one array scan instead of a Token object per word.
+    for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist() if n else []:
+        if i < j or not is_caps_token(doc[i]):
+            continue
+        j = i + 1
+        while j < n and is_caps_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        while doc[j - 1].text in {"-", "&"}:
+            j -= 1
+        words = [t.text for t in doc[i:j] if t.text not in {"-", "&"}]
+        if sum(len(w) for w in words) >= 3 and not (len(words) == 1 and (words[0] in not_names
+                                                                       or is_known_place(words[0]))):
+            runs.append((i, j))
+    return runs
+
+
+def holds_org_piece(doc: Doc, start: int, end: int) -> bool:
+    """Whether an ORG entity of the model lies inside tokens [start, end) and is not all of them
+    (read from the tokens' entity tags: no Span per entity)."""
+    for i in range(start, end):
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG":
+            e = i + 1
+            while e < len(doc) and doc[e].ent_iob_ == "I":
+                e += 1
+            if e <= end and (i, e) != (start, end):
+                return True
+    return False
+
+
+def town_before(doc: Doc, start: int) -> int | None:
+    """The first token of a town or country written in ordinary case right before token START on the
+    same line ("Panama City ACAN", "The Hague ANP"), or None."""
+    if start == 0 or not (doc[start - 1].is_title and doc[start - 1].is_alpha):
+        return None  # most words in capitals follow no capitalised word: spare the lookups
+    gazetteer = default_gazetteer()
+    for k in range(max(0, start - 3), start):
+        words = doc[k:start]
+        if not all(t.is_title and t.is_alpha for t in words) or any("\n" in t.whitespace_ for t in words):
+            continue
+        name = words.text
+        if gazetteer.country_lookup(name) or any(is_credit_town(gazetteer, p, name)
+                                                 for p in gazetteer.place_candidates(name)):
+            return k
+    return None
+
+
 # A place this large is a name in any headline ("ROME", "KABUL"); smaller gazetteer entries share
 # their spelling with ordinary words too often.
 LARGE_PLACE = 100_000
@@ -121,7 +198,7 @@ LARGE_PLACE = 100_000
 def is_known_place(word: str) -> bool:
     """Whether WORD (any case) names a country, a nationality or a large place in the gazetteer."""
     name = word[0] + word[1:].lower()
-    if country_lookup(name) or demonym_country(name):
+    if is_country_or_demonym(name):
         return True
     return any(p.population >= LARGE_PLACE for p in place_candidates(name))
 
@@ -130,20 +207,29 @@ class NewsTruecase(base.RuleDataComponent):
     """Replaces the model's entities inside ALL-CAPS headlines and datelines with those it finds in a
     truecased copy of them. Placed right after the model's ner, before the news components."""
 
-    def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str):
+    def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str,
+                 caps_names_path: str = "truecase/caps_names.json"):
         self.nlp = nlp
         self.name = name
         self.small_words_path = small_words_path
         self.sports_path = sports_path
+        self.caps_names_path = caps_names_path
         self.small_words: frozenset[str] = frozenset()
+        self.caps_not_names: frozenset[str] = frozenset()
+        self.broadcaster_words: frozenset[str] = frozenset()
+        self.broadcaster_ids: frozenset[int] = frozenset()
         self.result_verbs: frozenset[str] = frozenset()
         self.fixture_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.small_words_path, self.sports_path)
+        return (self.small_words_path, self.sports_path, self.caps_names_path)
 
     def load_data(self, root: Path) -> None:
         self.small_words = frozenset(base.read_json(root / self.small_words_path)["words"])
+        caps_names = base.read_json(root / self.caps_names_path)
+        self.caps_not_names = frozenset(caps_names["not_names"])
+        self.broadcaster_words = frozenset(caps_names["broadcaster_words"])
+        self.broadcaster_ids = frozenset(get_string_id(w) for w in self.broadcaster_words)
         sports = base.read_json(root / self.sports_path)
         self.result_verbs = frozenset(w.lower() for w in sports["result_verbs"])
         self.fixture_words = frozenset(w.lower() for w in sports["fixture_words"])
@@ -155,7 +241,8 @@ class NewsTruecase(base.RuleDataComponent):
         text = base.doc_text(doc)
         if not self.nlp.has_pipe("ner") or not text:
             return doc
-        self._read_caps_lines(doc, text)
+        regions = self._read_caps_lines(doc, text)
+        self._read_caps_names(doc, text, regions)
         self._relabel_sports_clubs(doc, text)
         return doc
 
@@ -163,7 +250,7 @@ class NewsTruecase(base.RuleDataComponent):
         """A city's name that stands for its club in sports results becomes an ORG before the places
         component sees it ("Liverpool beat Leeds 2-1"); countries stay places (national teams)."""
         clubs = set(sports_club_spans(doc, self.result_verbs, self.fixture_words, is_known_place,
-                                      lambda name: bool(country_lookup(name) or demonym_country(name)), text))
+                                      is_country_or_demonym, text))
         if not clubs:
             return
         out = []
@@ -173,10 +260,11 @@ class NewsTruecase(base.RuleDataComponent):
         doc.ents = out
 
     def _read_caps_lines(self, doc: Doc, text: str) -> None:
-        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy (TEXT: doc.text)."""
+        """The model's entities on ALL-CAPS lines replaced by those of a truecased copy (TEXT: doc.text);
+        returns those lines' char ranges."""
         regions = caps_regions(text)
         if not regions:
-            return
+            return regions
         forms = cased_forms(text, regions)
         ner = self.nlp.get_pipe("ner")
         kept = [e for e in doc.ents if not any(e.start_char < r_end and r_start < e.end_char
@@ -196,10 +284,60 @@ class NewsTruecase(base.RuleDataComponent):
                 out.append(span)
                 end = span.end
         doc.ents = out
+        return regions
+
+    def _read_caps_names(self, doc: Doc, text: str, regions: list[tuple[int, int]]) -> None:
+        """A name in capitals inside an ordinary line is one name, an organisation's: after a town it
+        is a press credit, the town a place of its own ("Moscow INTERFAX in English", "Beijing CHINA
+        DAILY"); a piece of it the model marked grows to the whole run ("YOMIURI SHIMBUN")."""
+        changes = []
+        runs = caps_name_runs(doc, self.caps_not_names) if CAPS_WORD_START.search(text) else []
+        for start, end in runs:
+            if any(doc[start].idx < r_end and r_start < doc[end - 1].idx + len(doc[end - 1])
+                   for r_start, r_end in regions):
+                continue  # a headline in capitals is read by _read_caps_lines
+            town = town_before(doc, start)
+            if town is not None:
+                changes += [Span(doc, town, start, label="GPE"), Span(doc, start, end, label="ORG")]
+            elif holds_org_piece(doc, start, end):
+                changes.append(Span(doc, start, end, label="ORG"))
+        if any(w in text for w in self.broadcaster_words):  # a C-level search spares most docs the scan
+            changes += self._towns_before_broadcasters(doc, changes)
+        if changes:
+            doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
+
+    def _towns_before_broadcasters(self, doc: Doc, changes: list[Span]) -> list[Span]:
+        """An entity that runs a town into a broadcaster's own name is the credit's town and the
+        broadcaster ("Havana Radio Reloj Network", "Beirut Radio Lebanon"); a town's own station
+        ("Tehran Radio", "Moscow Radio Network") stays whole."""
+        out, settled = [], -1
+        words = self.broadcaster_words
+        for k in base.token_indices(doc.to_array(ORTH).tolist(), self.broadcaster_ids) if len(doc) else []:
+            if k <= settled or doc[k].ent_iob_ != "I" or doc[k].ent_type_ not in {"ORG", "PERSON", "GPE"}:
+                continue
+            start, end = k, k + 1
+            while doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if any(c.start < end and start < c.end for c in changes):
+                settled = end
+                continue
+            if k > min(end - 2, start + 3):
+                continue
+            rest = doc[k + 1:end]
+            if rest[0].is_title and not all(t.text in words for t in rest):
+                settled = end  # the entity's first broadcaster word with a name after it decides
+                town = town_before(doc, k)
+                if town == start and not default_gazetteer().country_lookup(doc[town:k].text):
+                    out += [Span(doc, town, k, label="GPE"), Span(doc, k, end, label="ORG")]
+        return out
 
 
 @Language.factory("news_truecase", assigns=["doc.ents"],
                   default_config={"small_words_path": "truecase/small_words.json",
-                                  "sports_path": "organizations/sports.json"})
-def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str) -> NewsTruecase:
-    return NewsTruecase(nlp, name, small_words_path, sports_path)
+                                  "sports_path": "organizations/sports.json",
+                                  "caps_names_path": "truecase/caps_names.json"})
+def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str,
+                       caps_names_path: str) -> NewsTruecase:
+    return NewsTruecase(nlp, name, small_words_path, sports_path, caps_names_path)

@@ -375,6 +375,7 @@ def choose_place(candidates: tuple[Place, ...] | list[Place], *, context_countri
 # organizations components' country and demonym checks, scripts, tests).
 
 
+@lru_cache(maxsize=1)  # found once: rebuilding its data paths on every call cost more than the lookups
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the package's models/ folder (built once, on first use)."""
     return Gazetteer.at(models_dir())
