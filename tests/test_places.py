@@ -121,6 +121,12 @@ def test_blank_pipeline_still_finds_gazetteer_places():
     ("A couple from Melville, Sask. believes the cat is theirs.", "Sask.", "CA", "admin"),
     ("She sold her home in Gatineau, Que., and moved away.", "Que.", "CA", "admin"),
     ("The company is based in Louisville, KY and employs 200.", "KY", "US", "admin"),
+    # issue 14's recognition list, each in a sentence of its own: abbreviations with periods, also at
+    # a clause's end, and ALL-CAPS datelines with a dash or a colon
+    ("The senator visited Fargo, N.Dak., on Tuesday.", "N.Dak.", "US", "admin"),
+    ("The rally moved on to Richmond, Va., for the weekend.", "Va.", "US", "admin"),
+    ("DENVER — The city council voted on Monday to raise the wage.", "DENVER", "US", "city"),
+    ("KABUL: At least ten people were killed in a blast on Sunday.", "KABUL", "AF", "city"),
 ])
 def test_datelines_and_abbreviations(nlp, text, name, code, kind):
     found = places(nlp, text)
@@ -526,3 +532,44 @@ def test_an_organisation_named_like_an_alternate_name_after_a_place_word(nlp, te
     doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
     doc = nlp.get_pipe("news_places")(doc)
     assert any(text[r["start"]:r["end"]] == name for r in doc._.places) == is_place
+
+
+@pytest.mark.parametrize("text, place, organisation", [
+    # a county's sheriff and coroner are offices of the county: their offices' names give the county,
+    # and the office stays one organisation
+    ("Deputies from the Black Hawk County Sheriff's Office arrested the man.", "Black Hawk County",
+     "Black Hawk County Sheriff's Office"),
+    ("The cause of death was confirmed by the Licking County Coroner's Office on Friday.", "Licking County",
+     "Licking County Coroner's Office"),
+])
+def test_a_county_before_its_sheriffs_office(nlp, text, place, organisation):
+    found = places(nlp, text)
+    assert found[place]["kind"] == "admin" and found[place]["country_code"] == "US"
+    assert organisation not in found
+    doc = nlp(text)
+    assert any(e.label_ == "ORG" and e.text.endswith(organisation) for e in doc.ents)
+
+
+def test_the_short_form_of_an_organisation_is_no_place(nlp):
+    text = ("The crash was reported by the Missouri State Highway Patrol on Friday. "
+            "The Highway Patrol said the driver was not hurt.")
+    assert "Highway Patrol" not in places(nlp, text)
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("Twelve people were hurt in the blast, Xinhua reported.", "Xinhua"),
+    ("The minister resigned on Monday, according to Interfax.", "Interfax"),
+])
+def test_news_agencies_are_not_towns(nlp, text, agency):
+    assert agency not in places(nlp, text)
+
+
+def test_a_place_after_a_possessive_lies_in_the_owners_country(nlp):
+    # "Y's X": a known name that the ranking alone would put in another country than Y is the place in Y
+    text = "Police said the attack happened in Giza's Haram district on Friday."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="GPE") for n in ("Giza", "Haram")]
+    doc = nlp.get_pipe("news_places")(doc)
+    rows = {text[r["start"]:r["end"]]: r for r in doc._.places}
+    assert rows["Haram"]["country_code"] == rows["Giza"]["country_code"] == "EG"
+    assert rows["Haram"]["resolved_by"] == "container" and rows["Haram"]["kind"] == "other"

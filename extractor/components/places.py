@@ -369,6 +369,10 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
         elif known and not country and (text in state.stray_names or self._stray_small_town(core, state)):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
+        elif not known and len(core) > 1 and self._take_office_place(ent, core, state):
+            return  # "the Metcalfe County Sheriff's Office": the organisation, and the county it serves
+        elif not known and self._short_form_of_organisation(core, state):
+            state.ents.append(Span(doc, ent.start, ent.end, label="ORG"))  # "The Highway Patrol reported"
         else:
             state.ents.append(ent)
             # Names the gazetteer does not know need to look like places (see _plausible_unknown).
@@ -411,12 +415,7 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)
             state.add(Toponym(governed.start, governed.end, "admin", "relabelled"))
             return True
-        office = self._office_place(core)
-        if office is not None:  # "Manitoba Premier Brian Pallister": the place, the title, the person
-            state.ents.append(Span(doc, office.start, office.end, label="GPE"))
-            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
-                state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
-            state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
+        if self._take_office_place(ent, core, state):
             return True
         split = self._split_org_place(core)
         if split is None:
@@ -425,6 +424,24 @@ class NewsPlaces(base.RuleDataComponent):
         state.ents.append(Span(doc, ent.start, org_end, label="ORG"))
         state.ents.append(Span(doc, place_start, core.end, label="GPE"))
         state.add(Toponym(place_start, core.end, None, "relabelled"))
+        return True
+
+    def _take_office_place(self, ent: Span, core: Span, state: "_ArticleState") -> bool:
+        """Note the place an entity starts with when an office's title follows it; whether it did. "Manitoba
+        Premier Brian Pallister" is the place, the title and the person; "the Metcalfe County Sheriff's
+        Office" (the title's possessive: the office's own body) stays one organisation, whose place is
+        the county."""
+        doc = ent.doc
+        office = self._office_place(core)
+        if office is None:
+            return False
+        if office.end + 1 < ent.end and doc[office.end + 1].text in POSSESSIVE:
+            state.ents.append(Span(doc, ent.start, ent.end, label="ORG"))
+        else:
+            state.ents.append(Span(doc, office.start, office.end, label="GPE"))
+            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
+                state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
+        state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
         return True
 
     def _saints_institution(self, core: Span) -> bool:
@@ -735,9 +752,22 @@ class NewsPlaces(base.RuleDataComponent):
             if doc[core.start + k].lower_ not in self.context["office_titles"]:
                 continue
             place = doc[core.start:core.start + k]
-            if self._prominent_place(place.text):
+            if self._prominent_place(place.text) or self._county_by_full_name(place.text):
                 return place
         return None
+
+    def _county_by_full_name(self, text: str) -> bool:
+        """Whether TEXT is a US county's whole name, county word included ("Metcalfe County")."""
+        return any(is_county(p) and p.name == text for p in self.gaz.known_candidates(text))
+
+    @staticmethod
+    def _short_form_of_organisation(core: Span, state: "_ArticleState") -> bool:
+        """Whether an unknown multi-word "place" is the last words of an organisation the article names
+        ("The Highway Patrol reported" after "the Missouri State Highway Patrol"): its short form."""
+        if len(core) < 2:
+            return False
+        tail = " " + core.text
+        return any(org.endswith(tail) for org in state.org_texts)
 
     def _split_org_place(self, core: Span) -> tuple[int, int] | None:
         """Where an organisation name ends and a place written after it starts, as (org end, place start):
@@ -781,23 +811,28 @@ class NewsPlaces(base.RuleDataComponent):
     def _place_within(doc: Doc, rows: list[dict]) -> None:
         """Give a place the gazetteer does not know (a building, a street, a village) the country and
         point of the known place the text puts it in: "X in Y", "X, Y", "Y's X". Its kind stays other
-        and it gets no GeoNames id: the point is the containing place's, an approximation."""
+        and it gets no GeoNames id: the point is the containing place's, an approximation. A known
+        name after "Y's" that the ranking put in another country than Y is such a place too."""
         by_start = {r["start"]: r for r in rows}
         by_end = {r["end"]: r for r in rows}
         for r in rows:
-            if r["kind"] != "other" or r["latitude"] is not None:
+            unknown = r["kind"] == "other" and r["latitude"] is None
+            if not unknown and not r["country_code"]:
                 continue
             span = doc.char_span(r["start"], r["end"], alignment_mode="expand")
             if span is None:
                 continue
             container = None
-            if span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
+            if unknown and span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
                 container = by_start.get(doc[span.end + 1].idx)
             if container is None and span.start >= 2 and doc[span.start - 1].text in POSSESSIVE:
                 container = by_end.get(doc[span.start - 2].idx + len(doc[span.start - 2].text))
             if container is None or container["latitude"] is None or container is r:
                 continue
-            r.update(country_code=container["country_code"], latitude=container["latitude"],
+            if not unknown and container["country_code"] in (None, r["country_code"]):
+                continue  # "Giza's Haram district" put in Norway: a namesake, not the place in Giza
+            r.update(name=r["name"] if unknown else doc.text[r["start"]:r["end"]], kind="other", geonames_id=None,
+                     country_code=container["country_code"], latitude=container["latitude"],
                      longitude=container["longitude"], resolved_by="container")
 
     def resolve(self, doc: Doc, toponyms: list[Toponym], state: "_ArticleState") -> list[dict]:
