@@ -573,3 +573,17 @@ def test_a_place_after_a_possessive_lies_in_the_owners_country(nlp):
     rows = {text[r["start"]:r["end"]]: r for r in doc._.places}
     assert rows["Haram"]["country_code"] == rows["Giza"]["country_code"] == "EG"
     assert rows["Haram"]["resolved_by"] == "container" and rows["Haram"]["kind"] == "other"
+
+
+@pytest.mark.parametrize("text, code", [
+    # the state of the article's telephone numbers is state context (local news gives local numbers)
+    ("A man died on Sunday, London police say. Anyone with information can call London police at "
+     "519-661-5670.", "CA"),
+    ("A man died on Sunday, London police say. Anyone with information can call London police at "
+     "(519) 661-5670.", "CA"),
+    # no number, or only a toll-free one: no state, and the capital wins
+    ("A man died on Sunday, London police say.", "GB"),
+    ("A man died on Sunday, London police say. Call Crime Stoppers at 1-800-222-8477.", "GB"),
+])
+def test_telephone_area_code_evidence(nlp, text, code):
+    assert places(nlp, text)["London"]["country_code"] == code

@@ -4,7 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IS_SPACE, ORTH
+import re
+
+from spacy.attrs import IS_SPACE, ORTH, SHAPE
+from spacy.strings import hash_string
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from ..normalize.gazetteer import Gazetteer
 from ..normalize.ranking import Anchor, Evidence, is_county, km
+from ..resources import read_tsv_records
 from . import base
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -37,6 +41,11 @@ DETERMINERS = frozenset({"the", "The", "THE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
 MAX_NAME_TOKENS = 4
+# A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
+PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
+FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (hash_string(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
+# The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
+PHONE_EVIDENCE = "(telephone area code)"
 
 
 @dataclass
@@ -83,10 +92,11 @@ class NewsPlaces(base.RuleDataComponent):
         self.include_demonyms = include_demonyms
         self.context: dict = {}
         self.gaz: Gazetteer | None = None
+        self.area_codes: dict[str, str] = {}  # North American area code -> ISO 3166-2 code
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
-                self.demonyms_path, self.name_parts_path, self.ranking_path)
+                f"{self.gazetteer_dir}/area_codes.tsv", self.demonyms_path, self.name_parts_path, self.ranking_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
@@ -94,6 +104,8 @@ class NewsPlaces(base.RuleDataComponent):
         self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
                                 self.ranking_path)
         self.gaz.load_places()  # the index is built here, not by the first article
+        self.area_codes = {r["area_code"]: r["iso_code"]
+                           for r in read_tsv_records(root / self.gazetteer_dir / "area_codes.tsv")}
 
     # ------------------------------------------------------------ deciding what is a place
     def place_context(self, doc: Doc, start: int, end: int, places: set[int]) -> str | None:
@@ -808,16 +820,17 @@ class NewsPlaces(base.RuleDataComponent):
         return None
 
     @staticmethod
-    def _place_within(doc: Doc, rows: list[dict]) -> None:
+    def _place_within(doc: Doc, rows: list[dict], after_possessive: set[int]) -> None:
         """Give a place the gazetteer does not know (a building, a street, a village) the country and
         point of the known place the text puts it in: "X in Y", "X, Y", "Y's X". Its kind stays other
         and it gets no GeoNames id: the point is the containing place's, an approximation. A known
-        name after "Y's" that the ranking put in another country than Y is such a place too."""
+        name after "Y's" (AFTER_POSSESSIVE: the start offsets of such rows) that the ranking put in
+        another country than Y is such a place too."""
         by_start = {r["start"]: r for r in rows}
         by_end = {r["end"]: r for r in rows}
         for r in rows:
             unknown = r["kind"] == "other" and r["latitude"] is None
-            if not unknown and not r["country_code"]:
+            if not unknown and not (r["country_code"] and r["start"] in after_possessive):
                 continue
             span = doc.char_span(r["start"], r["end"], alignment_mode="expand")
             if span is None:
@@ -831,7 +844,7 @@ class NewsPlaces(base.RuleDataComponent):
                 continue
             if not unknown and container["country_code"] in (None, r["country_code"]):
                 continue  # "Giza's Haram district" put in Norway: a namesake, not the place in Giza
-            r.update(name=r["name"] if unknown else doc.text[r["start"]:r["end"]], kind="other", geonames_id=None,
+            r.update(name=r["name"] if unknown else span.text, kind="other", geonames_id=None,
                      country_code=container["country_code"], latitude=container["latitude"],
                      longitude=container["longitude"], resolved_by="container")
 
@@ -840,24 +853,41 @@ class NewsPlaces(base.RuleDataComponent):
         (normalize/ranking.py): first the toponyms that decide themselves ("Town, State" pairs, single
         candidates, datelines), which become the anchors and the state context of the rest."""
         ev = Evidence(countries=dict(state.countries), admin1={}, anchors=[])
+        self._add_phone_states(doc, ev)
         texts = [doc[t.start:t.end].text for t in toponyms]  # read by every pass below: made once
         chosen = self._resolve_pairs(doc, toponyms, texts, ev)
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
         self._add_named_states(toponyms, texts, ev, chosen, state)
         ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
-        rows = []
+        rows, after_possessive = [], set()
         for n, t in enumerate(toponyms):
             span = doc[t.start:t.end]
+            if t.start >= 2 and doc[t.start - 1].text in POSSESSIVE:
+                after_possessive.add(span.start_char)
             place, why = chosen.get(n) or ranked.get(n) or (None, None)
             if place is None:
                 place, why = self._resolve_rest(span, t, ev)
             if place is None and not self.include_unresolved:
                 continue
             rows.append(self._row(span, place, t.source, why))
-        self._place_within(doc, rows)
+        self._place_within(doc, rows, after_possessive)
         self._place_on_known_part(doc, rows, ev.countries)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
+
+    def _add_phone_states(self, doc: Doc, ev: Evidence) -> None:
+        """The states and provinces of the article's telephone numbers are state context, and their
+        countries half a vote (as an unambiguous place is): local news gives the local numbers to call
+        ("call London police at 519-661-5670" is London, Ontario). Toll-free codes name no state."""
+        if not self.area_codes:
+            return
+        codes = {self.area_codes.get(m.group(1)) for text in phone_number_texts(doc)
+                 for m in PHONE_NUMBER.finditer(text)} - {None}
+        for code in sorted(codes):
+            place = self.gaz.subdivision(code)
+            if place is not None and place.admin1:
+                ev.admin1.setdefault((place.country_code, place.admin1), set()).add(PHONE_EVIDENCE)
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
 
     def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
         """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
@@ -1046,6 +1076,18 @@ def split_at_dashes(ent: Span) -> list[Span]:
     if start < ent.end:
         parts.append(Span(doc, start, ent.end, label=ent.label_))
     return parts
+
+
+def phone_number_texts(doc: Doc) -> list[str]:
+    """The texts around the tokens that may end a telephone number: four digits after a hyphen
+    ("661-5670"), or a whole dotted number ("806.423.1253"). Found on the token shapes, so that the
+    text of the whole article is not made."""
+    if len(doc) < 3:
+        return []
+    shapes = doc.to_array(SHAPE)
+    ends = ((shapes[2:] == FOUR_DIGITS_SHAPE) & (shapes[1:-1] == HYPHEN_SHAPE)).nonzero()[0] + 2
+    dotted = (shapes == DOTTED_NUMBER_SHAPE).nonzero()[0]
+    return [doc[max(0, i - 8):i + 1].text for i in sorted({*ends.tolist(), *dotted.tolist()})]
 
 
 def word_before(doc: Doc, i: int) -> int:
