@@ -587,3 +587,25 @@ def test_a_place_after_a_possessive_lies_in_the_owners_country(nlp):
 ])
 def test_telephone_area_code_evidence(nlp, text, code):
     assert places(nlp, text)["London"]["country_code"] == code
+
+
+@pytest.mark.parametrize("text, street", [
+    # a town's name right before a street word is the street's, whether the model or the gazetteer
+    # found the name
+    ("The road is closed between King Edward Street and the bridge.", "King Edward Street"),
+    ("Police closed Paris Road on Sunday.", "Paris Road"),
+])
+def test_a_town_name_before_a_street_word_is_the_street(nlp, text, street):
+    found = places(nlp, text)
+    assert street in found and found[street]["kind"] == "other"
+
+
+def test_a_name_that_runs_on_past_its_street_word_is_no_street(nlp):
+    assert "Florida Highway" not in places(nlp, "The Florida Highway Patrol said the road was closed.")
+
+
+def test_a_place_named_with_its_kind_word_is_an_anchor(nlp):
+    # "the County of Brant" has one candidate, Brant, Ontario: it places the article's Paris nearby
+    text = ("A collision in Paris sent two people to hospital. Contact the County of Brant police "
+            "detachment with any information.")
+    assert places(nlp, text)["Paris"]["country_code"] == "CA"

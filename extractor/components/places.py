@@ -319,8 +319,11 @@ class NewsPlaces(base.RuleDataComponent):
             known = ent.label_ not in NAMED_THING_LABELS or (
                 self.place_context(ent.doc, core.start, core.end, state.place_tokens) in ("before", "pair")
                 and not (core.end < len(ent.doc) and ent.doc[core.end].text in POSSESSIVE))
-        if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
-            return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
+        if (not known or self._street_cut_before_its_word(core) is not None) \
+                and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
+            # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON); "King Edward"
+            # (a town too) + "Street"
+            return
         if ent.label_ in PLACE_LABELS:
             self._correct_place_entity(ent, core, known, state)
         else:
@@ -602,7 +605,9 @@ class NewsPlaces(base.RuleDataComponent):
                     continue
                 if self.gaz.demonym_country(span.text):
                     continue
-                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span) and (
+                # A town's name before a street word is the street's ("King Edward Street"): _scan_streets
+                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span)
+                                                          and self._street_cut_before_its_word(span) is None and (
                         self.place_context(doc, span.start, span.end, state.place_tokens)
                         or self._big_town_in_context(span, state))):
                     found = span
@@ -667,6 +672,9 @@ class NewsPlaces(base.RuleDataComponent):
         "Highway 403"), or None."""
         doc = core.doc
         words = self.context["street_words"]
+        cut = self._street_cut_before_its_word(core)
+        if cut is not None:
+            return cut
         end = core.end
         if core[-1].text == "." and len(core) > 2 and core[-2].text + "." in words:
             end -= 1
@@ -681,6 +689,20 @@ class NewsPlaces(base.RuleDataComponent):
         if head[0].text in self.context["not_places"]:
             return None
         stop = end + 1 if end < core.end and doc[end].text == "." else end
+        return doc[core.start:stop]
+
+    def _street_cut_before_its_word(self, core: Span) -> Span | None:
+        """CORE and the street word right after it, which the model left out ("King Edward" +
+        "Street"), when the name stops there: "Florida Highway Patrol" runs on and is no road."""
+        doc, end = core.doc, core.end
+        if end >= len(doc) or doc[end].text not in self.context["street_words"] or len(core) > 4 \
+                or not all(t.is_title for t in core) or core[0].text in self.context["not_places"]:
+            return None
+        stop = end + 1
+        if stop < len(doc) and doc[stop].text == "." and doc[end].text + "." in self.context["street_words"]:
+            stop += 1
+        if stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            return None
         return doc[core.start:stop]
 
     def _scan_streets(self, state: "_ArticleState") -> None:
@@ -934,7 +956,7 @@ class NewsPlaces(base.RuleDataComponent):
             if n in chosen or t.source == "demonym":
                 continue
             text = texts[n]
-            cands = self.gaz.place_candidates(text)
+            cands = self.gaz.place_candidates(text) or self._candidates_of_named_kind(text)
             if len(cands) == 1:
                 chosen[n] = (cands[0], "only-candidate")
             elif t.source == "dateline" and cands:
@@ -954,6 +976,12 @@ class NewsPlaces(base.RuleDataComponent):
             self._anchor(ev, text, place, names_state=t.source == "dateline")
             if t.source == "dateline" and place.latitude is not None and ev.dateline is None:
                 ev.dateline = Anchor(text, place.latitude, place.longitude)
+
+    def _candidates_of_named_kind(self, text: str) -> tuple:
+        """The candidates of the known place an unknown name is with its kind word ("County of Brant",
+        "Sichuan province": those of Brant, of Sichuan), which _resolve_rest gives it; () otherwise."""
+        core = self.gaz.core_place_name(text)
+        return self.gaz.place_candidates(core[0]) if core is not None and core[1] is not None else ()
 
     def _add_named_states(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                           state: "_ArticleState") -> None:
