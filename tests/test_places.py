@@ -609,3 +609,17 @@ def test_a_place_named_with_its_kind_word_is_an_anchor(nlp):
     text = ("A collision in Paris sent two people to hospital. Contact the County of Brant police "
             "detachment with any information.")
     assert places(nlp, text)["Paris"]["country_code"] == "CA"
+
+
+def test_a_surname_taken_for_a_place_votes_for_no_country(nlp):
+    # "Bingham" (a town in England too) is the mayor here, whatever the model called its second mention:
+    # it does not pull the dateline to Great Torrington, England
+    from spacy.tokens import Span
+    text = ("TORRINGTON — Mayor Ryan Bingham spoke at noon. Bingham said stores must stop selling the items. "
+            "Bingham named a rose sold in the shops.")
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p.startswith("news_")]):
+        doc = nlp(text)
+    later = [t.i for t in doc if t.text == "Bingham"][1:]
+    doc.ents = [Span(doc, 3, 5, label="PERSON")] + [Span(doc, i, i + 1, label="GPE") for i in later]
+    rows = {text[r["start"]:r["end"]]: r for r in nlp.get_pipe("news_places")(doc)._.places}
+    assert rows["TORRINGTON"]["country_code"] == "US"

@@ -1178,7 +1178,11 @@ class _ArticleState:
         countries: dict[str, float] = defaultdict(float)
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for e, core in zip(ents, cores):
-            vote = cls._country_vote(core, e.label_, gaz) if core is not None else None
+            # A surname the model took for a place ("Bingham" after "Mayor Ryan Bingham") votes for no
+            # country: the person is no evidence of where the story is.
+            if core is None or (e.label_ in PLACE_LABELS and all(t.text in person_tokens for t in core)):
+                continue
+            vote = cls._country_vote(core, e.label_, gaz)
             if vote is not None:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]
