@@ -550,12 +550,6 @@ def test_a_county_before_its_sheriffs_office(nlp, text, place, organisation):
     assert any(e.label_ == "ORG" and e.text.endswith(organisation) for e in doc.ents)
 
 
-def test_the_short_form_of_an_organisation_is_no_place(nlp):
-    text = ("The crash was reported by the Missouri State Highway Patrol on Friday. "
-            "The Highway Patrol said the driver was not hurt.")
-    assert "Highway Patrol" not in places(nlp, text)
-
-
 @pytest.mark.parametrize("text, agency", [
     ("Twelve people were hurt in the blast, Xinhua reported.", "Xinhua"),
     ("The minister resigned on Monday, according to Interfax.", "Interfax"),

@@ -386,8 +386,6 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
         elif not known and len(core) > 1 and self._take_office_place(ent, core, state):
             return  # "the Metcalfe County Sheriff's Office": the organisation, and the county it serves
-        elif not known and self._short_form_of_organisation(core, state):
-            state.ents.append(Span(doc, ent.start, ent.end, label="ORG"))  # "The Highway Patrol reported"
         else:
             state.ents.append(ent)
             # Names the gazetteer does not know need to look like places (see _plausible_unknown).
@@ -793,15 +791,6 @@ class NewsPlaces(base.RuleDataComponent):
     def _county_by_full_name(self, text: str) -> bool:
         """Whether TEXT is a US county's whole name, county word included ("Metcalfe County")."""
         return any(is_county(p) and p.name == text for p in self.gaz.known_candidates(text))
-
-    @staticmethod
-    def _short_form_of_organisation(core: Span, state: "_ArticleState") -> bool:
-        """Whether an unknown multi-word "place" is the last words of an organisation the article names
-        ("The Highway Patrol reported" after "the Missouri State Highway Patrol"): its short form."""
-        if len(core) < 2:
-            return False
-        tail = " " + core.text
-        return any(org.endswith(tail) for org in state.org_texts)
 
     def _split_org_place(self, core: Span) -> tuple[int, int] | None:
         """Where an organisation name ends and a place written after it starts, as (org end, place start):
