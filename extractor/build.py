@@ -9,6 +9,9 @@ Files written:
   places.tsv.gz  one row a place (towns, ISO 3166-2 subdivisions, US counties, continents, regions):
                  geonames_id, name, kind, country_code, admin1 (GeoNames first-order division code),
                  iso_code (ISO 3166-2, for subdivisions), lat, lon, population, aliases
+  area_codes.tsv one row a North American telephone area code that lies in one US state or Canadian
+                 province: area_code, iso_code (from Google's libphonenumber geocoding data, the
+                 `phonenumbers` package); toll-free and non-geographic codes have none
 """
 from __future__ import annotations
 
@@ -452,14 +455,48 @@ def write_tsv(path: Path, rows: list[dict]) -> None:
             f.write("\t".join(clean(row[k]) for k in fields) + "\n")
 
 
+# Area codes are read where libphonenumber gives NANP numbers a place: the United States and Canada.
+AREA_CODE_COUNTRIES = ("US", "CA")
+
+
+def build_area_codes() -> list[dict]:
+    """The state or province of each geographic North American area code: libphonenumber describes a
+    number of the code by its state or province ("Ontario") or by a town and its postal abbreviation
+    ("New York, NY"); a code it gives no place (800, 888) or a place outside the US and Canada has no row."""
+    import phonenumbers
+    from phonenumbers import geocoder
+
+    names = {}
+    for country in AREA_CODE_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=country):
+            names[(country, fold(sub.name))] = sub.code
+    # libphonenumber's own spellings; a code shared by two provinces ("Nova Scotia/Prince Edward
+    # Island") says no one province and has no row
+    names.update({("US", "Washington D.C."): "US-DC", ("US", "Washington State"): "US-WA",
+                  ("CA", "British Colombia"): "CA-BC"})
+    rows = []
+    for npa in range(200, 1000):
+        number = phonenumbers.parse(f"+1{npa}5550123")
+        country = phonenumbers.region_code_for_number(number)
+        place = geocoder.description_for_number(number, "en")
+        if country not in AREA_CODE_COUNTRIES or not place:
+            continue
+        state = place.rsplit(", ", 1)[-1]
+        code = f"{country}-{state}" if len(state) == 2 and state.isupper() else names.get((country, fold(state)))
+        if code is not None and pycountry.subdivisions.get(code=code) is not None:
+            rows.append({"area_code": str(npa), "iso_code": code})
+    return rows
+
+
 def build(out_dir: Path = GAZETTEER_DIR) -> list[Path]:
     """Generate every gazetteer file into OUT_DIR; returns the paths written."""
     cities = load_cities()
     countries = build_countries(cities)
     places = build_places(cities, countries)
-    written = [out_dir / "countries.tsv", out_dir / "places.tsv.gz"]
+    written = [out_dir / "countries.tsv", out_dir / "places.tsv.gz", out_dir / "area_codes.tsv"]
     write_tsv(written[0], countries)
     write_tsv(written[1], places)
+    write_tsv(written[2], build_area_codes())
     return written
 
 

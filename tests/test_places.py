@@ -121,6 +121,12 @@ def test_blank_pipeline_still_finds_gazetteer_places():
     ("A couple from Melville, Sask. believes the cat is theirs.", "Sask.", "CA", "admin"),
     ("She sold her home in Gatineau, Que., and moved away.", "Que.", "CA", "admin"),
     ("The company is based in Louisville, KY and employs 200.", "KY", "US", "admin"),
+    # issue 14's recognition list, each in a sentence of its own: abbreviations with periods, also at
+    # a clause's end, and ALL-CAPS datelines with a dash or a colon
+    ("The senator visited Fargo, N.Dak., on Tuesday.", "N.Dak.", "US", "admin"),
+    ("The rally moved on to Richmond, Va., for the weekend.", "Va.", "US", "admin"),
+    ("DENVER — The city council voted on Monday to raise the wage.", "DENVER", "US", "city"),
+    ("KABUL: At least ten people were killed in a blast on Sunday.", "KABUL", "AF", "city"),
 ])
 def test_datelines_and_abbreviations(nlp, text, name, code, kind):
     found = places(nlp, text)
@@ -526,3 +532,88 @@ def test_an_organisation_named_like_an_alternate_name_after_a_place_word(nlp, te
     doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
     doc = nlp.get_pipe("news_places")(doc)
     assert any(text[r["start"]:r["end"]] == name for r in doc._.places) == is_place
+
+
+@pytest.mark.parametrize("text, place, organisation", [
+    # a county's sheriff and coroner are offices of the county: their offices' names give the county,
+    # and the office stays one organisation
+    ("Deputies from the Black Hawk County Sheriff's Office arrested the man.", "Black Hawk County",
+     "Black Hawk County Sheriff's Office"),
+    ("The cause of death was confirmed by the Licking County Coroner's Office on Friday.", "Licking County",
+     "Licking County Coroner's Office"),
+])
+def test_a_county_before_its_sheriffs_office(nlp, text, place, organisation):
+    found = places(nlp, text)
+    assert found[place]["kind"] == "admin" and found[place]["country_code"] == "US"
+    assert organisation not in found
+    doc = nlp(text)
+    assert any(e.label_ == "ORG" and e.text.endswith(organisation) for e in doc.ents)
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("Twelve people were hurt in the blast, Xinhua reported.", "Xinhua"),
+    ("The minister resigned on Monday, according to Interfax.", "Interfax"),
+])
+def test_news_agencies_are_not_towns(nlp, text, agency):
+    assert agency not in places(nlp, text)
+
+
+def test_a_place_after_a_possessive_lies_in_the_owners_country(nlp):
+    # "Y's X": a known name that the ranking alone would put in another country than Y is the place in Y
+    text = "Police said the attack happened in Giza's Haram district on Friday."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="GPE") for n in ("Giza", "Haram")]
+    doc = nlp.get_pipe("news_places")(doc)
+    rows = {text[r["start"]:r["end"]]: r for r in doc._.places}
+    assert rows["Haram"]["country_code"] == rows["Giza"]["country_code"] == "EG"
+    assert rows["Haram"]["resolved_by"] == "container" and rows["Haram"]["kind"] == "other"
+
+
+@pytest.mark.parametrize("text, code", [
+    # the state of the article's telephone numbers is state context (local news gives local numbers)
+    ("A man died on Sunday, London police say. Anyone with information can call London police at "
+     "519-661-5670.", "CA"),
+    ("A man died on Sunday, London police say. Anyone with information can call London police at "
+     "(519) 661-5670.", "CA"),
+    # no number, or only a toll-free one: no state, and the capital wins
+    ("A man died on Sunday, London police say.", "GB"),
+    ("A man died on Sunday, London police say. Call Crime Stoppers at 1-800-222-8477.", "GB"),
+])
+def test_telephone_area_code_evidence(nlp, text, code):
+    assert places(nlp, text)["London"]["country_code"] == code
+
+
+@pytest.mark.parametrize("text, street", [
+    # a town's name right before a street word is the street's, whether the model or the gazetteer
+    # found the name
+    ("The road is closed between King Edward Street and the bridge.", "King Edward Street"),
+    ("Police closed Paris Road on Sunday.", "Paris Road"),
+])
+def test_a_town_name_before_a_street_word_is_the_street(nlp, text, street):
+    found = places(nlp, text)
+    assert street in found and found[street]["kind"] == "other"
+
+
+def test_a_name_that_runs_on_past_its_street_word_is_no_street(nlp):
+    assert "Florida Highway" not in places(nlp, "The Florida Highway Patrol said the road was closed.")
+
+
+def test_a_place_named_with_its_kind_word_is_an_anchor(nlp):
+    # "the County of Brant" has one candidate, Brant, Ontario: it places the article's Paris nearby
+    text = ("A collision in Paris sent two people to hospital. Contact the County of Brant police "
+            "detachment with any information.")
+    assert places(nlp, text)["Paris"]["country_code"] == "CA"
+
+
+def test_a_surname_taken_for_a_place_votes_for_no_country(nlp):
+    # "Bingham" (a town in England too) is the mayor here, whatever the model called its second mention:
+    # it does not pull the dateline to Great Torrington, England
+    from spacy.tokens import Span
+    text = ("TORRINGTON — Mayor Ryan Bingham spoke at noon. Bingham said stores must stop selling the items. "
+            "Bingham named a rose sold in the shops.")
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p.startswith("news_")]):
+        doc = nlp(text)
+    later = [t.i for t in doc if t.text == "Bingham"][1:]
+    doc.ents = [Span(doc, 3, 5, label="PERSON")] + [Span(doc, i, i + 1, label="GPE") for i in later]
+    rows = {text[r["start"]:r["end"]]: r for r in nlp.get_pipe("news_places")(doc)._.places}
+    assert rows["TORRINGTON"]["country_code"] == "US"

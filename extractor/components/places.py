@@ -4,7 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IS_SPACE, ORTH
+import re
+
+from spacy.attrs import IS_SPACE, ORTH, SHAPE
+from spacy.strings import hash_string
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from ..normalize.gazetteer import Gazetteer
 from ..normalize.ranking import Anchor, Evidence, is_county, km
+from ..resources import read_tsv_records
 from . import base
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -37,6 +41,11 @@ DETERMINERS = frozenset({"the", "The", "THE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
 MAX_NAME_TOKENS = 4
+# A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
+PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
+FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (hash_string(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
+# The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
+PHONE_EVIDENCE = "(telephone area code)"
 
 
 @dataclass
@@ -83,10 +92,11 @@ class NewsPlaces(base.RuleDataComponent):
         self.include_demonyms = include_demonyms
         self.context: dict = {}
         self.gaz: Gazetteer | None = None
+        self.area_codes: dict[str, str] = {}  # North American area code -> ISO 3166-2 code
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
-                self.demonyms_path, self.name_parts_path, self.ranking_path)
+                f"{self.gazetteer_dir}/area_codes.tsv", self.demonyms_path, self.name_parts_path, self.ranking_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
@@ -94,6 +104,8 @@ class NewsPlaces(base.RuleDataComponent):
         self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
                                 self.ranking_path)
         self.gaz.load_places()  # the index is built here, not by the first article
+        self.area_codes = {r["area_code"]: r["iso_code"]
+                           for r in read_tsv_records(root / self.gazetteer_dir / "area_codes.tsv")}
 
     # ------------------------------------------------------------ deciding what is a place
     def place_context(self, doc: Doc, start: int, end: int, places: set[int]) -> str | None:
@@ -307,8 +319,11 @@ class NewsPlaces(base.RuleDataComponent):
             known = ent.label_ not in NAMED_THING_LABELS or (
                 self.place_context(ent.doc, core.start, core.end, state.place_tokens) in ("before", "pair")
                 and not (core.end < len(ent.doc) and ent.doc[core.end].text in POSSESSIVE))
-        if not known and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
-            return  # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON)
+        if (not known or self._street_cut_before_its_word(core) is not None) \
+                and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
+            # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON); "King Edward"
+            # (a town too) + "Street"
+            return
         if ent.label_ in PLACE_LABELS:
             self._correct_place_entity(ent, core, known, state)
         else:
@@ -369,6 +384,8 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)  # "the Centre" (a government), "Twitter": the model's slip
         elif known and not country and (text in state.stray_names or self._stray_small_town(core, state)):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
+        elif not known and len(core) > 1 and self._take_office_place(ent, core, state):
+            return  # "the Metcalfe County Sheriff's Office": the organisation, and the county it serves
         else:
             state.ents.append(ent)
             # Names the gazetteer does not know need to look like places (see _plausible_unknown).
@@ -411,12 +428,7 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)
             state.add(Toponym(governed.start, governed.end, "admin", "relabelled"))
             return True
-        office = self._office_place(core)
-        if office is not None:  # "Manitoba Premier Brian Pallister": the place, the title, the person
-            state.ents.append(Span(doc, office.start, office.end, label="GPE"))
-            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
-                state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
-            state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
+        if self._take_office_place(ent, core, state):
             return True
         split = self._split_org_place(core)
         if split is None:
@@ -425,6 +437,24 @@ class NewsPlaces(base.RuleDataComponent):
         state.ents.append(Span(doc, ent.start, org_end, label="ORG"))
         state.ents.append(Span(doc, place_start, core.end, label="GPE"))
         state.add(Toponym(place_start, core.end, None, "relabelled"))
+        return True
+
+    def _take_office_place(self, ent: Span, core: Span, state: "_ArticleState") -> bool:
+        """Note the place an entity starts with when an office's title follows it; whether it did. "Manitoba
+        Premier Brian Pallister" is the place, the title and the person; "the Metcalfe County Sheriff's
+        Office" (the title's possessive: the office's own body) stays one organisation, whose place is
+        the county."""
+        doc = ent.doc
+        office = self._office_place(core)
+        if office is None:
+            return False
+        if office.end + 1 < ent.end and doc[office.end + 1].text in POSSESSIVE:
+            state.ents.append(Span(doc, ent.start, ent.end, label="ORG"))
+        else:
+            state.ents.append(Span(doc, office.start, office.end, label="GPE"))
+            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
+                state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
+        state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
         return True
 
     def _saints_institution(self, core: Span) -> bool:
@@ -573,7 +603,9 @@ class NewsPlaces(base.RuleDataComponent):
                     continue
                 if self.gaz.demonym_country(span.text):
                     continue
-                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span) and (
+                # A town's name before a street word is the street's ("King Edward Street"): _scan_streets
+                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span)
+                                                          and self._street_cut_before_its_word(span) is None and (
                         self.place_context(doc, span.start, span.end, state.place_tokens)
                         or self._big_town_in_context(span, state))):
                     found = span
@@ -638,6 +670,9 @@ class NewsPlaces(base.RuleDataComponent):
         "Highway 403"), or None."""
         doc = core.doc
         words = self.context["street_words"]
+        cut = self._street_cut_before_its_word(core)
+        if cut is not None:
+            return cut
         end = core.end
         if core[-1].text == "." and len(core) > 2 and core[-2].text + "." in words:
             end -= 1
@@ -652,6 +687,20 @@ class NewsPlaces(base.RuleDataComponent):
         if head[0].text in self.context["not_places"]:
             return None
         stop = end + 1 if end < core.end and doc[end].text == "." else end
+        return doc[core.start:stop]
+
+    def _street_cut_before_its_word(self, core: Span) -> Span | None:
+        """CORE and the street word right after it, which the model left out ("King Edward" +
+        "Street"), when the name stops there: "Florida Highway Patrol" runs on and is no road."""
+        doc, end = core.doc, core.end
+        if end >= len(doc) or doc[end].text not in self.context["street_words"] or len(core) > 4 \
+                or not all(t.is_title for t in core) or core[0].text in self.context["not_places"]:
+            return None
+        stop = end + 1
+        if stop < len(doc) and doc[stop].text == "." and doc[end].text + "." in self.context["street_words"]:
+            stop += 1
+        if stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            return None
         return doc[core.start:stop]
 
     def _scan_streets(self, state: "_ArticleState") -> None:
@@ -735,9 +784,13 @@ class NewsPlaces(base.RuleDataComponent):
             if doc[core.start + k].lower_ not in self.context["office_titles"]:
                 continue
             place = doc[core.start:core.start + k]
-            if self._prominent_place(place.text):
+            if self._prominent_place(place.text) or self._county_by_full_name(place.text):
                 return place
         return None
+
+    def _county_by_full_name(self, text: str) -> bool:
+        """Whether TEXT is a US county's whole name, county word included ("Metcalfe County")."""
+        return any(is_county(p) and p.name == text for p in self.gaz.known_candidates(text))
 
     def _split_org_place(self, core: Span) -> tuple[int, int] | None:
         """Where an organisation name ends and a place written after it starts, as (org end, place start):
@@ -778,26 +831,32 @@ class NewsPlaces(base.RuleDataComponent):
         return None
 
     @staticmethod
-    def _place_within(doc: Doc, rows: list[dict]) -> None:
+    def _place_within(doc: Doc, rows: list[dict], after_possessive: set[int]) -> None:
         """Give a place the gazetteer does not know (a building, a street, a village) the country and
         point of the known place the text puts it in: "X in Y", "X, Y", "Y's X". Its kind stays other
-        and it gets no GeoNames id: the point is the containing place's, an approximation."""
+        and it gets no GeoNames id: the point is the containing place's, an approximation. A known
+        name after "Y's" (AFTER_POSSESSIVE: the start offsets of such rows) that the ranking put in
+        another country than Y is such a place too."""
         by_start = {r["start"]: r for r in rows}
         by_end = {r["end"]: r for r in rows}
         for r in rows:
-            if r["kind"] != "other" or r["latitude"] is not None:
+            unknown = r["kind"] == "other" and r["latitude"] is None
+            if not unknown and not (r["country_code"] and r["start"] in after_possessive):
                 continue
             span = doc.char_span(r["start"], r["end"], alignment_mode="expand")
             if span is None:
                 continue
             container = None
-            if span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
+            if unknown and span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
                 container = by_start.get(doc[span.end + 1].idx)
             if container is None and span.start >= 2 and doc[span.start - 1].text in POSSESSIVE:
                 container = by_end.get(doc[span.start - 2].idx + len(doc[span.start - 2].text))
             if container is None or container["latitude"] is None or container is r:
                 continue
-            r.update(country_code=container["country_code"], latitude=container["latitude"],
+            if not unknown and container["country_code"] in (None, r["country_code"]):
+                continue  # "Giza's Haram district" put in Norway: a namesake, not the place in Giza
+            r.update(name=r["name"] if unknown else span.text, kind="other", geonames_id=None,
+                     country_code=container["country_code"], latitude=container["latitude"],
                      longitude=container["longitude"], resolved_by="container")
 
     def resolve(self, doc: Doc, toponyms: list[Toponym], state: "_ArticleState") -> list[dict]:
@@ -805,24 +864,41 @@ class NewsPlaces(base.RuleDataComponent):
         (normalize/ranking.py): first the toponyms that decide themselves ("Town, State" pairs, single
         candidates, datelines), which become the anchors and the state context of the rest."""
         ev = Evidence(countries=dict(state.countries), admin1={}, anchors=[])
+        self._add_phone_states(doc, ev)
         texts = [doc[t.start:t.end].text for t in toponyms]  # read by every pass below: made once
         chosen = self._resolve_pairs(doc, toponyms, texts, ev)
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
         self._add_named_states(toponyms, texts, ev, chosen, state)
         ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
-        rows = []
+        rows, after_possessive = [], set()
         for n, t in enumerate(toponyms):
             span = doc[t.start:t.end]
+            if t.start >= 2 and doc[t.start - 1].text in POSSESSIVE:
+                after_possessive.add(span.start_char)
             place, why = chosen.get(n) or ranked.get(n) or (None, None)
             if place is None:
                 place, why = self._resolve_rest(span, t, ev)
             if place is None and not self.include_unresolved:
                 continue
             rows.append(self._row(span, place, t.source, why))
-        self._place_within(doc, rows)
+        self._place_within(doc, rows, after_possessive)
         self._place_on_known_part(doc, rows, ev.countries)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
+
+    def _add_phone_states(self, doc: Doc, ev: Evidence) -> None:
+        """The states and provinces of the article's telephone numbers are state context, and their
+        countries half a vote (as an unambiguous place is): local news gives the local numbers to call
+        ("call London police at 519-661-5670" is London, Ontario). Toll-free codes name no state."""
+        if not self.area_codes:
+            return
+        codes = {self.area_codes.get(m.group(1)) for text in phone_number_texts(doc)
+                 for m in PHONE_NUMBER.finditer(text)} - {None}
+        for code in sorted(codes):
+            place = self.gaz.subdivision(code)
+            if place is not None and place.admin1:
+                ev.admin1.setdefault((place.country_code, place.admin1), set()).add(PHONE_EVIDENCE)
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
 
     def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
         """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
@@ -869,7 +945,7 @@ class NewsPlaces(base.RuleDataComponent):
             if n in chosen or t.source == "demonym":
                 continue
             text = texts[n]
-            cands = self.gaz.place_candidates(text)
+            cands = self.gaz.place_candidates(text) or self._candidates_of_named_kind(text)
             if len(cands) == 1:
                 chosen[n] = (cands[0], "only-candidate")
             elif t.source == "dateline" and cands:
@@ -889,6 +965,12 @@ class NewsPlaces(base.RuleDataComponent):
             self._anchor(ev, text, place, names_state=t.source == "dateline")
             if t.source == "dateline" and place.latitude is not None and ev.dateline is None:
                 ev.dateline = Anchor(text, place.latitude, place.longitude)
+
+    def _candidates_of_named_kind(self, text: str) -> tuple:
+        """The candidates of the known place an unknown name is with its kind word ("County of Brant",
+        "Sichuan province": those of Brant, of Sichuan), which _resolve_rest gives it; () otherwise."""
+        core = self.gaz.core_place_name(text)
+        return self.gaz.place_candidates(core[0]) if core is not None and core[1] is not None else ()
 
     def _add_named_states(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                           state: "_ArticleState") -> None:
@@ -1013,6 +1095,18 @@ def split_at_dashes(ent: Span) -> list[Span]:
     return parts
 
 
+def phone_number_texts(doc: Doc) -> list[str]:
+    """The texts around the tokens that may end a telephone number: four digits after a hyphen
+    ("661-5670"), or a whole dotted number ("806.423.1253"). Found on the token shapes, so that the
+    text of the whole article is not made."""
+    if len(doc) < 3:
+        return []
+    shapes = doc.to_array(SHAPE)
+    ends = ((shapes[2:] == FOUR_DIGITS_SHAPE) & (shapes[1:-1] == HYPHEN_SHAPE)).nonzero()[0] + 2
+    dotted = (shapes == DOTTED_NUMBER_SHAPE).nonzero()[0]
+    return [doc[max(0, i - 8):i + 1].text for i in sorted({*ends.tolist(), *dotted.tolist()})]
+
+
 def word_before(doc: Doc, i: int) -> int:
     """The index of the last token before I that is not whitespace (a line break, a run of spaces in
     scraped text), or -1."""
@@ -1073,7 +1167,11 @@ class _ArticleState:
         countries: dict[str, float] = defaultdict(float)
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for e, core in zip(ents, cores):
-            vote = cls._country_vote(core, e.label_, gaz) if core is not None else None
+            # A surname the model took for a place ("Bingham" after "Mayor Ryan Bingham") votes for no
+            # country: the person is no evidence of where the story is.
+            if core is None or (e.label_ in PLACE_LABELS and all(t.text in person_tokens for t in core)):
+                continue
+            vote = cls._country_vote(core, e.label_, gaz)
             if vote is not None:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]

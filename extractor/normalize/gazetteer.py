@@ -327,6 +327,12 @@ class Gazetteer:
                     found.append(index.entry(i))
         return tuple(found)
 
+    def subdivision(self, iso_code: str) -> Place | None:
+        """The entry of the ISO 3166-2 subdivision ISO_CODE ("CA-ON"), or None."""
+        index = self.load_places()
+        i = index.iso_codes.get(iso_code)
+        return index.entry(i) if i is not None else None
+
     def subdivision_abbreviation(self, text: str) -> Place | None:
         """The likeliest state or province for an abbreviation after "Town," (see
         subdivision_abbreviations)."""
