@@ -45,10 +45,14 @@ MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "
                           "advmod", "punct_apostrophe"})
 # How far back (characters) "the candidate" and "the billionaire" look for the person just spoken of.
 FIGURE_WINDOW, NOMINAL_WINDOW = 800, 400
+CHAIN_WINDOW = 400  # how far "it added" looks back to the attribution it goes on with
 DOCUMENT_WINDOW = 1500  # how far back "the statement" looks for the statement an issuer was named with
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
 # A possessive pronoun read as the subject it stands for ("his campaign" -> he).
 POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# Third-person pronouns of one gender, any case: the article's evidence for a name's gender.
+PRONOUN_GENDER_ALL = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                      "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 @dataclass
@@ -80,8 +84,10 @@ class NewsQuotes(base.RuleDataComponent):
     content, direct (in quotation marks), indirect or mixed."""
 
     def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool,
-                 given_names_path: str = "people/given_name_gender.json"):
+                 given_names_path: str = "people/given_name_gender.json",
+                 us_names_path: str = "quotes/given_name_us.json"):
         self.name = name
+        self.us_names_path = us_names_path
         self.nested = nested
         self.cues_path = cues_path
         self.titles_path = titles_path
@@ -90,12 +96,13 @@ class NewsQuotes(base.RuleDataComponent):
         self.data: dict = {}
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.cues_path, self.titles_path, self.given_names_path)
+        return (self.cues_path, self.titles_path, self.given_names_path, self.us_names_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.cues_path)
         titles = base.read_json(root / self.titles_path)
         given = base.read_json(root / self.given_names_path)
+        us = base.read_json(root / self.us_names_path)
         heads = {w for words in titles["heads"].values() for w in words}
         self.data = {
             "speech": frozenset(raw["speech_verbs"]),
@@ -113,7 +120,10 @@ class NewsQuotes(base.RuleDataComponent):
             "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
-            "given_names": {n: g for g in ("m", "f") for n in given.get(g, ())},
+            # Faker's one-gender names, then US names no Faker locale lists ("Megyn", "Kellyanne").
+            "given_names": {n: g for source in (us, given) for g in ("m", "f") for n in source.get(g, ())},
+            # US names that lean one way ("Hillary", but also "Lindsey"): only with the article's pronouns.
+            "leaning_names": {n: g for g in ("m", "f") for n in us.get(f"leaning_{g}", ())},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
             "relation_nouns": frozenset(raw.get("relation_nouns", ())),
@@ -121,9 +131,12 @@ class NewsQuotes(base.RuleDataComponent):
             "utterance_nouns": frozenset(raw.get("utterance_nouns", ())),
             "group_nouns": frozenset(raw.get("group_nouns", ())),
             "entity_nouns": frozenset(raw.get("entity_nouns", ())),
+            # The bodies "the company" names, which go on with the organisation just quoted.
+            "chain_nouns": frozenset(raw.get("entity_nouns", ())) | {"group", "organization", "organisation"},
             "office_nouns": frozenset(raw.get("office_nouns", ())),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
             "issuing": frozenset(raw.get("issuing_verbs", ())) | frozenset(raw["speech_verbs"]),
+            "programmes": {k: frozenset(w.lower() for w in v) for k, v in raw["programme_names"].items()},
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
@@ -276,9 +289,9 @@ class NewsQuotes(base.RuleDataComponent):
         text = doc.text
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
-        state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"],
-            self.data["given_names"]),
+        state = ArticleState(doc, found, with_roles(doc, text, attr.speaker_candidates(attr.mentions_of(
+            doc._.people, doc._.officials, doc._.organizations), text, self.data["programmes"]), quotes, self.data["gendered"], self.data["ranks"],
+            self.data["given_names"], self.data["leaning_names"]),
             named_nominals(doc, text), text)
         best: dict[int, dict] = {}
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
@@ -329,14 +342,39 @@ class NewsQuotes(base.RuleDataComponent):
     def resolve_speakers(self, rows: list[dict], state: ArticleState, quotes: list) -> None:
         """Fill speaker_name and speaker_kind. People named inside what someone is reported to say are
         not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
-        reported = [(r["start"], r["end"]) for r in rows]
-        state.mentions = [replace(m, reported=any(a <= m.start < b for a, b in reported))
+        # A speaker inside the span of what they said ('"A," Rubio said. "B."') is no reported name.
+        reported = [(r["start"], r["end"], r["speaker_start"], r["speaker_end"] or 0) for r in rows]
+        state.mentions = [replace(m, reported=any(a <= m.start < b and not (s is not None and s <= m.start < e)
+                                                  for a, b, s, e in reported))
                           for m in state.mentions]
         for row in rows:
             source = row.get("_source")
             if source is not None:
                 row["speaker_name"], row["speaker_kind"] = self.resolve(
                     source, row["speaker_start"], row["speaker_end"], state)
+        spoken = sorted((r for r in rows if r.get("_source") is not None), key=lambda r: r["speaker_start"])
+        for previous, row in zip(spoken, spoken[1:]):
+            if not row["speaker_name"] and self.continues_speaker(row["_source"], previous, state.text):
+                row["speaker_name"], row["speaker_kind"] = previous["speaker_name"], previous["speaker_kind"]
+
+    def continues_speaker(self, source: Token, previous: dict, text: str) -> bool:
+        """Whether an unresolved "it" or organisation noun goes on with the speaker of the attribution
+        just before it, when that speaker is no person ('"...," the editorial said. ... it added';
+        'Twitter said in a statement ... The company said'): close by (same or next paragraph), and for
+        a noun only after a name or the same noun ("the campaign said ... the company" is another)."""
+        before = previous["_source"]
+        if not previous["speaker_name"] or source.idx - previous["cue_end"] > CHAIN_WINDOW \
+                or text.count("\n", previous["speaker_end"], source.idx) > 2:
+            return False
+        if before.pos_ == "PRON" or before.tag_ in ("NNS", "NNPS"):
+            return False  # a guess carried on is a guess twice; "Democrats said ... It appeared" is not them
+        head, before_head = head_word(source), head_word(before)
+        not_person = previous["speaker_kind"] == "organization" or before_head in self.data["document_nouns"]
+        if source.lower_ == "it":  # "it added", "it read"; not "it appeared that", "it is implied"
+            return not_person and source.head.lemma_.lower() in self.data["speech"]
+        noun = head in self.data["chain_nouns"] and is_definite(source) and source.tag_ not in ("NNS", "NNPS")
+        named = before.pos_ == "PROPN" or before.ent_type_ == "ORG"
+        return noun and previous["speaker_kind"] == "organization" and (named or before_head == head)
 
     def person_noun_antecedent(self, head: str, start: int, mentions: list) -> str:
         """"the senator": the last person whose title says so. Else a figure noun ("the candidate",
@@ -413,7 +451,7 @@ class NewsQuotes(base.RuleDataComponent):
         mentions = state.mentions
         target = source
         if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
-            target = source.head.head
+            target = predicated_subject(source.head.head)
             start, end = mention_range(target, state.text)
         head = head_word(target)
         possessor = next((c for c in target.children if c.dep_ == "poss"), None)
@@ -432,6 +470,9 @@ class NewsQuotes(base.RuleDataComponent):
         if word == "i":
             return "", "person"  # outside quotation marks, the writer
         if pronoun is not None:
+            ahead = cataphoric_name(target, state.mentions) if pronoun == "person" else None
+            if ahead is not None:  # "Ever since she endorsed Clinton, Warren has ...": named after it
+                return attr.fullest(ahead.name, [m for m in state.mentions if m.kind == "person"]), "person"
             return self.pronoun_antecedent(word, pronoun, start, state)
         if head in self.data["relation_nouns"]:
             return "", "person"  # "his wife" is someone else than the man she is the wife of
@@ -529,6 +570,37 @@ def appositive_name(tok: Token) -> str:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
             return entity_text(c)
     return ""
+
+
+def predicated_subject(noun: Token) -> Token:
+    """The subject a predicate noun describes ("Trump is a liar and a bully who has pledged ..." ->
+    Trump): a relative clause on it speaks of that subject. NOUN itself when it is no such predicate
+    or is definite ("Smith is the man who ..." may name someone else)."""
+    top = noun
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.dep_ != "attr" or is_definite(noun):
+        return noun
+    subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else noun
+
+
+def cataphoric_name(pronoun: Token, mentions: list) -> attr.Mention | None:
+    """The person a pronoun names ahead of its name: the pronoun is the subject of an adverbial clause
+    that opens the sentence, and the main clause's subject after it is a person of the pronoun's
+    gender ("Ever since she endorsed Clinton, Warren has ...", "When he spoke, Smith said ...")."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or clause.dep_ != "advcl" or clause.i > clause.head.i \
+            or clause.left_edge.i > clause.sent.start + 1:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECTS and c.i > clause.right_edge.i), None)
+    if subject is None:
+        return None
+    hit = attr.overlapping(subject.left_edge.idx, end_char(subject), mentions)
+    want = attr.PRONOUN_GENDER.get(pronoun.lower_, "")
+    if hit is None or hit.kind != "person" or hit.quoted or (want and hit.gender and hit.gender != want):
+        return None
+    return hit
 
 
 def token_range(tok: Token) -> tuple[int, int]:
@@ -783,23 +855,67 @@ def title_words(text: str, mention: attr.Mention, ranks: dict[str, str]) -> str:
 
 
 def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict[str, str],
-               ranks: dict[str, str] | None = None, given_names: dict[str, str] | None = None) -> list:
+               ranks: dict[str, str] | None = None, given_names: dict[str, str] | None = None,
+               leaning_names: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title),
-    else the gender of the given name (GIVEN_NAMES: name -> "m"/"f")."""
+    else the gender of the given name (GIVEN_NAMES: name -> "m"/"f"), else the gender a name leans to
+    (LEANING_NAMES) when the article's pronouns agree."""
     genders = attr.genders_by_surname(text)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else None
-        subject = root is not None and (root.dep_ in SUBJECTS or (
-            root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
+        subject_tok = None if root is None else root if root.dep_ in SUBJECTS else root.head \
+            if root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS else None
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
         gender = (genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
                   or given_name_gender(m.name, given_names or {}))
         title = title_words(text, m, ranks or {})
-        out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
+        out.append(replace(m, subject=subject_tok is not None, quoted=quoted, gender=gender, title=title,
+                           main=subject_tok is not None and is_main_clause(subject_tok.head),
+                           sentence=root.sent.start_char if root is not None else -1))
+    leaning = {m.name: g for m in out if not m.gender and m.kind == "person"
+               for g in [given_name_gender(m.name, leaning_names or {})] if g}
+    if leaning:
+        confirmed = confirmed_leanings(doc, out, quotes, leaning)
+        out = [replace(m, gender=confirmed[m.name]) if not m.gender and m.name in confirmed else m for m in out]
+    return out
+
+
+def is_main_clause(verb: Token) -> bool:
+    """Whether VERB heads its sentence's main clause (the root, or a verb coordinated with it), not a
+    clause inside another ("no matter what Obama takes", "hopes Clinton does not")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def confirmed_leanings(doc: Doc, mentions: list, quotes: list, leaning: dict[str, str]) -> dict[str, str]:
+    """The names of LEANING (name -> the gender its given name leans to) that the article's pronouns
+    agree with: in sentences where that person is the only one named before a pronoun ("Clinton said
+    she would ..."), pronouns of the leaning gender outnumber the others. "Lindsey Graham said he ..."
+    keeps Graham from the female lean of "Lindsey"; a lone "Trump said she lied" does not outvote."""
+    votes: dict[str, list[int]] = {}
+    people = [m for m in mentions if m.kind == "person" and not m.quoted]
+    for sent in doc.sents:
+        named = [m for m in people if sent.start_char <= m.start < sent.end_char]
+        if not named:
+            continue
+        for tok in sent:
+            gender = PRONOUN_GENDER_ALL.get(tok.lower_)
+            if gender is None or any(q.start < tok.idx < q.end for q in quotes):
+                continue
+            before = {m.name for m in named if m.end <= tok.idx}
+            if len(before) == 1:
+                name = next(iter(before))
+                votes.setdefault(name, [0, 0])[gender == "f"] += 1
+    out = {}
+    for name, g in leaning.items():
+        male, female = votes.get(name, [0, 0])
+        if (female if g == "f" else male) > (male if g == "f" else female):
+            out[name] = g
     return out
 
 
@@ -1018,7 +1134,8 @@ def content_kind(text: str, start: int, end: int, quotes: list) -> str:
 @Language.factory("news_quotes", assigns=["doc._.quotes"],
                   default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
                                   "orphan_quote_words": 0, "nested": False,
-                                  "given_names_path": "people/given_name_gender.json"})
+                                  "given_names_path": "people/given_name_gender.json",
+                                  "us_names_path": "quotes/given_name_us.json"})
 def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
-                     orphan_quote_words: int, nested: bool, given_names_path: str) -> NewsQuotes:
-    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested, given_names_path)
+                     orphan_quote_words: int, nested: bool, given_names_path: str, us_names_path: str) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested, given_names_path, us_names_path)
