@@ -30,10 +30,25 @@ SPEAKERS = {
     "relative-clause-on-a-predicate-noun-speaks-of-the-subject": (
         "Donald Trump is a serial liar and a bully who has repeatedly pledged to ban all Muslims.",
         "who", "Donald Trump"),
+    "relative-clause-on-a-predicate-name-speaks-of-the-name": (
+        "One such politician was President Barack Obama, who claimed Trump was not addressing reality.",
+        "who", "Barack Obama"),
     "it-goes-on-with-the-documents-speaker": (
         "The Cruz campaign sent an email on Monday. \u201cI can win,\u201d the email said. It stated that "
         "Trump was rattled.",
         "It", "Cruz campaign"),
+    "document-issued-by-a-participles-agent": (
+        "The charge is explained in an affidavit written by Marc Bujnowski, a detective. The affidavit "
+        "said that Fields was hurt.",
+        "The affidavit", "Marc Bujnowski"),
+    "document-named-by-the-name-before-it": (
+        "According to the FBI summary, Mills asked the employee to delete emails. The employee did not do "
+        "so, according to the summary.",
+        "the summary", "FBI"),
+    "document-sent-by-the-passive-agent": (
+        "An email was sent by the club's director, Jeremy Boreing, to the members. The email said the "
+        "club would close.",
+        "The email", "Jeremy Boreing"),
     "organisation-noun-goes-on-with-the-named-organisation-just-quoted": (
         "Verizon said the strike was over. The company said its workers would return on Monday.",
         "The company", "Verizon"),
@@ -62,6 +77,9 @@ def test_speaker_resolved_by_pattern(nlp, case):
     # A programme read as an organisation does not speak for "the party".
     ("Obamacare has survived two court battles. The party offered fresh ammunition to Republicans.",
      "The party", "Obamacare"),
+    # A place before a document noun says where, not who issued it.
+    ("Trump leads by four points in the new Iowa poll of likely voters. The poll found that Cruz was second.",
+     "The poll", "Iowa"),
     # "it" does not go on with a person's attribution.
     ("Smith wrote in the affidavit that he was hit. It continued: \u201cProbable cause exists.\u201d",
      "It", "Smith"),

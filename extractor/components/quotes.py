@@ -433,14 +433,14 @@ class NewsQuotes(base.RuleDataComponent):
         """Who issued a document that speaks ("the statement said"): the issuer named with this mention
         ("a statement from the ministry"), else with the last mention of the same document noun before
         it ("In a statement, the ministry said ...", "the ministry released a statement")."""
-        own = issuer_named_with(noun)
+        own = issuer_named_with(noun, self.data["issuing"])
         if own is not None or not is_definite(noun):
             return own
         earlier = (t for t in reversed(state.doc[:noun.i]) if t.lemma_.lower() == head and t.pos_ == "NOUN")
         for tok in earlier:
             if noun.idx - tok.idx > DOCUMENT_WINDOW:
                 return None
-            issuer = issuer_named_with(tok) or issuer_by_clause(tok, self.data["issuing"])
+            issuer = issuer_named_with(tok, self.data["issuing"]) or issuer_by_clause(tok, self.data["issuing"])
             if issuer is not None and issuer.lemma_.lower() not in self.data["document_nouns"]:
                 return issuer
         return None
@@ -574,13 +574,13 @@ def appositive_name(tok: Token) -> str:
 
 def predicated_subject(noun: Token) -> Token:
     """The subject a predicate noun describes ("Trump is a liar and a bully who has pledged ..." ->
-    Trump): a relative clause on it speaks of that subject. NOUN itself when it is no such predicate
-    or is definite ("Smith is the man who ..." may name someone else)."""
+    Trump): a relative clause on it speaks of that subject. NOUN itself when it is no such predicate,
+    a name, or definite ("Smith is the man who ..." may name someone else)."""
     top = noun
     while top.dep_ == "conj" and top.head is not top:
         top = top.head
-    if top.dep_ != "attr" or is_definite(noun):
-        return noun
+    if top.dep_ != "attr" or noun.pos_ != "NOUN" or is_definite(noun):
+        return noun  # "... was President Obama, who claimed": a name is who it says
     subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else noun
 
@@ -695,22 +695,43 @@ def subject_hung_on_opening_phrase(verb: Token) -> Token | None:
     return None
 
 
-def issuer_named_with(noun: Token) -> Token | None:
-    """The issuer a document noun names itself: "X's ad", "a statement from (or by) X"."""
+def issuer_named_with(noun: Token, issuing: frozenset[str] = frozenset()) -> Token | None:
+    """The issuer a document noun names itself: "X's ad", "a statement from (or by) X", a name
+    before it ("the FBI summary", "the Rove ad"; not a place or a time: "the Iowa poll", "Monday's
+    poll"), or a participle of issuing after it ("an affidavit written by X", "a statement issued by X")."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss if poss.ent_type_ not in ("DATE", "TIME") else None  # "Monday's poll" says when
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    if prep is not None:
+        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    name = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if name is not None and name.ent_type_ not in NOT_ISSUERS:
+        return name
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in issuing), None)
+    return agent_of(participle) if participle is not None else None
+
+
+# Entity types of a name before a document noun that say where or when, not who ("the Iowa poll").
+NOT_ISSUERS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "ORDINAL", "CARDINAL", "EVENT"})
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" (or "from") object of a passive verb ("written by X", "was sent from X")."""
+    prep = next((c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def issuer_by_clause(noun: Token, issuing: frozenset[str]) -> Token | None:
     """The subject of the clause a document noun is issued in: "In a statement, X said",
-    "X released (or issued) a letter"; not of any clause it stands in ("Trump leads in the poll")."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head if noun.dep_ == "dobj" \
-        else None
+    "X released (or issued) a letter", "a letter was sent by X"; not of any clause it stands in
+    ("Trump leads in the poll")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head \
+        if noun.dep_ in ("dobj", "nsubjpass") else None
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in issuing:
         return None
+    if noun.dep_ == "nsubjpass":
+        return agent_of(verb)
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
@@ -967,7 +988,15 @@ def is_definite(tok: Token) -> bool:
 
 
 def entity_text(tok: Token) -> str:
+    """The name TOK ends: the tagger's entity around it, else the run of proper nouns (and the marks
+    joining them) that modify it ("NBC-Wall Street Journal", "USA Today/Suffolk University")."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    run = tok.doc[tok.left_edge.i:tok.i + 1]
+    if run[0].lower_.rstrip(".") in attr.HONORIFIC_GENDER:
+        run = run[1:]  # "Mr. English": the name without its honorific
+    if run and run[0].text[0].isalpha() and all(t.pos_ in ("PROPN", "PUNCT") and t.text not in ",;:()" for t in run) and len(run) > 1 \
+            and run[0].pos_ == "PROPN" and (ent is None or run.start < ent.start):
+        return run.text
     return ent.text if ent is not None else tok.text
 
 
