@@ -16,6 +16,10 @@ SPEAKERS = {
         "Hillary Clinton said she would win Ohio. Clinton thinks her plan is better. Mike Pence spoke in Ohio "
         "on Monday. Later, he said the race was over.",
         "he", "Mike Pence"),
+    "leaning-given-name-breaks-a-tie-when-the-pronouns-say-nothing": (
+        "I met with Bernie Sanders in his office after his endorsement of Hillary Clinton. He said the "
+        "party was united.",
+        "He", "Bernie Sanders"),
     "us-given-name-no-faker-locale-lists": (
         "Kellyanne Conway spoke in Ohio on Monday. Mike Pence spoke too. He said the race was close.",
         "He", "Mike Pence"),

@@ -881,7 +881,7 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title),
     else the gender of the given name (GIVEN_NAMES: name -> "m"/"f"), else the gender a name leans to
-    (LEANING_NAMES) when the article's pronouns agree."""
+    (LEANING_NAMES) when the article's pronouns agree (or, when they say nothing, as a tie-break)."""
     genders = attr.genders_by_surname(text)
     out = []
     for m in mentions:
@@ -900,8 +900,9 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
     leaning = {m.name: g for m in out if not m.gender and m.kind == "person"
                for g in [given_name_gender(m.name, leaning_names or {})] if g}
     if leaning:
-        confirmed = confirmed_leanings(doc, out, quotes, leaning)
-        out = [replace(m, gender=confirmed[m.name]) if not m.gender and m.name in confirmed else m for m in out]
+        said = leaning_by_pronouns(doc, out, quotes, leaning)
+        out = [m if m.gender or m.name not in said else replace(m, gender=said[m.name]) if said[m.name] in "mf"
+               else replace(m, leaning=leaning[m.name]) if said[m.name] == "?" else m for m in out]
     return out
 
 
@@ -913,11 +914,13 @@ def is_main_clause(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def confirmed_leanings(doc: Doc, mentions: list, quotes: list, leaning: dict[str, str]) -> dict[str, str]:
-    """The names of LEANING (name -> the gender its given name leans to) that the article's pronouns
-    agree with: in sentences where that person is the only one named before a pronoun ("Clinton said
-    she would ..."), pronouns of the leaning gender outnumber the others. "Lindsey Graham said he ..."
-    keeps Graham from the female lean of "Lindsey"; a lone "Trump said she lied" does not outvote."""
+def leaning_by_pronouns(doc: Doc, mentions: list, quotes: list, leaning: dict[str, str]) -> dict[str, str]:
+    """What the article's pronouns say of each name of LEANING (name -> the gender its given name leans
+    to): in sentences where that person is the only one named before a pronoun ("Clinton said she
+    would ..."), "m"/"f" when pronouns of the leaning gender outnumber the others (then it is the
+    name's gender), "-" when the others outnumber them ("Lindsey Graham said he ...": no gender at all),
+    "?" when they say nothing (the lean only breaks a tie: "he" passes over "Hillary" when another
+    person fits). A lone "Trump said she lied" does not outvote."""
     votes: dict[str, list[int]] = {}
     people = [m for m in mentions if m.kind == "person" and not m.quoted]
     for sent in doc.sents:
@@ -930,13 +933,12 @@ def confirmed_leanings(doc: Doc, mentions: list, quotes: list, leaning: dict[str
                 continue
             before = {m.name for m in named if m.end <= tok.idx}
             if len(before) == 1:
-                name = next(iter(before))
-                votes.setdefault(name, [0, 0])[gender == "f"] += 1
+                votes.setdefault(next(iter(before)), [0, 0])[gender == "f"] += 1
     out = {}
     for name, g in leaning.items():
         male, female = votes.get(name, [0, 0])
-        if (female if g == "f" else male) > (male if g == "f" else female):
-            out[name] = g
+        agree, other = (female, male) if g == "f" else (male, female)
+        out[name] = g if agree > other else "-" if other > agree else "?"
     return out
 
 

@@ -202,6 +202,7 @@ class Mention:
     quoted: bool = False  # inside quotation marks (someone else's words: rarely an antecedent)
     reported: bool = False  # inside someone's reported speech (an antecedent only when nothing else is)
     gender: str = ""  # "m" / "f" when the article says so (Mr., Ms., spokeswoman), else ""
+    leaning: str = ""  # the gender its given name leans to ("Hillary": "f"), when the article says neither
     main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
     sentence: int = -1  # where its sentence starts
 
@@ -250,7 +251,12 @@ def speaker_candidates(mentions: Sequence[Mention], text: str, programmes: dict)
     """MENTIONS that can be someone who speaks: not a law or programme read as an organisation, and not
     a name found only in headline capitals (a headline's words the tagger took for a name: "Top
     Climate Group", "Will Run Ads Demanding"), unless the same name is also found in running text."""
-    headline = {id(m) for m in mentions if in_headline_case(text, m.start)}
+    lines: dict[int, bool] = {}  # line start -> set in headline capitals (each line read once)
+    for m in mentions:
+        start = text.rfind("\n", 0, m.start) + 1
+        if start not in lines:
+            lines[start] = in_headline_case(text, m.start)
+    headline = {id(m) for m in mentions if lines[text.rfind("\n", 0, m.start) + 1]}
     running = {m.name for m in mentions if id(m) not in headline}
     return [m for m in mentions if not (m.kind == "organization" and is_programme(m.name, programmes))
             and (id(m) not in headline or m.name in running)]
@@ -300,11 +306,13 @@ def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: in
                reported: bool = False) -> Mention | None:
     """The person a personal pronoun at AT stands for: among the people mentioned before it (outside
     quotation marks, and with REPORTED also inside reported speech; of the pronoun's gender when
-    known), the last subject of a clause within WINDOW characters of the last candidate, else the
-    last candidate."""
+    known, and not of a given name leaning the other way while someone else fits), the last subject of
+    a clause within WINDOW characters of the last candidate, else the last candidate."""
     want = PRONOUN_GENDER.get(pronoun, "")
     before = [m for m in mentions if m.end <= at and m.kind == "person" and not m.quoted
               and (reported or not m.reported) and not (want and m.gender and m.gender != want)]
+    # A name leaning the other way ("Hillary" for "he") only when no one else is there.
+    before = [m for m in before if not (want and m.leaning and m.leaning != want)] or before
     if not before:
         return None
     last = before[-1]

@@ -12,7 +12,8 @@ Two lists per gender:
   Kenyan list holds as male) with at least 90 of 100 US births of one gender. Frequency alone does not
   settle them: "Lindsey" (Lindsey Graham) leans female as much as "Hillary" does, and "Andrea" is a
   man's name in Italy. The quotes component gives such a name its leaning gender only when the
-  article's own pronouns agree (see quotes.confirmed_leanings).
+  article's own pronouns agree, or as a tie-break when they say nothing (see
+  quotes.leaning_by_pronouns).
 
 Regenerate with `python -m extractor.normalize.attribution_names` (the `names_us` extra); at run time
 the component reads the JSON."""
