@@ -53,6 +53,10 @@ SPEAKERS = {
         "An email was sent by the club's director, Jeremy Boreing, to the members. The email said the "
         "club would close.",
         "The email", "Jeremy Boreing"),
+    "it-read-is-the-document-just-described": (
+        "The email was sent on Monday by Jeremy Bash, an aide at the CIA. \u201cI just tried you on the "
+        "phone,\u201d it reads.",
+        "it", "Jeremy Bash"),
     "organisation-noun-goes-on-with-the-named-organisation-just-quoted": (
         "Verizon said the strike was over. The company said its workers would return on Monday.",
         "The company", "Verizon"),

@@ -473,10 +473,26 @@ class NewsQuotes(base.RuleDataComponent):
             ahead = cataphoric_name(target, state.mentions) if pronoun == "person" else None
             if ahead is not None:  # "Ever since she endorsed Clinton, Warren has ...": named after it
                 return attr.fullest(ahead.name, [m for m in state.mentions if m.kind == "person"]), "person"
+            if word == "it" and target.head.lemma_.lower() == "read" and depth == 0:
+                return self.document_read(target, state)  # '"...," it read': a document, not a body
             return self.pronoun_antecedent(word, pronoun, start, state)
         if head in self.data["relation_nouns"]:
             return "", "person"  # "his wife" is someone else than the man she is the wife of
         return self.nominal_antecedent(target, head, start, end, state, depth)
+
+    def document_read(self, pronoun: Token, state: ArticleState) -> tuple[str, str]:
+        """The issuer of the document an "it read(s)" stands for: the last document noun before it
+        (within DOCUMENT_WINDOW characters) and whoever issued it ("The email was sent by Jeremy
+        Bash. '...,' it reads." -> Jeremy Bash), or no one (a sign someone held)."""
+        for tok in reversed(state.doc[:pronoun.i]):
+            if pronoun.idx - tok.idx > DOCUMENT_WINDOW:
+                break
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.data["document_nouns"]:
+                issuer = self.document_issuer(tok, tok.lemma_.lower(), state) or \
+                    issuer_by_clause(tok, self.data["issuing"])
+                return self.resolve(issuer, *mention_range(issuer, state.text), state, depth=1) \
+                    if issuer is not None else ("", "other")
+        return "", "other"
 
     def speaks_for_owner(self, noun: Token, head: str, possessor: Token) -> bool:
         """Whether a possessed mention speaks for its owner: "Cruz's campaign", "his campaign", "her
