@@ -53,6 +53,7 @@ POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # Third-person pronouns of one gender, any case: the article's evidence for a name's gender.
 PRONOUN_GENDER_ALL = {"he": "m", "him": "m", "his": "m", "himself": "m",
                       "she": "f", "her": "f", "hers": "f", "herself": "f"}
+GENDERED_PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDER_ALL) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -899,6 +900,7 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
     else the gender of the given name (GIVEN_NAMES: name -> "m"/"f"), else the gender a name leans to
     (LEANING_NAMES) when the article's pronouns agree (or, when they say nothing, as a tie-break)."""
     genders = attr.genders_by_surname(text)
+    starts = sentence_start_chars(doc)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -912,14 +914,28 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
         title = title_words(text, m, ranks or {})
         out.append(replace(m, subject=subject_tok is not None, quoted=quoted, gender=gender, title=title,
                            main=subject_tok is not None and is_main_clause(subject_tok.head),
-                           sentence=root.sent.start_char if root is not None else -1))
+                           sentence=sentence_of(starts, m.start)))
     leaning = {m.name: g for m in out if not m.gender and m.kind == "person"
                for g in [given_name_gender(m.name, leaning_names or {})] if g}
     if leaning:
-        said = leaning_by_pronouns(doc, out, quotes, leaning)
+        said = leaning_by_pronouns(starts, text, out, quotes, leaning)
         out = [m if m.gender or m.name not in said else replace(m, gender=said[m.name]) if said[m.name] in "mf"
                else replace(m, leaning=leaning[m.name]) if said[m.name] == "?" else m for m in out]
     return out
+
+
+def sentence_start_chars(doc: Doc) -> list[int]:
+    """Where each sentence of DOC starts (characters), read from the token arrays in one go: cheaper
+    than a span per mention."""
+    if not doc.has_annotation("SENT_START") or len(doc) == 0:
+        return [0]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    return [0] + [int(idx) for flag, idx in arr[1:] if flag == 1]
+
+
+def sentence_of(starts: Sequence[int], at: int) -> int:
+    """The start of the sentence (of STARTS) that holds character AT."""
+    return starts[max(0, bisect.bisect_right(starts, at) - 1)]
 
 
 def is_main_clause(verb: Token) -> bool:
@@ -930,7 +946,8 @@ def is_main_clause(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def leaning_by_pronouns(doc: Doc, mentions: list, quotes: list, leaning: dict[str, str]) -> dict[str, str]:
+def leaning_by_pronouns(starts: Sequence[int], text: str, mentions: list, quotes: list,
+                        leaning: dict[str, str]) -> dict[str, str]:
     """What the article's pronouns say of each name of LEANING (name -> the gender its given name leans
     to): in sentences where that person is the only one named before a pronoun ("Clinton said she
     would ..."), "m"/"f" when pronouns of the leaning gender outnumber the others (then it is the
@@ -938,18 +955,19 @@ def leaning_by_pronouns(doc: Doc, mentions: list, quotes: list, leaning: dict[st
     "?" when they say nothing (the lean only breaks a tie: "he" passes over "Hillary" when another
     person fits). A lone "Trump said she lied" does not outvote."""
     votes: dict[str, list[int]] = {}
-    people = [m for m in mentions if m.kind == "person" and not m.quoted]
-    for sent in doc.sents:
-        named = [m for m in people if sent.start_char <= m.start < sent.end_char]
-        if not named:
-            continue
-        for tok in sent:
-            gender = PRONOUN_GENDER_ALL.get(tok.lower_)
-            if gender is None or any(q.start < tok.idx < q.end for q in quotes):
-                continue
-            before = {m.name for m in named if m.end <= tok.idx}
-            if len(before) == 1:
-                votes.setdefault(next(iter(before)), [0, 0])[gender == "f"] += 1
+    people: dict[int, list] = {}  # sentence start -> the people named in it
+    for m in mentions:
+        if m.kind == "person" and not m.quoted:
+            people.setdefault(m.sentence, []).append(m)
+    opens = [q.start for q in quotes]  # sorted by start
+    for match in GENDERED_PRONOUN.finditer(text):  # a search of the text, not a walk over every token
+        at = match.start()
+        last = bisect.bisect_left(opens, at) - 1
+        if last >= 0 and any(q.start < at < q.end for q in quotes[max(0, last - 2):last + 1]):
+            continue  # inside a quotation (the few opening just before AT: nested ones are rare)
+        before = {m.name for m in people.get(sentence_of(starts, at), ()) if m.end <= at}
+        if len(before) == 1:
+            votes.setdefault(next(iter(before)), [0, 0])[PRONOUN_GENDER_ALL[match.group().lower()] == "f"] += 1
     out = {}
     for name, g in leaning.items():
         male, female = votes.get(name, [0, 0])

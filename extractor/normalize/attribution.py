@@ -225,7 +225,10 @@ def in_headline_case(text: str, start: int) -> bool:
     words beyond the minor ones, and all but a few of them capitalised (or the whole line in capitals)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    words = [w for w in WORD.findall(text[line_start:len(text) if line_end < 0 else line_end])
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > HEADLINE_CHARS:
+        return False  # a paragraph, not a headline
+    words = [w for w in WORD.findall(text[line_start:line_end])
              if w.lower() not in MINOR_WORDS and not w[0].isdigit()]
     if len(words) < 4:
         return False
@@ -234,6 +237,7 @@ def in_headline_case(text: str, start: int) -> bool:
 
 
 HEADLINE_SHARE = 0.85
+HEADLINE_CHARS = 250  # a longer line is running text
 
 
 def is_programme(name: str, programmes: dict) -> bool:
