@@ -45,10 +45,15 @@ MENTION_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "
                           "advmod", "punct_apostrophe"})
 # How far back (characters) "the candidate" and "the billionaire" look for the person just spoken of.
 FIGURE_WINDOW, NOMINAL_WINDOW = 800, 400
+CHAIN_WINDOW = 400  # how far "it added" looks back to the attribution it goes on with
 DOCUMENT_WINDOW = 1500  # how far back "the statement" looks for the statement an issuer was named with
 PRONOUN_KIND = {"person": "person", "organization": "organization", "group": "other"}
 # A possessive pronoun read as the subject it stands for ("his campaign" -> he).
 POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# Third-person pronouns of one gender, any case: the article's evidence for a name's gender.
+PRONOUN_GENDER_ALL = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                      "she": "f", "her": "f", "hers": "f", "herself": "f"}
+GENDERED_PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDER_ALL) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -80,8 +85,10 @@ class NewsQuotes(base.RuleDataComponent):
     content, direct (in quotation marks), indirect or mixed."""
 
     def __init__(self, name: str, cues_path: str, titles_path: str, orphan_quote_words: int, nested: bool,
-                 given_names_path: str = "people/given_name_gender.json"):
+                 given_names_path: str = "people/given_name_gender.json",
+                 us_names_path: str = "quotes/given_name_us.json"):
         self.name = name
+        self.us_names_path = us_names_path
         self.nested = nested
         self.cues_path = cues_path
         self.titles_path = titles_path
@@ -90,12 +97,13 @@ class NewsQuotes(base.RuleDataComponent):
         self.data: dict = {}
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.cues_path, self.titles_path, self.given_names_path)
+        return (self.cues_path, self.titles_path, self.given_names_path, self.us_names_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.cues_path)
         titles = base.read_json(root / self.titles_path)
         given = base.read_json(root / self.given_names_path)
+        us = base.read_json(root / self.us_names_path)
         heads = {w for words in titles["heads"].values() for w in words}
         self.data = {
             "speech": frozenset(raw["speech_verbs"]),
@@ -113,7 +121,10 @@ class NewsQuotes(base.RuleDataComponent):
             "title_heads": frozenset(heads),
             "organization_nouns": frozenset(raw["organization_nouns"]),
             "gendered": {w: g for g, words in raw["gendered_words"].items() for w in words},
-            "given_names": {n: g for g in ("m", "f") for n in given.get(g, ())},
+            # Faker's one-gender names, then US names no Faker locale lists ("Megyn", "Kellyanne").
+            "given_names": {n: g for source in (us, given) for g in ("m", "f") for n in source.get(g, ())},
+            # US names that lean one way ("Hillary", but also "Lindsey"): only with the article's pronouns.
+            "leaning_names": {n: g for g in ("m", "f") for n in us.get(f"leaning_{g}", ())},
             "named_only": frozenset(raw.get("organization_nouns_named_only", [])),
             "figure_nouns": frozenset(raw["figure_nouns"]),
             "relation_nouns": frozenset(raw.get("relation_nouns", ())),
@@ -121,9 +132,12 @@ class NewsQuotes(base.RuleDataComponent):
             "utterance_nouns": frozenset(raw.get("utterance_nouns", ())),
             "group_nouns": frozenset(raw.get("group_nouns", ())),
             "entity_nouns": frozenset(raw.get("entity_nouns", ())),
+            # The bodies "the company" names, which go on with the organisation just quoted.
+            "chain_nouns": frozenset(raw.get("entity_nouns", ())) | {"group", "organization", "organisation"},
             "office_nouns": frozenset(raw.get("office_nouns", ())),
             "document_nouns": frozenset(raw.get("document_nouns", ())),
             "issuing": frozenset(raw.get("issuing_verbs", ())) | frozenset(raw["speech_verbs"]),
+            "programmes": {k: frozenset(w.lower() for w in v) for k, v in raw["programme_names"].items()},
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
 
@@ -276,9 +290,9 @@ class NewsQuotes(base.RuleDataComponent):
         text = base.doc_text(doc)
         found = attr.find_quotes(text)
         quotes = [q for q in found if not attr.is_label_quote(text, q)]
-        state = ArticleState(doc, found, with_roles(doc, text, attr.mentions_of(
-            doc._.people, doc._.officials, doc._.organizations), quotes, self.data["gendered"], self.data["ranks"],
-            self.data["given_names"]),
+        state = ArticleState(doc, found, with_roles(doc, text, attr.speaker_candidates(attr.mentions_of(
+            doc._.people, doc._.officials, doc._.organizations), text, self.data["programmes"]), quotes, self.data["gendered"], self.data["ranks"],
+            self.data["given_names"], self.data["leaning_names"]),
             named_nominals(doc, text), text)
         best: dict[int, dict] = {}
         known = frozenset(w for m in state.mentions for w in (m.name, m.name.split()[-1]))
@@ -329,14 +343,39 @@ class NewsQuotes(base.RuleDataComponent):
     def resolve_speakers(self, rows: list[dict], state: ArticleState, quotes: list) -> None:
         """Fill speaker_name and speaker_kind. People named inside what someone is reported to say are
         not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
-        reported = [(r["start"], r["end"]) for r in rows]
-        state.mentions = [replace(m, reported=any(a <= m.start < b for a, b in reported))
+        # A speaker inside the span of what they said ('"A," Rubio said. "B."') is no reported name.
+        reported = [(r["start"], r["end"], r["speaker_start"], r["speaker_end"] or 0) for r in rows]
+        state.mentions = [replace(m, reported=any(a <= m.start < b and not (s is not None and s <= m.start < e)
+                                                  for a, b, s, e in reported))
                           for m in state.mentions]
         for row in rows:
             source = row.get("_source")
             if source is not None:
                 row["speaker_name"], row["speaker_kind"] = self.resolve(
                     source, row["speaker_start"], row["speaker_end"], state)
+        spoken = sorted((r for r in rows if r.get("_source") is not None), key=lambda r: r["speaker_start"])
+        for previous, row in zip(spoken, spoken[1:]):
+            if not row["speaker_name"] and self.continues_speaker(row["_source"], previous, state.text):
+                row["speaker_name"], row["speaker_kind"] = previous["speaker_name"], previous["speaker_kind"]
+
+    def continues_speaker(self, source: Token, previous: dict, text: str) -> bool:
+        """Whether an unresolved "it" or organisation noun goes on with the speaker of the attribution
+        just before it, when that speaker is no person ('"...," the editorial said. ... it added';
+        'Twitter said in a statement ... The company said'): close by (same or next paragraph), and for
+        a noun only after a name or the same noun ("the campaign said ... the company" is another)."""
+        before = previous["_source"]
+        if not previous["speaker_name"] or source.idx - previous["cue_end"] > CHAIN_WINDOW \
+                or text.count("\n", previous["speaker_end"], source.idx) > 2:
+            return False
+        if before.pos_ == "PRON" or before.tag_ in ("NNS", "NNPS"):
+            return False  # a guess carried on is a guess twice; "Democrats said ... It appeared" is not them
+        head, before_head = head_word(source), head_word(before)
+        not_person = previous["speaker_kind"] == "organization" or before_head in self.data["document_nouns"]
+        if source.lower_ == "it":  # "it added", "it read"; not "it appeared that", "it is implied"
+            return not_person and source.head.lemma_.lower() in self.data["speech"]
+        noun = head in self.data["chain_nouns"] and is_definite(source) and source.tag_ not in ("NNS", "NNPS")
+        named = before.pos_ == "PROPN" or before.ent_type_ == "ORG"
+        return noun and previous["speaker_kind"] == "organization" and (named or before_head == head)
 
     def person_noun_antecedent(self, head: str, start: int, mentions: list) -> str:
         """"the senator": the last person whose title says so. Else a figure noun ("the candidate",
@@ -395,14 +434,14 @@ class NewsQuotes(base.RuleDataComponent):
         """Who issued a document that speaks ("the statement said"): the issuer named with this mention
         ("a statement from the ministry"), else with the last mention of the same document noun before
         it ("In a statement, the ministry said ...", "the ministry released a statement")."""
-        own = issuer_named_with(noun)
+        own = issuer_named_with(noun, self.data["issuing"])
         if own is not None or not is_definite(noun):
             return own
         earlier = (t for t in reversed(state.doc[:noun.i]) if t.lemma_.lower() == head and t.pos_ == "NOUN")
         for tok in earlier:
             if noun.idx - tok.idx > DOCUMENT_WINDOW:
                 return None
-            issuer = issuer_named_with(tok) or issuer_by_clause(tok, self.data["issuing"])
+            issuer = issuer_named_with(tok, self.data["issuing"]) or issuer_by_clause(tok, self.data["issuing"])
             if issuer is not None and issuer.lemma_.lower() not in self.data["document_nouns"]:
                 return issuer
         return None
@@ -413,7 +452,7 @@ class NewsQuotes(base.RuleDataComponent):
         mentions = state.mentions
         target = source
         if source.lower_ in ("who", "which", "that") and source.head.dep_ == "relcl":
-            target = source.head.head
+            target = predicated_subject(source.head.head)
             start, end = mention_range(target, state.text)
         head = head_word(target)
         possessor = next((c for c in target.children if c.dep_ == "poss"), None)
@@ -432,10 +471,29 @@ class NewsQuotes(base.RuleDataComponent):
         if word == "i":
             return "", "person"  # outside quotation marks, the writer
         if pronoun is not None:
+            ahead = cataphoric_name(target, state.mentions) if pronoun == "person" else None
+            if ahead is not None:  # "Ever since she endorsed Clinton, Warren has ...": named after it
+                return attr.fullest(ahead.name, [m for m in state.mentions if m.kind == "person"]), "person"
+            if word == "it" and target.head.lemma_.lower() == "read" and depth == 0:
+                return self.document_read(target, state)  # '"...," it read': a document, not a body
             return self.pronoun_antecedent(word, pronoun, start, state)
         if head in self.data["relation_nouns"]:
             return "", "person"  # "his wife" is someone else than the man she is the wife of
         return self.nominal_antecedent(target, head, start, end, state, depth)
+
+    def document_read(self, pronoun: Token, state: ArticleState) -> tuple[str, str]:
+        """The issuer of the document an "it read(s)" stands for: the last document noun before it
+        (within DOCUMENT_WINDOW characters) and whoever issued it ("The email was sent by Jeremy
+        Bash. '...,' it reads." -> Jeremy Bash), or no one (a sign someone held)."""
+        for tok in reversed(state.doc[:pronoun.i]):
+            if pronoun.idx - tok.idx > DOCUMENT_WINDOW:
+                break
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.data["document_nouns"]:
+                issuer = self.document_issuer(tok, tok.lemma_.lower(), state) or \
+                    issuer_by_clause(tok, self.data["issuing"])
+                return self.resolve(issuer, *mention_range(issuer, state.text), state, depth=1) \
+                    if issuer is not None else ("", "other")
+        return "", "other"
 
     def speaks_for_owner(self, noun: Token, head: str, possessor: Token) -> bool:
         """Whether a possessed mention speaks for its owner: "Cruz's campaign", "his campaign", "her
@@ -531,6 +589,37 @@ def appositive_name(tok: Token) -> str:
     return ""
 
 
+def predicated_subject(noun: Token) -> Token:
+    """The subject a predicate noun describes ("Trump is a liar and a bully who has pledged ..." ->
+    Trump): a relative clause on it speaks of that subject. NOUN itself when it is no such predicate,
+    a name, or definite ("Smith is the man who ..." may name someone else)."""
+    top = noun
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.dep_ != "attr" or noun.pos_ != "NOUN" or is_definite(noun):
+        return noun  # "... was President Obama, who claimed": a name is who it says
+    subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else noun
+
+
+def cataphoric_name(pronoun: Token, mentions: list) -> attr.Mention | None:
+    """The person a pronoun names ahead of its name: the pronoun is the subject of an adverbial clause
+    that opens the sentence, and the main clause's subject after it is a person of the pronoun's
+    gender ("Ever since she endorsed Clinton, Warren has ...", "When he spoke, Smith said ...")."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or clause.dep_ != "advcl" or clause.i > clause.head.i \
+            or clause.left_edge.i > clause.sent.start + 1:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECTS and c.i > clause.right_edge.i), None)
+    if subject is None:
+        return None
+    hit = attr.overlapping(subject.left_edge.idx, end_char(subject), mentions)
+    want = attr.PRONOUN_GENDER.get(pronoun.lower_, "")
+    if hit is None or hit.kind != "person" or hit.quoted or (want and hit.gender and hit.gender != want):
+        return None
+    return hit
+
+
 def token_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, end_char(tok.right_edge)
 
@@ -623,22 +712,43 @@ def subject_hung_on_opening_phrase(verb: Token) -> Token | None:
     return None
 
 
-def issuer_named_with(noun: Token) -> Token | None:
-    """The issuer a document noun names itself: "X's ad", "a statement from (or by) X"."""
+def issuer_named_with(noun: Token, issuing: frozenset[str] = frozenset()) -> Token | None:
+    """The issuer a document noun names itself: "X's ad", "a statement from (or by) X", a name
+    before it ("the FBI summary", "the Rove ad"; not a place or a time: "the Iowa poll", "Monday's
+    poll"), or a participle of issuing after it ("an affidavit written by X", "a statement issued by X")."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss if poss.ent_type_ not in ("DATE", "TIME") else None  # "Monday's poll" says when
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    if prep is not None:
+        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    name = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if name is not None and name.ent_type_ not in NOT_ISSUERS:
+        return name
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in issuing), None)
+    return agent_of(participle) if participle is not None else None
+
+
+# Entity types of a name before a document noun that say where or when, not who ("the Iowa poll").
+NOT_ISSUERS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "ORDINAL", "CARDINAL", "EVENT"})
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" (or "from") object of a passive verb ("written by X", "was sent from X")."""
+    prep = next((c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def issuer_by_clause(noun: Token, issuing: frozenset[str]) -> Token | None:
     """The subject of the clause a document noun is issued in: "In a statement, X said",
-    "X released (or issued) a letter"; not of any clause it stands in ("Trump leads in the poll")."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head if noun.dep_ == "dobj" \
-        else None
+    "X released (or issued) a letter", "a letter was sent by X"; not of any clause it stands in
+    ("Trump leads in the poll")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head \
+        if noun.dep_ in ("dobj", "nsubjpass") else None
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in issuing:
         return None
+    if noun.dep_ == "nsubjpass":
+        return agent_of(verb)
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
@@ -783,23 +893,86 @@ def title_words(text: str, mention: attr.Mention, ranks: dict[str, str]) -> str:
 
 
 def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict[str, str],
-               ranks: dict[str, str] | None = None, given_names: dict[str, str] | None = None) -> list:
+               ranks: dict[str, str] | None = None, given_names: dict[str, str] | None = None,
+               leaning_names: dict[str, str] | None = None) -> list:
     """MENTIONS with what pronoun resolution weighs: whether each is a clause's subject, whether it
     sits inside a quotation, and the gender the article gives it (an honorific, a gendered title),
-    else the gender of the given name (GIVEN_NAMES: name -> "m"/"f")."""
+    else the gender of the given name (GIVEN_NAMES: name -> "m"/"f"), else the gender a name leans to
+    (LEANING_NAMES) when the article's pronouns agree (or, when they say nothing, as a tie-break)."""
     genders = attr.genders_by_surname(text)
+    starts = sentence_start_chars(doc)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else None
-        subject = root is not None and (root.dep_ in SUBJECTS or (
-            root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS))
+        subject_tok = None if root is None else root if root.dep_ in SUBJECTS else root.head \
+            if root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS else None
         quoted = any(q.start < m.start < q.end for q in quotes)
         surname = m.name.split()[-1] if m.name.split() else ""
         gender = (genders.get(surname, "") or next((gendered[w] for w in m.title.lower().split() if w in gendered), "")
                   or given_name_gender(m.name, given_names or {}))
         title = title_words(text, m, ranks or {})
-        out.append(replace(m, subject=subject, quoted=quoted, gender=gender, title=title))
+        out.append(replace(m, subject=subject_tok is not None, quoted=quoted, gender=gender, title=title,
+                           main=subject_tok is not None and is_main_clause(subject_tok.head),
+                           sentence=sentence_of(starts, m.start)))
+    leaning = {m.name: g for m in out if not m.gender and m.kind == "person"
+               for g in [given_name_gender(m.name, leaning_names or {})] if g}
+    if leaning:
+        said = leaning_by_pronouns(starts, text, out, quotes, leaning)
+        out = [m if m.gender or m.name not in said else replace(m, gender=said[m.name]) if said[m.name] in "mf"
+               else replace(m, leaning=leaning[m.name]) if said[m.name] == "?" else m for m in out]
+    return out
+
+
+def sentence_start_chars(doc: Doc) -> list[int]:
+    """Where each sentence of DOC starts (characters), read from the token arrays in one go: cheaper
+    than a span per mention."""
+    if not doc.has_annotation("SENT_START") or len(doc) == 0:
+        return [0]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    return [0] + [int(idx) for flag, idx in arr[1:] if flag == 1]
+
+
+def sentence_of(starts: Sequence[int], at: int) -> int:
+    """The start of the sentence (of STARTS) that holds character AT."""
+    return starts[max(0, bisect.bisect_right(starts, at) - 1)]
+
+
+def is_main_clause(verb: Token) -> bool:
+    """Whether VERB heads its sentence's main clause (the root, or a verb coordinated with it), not a
+    clause inside another ("no matter what Obama takes", "hopes Clinton does not")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def leaning_by_pronouns(starts: Sequence[int], text: str, mentions: list, quotes: list,
+                        leaning: dict[str, str]) -> dict[str, str]:
+    """What the article's pronouns say of each name of LEANING (name -> the gender its given name leans
+    to): in sentences where that person is the only one named before a pronoun ("Clinton said she
+    would ..."), "m"/"f" when pronouns of the leaning gender outnumber the others (then it is the
+    name's gender), "-" when the others outnumber them ("Lindsey Graham said he ...": no gender at all),
+    "?" when they say nothing (the lean only breaks a tie: "he" passes over "Hillary" when another
+    person fits). A lone "Trump said she lied" does not outvote."""
+    votes: dict[str, list[int]] = {}
+    people: dict[int, list] = {}  # sentence start -> the people named in it
+    for m in mentions:
+        if m.kind == "person" and not m.quoted:
+            people.setdefault(m.sentence, []).append(m)
+    opens = [q.start for q in quotes]  # sorted by start
+    for match in GENDERED_PRONOUN.finditer(text):  # a search of the text, not a walk over every token
+        at = match.start()
+        last = bisect.bisect_left(opens, at) - 1
+        if last >= 0 and any(q.start < at < q.end for q in quotes[max(0, last - 2):last + 1]):
+            continue  # inside a quotation (the few opening just before AT: nested ones are rare)
+        before = {m.name for m in people.get(sentence_of(starts, at), ()) if m.end <= at}
+        if len(before) == 1:
+            votes.setdefault(next(iter(before)), [0, 0])[PRONOUN_GENDER_ALL[match.group().lower()] == "f"] += 1
+    out = {}
+    for name, g in leaning.items():
+        male, female = votes.get(name, [0, 0])
+        agree, other = (female, male) if g == "f" else (male, female)
+        out[name] = g if agree > other else "-" if other > agree else "?"
     return out
 
 
@@ -851,7 +1024,15 @@ def is_definite(tok: Token) -> bool:
 
 
 def entity_text(tok: Token) -> str:
+    """The name TOK ends: the tagger's entity around it, else the run of proper nouns (and the marks
+    joining them) that modify it ("NBC-Wall Street Journal", "USA Today/Suffolk University")."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    run = tok.doc[tok.left_edge.i:tok.i + 1]
+    if run[0].lower_.rstrip(".") in attr.HONORIFIC_GENDER:
+        run = run[1:]  # "Mr. English": the name without its honorific
+    if run and run[0].text[0].isalpha() and all(t.pos_ in ("PROPN", "PUNCT") and t.text not in ",;:()" for t in run) and len(run) > 1 \
+            and run[0].pos_ == "PROPN" and (ent is None or run.start < ent.start):
+        return run.text
     return ent.text if ent is not None else tok.text
 
 
@@ -1018,7 +1199,8 @@ def content_kind(text: str, start: int, end: int, quotes: list) -> str:
 @Language.factory("news_quotes", assigns=["doc._.quotes"],
                   default_config={"cues_path": "quotes/cues.json", "titles_path": "titles/titles.json",
                                   "orphan_quote_words": 0, "nested": False,
-                                  "given_names_path": "people/given_name_gender.json"})
+                                  "given_names_path": "people/given_name_gender.json",
+                                  "us_names_path": "quotes/given_name_us.json"})
 def make_news_quotes(nlp: Language, name: str, cues_path: str, titles_path: str,
-                     orphan_quote_words: int, nested: bool, given_names_path: str) -> NewsQuotes:
-    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested, given_names_path)
+                     orphan_quote_words: int, nested: bool, given_names_path: str, us_names_path: str) -> NewsQuotes:
+    return NewsQuotes(name, cues_path, titles_path, orphan_quote_words, nested, given_names_path, us_names_path)

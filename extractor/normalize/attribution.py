@@ -202,6 +202,9 @@ class Mention:
     quoted: bool = False  # inside quotation marks (someone else's words: rarely an antecedent)
     reported: bool = False  # inside someone's reported speech (an antecedent only when nothing else is)
     gender: str = ""  # "m" / "f" when the article says so (Mr., Ms., spokeswoman), else ""
+    leaning: str = ""  # the gender its given name leans to ("Hillary": "f"), when the article says neither
+    main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
+    sentence: int = -1  # where its sentence starts
 
 
 def mentions_of(people: Iterable[dict] | None, officials: Iterable[dict] | None,
@@ -214,6 +217,53 @@ def mentions_of(people: Iterable[dict] | None, officials: Iterable[dict] | None,
             if name:
                 out.append(Mention(int(r["start"]), int(r["end"]), name, kind, str(r.get("title") or "")))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def in_headline_case(text: str, start: int) -> bool:
+    """Whether the line of TEXT around START is set in headline capitals ("Top Climate Group Will Run
+    Ads Demanding ..."), where a tagger reads any run of capitalised words as a name: at least four
+    words beyond the minor ones, and all but a few of them capitalised (or the whole line in capitals)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > HEADLINE_CHARS:
+        return False  # a paragraph, not a headline
+    words = [w for w in WORD.findall(text[line_start:line_end])
+             if w.lower() not in MINOR_WORDS and not w[0].isdigit()]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= HEADLINE_SHARE * len(words)
+
+
+HEADLINE_SHARE = 0.85
+HEADLINE_CHARS = 250  # a longer line is running text
+
+
+def is_programme(name: str, programmes: dict) -> bool:
+    """Whether an organisation row names a law, a programme or a policy ("Obamacare", "Medicare", the
+    "Affordable Care Act", "the Iran deal"), which cannot speak: by its last word, its ending or its
+    name (PROGRAMMES: models/quotes/cues.json "programme_names")."""
+    words = name.lower().split()
+    if not words:
+        return False
+    return (words[-1] in programmes["last_words"] or " ".join(words) in programmes["names"]
+            or (len(words) == 1 and any(words[0].endswith(e) and words[0] != e for e in programmes["endings"])))
+
+
+def speaker_candidates(mentions: Sequence[Mention], text: str, programmes: dict) -> list[Mention]:
+    """MENTIONS that can be someone who speaks: not a law or programme read as an organisation, and not
+    a name found only in headline capitals (a headline's words the tagger took for a name: "Top
+    Climate Group", "Will Run Ads Demanding"), unless the same name is also found in running text."""
+    lines: dict[int, bool] = {}  # line start -> set in headline capitals (each line read once)
+    for m in mentions:
+        start = text.rfind("\n", 0, m.start) + 1
+        if start not in lines:
+            lines[start] = in_headline_case(text, m.start)
+    headline = {id(m) for m in mentions if lines[text.rfind("\n", 0, m.start) + 1]}
+    running = {m.name for m in mentions if id(m) not in headline}
+    return [m for m in mentions if not (m.kind == "organization" and is_programme(m.name, programmes))
+            and (id(m) not in headline or m.name in running)]
 
 
 def fullest(name: str, mentions: Sequence[Mention]) -> str:
@@ -260,17 +310,32 @@ def antecedent(at: int, mentions: Sequence[Mention], pronoun: str, *, window: in
                reported: bool = False) -> Mention | None:
     """The person a personal pronoun at AT stands for: among the people mentioned before it (outside
     quotation marks, and with REPORTED also inside reported speech; of the pronoun's gender when
-    known), the last subject of a clause within WINDOW characters of the last candidate, else the
-    last candidate."""
+    known, and not of a given name leaning the other way while someone else fits), the last subject of
+    a clause within WINDOW characters of the last candidate, else the last candidate."""
     want = PRONOUN_GENDER.get(pronoun, "")
     before = [m for m in mentions if m.end <= at and m.kind == "person" and not m.quoted
               and (reported or not m.reported) and not (want and m.gender and m.gender != want)]
+    # A name leaning the other way ("Hillary" for "he") only when no one else is there.
+    before = [m for m in before if not (want and m.leaning and m.leaning != want)] or before
     if not before:
         return None
     last = before[-1]
     near = [m for m in before if m.end >= last.end - window]
     subjects = [m for m in near if m.subject]
-    return subjects[-1] if subjects else last
+    if not subjects:
+        return last
+    return main_subject_of_sentence(subjects[-1], subjects)
+
+
+def main_subject_of_sentence(subject: Mention, subjects: Sequence[Mention]) -> Mention:
+    """The subject of the main clause of SUBJECT's sentence when SUBJECT is only the subject of a clause
+    inside it ("Ryan says no matter what action Obama takes, ..."; "Bivens hopes Clinton does not
+    ..., even as he understands"): the main clause's subject is what the sentence is about. Not for a
+    name inside someone's reported words ("Ayres is skeptical Trump can ... But the candidate")."""
+    if subject.main or subject.sentence < 0 or subject.reported:
+        return subject  # a name inside what someone said ("is skeptical Trump can ...") is its own
+    mains = [m for m in subjects if m.main and m.sentence == subject.sentence and m.start < subject.start]
+    return mains[-1] if mains else subject
 
 
 def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str = "",
@@ -278,7 +343,7 @@ def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str
     """The last mention of KIND that ends before AT; with HEAD, the last one whose title or name holds
     that word ("the minister" -> a person titled Foreign Minister; "the agency" -> the FBI's row
     when it says agency), falling back to the last of KIND (with FALLBACK, only one that ends at most
-    that many characters before AT; 0: no fallback)."""
+    that many characters before AT, the subject of its sentence before an object; 0: no fallback)."""
     before = [m for m in mentions if m.end <= at and m.kind == kind]
     if head:
         fitting = [m for m in before if head in m.title.lower().split() or head in m.name.lower().split()]
@@ -286,4 +351,7 @@ def nearest_before(at: int, mentions: Sequence[Mention], kind: str, *, head: str
             return fitting[-1]
         if fallback is not None and not (before and fallback and at - before[-1].end <= fallback):
             return None
+        if fallback:  # no row says the noun: the organisation just spoken of, its sentence's subject first
+            subjects = [m for m in before if m.subject and m.sentence == before[-1].sentence >= 0]
+            return subjects[-1] if subjects else before[-1]
     return before[-1] if before else None
