@@ -9,7 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize import attribution as attr
@@ -201,7 +205,9 @@ class NewsQuotes(base.RuleDataComponent):
     def according_cues(self, doc: Doc) -> list[Cue]:
         """"According to X" (and "citing X"): X is the source, the clause it hangs from the content."""
         cues = []
-        for tok in doc:
+        firsts = {get_string_id(words[0]) for words in self.data["according"]}
+        for i in base.token_indices(doc.to_array(LOWER).tolist(), firsts):  # no Token for other words
+            tok = doc[i]
             for words in self.data["according"]:
                 if tok.lower_ != words[0] or tok.i + len(words) > len(doc):
                     continue
@@ -345,8 +351,8 @@ class NewsQuotes(base.RuleDataComponent):
         not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
         # A speaker inside the span of what they said ('"A," Rubio said. "B."') is no reported name.
         reported = [(r["start"], r["end"], r["speaker_start"], r["speaker_end"] or 0) for r in rows]
-        state.mentions = [replace(m, reported=any(a <= m.start < b and not (s is not None and s <= m.start < e)
-                                                  for a, b, s, e in reported))
+        state.mentions = [replace(m, reported=True) if any(a <= m.start < b and not (s is not None and s <= m.start < e)
+                                                           for a, b, s, e in reported) else m
                           for m in state.mentions]
         for row in rows:
             source = row.get("_source")
@@ -930,7 +936,7 @@ def sentence_start_chars(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START") or len(doc) == 0:
         return [0]
     arr = doc.to_array(["SENT_START", "IDX"])
-    return [0] + [int(idx) for flag, idx in arr[1:] if flag == 1]
+    return [0] + arr[1:, 1][arr[1:, 0] == 1].tolist()
 
 
 def sentence_of(starts: Sequence[int], at: int) -> int:
@@ -1041,9 +1047,7 @@ def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
     campaign" -> campaign: "Cruz campaign"), by head lemma, in text order: the antecedents of "the
     embassy" or "the campaign" when no organizations row holds it."""
     out: dict[str, list[tuple[int, str]]] = {}
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    for tok in nouns_with_proper_modifier(doc):
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if mods:
@@ -1053,6 +1057,23 @@ def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
             start = owner.left_edge.idx
             out.setdefault(tok.lemma_.lower(), []).append((start, f"{text[start:end_char(owner)]} {tok.text}"))
     return out
+
+
+def nouns_with_proper_modifier(doc: Doc) -> list[Token]:
+    """The common nouns of DOC with a proper noun before them as a compound, adjective, nominal or
+    possessive modifier, in order, read from the token arrays: no Token object for the other words."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([POS, DEP, HEAD])
+    at = numpy.arange(len(doc))
+    pos, dep, heads = arr[:, 0], arr[:, 1], arr[:, 2].astype("int64") + at  # HEAD: an offset, wrapped
+    labels = numpy.array([get_string_id(d) for d in PROPER_MODIFIERS], dtype=arr.dtype)
+    modifier = (pos == PROPN) & numpy.isin(dep, labels) & (heads > at)
+    nouns = sorted({int(h) for h in heads[modifier] if pos[h] == NOUN})
+    return [doc[i] for i in nouns]
+
+
+PROPER_MODIFIERS = ("compound", "amod", "nmod", "poss")
 
 
 def organization_entity_before(noun: Token, quotes: list, mentions: list, window: int) -> str:
