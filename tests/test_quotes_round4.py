@@ -147,3 +147,19 @@ def test_headline_case_last_piece_of_a_line(line, at, headline):
 ])
 def test_headline_case_initials_end_no_sentence(line, at):
     assert attr.in_headline_case(line, line.index(at))
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # "the campaign" goes back to the same noun owned by a pronoun, and through it to the person
+    ("Elizabeth Warren spoke in Boston on Monday. Her campaign has been collecting endorsements for "
+     "months. The campaign said it had the support of 85 mayors.", "The campaign", "Elizabeth Warren"),
+    ("Ted Cruz toured Iowa on Friday. His campaign hired ten new staff. The campaign said the state "
+     "was within reach.", "The campaign", "Ted Cruz"),
+    # negatives: the last such noun has no pronoun owner, or the owned one is inside a quotation
+    ("Ted Cruz toured Iowa on Friday. A campaign of volunteers knocked on doors. The campaign said "
+     "the state was within reach.", "The campaign", ""),
+    ('Ted Cruz toured Iowa on Friday. "My campaign is strong," a voter told him. The campaign said '
+     "the state was within reach.", "The campaign", ""),
+])
+def test_campaign_owned_by_a_pronoun_before(nlp, text, speaker, name):
+    assert row_of(nlp, text, speaker)["speaker_name"] == name

@@ -487,6 +487,26 @@ class NewsQuotes(base.RuleDataComponent):
             return "", "person"  # "his wife" is someone else than the man she is the wife of
         return self.nominal_antecedent(target, head, start, end, state, depth)
 
+    def owner_of_noun_before(self, noun: Token, head: str, state: ArticleState) -> tuple[str, str] | None:
+        """Whom "the campaign" speaks for when the same noun was last written with a possessive
+        pronoun as a clause's subject, close by and outside quotation marks ("Her campaign has been
+        collecting mayors ... the campaign unveiled a list" -> the "her" of it): that mention resolved
+        ("during his campaign" is too loose a clue). None when the last
+        such noun has no pronoun owner (a name's is found by named_nominals) or names no one."""
+        for tok in reversed(noun.doc[max(0, noun.i - NOMINAL_WINDOW // 3):noun.i]):
+            if noun.idx - tok.idx > NOMINAL_WINDOW:
+                return None
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != head:
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or owner.pos_ != "PRON" or tok.dep_ not in SUBJECTS \
+                    or not self.speaks_for_owner(tok, head, owner) \
+                    or any(q.start < tok.idx < q.end for q in state.quotes):
+                return None
+            name, kind = self.resolve(owner, *mention_range(owner, state.text), state, depth=1)
+            return (name, kind) if name else None
+        return None
+
     def document_read(self, pronoun: Token, state: ArticleState) -> tuple[str, str]:
         """The issuer of the document an "it read(s)" stands for: the last document noun before it
         (within DOCUMENT_WINDOW characters) and whoever issued it ("The email was sent by Jeremy
@@ -558,6 +578,9 @@ class NewsQuotes(base.RuleDataComponent):
                                     fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
+            owned = self.owner_of_noun_before(target, head, state) if m is None and depth == 0 else None
+            if owned is not None:  # "Her campaign has been ... the campaign unveiled": hers
+                return owned
             if m is None and head in self.data["entity_nouns"]:
                 return organization_entity_before(target, state.quotes, mentions, NOMINAL_WINDOW), "organization"
             return (m.name if m else ""), "organization"
