@@ -122,3 +122,44 @@ PROGRAMMES = {"last_words": frozenset({"act", "deal"}), "endings": frozenset({"c
 ])
 def test_programme_names(name, programme):
     assert attr.is_programme(name, PROGRAMMES) is programme
+
+
+@pytest.mark.parametrize("line, at, headline", [
+    # a live blog glues a headline onto the sentence before it: the last piece is judged, however long
+    ("He spoke for an hour in Manchester, New Hampshire, on the economy and on trade, and then took "
+     "questions from the crowd about jobs, schools and taxes for another hour before he left the hall "
+     "for a rally in the north of the state with his wife and his campaign staff.FlagShareLike"
+     "Network Disputes Characterization Of Senator's Reporting On Carson", "Disputes", True),
+    ("He spoke for an hour. Network Disputes Characterization Of Senator's Reporting On Carson", "He", False),
+    # a long paragraph whose last sentence is in lower case is running text, capitals or not before it
+    ("The Senate Armed Services Committee Chairman John McCain Said. " * 6 + "The group said the ad would run.",
+     "Committee", False),
+    ("Top Climate Group Will Run Ads Demanding GOP Candidates To Address Clean Energy.", "Group", True),
+    ("Smith Says. The ad ran on Tuesday in Milwaukee and in Madison.", "ad", False),
+])
+def test_headline_case_last_piece_of_a_line(line, at, headline):
+    assert attr.in_headline_case(line, line.index(at)) is headline
+
+
+@pytest.mark.parametrize("line, at", [
+    ("Obama To Asians Worried About U.S. Election: Do Not Fear", "Obama"),  # an initial ends no sentence
+    ("Ex-Gov. Smith Backs A.B. Jones For Senate In Tight Race", "Smith"),
+])
+def test_headline_case_initials_end_no_sentence(line, at):
+    assert attr.in_headline_case(line, line.index(at))
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # "the campaign" goes back to the same noun owned by a pronoun, and through it to the person
+    ("Elizabeth Warren spoke in Boston on Monday. Her campaign has been collecting endorsements for "
+     "months. The campaign said it had the support of 85 mayors.", "The campaign", "Elizabeth Warren"),
+    ("Ted Cruz toured Iowa on Friday. His campaign hired ten new staff. The campaign said the state "
+     "was within reach.", "The campaign", "Ted Cruz"),
+    # negatives: the last such noun has no pronoun owner, or the owned one is inside a quotation
+    ("Ted Cruz toured Iowa on Friday. A campaign of volunteers knocked on doors. The campaign said "
+     "the state was within reach.", "The campaign", ""),
+    ('Ted Cruz toured Iowa on Friday. "My campaign is strong," a voter told him. The campaign said '
+     "the state was within reach.", "The campaign", ""),
+])
+def test_campaign_owned_by_a_pronoun_before(nlp, text, speaker, name):
+    assert row_of(nlp, text, speaker)["speaker_name"] == name

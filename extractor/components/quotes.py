@@ -9,7 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize import attribution as attr
@@ -201,7 +205,9 @@ class NewsQuotes(base.RuleDataComponent):
     def according_cues(self, doc: Doc) -> list[Cue]:
         """"According to X" (and "citing X"): X is the source, the clause it hangs from the content."""
         cues = []
-        for tok in doc:
+        firsts = {get_string_id(words[0]) for words in self.data["according"]}
+        for i in base.token_indices(doc.to_array(LOWER).tolist(), firsts):  # no Token for other words
+            tok = doc[i]
             for words in self.data["according"]:
                 if tok.lower_ != words[0] or tok.i + len(words) > len(doc):
                     continue
@@ -345,8 +351,8 @@ class NewsQuotes(base.RuleDataComponent):
         not antecedents of a later "he" (like those inside quotation marks): the speakers are."""
         # A speaker inside the span of what they said ('"A," Rubio said. "B."') is no reported name.
         reported = [(r["start"], r["end"], r["speaker_start"], r["speaker_end"] or 0) for r in rows]
-        state.mentions = [replace(m, reported=any(a <= m.start < b and not (s is not None and s <= m.start < e)
-                                                  for a, b, s, e in reported))
+        state.mentions = [replace(m, reported=True) if any(a <= m.start < b and not (s is not None and s <= m.start < e)
+                                                           for a, b, s, e in reported) else m
                           for m in state.mentions]
         for row in rows:
             source = row.get("_source")
@@ -481,6 +487,26 @@ class NewsQuotes(base.RuleDataComponent):
             return "", "person"  # "his wife" is someone else than the man she is the wife of
         return self.nominal_antecedent(target, head, start, end, state, depth)
 
+    def owner_of_noun_before(self, noun: Token, head: str, state: ArticleState) -> tuple[str, str] | None:
+        """Whom "the campaign" speaks for when the same noun was last written with a possessive
+        pronoun as a clause's subject, close by and outside quotation marks ("Her campaign has been
+        collecting mayors ... the campaign unveiled a list" -> the "her" of it): that mention resolved
+        ("during his campaign" is too loose a clue). None when the last
+        such noun has no pronoun owner (a name's is found by named_nominals) or names no one."""
+        for tok in reversed(noun.doc[max(0, noun.i - NOMINAL_WINDOW // 3):noun.i]):
+            if noun.idx - tok.idx > NOMINAL_WINDOW:
+                return None
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != head:
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or owner.pos_ != "PRON" or tok.dep_ not in SUBJECTS \
+                    or not self.speaks_for_owner(tok, head, owner) \
+                    or any(q.start < tok.idx < q.end for q in state.quotes):
+                return None
+            name, kind = self.resolve(owner, *mention_range(owner, state.text), state, depth=1)
+            return (name, kind) if name else None
+        return None
+
     def document_read(self, pronoun: Token, state: ArticleState) -> tuple[str, str]:
         """The issuer of the document an "it read(s)" stands for: the last document noun before it
         (within DOCUMENT_WINDOW characters) and whoever issued it ("The email was sent by Jeremy
@@ -552,6 +578,9 @@ class NewsQuotes(base.RuleDataComponent):
                                     fallback=0 if head in self.data["named_only"] else 400)
             if named and (m is None or head not in m.name.lower().split()):
                 return named, "organization"
+            owned = self.owner_of_noun_before(target, head, state) if m is None and depth == 0 else None
+            if owned is not None:  # "Her campaign has been ... the campaign unveiled": hers
+                return owned
             if m is None and head in self.data["entity_nouns"]:
                 return organization_entity_before(target, state.quotes, mentions, NOMINAL_WINDOW), "organization"
             return (m.name if m else ""), "organization"
@@ -930,7 +959,7 @@ def sentence_start_chars(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START") or len(doc) == 0:
         return [0]
     arr = doc.to_array(["SENT_START", "IDX"])
-    return [0] + [int(idx) for flag, idx in arr[1:] if flag == 1]
+    return [0] + arr[1:, 1][arr[1:, 0] == 1].tolist()
 
 
 def sentence_of(starts: Sequence[int], at: int) -> int:
@@ -1041,9 +1070,7 @@ def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
     campaign" -> campaign: "Cruz campaign"), by head lemma, in text order: the antecedents of "the
     embassy" or "the campaign" when no organizations row holds it."""
     out: dict[str, list[tuple[int, str]]] = {}
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    for tok in nouns_with_proper_modifier(doc):
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if mods:
@@ -1053,6 +1080,23 @@ def named_nominals(doc: Doc, text: str) -> dict[str, list[tuple[int, str]]]:
             start = owner.left_edge.idx
             out.setdefault(tok.lemma_.lower(), []).append((start, f"{text[start:end_char(owner)]} {tok.text}"))
     return out
+
+
+def nouns_with_proper_modifier(doc: Doc) -> list[Token]:
+    """The common nouns of DOC with a proper noun before them as a compound, adjective, nominal or
+    possessive modifier, in order, read from the token arrays: no Token object for the other words."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([POS, DEP, HEAD])
+    at = numpy.arange(len(doc))
+    pos, dep, heads = arr[:, 0], arr[:, 1], arr[:, 2].astype("int64") + at  # HEAD: an offset, wrapped
+    labels = numpy.array([get_string_id(d) for d in PROPER_MODIFIERS], dtype=arr.dtype)
+    modifier = (pos == PROPN) & numpy.isin(dep, labels) & (heads > at)
+    nouns = sorted({int(h) for h in heads[modifier] if pos[h] == NOUN})
+    return [doc[i] for i in nouns]
+
+
+PROPER_MODIFIERS = ("compound", "amod", "nmod", "poss")
 
 
 def organization_entity_before(noun: Token, quotes: list, mentions: list, window: int) -> str:

@@ -220,16 +220,34 @@ def mentions_of(people: Iterable[dict] | None, officials: Iterable[dict] | None,
 
 
 def in_headline_case(text: str, start: int) -> bool:
-    """Whether the line of TEXT around START is set in headline capitals ("Top Climate Group Will Run
-    Ads Demanding ..."), where a tagger reads any run of capitalised words as a name: at least four
-    words beyond the minor ones, and all but a few of them capitalised (or the whole line in capitals)."""
+    """Whether the words around START are set in headline capitals ("Top Climate Group Will Run Ads
+    Demanding ..."), where a tagger reads any run of capitalised words as a name: START lies in its
+    line's last piece (after the line's last sentence-final mark, one ending the line aside: a live
+    blog glues a headline onto the sentence before it), and that piece has at least four words beyond
+    the minor ones, all but a few of them capitalised (or all in capitals). The length of the line
+    does not matter: a paragraph's last piece is a sentence in lower case."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start > HEADLINE_CHARS:
-        return False  # a paragraph, not a headline
-    words = [w for w in WORD.findall(text[line_start:line_end])
-             if w.lower() not in MINOR_WORDS and not w[0].isdigit()]
+    piece = headline_piece(text, line_start, line_end)
+    return start >= piece and is_headline_case(text[piece:line_end])
+
+
+def headline_piece(text: str, line_start: int, line_end: int) -> int:
+    """Where the last piece of the line TEXT[LINE_START:LINE_END] starts: after its last
+    sentence-final mark (with any closing quotation marks) that does not end the line."""
+    end = line_start + len(text[line_start:line_end].rstrip())
+    piece = line_start
+    for match in SENTENCE_MARK.finditer(text, line_start, end):
+        if match.end() < end:
+            piece = match.end()
+    return piece
+
+
+def is_headline_case(words_text: str) -> bool:
+    """Whether WORDS_TEXT has at least four words beyond the minor ones and numbers, and all but a few
+    of them (HEADLINE_SHARE) capitalised."""
+    words = [w for w in WORD.findall(words_text) if w.lower() not in MINOR_WORDS and not w[0].isdigit()]
     if len(words) < 4:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -237,7 +255,9 @@ def in_headline_case(text: str, start: int) -> bool:
 
 
 HEADLINE_SHARE = 0.85
-HEADLINE_CHARS = 250  # a longer line is running text
+# A sentence-final mark, glued or not to what follows ("New Hampshire.FlagShare"), with closing quotes:
+# after a lower-case word, a number or a closing mark, not an initial ("U.S. Election", "J.D. Vance").
+SENTENCE_MARK = re.compile(r"(?<=[a-z0-9\"\u201d\u2019')])[.!?][\"\u201d\u2019')]*")
 
 
 def is_programme(name: str, programmes: dict) -> bool:
@@ -255,12 +275,17 @@ def speaker_candidates(mentions: Sequence[Mention], text: str, programmes: dict)
     """MENTIONS that can be someone who speaks: not a law or programme read as an organisation, and not
     a name found only in headline capitals (a headline's words the tagger took for a name: "Top
     Climate Group", "Will Run Ads Demanding"), unless the same name is also found in running text."""
-    lines: dict[int, bool] = {}  # line start -> set in headline capitals (each line read once)
+    lines: dict[int, int] = {}  # line start -> where its headline piece starts, or -1 (each line read once)
+    headline = set()
     for m in mentions:
         start = text.rfind("\n", 0, m.start) + 1
         if start not in lines:
-            lines[start] = in_headline_case(text, m.start)
-    headline = {id(m) for m in mentions if lines[text.rfind("\n", 0, m.start) + 1]}
+            end = text.find("\n", m.start)
+            end = len(text) if end < 0 else end
+            piece = headline_piece(text, start, end)
+            lines[start] = piece if is_headline_case(text[piece:end]) else -1
+        if 0 <= lines[start] <= m.start:
+            headline.add(id(m))
     running = {m.name for m in mentions if id(m) not in headline}
     return [m for m in mentions if not (m.kind == "organization" and is_programme(m.name, programmes))
             and (id(m) not in headline or m.name in running)]
