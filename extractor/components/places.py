@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import re
 
 from spacy.attrs import IS_SPACE, ORTH, SHAPE
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -43,7 +43,7 @@ TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"
 MAX_NAME_TOKENS = 4
 # A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
 PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
-FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (hash_string(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
+FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
 # The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
 PHONE_EVIDENCE = "(telephone area code)"
 
