@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..normalize import attribution as attr
 from ..normalize.first_names import unaccented
+from ..rows import sentence_starts
 from . import base
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -929,7 +930,7 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
     else the gender of the given name (GIVEN_NAMES: name -> "m"/"f"), else the gender a name leans to
     (LEANING_NAMES) when the article's pronouns agree (or, when they say nothing, as a tie-break)."""
     genders = attr.genders_by_surname(text)
-    starts = sentence_start_chars(doc)
+    starts = sentence_starts(doc)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -951,15 +952,6 @@ def with_roles(doc: Doc, text: str, mentions: list, quotes: list, gendered: dict
         out = [m if m.gender or m.name not in said else replace(m, gender=said[m.name]) if said[m.name] in "mf"
                else replace(m, leaning=leaning[m.name]) if said[m.name] == "?" else m for m in out]
     return out
-
-
-def sentence_start_chars(doc: Doc) -> list[int]:
-    """Where each sentence of DOC starts (characters), read from the token arrays in one go: cheaper
-    than a span per mention."""
-    if not doc.has_annotation("SENT_START") or len(doc) == 0:
-        return [0]
-    arr = doc.to_array(["SENT_START", "IDX"])
-    return [0] + arr[1:, 1][arr[1:, 0] == 1].tolist()
 
 
 def sentence_of(starts: Sequence[int], at: int) -> int:
