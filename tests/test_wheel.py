@@ -12,7 +12,8 @@ import pytest
 from .conftest import ROOT
 
 # Files the components read at run time, one per kind of data file (json, tsv.gz, ...).
-RULE_DATA = ("extractor/models/figures/units.json", "extractor/models/gazetteer/places.tsv.gz")
+RULE_DATA = ("extractor/models/figures/units.json", "extractor/models/gazetteer/places.tsv.gz",
+             "extractor/models/gazetteer/places.index")
 
 
 @pytest.mark.wheel

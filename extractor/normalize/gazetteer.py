@@ -2,9 +2,17 @@
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
+import hashlib
+import inspect
+import marshal
 import math
+import sys
+import time
 import unicodedata
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,95 +94,192 @@ def _float(s: str) -> float | None:
 
 
 class PlaceIndex:
-    """The place index: raw TSV lines, parsed into Place entries only when a lookup reaches them (a
-    news article touches a few hundred of the ~150,000), and name -> line numbers. Countries are
-    indexed under negative numbers, so that -1 - i finds them back."""
+    """The place index: name -> entries, over the lines of places.tsv.gz, each parsed into a Place
+    only when a lookup reaches it (a news article touches a few hundred of the ~200,000). Countries
+    are entries under negative numbers, so that -1 - i finds them back.
+
+    The names are one sorted list searched by bisection, with their hits in flat integer arrays: a
+    form `make models` writes next to places.tsv.gz (places.index, see write()), which loads in about
+    a tenth of the time building it from the TSV takes. That file names a digest of everything the
+    index is built from (the places file, the country names, this class's builder code); one that
+    does not match, or is missing, is ignored and the index is built from the TSV, to the same lists."""
 
     def __init__(self, countries: dict[str, dict], places_path: Path) -> None:
-        self.lines: list[str] = []
-        self.countries: list[Place] = []
-        self.capitals: set[tuple[str, str]] = set()
-        self.index: dict[str, int | tuple[int, ...]] = {}
-        self.iso_codes: dict[str, int] = {}  # ISO 3166-2 code -> line
-        self.capital_lines: dict[tuple[str, str], int] = {}  # (country, capital's name) -> its line
+        self.countries = [Place(c["name"], "country", code, c["geonames_id"], c["lat"], c["lon"], c["population"])
+                          for code, c in countries.items()]
+        raw = places_path.read_bytes()
+        self.digest = index_digest(countries, raw)
+        self.data = gzip.decompress(raw)  # the TSV's bytes: entry(i) parses its line i
+        built = read_prebuilt(places_path, self.digest) or build_index(countries, self.data)
+        self.keys, self.hits, self.flat, self.offsets, self.iso_codes, self.capital_lines = built
         self._parsed: dict[int, Place] = {}
-        self._add_countries(countries)
-        self._add_places(places_path)
-
-    def _add(self, i: int, names: list[str]) -> None:
-        index = self.index
-        for n in names:
-            have = index.get(n)
-            if have is None:
-                index[n] = i
-            elif isinstance(have, int):
-                if have != i:
-                    index[n] = (have, i)
-            elif have[-1] != i:
-                index[n] = (*have, i)
-
-    def _add_countries(self, countries: dict[str, dict]) -> None:
-        for code, c in countries.items():
-            self.countries.append(Place(c["name"], "country", code, c["geonames_id"], c["lat"], c["lon"],
-                                        c["population"]))
-            names = [k for n in [c["name"], *c["aliases"]] for k in (n, fold(n))]
-            self._add(-len(self.countries), names)
-            if c["capital"]:
-                self.capitals.add((code, c["capital"]))
-
-    def _add_places(self, path: Path) -> None:
-        capital_pop: dict[tuple[str, str], int] = {}
-        with gzip.open(path, "rt", encoding="utf8") as f:
-            header = f.readline().rstrip("\n").split("\t")
-            assert header == PLACES_HEADER, header
-            lines = self.lines
-            for line in f:
-                line = line.rstrip("\n")
-                i = len(lines)
-                lines.append(line)
-                fields = line.split("\t", 9)
-                if fields[5]:
-                    self.iso_codes[fields[5]] = i
-                self._note_capital(i, fields, capital_pop)
-                aliases = fields[9]
-                # The build wrote every ASCII-folded form already: no folding needed here.
-                self._add(i, [fields[1], *aliases.split("|")] if aliases else [fields[1]])
-
-    def _note_capital(self, i: int, fields: list[str], capital_pop: dict[tuple[str, str], int]) -> None:
-        """The capital is the most populous town of the capital's name in its country: one Washington
-        (D.C.) is the capital of the United States, not the thirty other Washingtons."""
-        key = (fields[3], fields[1])
-        if fields[2] == "city" and key in self.capitals and int(fields[8]) > capital_pop.get(key, -1):
-            capital_pop[key] = int(fields[8])
-            self.capital_lines[key] = i
 
     def entry(self, i: int) -> Place:
         if i < 0:
             return self.countries[-1 - i]
         place = self._parsed.get(i)
         if place is None:
-            gid, name, kind, cc, admin1, iso, lat, lon, pop, _ = self.lines[i].split("\t")
+            line = self.data[self.offsets[i]:self.offsets[i + 1] - 1].decode("utf8")
+            gid, name, kind, cc, admin1, iso, lat, lon, pop, _ = line.split("\t")
             place = Place(name, kind, cc, int(gid) if gid else None, _float(lat), _float(lon), int(pop),
                           admin1, self.capital_lines.get((cc, name)) == i, iso)
             self._parsed[i] = place
         return place
 
     def lookup(self, key: str) -> tuple[Place, ...]:
-        hits = self.index.get(key)
-        if hits is None:
+        keys = self.keys
+        j = bisect_left(keys, key)
+        if j == len(keys) or keys[j] != key:
             return ()
-        if isinstance(hits, int):
-            return (self.entry(hits),)
-        return tuple(self.entry(i) for i in hits)
+        hit = self.hits[j]
+        if hit < SEVERAL:
+            return (self.entry(hit),)
+        at = hit - SEVERAL
+        return tuple(self.entry(i) for i in self.flat[at + 1:at + 1 + self.flat[at]])
+
+    @staticmethod
+    def write_prebuilt(countries: dict[str, dict], places_path: Path) -> Path:
+        """Build the index of PLACES_PATH from the TSV and write it beside it as places.index (`make
+        models`, or `make index` alone). Marshal format 2 writes no
+        back-references, so the same sources give the same bytes."""
+        raw = places_path.read_bytes()
+        keys, hits, flat, offsets, iso_codes, capital_lines = build_index(countries, gzip.decompress(raw))
+        payload = marshal.dumps(("\n".join(keys), hits.tobytes(), flat.tobytes(), offsets.tobytes(), iso_codes,
+                                 capital_lines), 2)
+        path = places_path.parent / PREBUILT_NAME
+        path.write_bytes(index_digest(countries, raw).encode("ascii") + payload)
+        return path
+
+
+def write_place_index(root: Path | None = None) -> Path:
+    """Write the prebuilt place index of the data folder ROOT (default: the package's models/)."""
+    gaz = Gazetteer.at(root or models_dir())
+    return PlaceIndex.write_prebuilt(gaz.country_records, gaz.paths[1])
 
 
 PLACES_HEADER = ["geonames_id", "name", "kind", "country_code", "admin1", "iso_code", "lat", "lon",
                  "population", "aliases"]
+PREBUILT_NAME = "places.index"
+# A hit at or above SEVERAL stands for several: flat[hit - SEVERAL] is their count, the hits follow.
+SEVERAL = 1 << 30
+_INDEX_FORMAT = f"place-index 1 {sys.byteorder} {array('i').itemsize}"
+
+
+def _int_array(data: bytes) -> array:
+    out = array("i")
+    out.frombytes(data)
+    return out
+
+
+def index_digest(countries: dict[str, dict], places_bytes: bytes) -> str:
+    """What a prebuilt index must have been built from to be used: the places file, the country names
+    and capitals, and the source of the builder functions (a change to how the index is built makes
+    every prebuilt file stale)."""
+    h = hashlib.sha256(_INDEX_FORMAT.encode())
+    for f in (build_index, _add_name, _country_names, _note_capital, fold):
+        try:
+            h.update(inspect.getsource(f).encode())
+        except (OSError, TypeError):  # no source (frozen, .pyc only): no prebuilt file can be trusted
+            h.update(repr(time.time_ns()).encode())
+    h.update(repr([(code, c["name"], c["aliases"], c["capital"]) for code, c in countries.items()]).encode())
+    h.update(places_bytes)
+    return h.hexdigest()
+
+
+def read_prebuilt(places_path: Path, digest: str):
+    """The prebuilt index whose digest is DIGEST: beside the places file, else the package's own (a
+    pipeline saved with to_disk carries the same places file), or None."""
+    for path in dict.fromkeys([places_path.parent / PREBUILT_NAME, models_dir() / "gazetteer" / PREBUILT_NAME]):
+        try:
+            with open(path, "rb") as f:
+                if f.read(len(digest)).decode("ascii", "replace") != digest:
+                    continue
+                keys, hits, flat, offsets, iso_codes, capital_lines = marshal.loads(f.read())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
+        return keys.split("\n"), _int_array(hits), _int_array(flat), _int_array(offsets), iso_codes, capital_lines
+    return None
+
+
+def _country_names(c: dict) -> list[str]:
+    return [k for n in [c["name"], *c["aliases"]] for k in (n, fold(n))]
+
+
+def _add_name(index: dict, i: int, names: list[str]) -> None:
+    for n in names:
+        have = index.get(n)
+        if have is None:
+            index[n] = i
+        elif isinstance(have, int):
+            if have != i:
+                index[n] = (have, i)
+        elif have[-1] != i:
+            index[n] = (*have, i)
+
+
+def _note_capital(capitals: set, capital_lines: dict, i: int, fields: list[str],
+                  capital_pop: dict[tuple[str, str], int]) -> None:
+    """The capital is the most populous town of the capital's name in its country: one Washington
+    (D.C.) is the capital of the United States, not the thirty other Washingtons."""
+    key = (fields[3], fields[1])
+    if fields[2] == "city" and key in capitals and int(fields[8]) > capital_pop.get(key, -1):
+        capital_pop[key] = int(fields[8])
+        capital_lines[key] = i
+
+
+def build_index(countries: dict[str, dict], data: bytes):
+    """(sorted names, their hits, the flat hits of names with several, line offsets, ISO 3166-2 code ->
+    line, (country, capital's name) -> its line) from the country records and the places TSV's bytes."""
+    index: dict[str, int | tuple[int, ...]] = {}
+    capitals = set()
+    for n, (code, c) in enumerate(countries.items()):
+        _add_name(index, -1 - n, _country_names(c))
+        if c["capital"]:
+            capitals.add((code, c["capital"]))
+    lines = data.split(b"\n")
+    header = lines[0].decode("utf8").split("\t")
+    assert header == PLACES_HEADER, header
+    if lines[-1] == b"":
+        lines.pop()
+    offsets = array("i")
+    iso_codes: dict[str, int] = {}
+    capital_lines: dict[tuple[str, str], int] = {}
+    capital_pop: dict[tuple[str, str], int] = {}
+    at = len(lines[0]) + 1
+    enabled = gc.isenabled()
+    gc.disable()  # ~40,000 tuples of hits and no garbage: the collector would walk them in vain
+    try:
+        for i, raw in enumerate(lines[1:]):
+            offsets.append(at)
+            at += len(raw) + 1
+            fields = raw.decode("utf8").split("\t", 9)
+            if fields[5]:
+                iso_codes[fields[5]] = i
+            _note_capital(capitals, capital_lines, i, fields, capital_pop)
+            aliases = fields[9]
+            # The build wrote every ASCII-folded form already: no folding needed here.
+            _add_name(index, i, [fields[1], *aliases.split("|")] if aliases else [fields[1]])
+        offsets.append(at)
+        keys = sorted(index)
+        hits, flat = array("i"), array("i")
+        for k in keys:
+            have = index[k]
+            if isinstance(have, int):
+                hits.append(have)
+            else:
+                hits.append(SEVERAL + len(flat))
+                flat.append(len(have))
+                flat.extend(have)
+    finally:
+        if enabled:
+            gc.enable()
+    assert len(offsets) < SEVERAL
+    return keys, hits, flat, offsets, iso_codes, capital_lines
 
 
 class Gazetteer:
     """Countries, demonyms and GeoNames places from one data folder, with the lookups the components
-    use. Built once per folder (Gazetteer.at); the place index, the costly part (about 0.7 s), is
+    use. Built once per folder (Gazetteer.at); the place index, the costly part (0.1 s prebuilt), is
     built on the first place lookup, or up front by load_places() (the places component does so in
     its initialize(), so that no article pays for it)."""
 
