@@ -2,7 +2,7 @@
 
 Each article's text is cut into word shingles (SHINGLE consecutive words, lowercased); two articles
 are near-duplicates when the Jaccard similarity of their shingle sets is at least THRESHOLD,
-estimated with MinHash (datasketch; NUM_PERM permutations) and found with an LSH index, so that
+estimated with MinHash (datasketch's, computed here; NUM_PERM permutations) and found with an LSH index, so that
 an article is compared with its few candidates, not with every article before it. Identical texts
 (the same sha256) are the easy case and need no estimate.
 
@@ -14,7 +14,7 @@ words) are too small for an estimate: only exact copies count for them.
 Decided in the main process, in input order: an article's `duplicate_of` is the `article_id` of
 the first article before it that it duplicates, whatever the number of workers or the engine, and a
 resumed run (which re-reads the inputs from the start) rebuilds the same index. The decision is
-cheap; the signature (shingles and MinHash, 0.4 s of a 120,000-word run) is not: with several local
+cheap; the signature (shingles and MinHash, about 0.1 s of a 120,000-word run) is not: with several local
 workers and --dedupe mark the workers compute it (text_signature) and the main process decides as
 each batch comes back, in input order (batch.py); otherwise the reader decides (mark_duplicates)."""
 from __future__ import annotations
@@ -24,6 +24,8 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+import numpy
 
 from .rows import Article
 
@@ -47,22 +49,32 @@ def shingles(text: str, n: int = SHINGLE) -> set[bytes]:
 
 
 def signature(sh: set[bytes]) -> array:
-    """The MinHash signature of a shingle set (datasketch, fixed seed: the same in every process)."""
-    from datasketch import MinHash
-
-    first = _seeded_minhash()
-    # the permutations of the fixed seed, drawn once: drawing them anew took 3/4 of a signature's CPU
-    m = MinHash(num_perm=NUM_PERM, permutations=first.permutations, scheme=first.scheme)
-    m.update_batch(sorted(sh))
-    return array("I", m.hashvalues.astype("uint32").tobytes())
+    """The MinHash signature of a shingle set: datasketch's MinHash (version 2's default "affine32"
+    scheme, seed 1) computed here with numpy, because importing datasketch imports scipy.integrate
+    through its LSH module (0.3 s of CPU in every process that signs, on its first article).
+    tests/test_dedupe.py checks it against datasketch's own on many sets. Each shingle's SHA-1 (its
+    first four bytes, little-endian), mixed by the MurmurHash3 finalizer, then per permutation
+    a * h + b modulo 2**32; the signature is each permutation's minimum."""
+    a, b = _permutations()
+    if not sh:
+        return array("I", [0xFFFFFFFF] * NUM_PERM)  # datasketch's empty MinHash
+    hv = numpy.fromiter((int.from_bytes(hashlib.sha1(x).digest()[:4], "little") for x in sh),
+                        dtype=numpy.uint32, count=len(sh)).reshape(-1, 1)
+    hv ^= hv >> numpy.uint32(16)
+    hv *= numpy.uint32(0x85EBCA6B)
+    hv ^= hv >> numpy.uint32(13)
+    hv *= numpy.uint32(0xC2B2AE35)
+    hv ^= hv >> numpy.uint32(16)
+    return array("I", (hv * a + b).min(axis=0).tobytes())
 
 
 @lru_cache(maxsize=1)
-def _seeded_minhash():
-    """A MinHash of NUM_PERM permutations from datasketch's fixed seed (imported late: only dedupe needs it)."""
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM)
+def _permutations() -> tuple:
+    """The NUM_PERM affine permutations (odd a, any b) datasketch draws from its fixed seed, 1."""
+    gen = numpy.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=numpy.uint32) * numpy.uint32(2) + numpy.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=numpy.uint32)
+    return a, b
 
 
 class NearDuplicates:

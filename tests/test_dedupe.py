@@ -126,16 +126,33 @@ def test_unknown_dedupe_mode_is_a_usage_error(tmp_path, dup_corpus):
     "the mayor said the new bridge would open next spring after two years of work",
     "shares fell sharply on tuesday as investors weighed the central bank's latest rate decision",
 ])
-def test_signature_with_the_permutations_drawn_once_is_a_fresh_minhash(text):
+def test_signature_is_datasketchs_minhash(text):
     from array import array
 
-    from datasketch import MinHash
+    datasketch = pytest.importorskip("datasketch", minversion="2.0")  # the affine32 scheme
 
     from extractor.dedupe import NUM_PERM, shingles, signature
-    fresh = MinHash(num_perm=NUM_PERM)
+    fresh = datasketch.MinHash(num_perm=NUM_PERM, scheme="affine32")
     fresh.update_batch(sorted(shingles(text)))
     assert signature(shingles(text)) == array("I", fresh.hashvalues.astype("uint32").tobytes())
     assert signature(shingles(text)) != signature(shingles(text + " and more words here"))
+
+
+def test_signature_is_datasketchs_minhash_on_random_shingle_sets():
+    import random
+    from array import array
+
+    datasketch = pytest.importorskip("datasketch", minversion="2.0")
+
+    from extractor.dedupe import NUM_PERM, signature
+    empty = datasketch.MinHash(num_perm=NUM_PERM, scheme="affine32")
+    assert signature(set()) == array("I", empty.hashvalues.astype("uint32").tobytes())
+    rng = random.Random(7)
+    for n in [1, 2, 5, 40, 300, 2000] * 5:
+        sh = {rng.randbytes(rng.randint(1, 40)) for _ in range(n)}
+        fresh = datasketch.MinHash(num_perm=NUM_PERM, scheme="affine32")
+        fresh.update_batch(sorted(sh))
+        assert signature(sh) == array("I", fresh.hashvalues.astype("uint32").tobytes())
 
 
 def test_signatures_computed_by_workers_give_the_readers_decisions():
