@@ -162,7 +162,9 @@ PLACES_HEADER = ["geonames_id", "name", "kind", "country_code", "admin1", "iso_c
 PREBUILT_NAME = "places.index"
 # A hit at or above SEVERAL stands for several: flat[hit - SEVERAL] is their count, the hits follow.
 SEVERAL = 1 << 30
-_INDEX_FORMAT = f"place-index 1 {sys.byteorder} {array('i').itemsize}"
+# What the prebuilt file's layout depends on, part of its digest: raise the version when
+# write_prebuilt(), read_prebuilt() or lookup() read or write it otherwise.
+_INDEX_FORMAT = f"place-index 1 {sys.byteorder} {array('i').itemsize} {SEVERAL}"
 
 
 def _int_array(data: bytes) -> array:
