@@ -23,6 +23,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to places by mistake ("Armenia" ORG, "Yerevan" PERSON, "Azerbaijan" NORP).
 SPORTS_CLUB = "sports_club"  # kb_id of an ORG entity that names a club after its city (news_truecase)
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "LANGUAGE"})
+# The labels of the model's entities that may be a street's name ("Dean Woods Road" as ORG).
+STREET_LABELS = PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"}
 # ... of which these need the words around them to say "place" ("killed in Aleppo", not "in Hindi").
 CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
 # Dashes that, spaced, separate two names the model took as one ("Mr Trump - Wisconsin").
@@ -285,10 +287,13 @@ class NewsPlaces(base.RuleDataComponent):
         U.S.-led coalition"; "London-based" is split into tokens and seen by the model). The word is
         no organisation, whatever the model said."""
         doc, rows = state.doc, []
-        for tok in doc:
-            head, dash, tail = tok.text.rpartition("-")
-            if not dash or not head[:1].isupper() or not tail.isalpha() or not tail.islower() \
-                    or tok.i in state.place_tokens:
+        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        # Each distinct word is read once, and only its hyphenated-compound tokens are made Tokens.
+        compound = {o for o in set(orths) if _capital_compound(doc.vocab.strings[o])}
+        for i in [i for i, o in enumerate(orths) if o in compound]:
+            tok = doc[i]
+            head = tok.text.rpartition("-")[0]
+            if tok.i in state.place_tokens:
                 continue
             best = state.best_place(head, self.gaz)
             if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
@@ -319,11 +324,12 @@ class NewsPlaces(base.RuleDataComponent):
             known = ent.label_ not in NAMED_THING_LABELS or (
                 self.place_context(ent.doc, core.start, core.end, state.place_tokens) in ("before", "pair")
                 and not (core.end < len(ent.doc) and ent.doc[core.end].text in POSSESSIVE))
-        if (not known or self._street_cut_before_its_word(core) is not None) \
-                and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
-            # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON); "King Edward"
-            # (a town too) + "Street"
-            return
+        if ent.label_ in STREET_LABELS:
+            cut = self._street_cut_before_its_word(core)  # asked once: _take_street reuses it
+            if (not known or cut is not None) and self._take_street(core, state, cut):
+                # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON); "King Edward"
+                # (a town too) + "Street"
+                return
         if ent.label_ in PLACE_LABELS:
             self._correct_place_entity(ent, core, known, state)
         else:
@@ -353,9 +359,10 @@ class NewsPlaces(base.RuleDataComponent):
             start -= 1
         return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
-    def _take_street(self, core: Span, state: "_ArticleState") -> bool:
-        """Note CORE (or its start) as a street when it is one; whether it was."""
-        street = self._street(core)
+    def _take_street(self, core: Span, state: "_ArticleState", cut: Span | None) -> bool:
+        """Note CORE (or its start) as a street when it is one; whether it was. CUT: CORE's
+        _street_cut_before_its_word(), which the caller has asked already."""
+        street = self._street(core, cut)
         if street is None:
             return False
         state.ents.append(Span(core.doc, street.start, street.end, label="FAC"))
@@ -665,12 +672,11 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(Span(doc, k, end, label="GPE"))
             state.add(Toponym(k, end, "admin", "abbreviation"))
 
-    def _street(self, core: Span) -> Span | None:
+    def _street(self, core: Span, cut: Span | None) -> Span | None:
         """CORE, or its start, as a street or road name ("Hertford Road", "Cedar Flat Rd.",
-        "Highway 403"), or None."""
+        "Highway 403"), or None. CUT: CORE's _street_cut_before_its_word()."""
         doc = core.doc
         words = self.context["street_words"]
-        cut = self._street_cut_before_its_word(core)
         if cut is not None:
             return cut
         end = core.end
@@ -976,13 +982,21 @@ class NewsPlaces(base.RuleDataComponent):
                           state: "_ArticleState") -> None:
         """Provinces and states the article names steer its towns and counties ("Ontario" -> London,
         Ontario): every toponym whose provisional best is a first-level division adds it."""
+        # A name's ranking depends on the name, its kind hint and the evidence: it is kept per surface
+        # form until a new state joins the evidence (then every later ranking may change).
+        ranked: dict[tuple[str, str | None], object] = {}
         for n, t in enumerate(toponyms):
             if n in chosen or t.source == "demonym":
                 continue
-            text = texts[n]
-            best, _ = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            text, key = texts[n], (texts[n], t.kind_hint)
+            if key not in ranked:
+                ranked[key] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)[0]
+            best = ranked[key]
             if best is not None and best.kind == "admin" and best.admin1 and best.iso_code:
-                ev.admin1.setdefault((best.country_code, best.admin1), set()).add(text)
+                names = ev.admin1.setdefault((best.country_code, best.admin1), set())
+                if text not in names:
+                    names.add(text)
+                    ranked.clear()
 
     def _rank_rest(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                    state: "_ArticleState") -> dict[int, tuple]:
@@ -1065,6 +1079,12 @@ class NewsPlaces(base.RuleDataComponent):
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
 LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
+
+
+def _capital_compound(text: str) -> bool:
+    """Whether TEXT is a capitalised head, a hyphen and a lower-case word ("U.S.-led")."""
+    head, dash, tail = text.rpartition("-")
+    return bool(dash) and head[:1].isupper() and tail.isalpha() and tail.islower()
 
 
 def line_starts(doc: Doc) -> list[int]:
@@ -1166,12 +1186,16 @@ class _ArticleState:
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        vote_of: dict[tuple[str, str], tuple[str, float] | None] = {}  # one look-up per name and label
         for e, core in zip(ents, cores):
             # A surname the model took for a place ("Bingham" after "Mayor Ryan Bingham") votes for no
             # country: the person is no evidence of where the story is.
             if core is None or (e.label_ in PLACE_LABELS and all(t.text in person_tokens for t in core)):
                 continue
-            vote = cls._country_vote(core, e.label_, gaz)
+            key = (core.text, e.label_)
+            if key not in vote_of:
+                vote_of[key] = cls._country_vote(core, e.label_, gaz)
+            vote = vote_of[key]
             if vote is not None:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]
