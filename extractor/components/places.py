@@ -393,6 +393,8 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
         elif not known and len(core) > 1 and self._take_office_place(ent, core, state):
             return  # "the Metcalfe County Sheriff's Office": the organisation, and the county it serves
+        elif not known and ent.label_ == "FAC" and not self._named_like_facility(core):
+            self._take_leading_place(ent, core, state)  # "Granville County Fire Marshal Doug Logan"
         else:
             state.ents.append(ent)
             # Names the gazetteer does not know need to look like places (see _plausible_unknown).
@@ -557,6 +559,32 @@ class NewsPlaces(base.RuleDataComponent):
         if self.gaz.core_place_name(core.text) is not None or len(core) > 1:
             return True
         return self.place_context(core.doc, core.start, core.end, state.place_tokens) is not None
+
+    def _take_leading_place(self, ent: Span, core: Span, state: "_ArticleState") -> None:
+        """An unknown name the model calls a facility that is no facility (see _named_like_facility): the
+        prominent place or county it starts with is a place ("Granville County" of "Granville County
+        Fire Marshal Doug"); the rest is no place. Without one, the entity stays as it was, with no row."""
+        doc = ent.doc
+        for k in range(min(MAX_NAME_TOKENS, len(core) - 1), 0, -1):
+            part = doc[core.start:core.start + k]
+            if self._prominent_place(part.text) or self._county_by_full_name(part.text):
+                state.ents.append(Span(doc, part.start, part.end, label="GPE"))
+                state.add(Toponym(part.start, part.end, self.kind_hint(doc, part.end), "model"))
+                return
+        state.ents.append(ent)
+
+    def _named_like_facility(self, core: Span) -> bool:
+        """Whether an unknown name the model calls a facility says what kind of place it is: one word
+        (the model's facilities of one word are airports and landmarks: Heathrow), a facility word first
+        or last ("Vancouver Art Gallery", "Camp David"), a street word last, or a number after its first
+        word (a route, a pier: "Interstate 64", "Pier 39"). The model also calls events, forces and nicknames facilities ("the Great
+        Recession", "The Highway Patrol", "the Show-Me State"): they are no places."""
+        ctx = self.context
+        if len(core) == 1 or self.gaz.core_place_name(core.text) is not None:
+            return True
+        first, last = core[0].lower_, core[-1].lower_.rstrip(".")
+        return first in ctx["facility_heads"] or last in ctx["facility_heads"] \
+            or core[-1].text in ctx["street_words"] or any(t.is_digit or t.like_num for t in core[1:])
 
     def _mislabelled_place(self, core: Span, label: str, known: bool, is_country: bool,
                            state: "_ArticleState") -> bool:
@@ -1003,13 +1031,14 @@ class NewsPlaces(base.RuleDataComponent):
         """The other toponyms, ranked twice: the first round's large towns and capitals join the anchors
         of the second (coherence), so that "Springfield" beside a placed "Decatur" goes to Illinois.
         One name keeps one place within an article."""
+        paired = self._paired_towns(texts, chosen)
         first: dict[str, tuple] = {}
         # How many large towns had joined the evidence when each name was ranked: a name ranked after
         # the last of them saw the evidence the second round sees, and keeps its first result.
         joined, joined_before = 0, {}
         for n, t in enumerate(toponyms):
             text = texts[n]
-            if n in chosen or t.source == "demonym" or text in first:
+            if n in chosen or t.source == "demonym" or text in first or text in paired:
                 continue
             first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             joined_before[text] = joined
@@ -1028,11 +1057,25 @@ class NewsPlaces(base.RuleDataComponent):
             text = texts[n]
             if n in chosen or t.source == "demonym":
                 continue
+            if text in paired:
+                ranked[n] = (paired[text], "town-state")
+                continue
             if text not in final:
                 final[text] = first[text] if joined_before[text] == joined else \
                     self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             ranked[n] = final[text]
         return ranked
+
+    @staticmethod
+    def _paired_towns(texts: list[str], chosen: dict[int, tuple]) -> dict[str, object]:
+        """The towns the article wrote as "Town, State" pairs, by name, where every pair of the name
+        agrees: news gives the state at a town's first mention only, so a later bare "Paris" after
+        "Paris, Mo." is the same Paris (one name, one place within an article)."""
+        places: dict[str, set] = defaultdict(set)
+        for n, (place, why) in chosen.items():
+            if why == "town-state" and place.kind == "city":
+                places[texts[n]].add(place)
+        return {text: next(iter(found)) for text, found in places.items() if len(found) == 1}
 
     def _resolve_rest(self, span: Span, t: Toponym, ev: Evidence) -> tuple:
         """(place, resolved_by) of a toponym without candidates of its own: a demonym's country, a state
