@@ -675,3 +675,15 @@ def test_a_town_written_with_two_states_is_ranked_again(nlp):
     text = "Flights from Portland, Maine, to Portland, Ore., resumed. Portland officials said delays remain."
     rows = place_rows_of_entities(nlp, text, [("Portland", "GPE")])
     assert rows[-1]["resolved_by"] != "town-state"
+
+
+@pytest.mark.parametrize("text, name, is_place", [
+    # an unknown two-word "place" of a given name and a surname is a person ...
+    ("There is also a top-10 golfer in Brooke Henderson this year.", "Brooke Henderson", False),
+    # ... unless a word of it says place, or its second word is a state
+    ("The fans gathered in Sophia Gardens on Sunday.", "Sophia Gardens", True),
+    ("The concert moved to Austin Texas last year.", "Austin Texas", True),
+])
+def test_an_unknown_place_of_a_given_name_and_a_surname_is_a_person(nlp, text, name, is_place):
+    found = places_of_entities(nlp, text, [(name, "GPE")])
+    assert any(name.startswith(n) for n in found) == is_place, found

@@ -81,13 +81,15 @@ class NewsPlaces(base.RuleDataComponent):
                  gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
                  name_parts_path: str = "places/name_parts.json", ranking_path: str = "places/ranking.json",
                  include_unresolved: bool = True,
-                 include_demonyms: bool = False):
+                 include_demonyms: bool = False, first_names_path: str = "people/first_names.json"):
         self.name = name
         self.context_path = context_path
         self.gazetteer_dir = gazetteer_dir
         self.demonyms_path = demonyms_path
         self.name_parts_path = name_parts_path
         self.ranking_path = ranking_path
+        self.first_names_path = first_names_path
+        self.first_names: frozenset[str] = frozenset()
         self.include_unresolved = include_unresolved
         # Off by default (the contract's places are names of places); geoparsing corpora such as
         # TR-News count "Russian" as a mention of Russia, which this switch reproduces.
@@ -98,11 +100,13 @@ class NewsPlaces(base.RuleDataComponent):
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
-                f"{self.gazetteer_dir}/area_codes.tsv", self.demonyms_path, self.name_parts_path, self.ranking_path)
+                f"{self.gazetteer_dir}/area_codes.tsv", self.demonyms_path, self.name_parts_path, self.ranking_path,
+                self.first_names_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
         self.context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
+        self.first_names = frozenset(base.read_json(root / self.first_names_path)["names"])
         self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
                                 self.ranking_path)
         self.gaz.load_places()  # the index is built here, not by the first article
@@ -393,6 +397,8 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
         elif not known and len(core) > 1 and self._take_office_place(ent, core, state):
             return  # "the Metcalfe County Sheriff's Office": the organisation, and the county it serves
+        elif not known and self._given_name_and_surname(core):
+            state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))  # "in Brooke Henderson"
         elif not known and ent.label_ == "FAC" and not self._named_like_facility(core):
             self._take_leading_place(ent, core, state)  # "Granville County Fire Marshal Doug Logan"
         else:
@@ -572,6 +578,17 @@ class NewsPlaces(base.RuleDataComponent):
                 state.add(Toponym(part.start, part.end, self.kind_hint(doc, part.end), "model"))
                 return
         state.ents.append(ent)
+
+    def _given_name_and_surname(self, core: Span) -> bool:
+        """Whether an unknown two-word place name is a given name and a surname ("a top-10 golfer in
+        Brooke Henderson"): no word of it says place (a kind, a facility or a street word: "Victoria
+        Park"), and the second is no country or state ("Austin Texas" is a town and its state)."""
+        if len(core) != 2 or core[0].text not in self.first_names or not core[1].is_title or not core[1].is_alpha:
+            return False
+        last = core[1].lower_
+        return not (last in self.context["facility_heads"] or last in self.context["kind_after"]
+                    or core[1].text in self.context["street_words"] or self.gaz.country_lookup(core[1].text)
+                    or any(p.iso_code for p in self.gaz.known_candidates(core[1].text)))
 
     def _named_like_facility(self, core: Span) -> bool:
         """Whether an unknown name the model calls a facility says what kind of place it is: one word
@@ -1303,10 +1320,10 @@ class _ArticleState:
     default_config={"context_path": "places/context.json", "gazetteer_dir": "gazetteer",
                     "demonyms_path": "demonyms.tsv", "name_parts_path": "places/name_parts.json",
                     "ranking_path": "places/ranking.json", "include_unresolved": True,
-                    "include_demonyms": False},
+                    "include_demonyms": False, "first_names_path": "people/first_names.json"},
 )
 def make_news_places(nlp: Language, name: str, context_path: str, gazetteer_dir: str, demonyms_path: str,
                      name_parts_path: str, ranking_path: str, include_unresolved: bool,
-                     include_demonyms: bool) -> NewsPlaces:
+                     include_demonyms: bool, first_names_path: str) -> NewsPlaces:
     return NewsPlaces(name, context_path, gazetteer_dir, demonyms_path, name_parts_path, ranking_path,
-                      include_unresolved, include_demonyms)
+                      include_unresolved, include_demonyms, first_names_path)
