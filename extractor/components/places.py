@@ -594,8 +594,9 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether an unknown name the model calls a facility says what kind of place it is: one word
         (the model's facilities of one word are airports and landmarks: Heathrow), a facility word first
         or last ("Vancouver Art Gallery", "Camp David"), a street word last, or a number after its first
-        word (a route, a pier: "Interstate 64", "Pier 39"). The model also calls events, forces and nicknames facilities ("the Great
-        Recession", "The Highway Patrol", "the Show-Me State"): they are no places."""
+        word (a route, a pier: "Interstate 64", "Pier 39"). The model also calls events, forces and
+        nicknames facilities ("the Great Recession", "The Highway Patrol", "the Show-Me State"): they
+        are no places."""
         ctx = self.context
         if len(core) == 1 or self.gaz.core_place_name(core.text) is not None:
             return True
