@@ -192,3 +192,24 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 ])
 def test_lists_are_not_town_state_pairs(town, region):
     assert resolve_pair(town, region) is None
+
+
+@pytest.mark.parametrize("code, capital, lat_range, lon_range", [
+    # a large division's point is the middle of its own towns (build.py: their box, isolated towns
+    # left out), inside its borders, not its capital at the edge (Perth, Brisbane, Juneau, Darwin)
+    ("AU-WA", "Perth", (-35.2, -13.7), (112.9, 129.0)),
+    ("AU-QLD", "Brisbane", (-29.2, -10.7), (137.9, 153.6)),
+    ("AU-NT", "Darwin", (-26.0, -10.9), (129.0, 138.0)),
+    ("US-AK", "Juneau", (51.2, 71.4), (-180.0, -129.9)),
+    ("CA-AB", None, (49.0, 60.0), (-120.0, -110.0)),
+])
+def test_a_large_divisions_point_lies_inside_it_not_at_its_capital(code, capital, lat_range, lon_range):
+    from extractor.normalize.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    division = gaz.subdivision(code)
+    assert lat_range[0] < division.latitude < lat_range[1] and lon_range[0] < division.longitude < lon_range[1]
+    if capital is not None:
+        town = resolve_place(capital, context_countries={code[:2]: 1.0})
+        assert town.admin1 == division.admin1
+        assert _km(division.latitude, division.longitude, town.latitude, town.longitude) > 300

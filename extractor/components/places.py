@@ -23,6 +23,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to places by mistake ("Armenia" ORG, "Yerevan" PERSON, "Azerbaijan" NORP).
 SPORTS_CLUB = "sports_club"  # kb_id of an ORG entity that names a club after its city (news_truecase)
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "LANGUAGE"})
+# The labels of the model's entities that may be a street's name ("Dean Woods Road" as ORG).
+STREET_LABELS = PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"}
 # ... of which these need the words around them to say "place" ("killed in Aleppo", not "in Hindi").
 CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
 # Dashes that, spaced, separate two names the model took as one ("Mr Trump - Wisconsin").
@@ -79,13 +81,15 @@ class NewsPlaces(base.RuleDataComponent):
                  gazetteer_dir: str = "gazetteer", demonyms_path: str = "demonyms.tsv",
                  name_parts_path: str = "places/name_parts.json", ranking_path: str = "places/ranking.json",
                  include_unresolved: bool = True,
-                 include_demonyms: bool = False):
+                 include_demonyms: bool = False, first_names_path: str = "people/first_names.json"):
         self.name = name
         self.context_path = context_path
         self.gazetteer_dir = gazetteer_dir
         self.demonyms_path = demonyms_path
         self.name_parts_path = name_parts_path
         self.ranking_path = ranking_path
+        self.first_names_path = first_names_path
+        self.first_names: frozenset[str] = frozenset()
         self.include_unresolved = include_unresolved
         # Off by default (the contract's places are names of places); geoparsing corpora such as
         # TR-News count "Russian" as a mention of Russia, which this switch reproduces.
@@ -96,11 +100,13 @@ class NewsPlaces(base.RuleDataComponent):
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
-                f"{self.gazetteer_dir}/area_codes.tsv", self.demonyms_path, self.name_parts_path, self.ranking_path)
+                f"{self.gazetteer_dir}/area_codes.tsv", self.demonyms_path, self.name_parts_path, self.ranking_path,
+                self.first_names_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
         self.context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
+        self.first_names = frozenset(base.read_json(root / self.first_names_path)["names"])
         self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
                                 self.ranking_path)
         self.gaz.load_places()  # the index is built here, not by the first article
@@ -285,10 +291,13 @@ class NewsPlaces(base.RuleDataComponent):
         U.S.-led coalition"; "London-based" is split into tokens and seen by the model). The word is
         no organisation, whatever the model said."""
         doc, rows = state.doc, []
-        for tok in doc:
-            head, dash, tail = tok.text.rpartition("-")
-            if not dash or not head[:1].isupper() or not tail.isalpha() or not tail.islower() \
-                    or tok.i in state.place_tokens:
+        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        # Each distinct word is read once, and only its hyphenated-compound tokens are made Tokens.
+        compound = {o for o in set(orths) if _capital_compound(doc.vocab.strings[o])}
+        for i in [i for i, o in enumerate(orths) if o in compound]:
+            tok = doc[i]
+            head = tok.text.rpartition("-")[0]
+            if tok.i in state.place_tokens:
                 continue
             best = state.best_place(head, self.gaz)
             if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
@@ -319,11 +328,12 @@ class NewsPlaces(base.RuleDataComponent):
             known = ent.label_ not in NAMED_THING_LABELS or (
                 self.place_context(ent.doc, core.start, core.end, state.place_tokens) in ("before", "pair")
                 and not (core.end < len(ent.doc) and ent.doc[core.end].text in POSSESSIVE))
-        if (not known or self._street_cut_before_its_word(core) is not None) \
-                and ent.label_ in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"} and self._take_street(core, state):
-            # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON); "King Edward"
-            # (a town too) + "Street"
-            return
+        if ent.label_ in STREET_LABELS:
+            cut = self._street_cut_before_its_word(core)  # asked once: _take_street reuses it
+            if (not known or cut is not None) and self._take_street(core, state, cut):
+                # "Hertford Road" (FAC), "Dean Woods Road" (ORG), "Galliard Road" (PERSON); "King Edward"
+                # (a town too) + "Street"
+                return
         if ent.label_ in PLACE_LABELS:
             self._correct_place_entity(ent, core, known, state)
         else:
@@ -353,9 +363,10 @@ class NewsPlaces(base.RuleDataComponent):
             start -= 1
         return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
-    def _take_street(self, core: Span, state: "_ArticleState") -> bool:
-        """Note CORE (or its start) as a street when it is one; whether it was."""
-        street = self._street(core)
+    def _take_street(self, core: Span, state: "_ArticleState", cut: Span | None) -> bool:
+        """Note CORE (or its start) as a street when it is one; whether it was. CUT: CORE's
+        _street_cut_before_its_word(), which the caller has asked already."""
+        street = self._street(core, cut)
         if street is None:
             return False
         state.ents.append(Span(core.doc, street.start, street.end, label="FAC"))
@@ -386,6 +397,10 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(ent)  # "Cisco sues Apple": a company named like a Texas village
         elif not known and len(core) > 1 and self._take_office_place(ent, core, state):
             return  # "the Metcalfe County Sheriff's Office": the organisation, and the county it serves
+        elif not known and self._given_name_and_surname(core):
+            state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))  # "in Brooke Henderson"
+        elif not known and ent.label_ == "FAC" and not self._named_like_facility(core):
+            self._take_leading_place(ent, core, state)  # "Granville County Fire Marshal Doug Logan"
         else:
             state.ents.append(ent)
             # Names the gazetteer does not know need to look like places (see _plausible_unknown).
@@ -551,6 +566,44 @@ class NewsPlaces(base.RuleDataComponent):
             return True
         return self.place_context(core.doc, core.start, core.end, state.place_tokens) is not None
 
+    def _take_leading_place(self, ent: Span, core: Span, state: "_ArticleState") -> None:
+        """An unknown name the model calls a facility that is no facility (see _named_like_facility): the
+        prominent place or county it starts with is a place ("Granville County" of "Granville County
+        Fire Marshal Doug"); the rest is no place. Without one, the entity stays as it was, with no row."""
+        doc = ent.doc
+        for k in range(min(MAX_NAME_TOKENS, len(core) - 1), 0, -1):
+            part = doc[core.start:core.start + k]
+            if self._prominent_place(part.text) or self._county_by_full_name(part.text):
+                state.ents.append(Span(doc, part.start, part.end, label="GPE"))
+                state.add(Toponym(part.start, part.end, self.kind_hint(doc, part.end), "model"))
+                return
+        state.ents.append(ent)
+
+    def _given_name_and_surname(self, core: Span) -> bool:
+        """Whether an unknown two-word place name is a given name and a surname ("a top-10 golfer in
+        Brooke Henderson"): no word of it says place (a kind, a facility or a street word: "Victoria
+        Park"), and the second is no country or state ("Austin Texas" is a town and its state)."""
+        if len(core) != 2 or core[0].text not in self.first_names or not core[1].is_title or not core[1].is_alpha:
+            return False
+        last = core[1].lower_
+        return not (last in self.context["facility_heads"] or last in self.context["kind_after"]
+                    or core[1].text in self.context["street_words"] or self.gaz.country_lookup(core[1].text)
+                    or any(p.iso_code for p in self.gaz.known_candidates(core[1].text)))
+
+    def _named_like_facility(self, core: Span) -> bool:
+        """Whether an unknown name the model calls a facility says what kind of place it is: one word
+        (the model's facilities of one word are airports and landmarks: Heathrow), a facility word first
+        or last ("Vancouver Art Gallery", "Camp David"), a street word last, or a number after its first
+        word (a route, a pier: "Interstate 64", "Pier 39"). The model also calls events, forces and
+        nicknames facilities ("the Great Recession", "The Highway Patrol", "the Show-Me State"): they
+        are no places."""
+        ctx = self.context
+        if len(core) == 1 or self.gaz.core_place_name(core.text) is not None:
+            return True
+        first, last = core[0].lower_, core[-1].lower_.rstrip(".")
+        return first in ctx["facility_heads"] or last in ctx["facility_heads"] \
+            or core[-1].text in ctx["street_words"] or any(t.is_digit or t.like_num for t in core[1:])
+
     def _mislabelled_place(self, core: Span, label: str, known: bool, is_country: bool,
                            state: "_ArticleState") -> bool:
         """Whether an entity the model gave another label (PERSON, ORG, NORP, ...) is a place: a country
@@ -665,12 +718,11 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(Span(doc, k, end, label="GPE"))
             state.add(Toponym(k, end, "admin", "abbreviation"))
 
-    def _street(self, core: Span) -> Span | None:
+    def _street(self, core: Span, cut: Span | None) -> Span | None:
         """CORE, or its start, as a street or road name ("Hertford Road", "Cedar Flat Rd.",
-        "Highway 403"), or None."""
+        "Highway 403"), or None. CUT: CORE's _street_cut_before_its_word()."""
         doc = core.doc
         words = self.context["street_words"]
-        cut = self._street_cut_before_its_word(core)
         if cut is not None:
             return cut
         end = core.end
@@ -976,26 +1028,35 @@ class NewsPlaces(base.RuleDataComponent):
                           state: "_ArticleState") -> None:
         """Provinces and states the article names steer its towns and counties ("Ontario" -> London,
         Ontario): every toponym whose provisional best is a first-level division adds it."""
+        # A name's ranking depends on the name, its kind hint and the evidence: it is kept per surface
+        # form until a new state joins the evidence (then every later ranking may change).
+        ranked: dict[tuple[str, str | None], object] = {}
         for n, t in enumerate(toponyms):
             if n in chosen or t.source == "demonym":
                 continue
-            text = texts[n]
-            best, _ = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
+            text, key = texts[n], (texts[n], t.kind_hint)
+            if key not in ranked:
+                ranked[key] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)[0]
+            best = ranked[key]
             if best is not None and best.kind == "admin" and best.admin1 and best.iso_code:
-                ev.admin1.setdefault((best.country_code, best.admin1), set()).add(text)
+                names = ev.admin1.setdefault((best.country_code, best.admin1), set())
+                if text not in names:
+                    names.add(text)
+                    ranked.clear()
 
     def _rank_rest(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                    state: "_ArticleState") -> dict[int, tuple]:
         """The other toponyms, ranked twice: the first round's large towns and capitals join the anchors
         of the second (coherence), so that "Springfield" beside a placed "Decatur" goes to Illinois.
         One name keeps one place within an article."""
+        paired = self._paired_towns(texts, chosen)
         first: dict[str, tuple] = {}
         # How many large towns had joined the evidence when each name was ranked: a name ranked after
         # the last of them saw the evidence the second round sees, and keeps its first result.
         joined, joined_before = 0, {}
         for n, t in enumerate(toponyms):
             text = texts[n]
-            if n in chosen or t.source == "demonym" or text in first:
+            if n in chosen or t.source == "demonym" or text in first or text in paired:
                 continue
             first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             joined_before[text] = joined
@@ -1014,11 +1075,25 @@ class NewsPlaces(base.RuleDataComponent):
             text = texts[n]
             if n in chosen or t.source == "demonym":
                 continue
+            if text in paired:
+                ranked[n] = (paired[text], "town-state")
+                continue
             if text not in final:
                 final[text] = first[text] if joined_before[text] == joined else \
                     self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             ranked[n] = final[text]
         return ranked
+
+    @staticmethod
+    def _paired_towns(texts: list[str], chosen: dict[int, tuple]) -> dict[str, object]:
+        """The towns the article wrote as "Town, State" pairs, by name, where every pair of the name
+        agrees: news gives the state at a town's first mention only, so a later bare "Paris" after
+        "Paris, Mo." is the same Paris (one name, one place within an article)."""
+        places: dict[str, set] = defaultdict(set)
+        for n, (place, why) in chosen.items():
+            if why == "town-state" and place.kind == "city":
+                places[texts[n]].add(place)
+        return {text: next(iter(found)) for text, found in places.items() if len(found) == 1}
 
     def _resolve_rest(self, span: Span, t: Toponym, ev: Evidence) -> tuple:
         """(place, resolved_by) of a toponym without candidates of its own: a demonym's country, a state
@@ -1065,6 +1140,12 @@ class NewsPlaces(base.RuleDataComponent):
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
 LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
+
+
+def _capital_compound(text: str) -> bool:
+    """Whether TEXT is a capitalised head, a hyphen and a lower-case word ("U.S.-led")."""
+    head, dash, tail = text.rpartition("-")
+    return bool(dash) and head[:1].isupper() and tail.isalpha() and tail.islower()
 
 
 def line_starts(doc: Doc) -> list[int]:
@@ -1166,12 +1247,16 @@ class _ArticleState:
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        vote_of: dict[tuple[str, str], tuple[str, float] | None] = {}  # one look-up per name and label
         for e, core in zip(ents, cores):
             # A surname the model took for a place ("Bingham" after "Mayor Ryan Bingham") votes for no
             # country: the person is no evidence of where the story is.
             if core is None or (e.label_ in PLACE_LABELS and all(t.text in person_tokens for t in core)):
                 continue
-            vote = cls._country_vote(core, e.label_, gaz)
+            key = (core.text, e.label_)
+            if key not in vote_of:
+                vote_of[key] = cls._country_vote(core, e.label_, gaz)
+            vote = vote_of[key]
             if vote is not None:
                 countries[vote[0]] += vote[1]
                 votes[core.text][vote[0]] += vote[1]
@@ -1236,10 +1321,10 @@ class _ArticleState:
     default_config={"context_path": "places/context.json", "gazetteer_dir": "gazetteer",
                     "demonyms_path": "demonyms.tsv", "name_parts_path": "places/name_parts.json",
                     "ranking_path": "places/ranking.json", "include_unresolved": True,
-                    "include_demonyms": False},
+                    "include_demonyms": False, "first_names_path": "people/first_names.json"},
 )
 def make_news_places(nlp: Language, name: str, context_path: str, gazetteer_dir: str, demonyms_path: str,
                      name_parts_path: str, ranking_path: str, include_unresolved: bool,
-                     include_demonyms: bool) -> NewsPlaces:
+                     include_demonyms: bool, first_names_path: str) -> NewsPlaces:
     return NewsPlaces(name, context_path, gazetteer_dir, demonyms_path, name_parts_path, ranking_path,
-                      include_unresolved, include_demonyms)
+                      include_unresolved, include_demonyms, first_names_path)

@@ -28,6 +28,12 @@ def fold(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _folded_name(name: str) -> str:
+    """fold(NAME), memoised for the entries' own names that is_own_name asks of every candidate."""
+    return fold(name)
+
+
+@lru_cache(maxsize=65536)
 def _keys(name: str) -> tuple[str, ...]:
     """Lookup keys of NAME, most exact first: as written, without a leading "the", then folded (memoised:
     every lookup of a name asks for them)."""
@@ -369,7 +375,7 @@ class Gazetteer:
     def is_own_name(place: Place, name: str) -> bool:
         """Whether NAME (as a text writes it) is PLACE's own name or its ASCII form ("Montreal"), not one
         of its alternate names."""
-        return place.kind == "country" or any(k in (place.name, fold(place.name)) for k in _keys(name))
+        return place.kind == "country" or any(k in (place.name, _folded_name(place.name)) for k in _keys(name))
 
     def _known_candidates(self, name: str) -> tuple[Place, ...]:
         """The candidates that make NAME a known place name when deciding what is a place: all but US
