@@ -100,6 +100,10 @@ class PeopleRules:
     kin_nouns: frozenset[str] = frozenset()
     person_object_verbs: frozenset[str] = frozenset()
     person_subject_verbs: frozenset[str] = frozenset()
+    # Lemmas of reporting verbs and the common US surnames (models/people/surnames_us.json): a lone
+    # surname as their subject is a person unless the article gives organisation evidence.
+    reporting_verbs: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -128,18 +132,20 @@ class NewsPeople(base.RuleDataComponent):
 
     def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str,
                  first_names_path: str, corporate_words_path: str,
-                 person_contexts_path: str = "people/person_contexts.json"):
+                 person_contexts_path: str = "people/person_contexts.json",
+                 surnames_path: str = "people/surnames_us.json"):
         self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
         self.first_names_path = first_names_path
         self.corporate_words_path = corporate_words_path
         self.person_contexts_path = person_contexts_path
+        self.surnames_path = surnames_path
         self.rules: PeopleRules | None = None
 
     def data_files(self) -> tuple[str, ...]:
         return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path,
-                self.corporate_words_path, self.person_contexts_path)
+                self.corporate_words_path, self.person_contexts_path, self.surnames_path)
 
     def load_data(self, root: Path) -> None:
         """The title lexicon, the non-person names and the title patterns under ROOT."""
@@ -172,6 +178,8 @@ class NewsPeople(base.RuleDataComponent):
             kin_nouns=_lower_set(contexts["kin_nouns"]),
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
+            reporting_verbs=_lower_set(contexts["reporting_verbs"]),
+            surnames=frozenset(base.read_json(root / self.surnames_path)["names"]),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -335,7 +343,8 @@ class _ArticlePeople:
             if self._is_affiliation_of_a_title(doc, start):
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
-                    or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
+                    or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)
+                    or self._is_surname_reporting(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
@@ -494,6 +503,40 @@ class _ArticlePeople:
                     or t.lower_ in self.rules.lex.heads:
                 return False
         return False
+
+    def _is_surname_reporting(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the one word at START is a common surname (US census) written as a name and the
+        subject of a reporting verb ("Redman said", "Stone told reporters"), with no evidence in the
+        article that it names an organisation ("Ford said" after "Ford Motor Co.", see
+        _has_organisation_evidence)."""
+        if end - start != 1 or not doc.has_annotation("DEP"):
+            return False
+        tok, ent = doc[start], self.ents_by_start.get(start)
+        if ent is None or len(ent) != 1:
+            return False  # the tagger's longer name cut down to one word ("the Supreme | Court")
+        if not (tok.is_title and tok.is_alpha) or tok.lower_ not in self.rules.surnames:
+            return False
+        if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB" or tok.head.lemma_.lower() not in self.rules.reporting_verbs:
+            return False
+        if end < len(doc) and doc[end].text == ",":
+            return False  # an apposition says what it is ("Lancaster, a farming town, claims"): other rules read it
+        return not self._has_organisation_evidence(doc, start)
+
+    def _has_organisation_evidence(self, doc: Doc, i: int) -> bool:
+        """Whether the article reads the word at I as an organisation's: it starts a longer
+        organisation, product or building name ("Ford Motor Co.", "Apple Computer"), is followed
+        somewhere by a company word or preceded by an organisation noun ("Ford Credit", "the carmaker
+        Ford"), or its sentence goes on with "its" ("Ford said its sales rose")."""
+        word, rules = doc[i].text, self.rules
+        if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == word for ent in self.ents):
+            return True
+        for k in base.token_indices(self.ids(ORTH), {doc[i].orth}):
+            if k + 1 < len(doc) and doc[k + 1].lower_ in rules.corporate_words:
+                return True
+            if k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in rules.organisation_nouns:
+                return True
+        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        return any(t.lower_ == "its" for t in doc[i + 1:sent_end])
 
     def _has_person_title_after(self, doc: Doc, start: int, end: int, named_body_counts: bool = False) -> bool:
         """Whether a title that only a person holds follows the name in apposition or after a
@@ -666,9 +709,10 @@ class _ArticlePeople:
         if 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote:
             return True
         if self._followed_by_person_context(doc, i + 1) or self._is_subject_of_he_or_she(doc, i, i + 1) \
-                or (doc.has_annotation("DEP") and self._in_person_context(doc[i])):
-            # an age, "who", "he" or a person's event outweighs the word's form ("Sanders, 45, was
-            # found", "the Kennedy assassination")
+                or (doc.has_annotation("DEP") and self._in_person_context(doc[i])) \
+                or self._is_surname_reporting(doc, i, i + 1):
+            # an age, "who", "he", a person's event or a surname that reports outweighs the word's
+            # form ("Sanders, 45, was found", "the Kennedy assassination", "Stone said")
             return False
         return (self._tagged_as_common_noun(doc, i) or self._coordinated_with_a_thing(doc, i)
                 or self._ends_in_corporate_word(doc, i) or self._after_article_or_organisation_noun(doc, i)
@@ -1789,10 +1833,11 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
                     "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json",
                     "person_contexts_path": "people/person_contexts.json",
+                    "surnames_path": "people/surnames_us.json",
                     "corporate_words_path": "organizations/corporate_words.json"},
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
                      patterns_path: str, first_names_path: str, corporate_words_path: str,
-                     person_contexts_path: str) -> NewsPeople:
+                     person_contexts_path: str, surnames_path: str) -> NewsPeople:
     return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path,
-                      corporate_words_path, person_contexts_path)
+                      corporate_words_path, person_contexts_path, surnames_path)
