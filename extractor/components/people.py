@@ -104,6 +104,7 @@ class PeopleRules:
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    surname_ids: frozenset[int] = frozenset()  # their string ids, for one scan of a doc's LOWER ids
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -163,6 +164,7 @@ class NewsPeople(base.RuleDataComponent):
         starts, seconds = copula_table(titles["copulas"])
         corporate_words = _lower_set(base.read_json(root / self.corporate_words_path)["words"])
         contexts = base.read_json(root / self.person_contexts_path)
+        surnames = frozenset(base.read_json(root / self.surnames_path)["names"])
         self.rules = PeopleRules(
             lex=lex, corporate_words=corporate_words,
             organisation_nouns=_lower_set(nonpersons["organisation_nouns"]),
@@ -179,7 +181,7 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
-            surnames=frozenset(base.read_json(root / self.surnames_path)["names"]),
+            surnames=surnames, surname_ids=frozenset(get_string_id(w) for w in surnames),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -304,6 +306,7 @@ class _ArticlePeople:
         self._add_untagged_names_with_a_title(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_names_in_person_contexts(doc, found, place_chars)
+        self._add_untagged_surnames_that_act(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
         self._add_surname_mentions(doc, found)
         return self._link_mentions(doc, found.in_order())
@@ -396,6 +399,28 @@ class _ArticlePeople:
             if span is not None and self._is_person_name(doc, span[0], span[1], place_chars,
                                                          title_is_surname=_is_title_word_as_surname(doc, span)):
                 found.add(span[0], span[1], "ner")
+
+    def _add_untagged_surnames_that_act(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """Common surnames (US census) the tagger left unmarked, alone as the subject of a clause whose
+        sentence goes on with "he" or "she", or of a verb only people or reporters are the subject of
+        ("Booth thought he could save the South", "Rogers has a dry wit and so much of his charm",
+        "Harper died Sunday"), with no organisation evidence in the article."""
+        if not doc.has_annotation("DEP") or not len(doc):
+            return
+        rules = self.rules
+        for i in base.token_indices(self.ids(LOWER), rules.surname_ids):
+            tok = doc[i]
+            if found.taken[i] or tok.ent_type_ or tok.dep_ not in {"nsubj", "nsubjpass"} \
+                    or not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN"):
+                continue
+            if (i + 1 < len(doc) and doc[i + 1].is_title) or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha):
+                continue  # a word of a longer capitalised run, not a lone surname
+            lemma = tok.head.lemma_.lower()
+            if not (self._is_subject_of_he_or_she(doc, i, i + 1) or lemma in rules.reporting_verbs
+                    or lemma in rules.person_subject_verbs):
+                continue
+            if not self._has_organisation_evidence(doc, i) and self._is_person_name(doc, i, i + 1, place_chars):
+                found.add(i, i + 1, "ner")
 
     def _person_context_candidates(self, doc: Doc) -> list:
         """The tokens _in_person_context may accept: dependents of a violent verb or of a person's
