@@ -85,3 +85,19 @@ def test_unmarked_surname_subject_with_he_or_she_is_a_person(nlp, text, person):
 ])
 def test_unmarked_surname_subject_with_organisation_reading(nlp, text, not_person):
     assert not_person not in people_texts(nlp, text)
+
+
+@pytest.mark.parametrize("spans", [
+    [],
+    [(5, 10)],
+    [(0, 4), (6, 9), (20, 30)],
+    [(0, 30), (5, 8), (12, 14)],  # one span holds the others: the furthest end decides
+    [(10, 12), (3, 5), (3, 7)],  # unsorted, two with one start
+])
+def test_place_overlap_by_bisection_is_the_plain_test(spans):
+    from extractor.components.people import CharSpans
+
+    index = CharSpans(spans)
+    for start in range(0, 32):
+        for end in range(start + 1, 33):
+            assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans), (start, end)

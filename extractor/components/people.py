@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+import numpy
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.matcher import Matcher
@@ -32,6 +34,30 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al",
 ROMAN = re.compile(r"[IVX]+")
 COMMA_ID = get_string_id(",")
 BY_ID = get_string_id("By")
+# The DEP ids of a clause's subject as the doc's arrays hold them (dependency labels are spaCy
+# symbols: get_string_id gives their ids).
+SUBJECT_DEP_IDS = (get_string_id("nsubj"), get_string_id("nsubjpass"))
+ITS_ID = get_string_id("its")
+
+
+class CharSpans:
+    """Char ranges (the places table's rows) with an overlap test by bisection: a name is tested
+    against every place of its article many times, and most articles have dozens of places."""
+
+    def __init__(self, spans=()):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        # the furthest end among the spans up to each one: a span starting before END reaches past
+        # START exactly when the furthest end of those spans does
+        self.reach, furthest = [], -1
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps chars [start, end)."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 class _MentionSet:
@@ -104,7 +130,7 @@ class PeopleRules:
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
-    surname_ids: frozenset[int] = frozenset()  # their string ids, for one scan of a doc's LOWER ids
+    surname_ids: frozenset[int] = frozenset()  # string ids of their title-case forms ("Smith"), for ORTH scans
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -181,7 +207,7 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
-            surnames=surnames, surname_ids=frozenset(get_string_id(w) for w in surnames),
+            surnames=surnames, surname_ids=frozenset(get_string_id(w.capitalize()) for w in surnames),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -300,7 +326,7 @@ class _ArticlePeople:
     def _find_mentions(self, doc: Doc) -> list[Mention]:
         """Person mentions in text order, each linked to its fullest name."""
         found = _MentionSet(len(doc))
-        place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
+        place_chars = CharSpans((p["start"], p["end"]) for p in (doc._.places or []))
         self._add_tagged_names(doc, found, place_chars)
         self._add_organisations_that_are_people(doc, found, place_chars)
         self._add_untagged_names_with_a_title(doc, found, place_chars)
@@ -327,8 +353,9 @@ class _ArticlePeople:
     def _is_title_surname_in_person_context(self, doc: Doc, span: tuple[int, int]) -> bool:
         """Whether the tagger's one-word name is a title's word used as a surname where only a
         person is named ("killing King"): see _is_title_word_as_surname."""
-        return _is_title_word_as_surname(doc, span) and doc[span[0]].lower_ in self.rules.lex.heads \
-            and doc.has_annotation("DEP") and self._in_person_context(doc[span[0]])
+        # the cheap lexicon test first: most names hold no title's word
+        return span[1] - span[0] == 1 and doc[span[0]].lower_ in self.rules.lex.heads \
+            and _is_title_word_as_surname(doc, span) and doc.has_annotation("DEP") and self._in_person_context(doc[span[0]])
 
     def _add_organisations_that_are_people(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """The tagger's ORG names that read as a person: a given name then surname-like words
@@ -337,7 +364,7 @@ class _ArticlePeople:
         for ent in self.ents:
             if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
-            if ent.label_ != "ORG" and any(ps < ent.end_char and ent.start_char < pe for ps, pe in place_chars):
+            if ent.label_ != "ORG" and place_chars.overlaps(ent.start_char, ent.end_char):
                 continue  # a place the places table kept (checked first: most places are)
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
@@ -407,11 +434,14 @@ class _ArticlePeople:
         "Harper died Sunday"), with no organisation evidence in the article."""
         if not doc.has_annotation("DEP") or not len(doc):
             return
-        rules = self.rules
-        for i in base.token_indices(self.ids(LOWER), rules.surname_ids):
+        rules, orths = self.rules, self.ids(ORTH)
+        # The subjects, a few a sentence, found on the DEP array; then those spelled like a surname.
+        deps = doc.to_array(DEP)
+        for i in numpy.flatnonzero((deps == SUBJECT_DEP_IDS[0]) | (deps == SUBJECT_DEP_IDS[1])).tolist():
+            if orths[i] not in rules.surname_ids or found.taken[i]:
+                continue
             tok = doc[i]
-            if found.taken[i] or tok.ent_type_ or tok.dep_ not in {"nsubj", "nsubjpass"} \
-                    or not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN"):
+            if tok.ent_type_ or not (tok.is_alpha and tok.pos_ == "PROPN"):
                 continue
             if (i + 1 < len(doc) and doc[i + 1].is_title) or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha):
                 continue  # a word of a longer capitalised run, not a lone surname
@@ -539,7 +569,7 @@ class _ArticlePeople:
         tok, ent = doc[start], self.ents_by_start.get(start)
         if ent is None or len(ent) != 1:
             return False  # the tagger's longer name cut down to one word ("the Supreme | Court")
-        if not (tok.is_title and tok.is_alpha) or tok.lower_ not in self.rules.surnames:
+        if tok.lower_ not in self.rules.surnames or not (tok.is_title and tok.is_alpha):
             return False
         if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB" or tok.head.lemma_.lower() not in self.rules.reporting_verbs:
             return False
@@ -552,16 +582,20 @@ class _ArticlePeople:
         organisation, product or building name ("Ford Motor Co.", "Apple Computer"), is followed
         somewhere by a company word or preceded by an organisation noun ("Ford Credit", "the carmaker
         Ford"), or its sentence goes on with "its" ("Ford said its sales rose")."""
-        word, rules = doc[i].text, self.rules
-        if any(ent.label_ in {"ORG", "PRODUCT", "FAC"} and len(ent) > 1 and ent[0].text == word for ent in self.ents):
-            return True
-        for k in base.token_indices(self.ids(ORTH), {doc[i].orth}):
+        rules = self.rules
+        for k in indices_of(self.ids(ORTH), doc[i].orth):  # the word's every place, at C speed
+            ent = self.ents_by_start.get(k)
+            if ent is not None and len(ent) > 1 and ent.label_ in {"ORG", "PRODUCT", "FAC"}:
+                return True
             if k + 1 < len(doc) and doc[k + 1].lower_ in rules.corporate_words:
                 return True
             if k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in rules.organisation_nouns:
                 return True
-        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
-        return any(t.lower_ == "its" for t in doc[i + 1:sent_end])
+        its = next((k for k in indices_of(self.ids(LOWER), ITS_ID) if k > i), None)
+        if its is None:
+            return False
+        # the nearest "its" after the word, in its sentence: no sentence starts between them
+        return not (doc.has_annotation("SENT_START") and any(doc[k].is_sent_start for k in range(i + 1, its + 1)))
 
     def _has_person_title_after(self, doc: Doc, start: int, end: int, named_body_counts: bool = False) -> bool:
         """Whether a title that only a person holds follows the name in apposition or after a
@@ -675,7 +709,7 @@ class _ArticlePeople:
             end -= 1
         return (start, end) if start < end else None
 
-    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]],
+    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: CharSpans,
                         title_is_surname: bool = False) -> bool:
         """Whether tokens [start, end) can be a person's name: no handles, digits, platforms, places,
         demonyms, products or organisation-like tails (a bare title neither, unless TITLE_IS_SURNAME)."""
@@ -713,8 +747,7 @@ class _ArticlePeople:
             return False  # "Elian American": a name run into the next noun phrase
         if end - start == 1 and span[0].text.endswith("s") and gazetteer.demonym_country(span[0].text[:-1]):
             return False
-        s_char, e_char = span.start_char, span.end_char
-        if any(ps < e_char and s_char < pe for ps, pe in place_chars):
+        if place_chars.overlaps(span.start_char, span.end_char):
             return False
         if start > 0 and doc[start - 1].lower_ == "the" and not (
                 doc[end - 1].dep_ == "compound" and doc[end - 1].head.lower_ in self.rules.event_nouns):
@@ -818,7 +851,7 @@ class _ArticlePeople:
             if not titled or modifies:
                 return
         if titled:
-            place_chars = []  # a written title outranks a gazetteer's guess ("President Bush" is no town)
+            place_chars = CharSpans()  # a written title outranks a gazetteer's guess ("President Bush" is no town)
         if self._is_person_name(doc, i, end, place_chars):
             add(i, end, source)
 
@@ -1681,6 +1714,19 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def indices_of(values: list[int], value: int) -> list[int]:
+    """The indices of VALUE in VALUES (a doc's ids of one attribute), by list.index: a C-level scan
+    for a value a doc holds a few times, where a Python loop would visit every token."""
+    out = []
+    try:
+        i = values.index(value)
+        while True:
+            out.append(i)
+            i = values.index(value, i + 1)
+    except ValueError:
+        return out
 
 
 def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
