@@ -8,8 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy
-from spacy.attrs import DEP, LOWER, ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.matcher import Matcher
@@ -34,9 +33,6 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al",
 ROMAN = re.compile(r"[IVX]+")
 COMMA_ID = get_string_id(",")
 BY_ID = get_string_id("By")
-# The DEP ids of a clause's subject as the doc's arrays hold them (dependency labels are spaCy
-# symbols: get_string_id gives their ids).
-SUBJECT_DEP_IDS = (get_string_id("nsubj"), get_string_id("nsubjpass"))
 ITS_ID = get_string_id("its")
 
 
@@ -130,7 +126,6 @@ class PeopleRules:
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
-    surname_ids: frozenset[int] = frozenset()  # string ids of their title-case forms ("Smith"), for ORTH scans
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -207,7 +202,7 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
-            surnames=surnames, surname_ids=frozenset(get_string_id(w.capitalize()) for w in surnames),
+            surnames=surnames,
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -332,7 +327,6 @@ class _ArticlePeople:
         self._add_untagged_names_with_a_title(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_names_in_person_contexts(doc, found, place_chars)
-        self._add_untagged_surnames_that_act(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
         self._add_surname_mentions(doc, found)
         return self._link_mentions(doc, found.in_order())
@@ -426,31 +420,6 @@ class _ArticlePeople:
             if span is not None and self._is_person_name(doc, span[0], span[1], place_chars,
                                                          title_is_surname=_is_title_word_as_surname(doc, span)):
                 found.add(span[0], span[1], "ner")
-
-    def _add_untagged_surnames_that_act(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
-        """Common surnames (US census) the tagger left unmarked, alone as the subject of a clause whose
-        sentence goes on with "he" or "she", or of a verb only people or reporters are the subject of
-        ("Booth thought he could save the South", "Rogers has a dry wit and so much of his charm",
-        "Harper died Sunday"), with no organisation evidence in the article."""
-        if not doc.has_annotation("DEP") or not len(doc):
-            return
-        rules, orths = self.rules, self.ids(ORTH)
-        # The subjects, a few a sentence, found on the DEP array; then those spelled like a surname.
-        deps = doc.to_array(DEP)
-        for i in numpy.flatnonzero((deps == SUBJECT_DEP_IDS[0]) | (deps == SUBJECT_DEP_IDS[1])).tolist():
-            if orths[i] not in rules.surname_ids or found.taken[i]:
-                continue
-            tok = doc[i]
-            if tok.ent_type_ or not (tok.is_alpha and tok.pos_ == "PROPN"):
-                continue
-            if (i + 1 < len(doc) and doc[i + 1].is_title) or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha):
-                continue  # a word of a longer capitalised run, not a lone surname
-            lemma = tok.head.lemma_.lower()
-            if not (self._is_subject_of_he_or_she(doc, i, i + 1) or lemma in rules.reporting_verbs
-                    or lemma in rules.person_subject_verbs):
-                continue
-            if not self._has_organisation_evidence(doc, i) and self._is_person_name(doc, i, i + 1, place_chars):
-                found.add(i, i + 1, "ner")
 
     def _person_context_candidates(self, doc: Doc) -> list:
         """The tokens _in_person_context may accept: dependents of a violent verb or of a person's
