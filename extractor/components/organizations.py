@@ -18,6 +18,10 @@ from . import base
 from .places import core_span
 
 OPEN_PAREN = get_string_id("(")
+# An acronym as news writes one: two to eight capitals, perhaps with a hyphen or an ampersand.
+ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
+# Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
+ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
 HANDLE = re.compile(r"^[@#]\w+$")
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -103,18 +107,20 @@ class NewsOrganizations(base.RuleDataComponent):
                 while len(core) > 1 and HANDLE.match(core[-1].text):
                     core = core.doc[core.start:core.end - 1]
                 rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
-        rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}))
+        # One array scan for the opening parentheses instead of a Token object per word.
+        opening = base.token_indices(doc.to_array(ORTH).tolist(), {OPEN_PAREN}) if len(doc) else []
+        if opening:
+            rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}, opening))
+            rows.extend(self.acronym_rows(doc, taken, rows, opening))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
 
-    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]]) -> list[dict]:
+    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]], opening: list[int]) -> list[dict]:
         """Wire services credited in parentheses before a dash, as datelines write them ("Seoul, May 3
         (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
         rows = []
-        # One array scan for the opening parentheses instead of a Token object per word.
-        opening = base.token_indices(doc.to_array(ORTH).tolist(), {OPEN_PAREN}) if len(doc) else []
-        for i in opening:
+        for i in opening:  # the tokens "(" (see __call__)
             close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
             if close is None or close == i + 1 or close + 1 >= len(doc):
                 continue
@@ -129,6 +135,60 @@ class NewsOrganizations(base.RuleDataComponent):
                 continue
             rows.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return rows
+
+    def acronym_rows(self, doc: Doc, taken: set[tuple[int, int]], rows: list[dict], opening: list[int]) -> list[dict]:
+        """An organisation's acronym written in parentheses after its name, or its name in parentheses
+        after the acronym, the acronym's letters the initials of the name's words ("the Khmer Rouge
+        (KR)", "the PTA (Preferential Trade Area)", "Bulgarian Socialist Party (BSP)"): the acronym is
+        an organisation, and so is the name when the model marked no part of it. An acronym in
+        parentheses right after an organisation row is its acronym ("the Labor Party (PT)"). OPENING:
+        the tokens "("."""
+        busy = [(r["start"], r["end"]) for r in rows] + sorted(taken)
+        out: list[dict] = []
+
+        def free(span: Span) -> bool:
+            return not any(s < span.end_char and span.start_char < e for s, e in busy)
+
+        def add(span: Span) -> None:
+            if free(span) and self.is_organisation(span, taken):
+                out.append({"start": span.start_char, "end": span.end_char, "name": canonical_name(span)})
+                busy.append((span.start_char, span.end_char))
+
+        org_ends = {r["end"] for r in rows}
+        for i in opening:
+            close = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == ")"), None)
+            if close is None or close == i + 1:
+                continue
+            inside = doc[i + 1:close]
+            if close == i + 2 and is_acronym(inside[0].text):
+                name = name_with_initials(doc, i, acronym_letters(inside[0].text))
+                if name is not None:
+                    if self.names_an_organisation(name):
+                        add(inside)
+                        if free(name) and not any(t.ent_type_ for t in name):
+                            add(name)
+                elif i > 0 and doc[i - 1].idx + len(doc[i - 1]) in org_ends:
+                    add(inside)
+            elif i > 0 and is_acronym(doc[i - 1].text) and initials(inside) == acronym_letters(doc[i - 1].text) \
+                    and self.names_an_organisation(inside):
+                add(doc[i - 1:i])
+                if free(inside) and not any(t.ent_type_ for t in inside):
+                    add(inside)
+        return out
+
+    def names_an_organisation(self, name: Span) -> bool:
+        """Whether the expansion of an acronym names an organisation, not an index, a product or an
+        event ("Dow Jones Industrial Average (DJIA)", "World Wide Developers Conference (WWDC)"), nor
+        a place or a person the model marked."""
+        data = self.data
+        if any(t.ent_type_ in {"GPE", "LOC", "PERSON", "EVENT", "PRODUCT", "FAC"} for t in name):
+            return False
+        if any(t.text in data["next_words"] for t in name):
+            return False  # "Industrial Average", "Composite Index"
+        words = [t.text for t in name]
+        if any(" ".join(words[:k]) in data["products"] for k in range(1, len(words) + 1)):
+            return False
+        return not self.is_product_or_event(name)
 
     def candidates(self, doc: Doc) -> list[Span]:
         """The model's ORG entities, joined where it cut one name in pieces (adjacent ORGs: "Toyota" +
@@ -257,6 +317,47 @@ def _starts_standings_line(core: Span) -> bool:
         return False
     rest = [t for t in doc[core.end:end] if not (t.is_space or t.text in {"-", "--", "—", "–", "/", "."})]
     return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
+
+
+def is_acronym(text: str) -> bool:
+    """Whether TEXT is written as an organisation's acronym: capitals, no known country or currency."""
+    return bool(ACRONYM.match(text)) and not is_country_or_demonym(text) and not is_currency_code(text)
+
+
+def acronym_letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def initials(words: Span) -> str | None:
+    """The initials of a name's words ("Preferential Trade Area" -> "PTA"), the small words an acronym
+    skips left out; None when a word is neither capitalised nor such a small word."""
+    out = []
+    for t in words:
+        if t.lower_ in ACRONYM_SKIPPED and not t.is_title:
+            continue
+        if t.text == "-" or not t.is_alpha or not t.text[:1].isupper():
+            return None
+        out.append(t.text[0])
+    return "".join(out) or None
+
+
+def name_with_initials(doc: Doc, paren: int, letters: str) -> Span | None:
+    """The capitalised words right before the parenthesis at token PAREN whose initials are LETTERS
+    (the small words an acronym skips may stand between them, not first), or None."""
+    need, start = len(letters), paren
+    while start > 0 and paren - start < 2 * need + 2:
+        t = doc[start - 1]
+        if t.lower_ in ACRONYM_SKIPPED and not t.is_title:
+            start -= 1
+            continue
+        if not (t.is_alpha and t.text[:1].isupper()):
+            break
+        start -= 1
+        words = doc[start:paren]
+        got = initials(words)
+        if got is not None and len(got) >= need:
+            return words if got == letters else None
+    return None
 
 
 def name_parts(ent: Span) -> list[Span]:
