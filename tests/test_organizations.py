@@ -218,3 +218,20 @@ def test_acronym_in_parentheses_is_the_organisation(nlp, text, expected):
 ])
 def test_parenthesised_capitals_that_are_no_organisation(nlp, text, not_expected):
     assert not (not_expected & org_set(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model cuts an institution's name at the preposition that continues its head noun
+    ("Grants came from the Carnegie Foundation for the Advancement of Teaching last year.",
+     "Carnegie Foundation for the Advancement of Teaching"),
+])
+def test_institution_cut_at_its_preposition_is_joined(nlp, text, expected):
+    assert expected in org_set(nlp, text)
+
+
+@pytest.mark.parametrize("text, apart", [
+    # two organisations a preposition relates: the first names no institution's head noun
+    ("Boeing won a contract from the Pentagon for the Air Force.", {"Pentagon", "Air Force"}),
+])
+def test_organisations_a_preposition_relates_stay_apart(nlp, text, apart):
+    assert apart <= org_set(nlp, text)

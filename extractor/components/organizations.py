@@ -49,8 +49,11 @@ class NewsOrganizations(base.RuleDataComponent):
     codes, time zones, product lines, stock indexes or events."""
 
     def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str,
-                 titles_path: str = "titles/titles.json"):
+                 titles_path: str = "titles/titles.json",
+                 institution_heads_path: str = "organizations/institution_heads.json"):
         self.name = name
+        self.institution_heads_path = institution_heads_path
+        self.institution_heads: frozenset[str] = frozenset()
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
         self.titles_path = titles_path
@@ -59,7 +62,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.title_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.not_organizations_path, self.corporate_words_path, self.titles_path)
+        return (self.not_organizations_path, self.corporate_words_path, self.titles_path, self.institution_heads_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
@@ -68,6 +71,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
+        self.institution_heads = frozenset(base.read_json(root / self.institution_heads_path)["words"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -199,6 +203,9 @@ class NewsOrganizations(base.RuleDataComponent):
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent[-1].lower_ in self.corporate_words:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
+            if out and ent.label_ == "ORG" and self.continues_after_preposition(out[-1], ent):
+                out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
+                continue
             if ent.label_ != "ORG" and not (out and out[-1].end == ent.start and self.continues_name(out[-1], ent)):
                 continue
             if out and out[-1].end == ent.start and self.continues_name(out[-1], ent):
@@ -206,6 +213,20 @@ class NewsOrganizations(base.RuleDataComponent):
             else:
                 out.append(ent)
         return out
+
+    def continues_after_preposition(self, org: Span, ent: Span) -> bool:
+        """Whether ORG entity ENT is the rest of the institution ORG, cut off at the "of", "for" or "on"
+        that continues its head noun ("Carnegie Foundation | for the | Advancement of Teaching",
+        "Senate Committee on | Veterans Affairs"): one line, the preposition (and "the") alone between."""
+        doc = org.doc
+        rest = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start  # the model's "the" is the name's
+        between = doc[org.end:rest]
+        if not 1 <= len(between) <= 2 or between[0].lower_ not in {"of", "for", "on"} \
+                or (len(between) == 2 and between[1].lower_ != "the"):
+            return False
+        if org[-1].lower_ not in self.institution_heads or not org[-1].is_title or not doc[rest].is_title:
+            return False
+        return not any("\n" in t.whitespace_ for t in doc[org.end - 1:ent.start])
 
     def continues_name(self, org: Span, ent: Span) -> bool:
         """Whether entity ENT, right after ORG (no word between), is the rest of ORG's name."""
@@ -434,7 +455,9 @@ def canonical_name(core: Span) -> str:
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
                   default_config={"not_organizations_path": "places/not_organizations.json",
                                   "corporate_words_path": "organizations/corporate_words.json",
-                                  "titles_path": "titles/titles.json"})
+                                  "titles_path": "titles/titles.json",
+                                  "institution_heads_path": "organizations/institution_heads.json"})
 def make_news_organizations(nlp: Language, name: str, not_organizations_path: str,
-                            corporate_words_path: str, titles_path: str) -> NewsOrganizations:
-    return NewsOrganizations(name, not_organizations_path, corporate_words_path, titles_path)
+                            corporate_words_path: str, titles_path: str,
+                            institution_heads_path: str) -> NewsOrganizations:
+    return NewsOrganizations(name, not_organizations_path, corporate_words_path, titles_path, institution_heads_path)
