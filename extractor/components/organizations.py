@@ -18,6 +18,7 @@ from . import base
 from .places import core_span
 
 OPEN_PAREN = get_string_id("(")
+CLOSE_PAREN = get_string_id(")")
 # An acronym as news writes one: two to eight capitals, perhaps with a hyphen or an ampersand.
 ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 # Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
@@ -112,10 +113,13 @@ class NewsOrganizations(base.RuleDataComponent):
                     core = core.doc[core.start:core.end - 1]
                 rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
         # One array scan for the opening parentheses instead of a Token object per word.
-        opening = base.token_indices(doc.to_array(ORTH).tolist(), {OPEN_PAREN}) if len(doc) else []
+        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        opening = base.token_indices(orths, {OPEN_PAREN})
         if opening:
             rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}, opening))
-            rows.extend(self.acronym_rows(doc, taken, rows, opening))
+            acronym_parens = acronym_parentheses(doc, opening, orths)
+            if acronym_parens:
+                rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
@@ -140,17 +144,20 @@ class NewsOrganizations(base.RuleDataComponent):
             rows.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return rows
 
-    def acronym_rows(self, doc: Doc, taken: set[tuple[int, int]], rows: list[dict], opening: list[int]) -> list[dict]:
+    def acronym_rows(self, doc: Doc, taken: set[tuple[int, int]], rows: list[dict], opening: list[int],
+                     orths: list[int]) -> list[dict]:
         """An organisation's acronym written in parentheses after its name, or its name in parentheses
         after the acronym, the acronym's letters the initials of the name's words ("the Khmer Rouge
         (KR)", "the PTA (Preferential Trade Area)", "Bulgarian Socialist Party (BSP)"): the acronym is
         an organisation, and so is the name when the model marked no part of it. An acronym in
         parentheses right after an organisation row is its acronym ("the Labor Party (PT)"). OPENING:
-        the tokens "("."""
-        busy = [(r["start"], r["end"]) for r in rows] + sorted(taken)
+        the tokens "(" an acronym may go with (acronym_parentheses); ORTHS: every token's ORTH id."""
         out: list[dict] = []
+        busy: list[tuple[int, int]] = []  # the rows' and the taken spans, read on the first candidate
 
         def free(span: Span) -> bool:
+            if not busy:
+                busy.extend([(r["start"], r["end"]) for r in rows] + sorted(taken) + [(-1, -1)])
             return not any(s < span.end_char and span.start_char < e for s, e in busy)
 
         def add(span: Span) -> None:
@@ -158,26 +165,30 @@ class NewsOrganizations(base.RuleDataComponent):
                 out.append({"start": span.start_char, "end": span.end_char, "name": canonical_name(span)})
                 busy.append((span.start_char, span.end_char))
 
-        org_ends = {r["end"] for r in rows}
+        n = len(orths)
         for i in opening:
-            close = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == ")"), None)
-            if close is None or close == i + 1:
+            try:  # the closing parenthesis within ten tokens, found on the ORTH ids
+                close = orths.index(CLOSE_PAREN, i + 1, min(i + 12, n))
+            except ValueError:
                 continue
-            inside = doc[i + 1:close]
-            if close == i + 2 and is_acronym(inside[0].text):
+            if close == i + 1:
+                continue
+            if close == i + 2 and ACRONYM.match(doc[i + 1].text) and is_acronym(doc[i + 1].text):
+                inside = doc[i + 1:close]
                 name = name_with_initials(doc, i, acronym_letters(inside[0].text))
                 if name is not None:
                     if self.names_an_organisation(name):
                         add(inside)
                         if free(name) and not any(t.ent_type_ for t in name):
                             add(name)
-                elif i > 0 and doc[i - 1].idx + len(doc[i - 1]) in org_ends:
+                elif i > 0 and doc[i - 1].idx + len(doc[i - 1]) in {r["end"] for r in rows}:
                     add(inside)
-            elif i > 0 and is_acronym(doc[i - 1].text) and initials(inside) == acronym_letters(doc[i - 1].text) \
-                    and self.names_an_organisation(inside):
-                add(doc[i - 1:i])
-                if free(inside) and not any(t.ent_type_ for t in inside):
-                    add(inside)
+            elif i > 0 and ACRONYM.match(doc[i - 1].text) and is_acronym(doc[i - 1].text):
+                inside = doc[i + 1:close]
+                if initials(inside) == acronym_letters(doc[i - 1].text) and self.names_an_organisation(inside):
+                    add(doc[i - 1:i])
+                    if free(inside) and not any(t.ent_type_ for t in inside):
+                        add(inside)
         return out
 
     def names_an_organisation(self, name: Span) -> bool:
@@ -201,16 +212,16 @@ class NewsOrganizations(base.RuleDataComponent):
         ("Barrick Gold")."""
         out: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent[-1].lower_ in self.corporate_words:
-                ent = Span(doc, ent.start, ent.end, label="ORG")
-            if out and ent.label_ == "ORG" and self.continues_after_preposition(out[-1], ent):
-                out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
-                continue
-            if ent.label_ != "ORG" and not (out and out[-1].end == ent.start and self.continues_name(out[-1], ent)):
-                continue
-            if out and out[-1].end == ent.start and self.continues_name(out[-1], ent):
-                out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
-            else:
+            label = ent.label_
+            if label == "PERSON" and ent[-1].lower_ in self.corporate_words:
+                ent, label = Span(doc, ent.start, ent.end, label="ORG"), "ORG"
+            last = out[-1] if out else None
+            # whether ENT joins the ORG before it, tested once
+            joins = last is not None and ((last.end == ent.start and self.continues_name(last, ent))
+                                          or (label == "ORG" and self.continues_after_preposition(last, ent)))
+            if joins:
+                out[-1] = Span(doc, last.start, ent.end, label="ORG")
+            elif label == "ORG":
                 out.append(ent)
         return out
 
@@ -219,6 +230,8 @@ class NewsOrganizations(base.RuleDataComponent):
         that continues its head noun ("Carnegie Foundation | for the | Advancement of Teaching",
         "Senate Committee on | Veterans Affairs"): one line, the preposition (and "the") alone between."""
         doc = org.doc
+        if not 1 <= ent.start - org.end <= 2 or doc[org.end].lower_ not in {"of", "for", "on"}:
+            return False  # most entities follow no such preposition: spare the rest
         rest = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start  # the model's "the" is the name's
         between = doc[org.end:rest]
         if not 1 <= len(between) <= 2 or between[0].lower_ not in {"of", "for", "on"} \
@@ -340,6 +353,14 @@ def _starts_standings_line(core: Span) -> bool:
     return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
 
 
+def acronym_parentheses(doc: Doc, opening: list[int], orths: list[int]) -> list[int]:
+    """The tokens "(" of OPENING that a word in capitals stands in alone or right before (ORTHS: the
+    doc's ORTH ids): the only ones acronym_rows can act on, and few."""
+    n = len(orths)
+    return [i for i in opening if (i + 2 < n and orths[i + 2] == CLOSE_PAREN and doc[i + 1].is_upper)
+            or (i > 0 and doc[i - 1].is_upper)]
+
+
 def is_acronym(text: str) -> bool:
     """Whether TEXT is written as an organisation's acronym: capitals, no known country or currency."""
     return bool(ACRONYM.match(text)) and not is_country_or_demonym(text) and not is_currency_code(text)
@@ -364,8 +385,9 @@ def initials(words: Span) -> str | None:
 
 def name_with_initials(doc: Doc, paren: int, letters: str) -> Span | None:
     """The capitalised words right before the parenthesis at token PAREN whose initials are LETTERS
-    (the small words an acronym skips may stand between them, not first), or None."""
-    need, start = len(letters), paren
+    (the small words an acronym skips may stand between them, not first), or None. The initials are
+    gathered walking back, one word at a time."""
+    need, start, got = len(letters), paren, []
     while start > 0 and paren - start < 2 * need + 2:
         t = doc[start - 1]
         if t.lower_ in ACRONYM_SKIPPED and not t.is_title:
@@ -374,10 +396,9 @@ def name_with_initials(doc: Doc, paren: int, letters: str) -> Span | None:
         if not (t.is_alpha and t.text[:1].isupper()):
             break
         start -= 1
-        words = doc[start:paren]
-        got = initials(words)
-        if got is not None and len(got) >= need:
-            return words if got == letters else None
+        got.append(t.text[0])
+        if len(got) >= need:
+            return doc[start:paren] if "".join(reversed(got)) == letters else None
     return None
 
 
@@ -386,10 +407,14 @@ def name_parts(ent: Span) -> list[Span]:
     an acronym and its expansion into one entity ("PRD ( Party of the Democratic Revolution"), or a
     headline into the next line."""
     doc = ent.doc
+    text = ent.text
+    if not any(c in text for c in "()[]\n"):
+        return [doc[ent.start:ent.end]]  # most entities: one name (a break after the last word splits nothing)
     parts, start = [], ent.start
     for i in range(ent.start, ent.end):
-        if doc[i].text in {"(", ")", "[", "]"} or "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i + 1 if "\n" in doc[i].whitespace_ and doc[i].text not in {"(", ")", "[", "]"} else i
+        tok = doc[i]
+        if tok.text in {"(", ")", "[", "]"} or "\n" in tok.text or "\n" in tok.whitespace_:
+            end = i + 1 if "\n" in tok.whitespace_ and tok.text not in {"(", ")", "[", "]"} else i
             if end > start:
                 parts.append(doc[start:end])
             start = i + 1
