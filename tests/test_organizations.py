@@ -188,3 +188,50 @@ def test_city_names_of_sports_clubs_are_organizations(nlp, text, clubs):
 ])
 def test_places_in_sports_and_votes_stay_places(nlp, text, places):
     assert places <= set(place_texts(nlp, text))
+
+
+def org_set(nlp, text: str) -> set[str]:
+    return set(org_texts(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the acronym in parentheses after the name it abbreviates
+    ("Talks with the Khmer Rouge (KR) broke down on Monday.", {"Khmer Rouge", "KR"}),
+    ("Agents of the Federal Bureau of Investigation (FBI) searched the house.", {"FBI"}),
+    # the name in parentheses after the acronym: both are the organisation
+    ("Trade grew through the PTA (Preferential Trade Area) last year.", {"PTA", "Preferential Trade Area"}),
+    # an acronym in parentheses right after an organisation is its own, whatever its letters
+    ("Support went to the National Organization of Workers (CNTP) on Sunday.", {"CNTP"}),
+])
+def test_acronym_in_parentheses_is_the_organisation(nlp, text, expected):
+    assert expected <= org_set(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_expected", [
+    # an index keeps its acronym out of the table
+    ("Stocks fell, with the Dow Jones Industrial Average (DJIA) losing 900 points.", {"DJIA"}),
+    # countries and currencies in parentheses are no organisation's acronym
+    ("Oxfam (UK) sent aid to the region.", {"UK"}),
+    ("The fee is 500 euros (EUR) a month.", {"EUR"}),
+    # letters that are not the name's initials, after no organisation
+    ("The trial of the drug (XR) ended early.", {"XR"}),
+])
+def test_parenthesised_capitals_that_are_no_organisation(nlp, text, not_expected):
+    assert not (not_expected & org_set(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model cuts an institution's name at the preposition that continues its head noun
+    ("Grants came from the Carnegie Foundation for the Advancement of Teaching last year.",
+     "Carnegie Foundation for the Advancement of Teaching"),
+])
+def test_institution_cut_at_its_preposition_is_joined(nlp, text, expected):
+    assert expected in org_set(nlp, text)
+
+
+@pytest.mark.parametrize("text, apart", [
+    # two organisations a preposition relates: the first names no institution's head noun
+    ("Boeing won a contract from the Pentagon for the Air Force.", {"Pentagon", "Air Force"}),
+])
+def test_organisations_a_preposition_relates_stay_apart(nlp, text, apart):
+    assert apart <= org_set(nlp, text)

@@ -131,3 +131,26 @@ def test_town_station_stays_whole(nlp, text, org):
 def test_caps_words_that_are_no_press_credit(nlp, text, not_orgs):
     got_orgs, _, _ = _tables(nlp, text)
     assert not (not_orgs & got_orgs)
+
+
+@pytest.mark.parametrize("ents", [
+    [],
+    [(0, 2, "ORG")],
+    [(0, 2, "ORG"), (2, 3, "ORG"), (4, 6, "GPE"), (6, 8, "ORG")],  # adjacent entities: B tags end each other
+    [(1, 3, "PERSON"), (5, 8, "ORG")],  # one running to the doc's end
+])
+def test_org_piece_test_reads_the_entity_arrays_as_the_entities(nlp, ents):
+    """holds_org_piece on the arrays says, for every token range, what the entities say: an ORG
+    entity lies inside it and is not all of it."""
+    from spacy.tokens import Span
+
+    from extractor.components.truecase import CAPS_NAME_ATTRS, ORG_ID, holds_org_piece
+
+    doc = nlp.make_doc("Acme Corp Beta said Paris Texas Gamma Holdings")
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    tags = doc.to_array(CAPS_NAME_ATTRS)
+    orgs = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            expected = any(start <= s and e <= end and (s, e) != (start, end) for s, e in orgs)
+            assert holds_org_piece(tags, ORG_ID, start, end) == expected, (start, end)

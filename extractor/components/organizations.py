@@ -18,6 +18,11 @@ from . import base
 from .places import core_span
 
 OPEN_PAREN = get_string_id("(")
+CLOSE_PAREN = get_string_id(")")
+# An acronym as news writes one: two to eight capitals, perhaps with a hyphen or an ampersand.
+ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
+# Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
+ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
 HANDLE = re.compile(r"^[@#]\w+$")
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -45,8 +50,11 @@ class NewsOrganizations(base.RuleDataComponent):
     codes, time zones, product lines, stock indexes or events."""
 
     def __init__(self, name: str, not_organizations_path: str, corporate_words_path: str,
-                 titles_path: str = "titles/titles.json"):
+                 titles_path: str = "titles/titles.json",
+                 institution_heads_path: str = "organizations/institution_heads.json"):
         self.name = name
+        self.institution_heads_path = institution_heads_path
+        self.institution_heads: frozenset[str] = frozenset()
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
         self.titles_path = titles_path
@@ -55,7 +63,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.title_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.not_organizations_path, self.corporate_words_path, self.titles_path)
+        return (self.not_organizations_path, self.corporate_words_path, self.titles_path, self.institution_heads_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
@@ -64,6 +72,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
+        self.institution_heads = frozenset(base.read_json(root / self.institution_heads_path)["words"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -103,18 +112,23 @@ class NewsOrganizations(base.RuleDataComponent):
                 while len(core) > 1 and HANDLE.match(core[-1].text):
                     core = core.doc[core.start:core.end - 1]
                 rows.append({"start": core.start_char, "end": core.end_char, "name": canonical_name(core)})
-        rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}))
+        # One array scan for the opening parentheses instead of a Token object per word.
+        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        opening = base.token_indices(orths, {OPEN_PAREN})
+        if opening:
+            rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}, opening))
+            acronym_parens = acronym_parentheses(doc, opening, orths)
+            if acronym_parens:
+                rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
 
-    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]]) -> list[dict]:
+    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]], opening: list[int]) -> list[dict]:
         """Wire services credited in parentheses before a dash, as datelines write them ("Seoul, May 3
         (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
         rows = []
-        # One array scan for the opening parentheses instead of a Token object per word.
-        opening = base.token_indices(doc.to_array(ORTH).tolist(), {OPEN_PAREN}) if len(doc) else []
-        for i in opening:
+        for i in opening:  # the tokens "(" (see __call__)
             close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
             if close is None or close == i + 1 or close + 1 >= len(doc):
                 continue
@@ -130,6 +144,67 @@ class NewsOrganizations(base.RuleDataComponent):
             rows.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return rows
 
+    def acronym_rows(self, doc: Doc, taken: set[tuple[int, int]], rows: list[dict], opening: list[int],
+                     orths: list[int]) -> list[dict]:
+        """An organisation's acronym written in parentheses after its name, or its name in parentheses
+        after the acronym, the acronym's letters the initials of the name's words ("the Khmer Rouge
+        (KR)", "the PTA (Preferential Trade Area)", "Bulgarian Socialist Party (BSP)"): the acronym is
+        an organisation, and so is the name when the model marked no part of it. An acronym in
+        parentheses right after an organisation row is its acronym ("the Labor Party (PT)"). OPENING:
+        the tokens "(" an acronym may go with (acronym_parentheses); ORTHS: every token's ORTH id."""
+        out: list[dict] = []
+        busy: list[tuple[int, int]] = []  # the rows' and the taken spans, read on the first candidate
+
+        def free(span: Span) -> bool:
+            if not busy:
+                busy.extend([(r["start"], r["end"]) for r in rows] + sorted(taken) + [(-1, -1)])
+            return not any(s < span.end_char and span.start_char < e for s, e in busy)
+
+        def add(span: Span) -> None:
+            if free(span) and self.is_organisation(span, taken):
+                out.append({"start": span.start_char, "end": span.end_char, "name": canonical_name(span)})
+                busy.append((span.start_char, span.end_char))
+
+        n = len(orths)
+        for i in opening:
+            try:  # the closing parenthesis within ten tokens, found on the ORTH ids
+                close = orths.index(CLOSE_PAREN, i + 1, min(i + 12, n))
+            except ValueError:
+                continue
+            if close == i + 1:
+                continue
+            if close == i + 2 and ACRONYM.match(doc[i + 1].text) and is_acronym(doc[i + 1].text):
+                inside = doc[i + 1:close]
+                name = name_with_initials(doc, i, acronym_letters(inside[0].text))
+                if name is not None:
+                    if self.names_an_organisation(name):
+                        add(inside)
+                        if free(name) and not any(t.ent_type_ for t in name):
+                            add(name)
+                elif i > 0 and doc[i - 1].idx + len(doc[i - 1]) in {r["end"] for r in rows}:
+                    add(inside)
+            elif i > 0 and ACRONYM.match(doc[i - 1].text) and is_acronym(doc[i - 1].text):
+                inside = doc[i + 1:close]
+                if initials(inside) == acronym_letters(doc[i - 1].text) and self.names_an_organisation(inside):
+                    add(doc[i - 1:i])
+                    if free(inside) and not any(t.ent_type_ for t in inside):
+                        add(inside)
+        return out
+
+    def names_an_organisation(self, name: Span) -> bool:
+        """Whether the expansion of an acronym names an organisation, not an index, a product or an
+        event ("Dow Jones Industrial Average (DJIA)", "World Wide Developers Conference (WWDC)"), nor
+        a place or a person the model marked."""
+        data = self.data
+        if any(t.ent_type_ in {"GPE", "LOC", "PERSON", "EVENT", "PRODUCT", "FAC"} for t in name):
+            return False
+        if any(t.text in data["next_words"] for t in name):
+            return False  # "Industrial Average", "Composite Index"
+        words = [t.text for t in name]
+        if any(" ".join(words[:k]) in data["products"] for k in range(1, len(words) + 1)):
+            return False
+        return not self.is_product_or_event(name)
+
     def candidates(self, doc: Doc) -> list[Span]:
         """The model's ORG entities, joined where it cut one name in pieces (adjacent ORGs: "Toyota" +
         "Motor North"; an ORG ending in a compass word or a leading word before a place: "Motor North"
@@ -137,15 +212,34 @@ class NewsOrganizations(base.RuleDataComponent):
         ("Barrick Gold")."""
         out: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent[-1].lower_ in self.corporate_words:
-                ent = Span(doc, ent.start, ent.end, label="ORG")
-            if ent.label_ != "ORG" and not (out and out[-1].end == ent.start and self.continues_name(out[-1], ent)):
-                continue
-            if out and out[-1].end == ent.start and self.continues_name(out[-1], ent):
-                out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
-            else:
+            label = ent.label_
+            if label == "PERSON" and ent[-1].lower_ in self.corporate_words:
+                ent, label = Span(doc, ent.start, ent.end, label="ORG"), "ORG"
+            last = out[-1] if out else None
+            # whether ENT joins the ORG before it, tested once
+            joins = last is not None and ((last.end == ent.start and self.continues_name(last, ent))
+                                          or (label == "ORG" and self.continues_after_preposition(last, ent)))
+            if joins:
+                out[-1] = Span(doc, last.start, ent.end, label="ORG")
+            elif label == "ORG":
                 out.append(ent)
         return out
+
+    def continues_after_preposition(self, org: Span, ent: Span) -> bool:
+        """Whether ORG entity ENT is the rest of the institution ORG, cut off at the "of", "for" or "on"
+        that continues its head noun ("Carnegie Foundation | for the | Advancement of Teaching",
+        "Senate Committee on | Veterans Affairs"): one line, the preposition (and "the") alone between."""
+        doc = org.doc
+        if not 1 <= ent.start - org.end <= 2 or doc[org.end].lower_ not in {"of", "for", "on"}:
+            return False  # most entities follow no such preposition: spare the rest
+        rest = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start  # the model's "the" is the name's
+        between = doc[org.end:rest]
+        if not 1 <= len(between) <= 2 or between[0].lower_ not in {"of", "for", "on"} \
+                or (len(between) == 2 and between[1].lower_ != "the"):
+            return False
+        if org[-1].lower_ not in self.institution_heads or not org[-1].is_title or not doc[rest].is_title:
+            return False
+        return not any("\n" in t.whitespace_ for t in doc[org.end - 1:ent.start])
 
     def continues_name(self, org: Span, ent: Span) -> bool:
         """Whether entity ENT, right after ORG (no word between), is the rest of ORG's name."""
@@ -259,15 +353,68 @@ def _starts_standings_line(core: Span) -> bool:
     return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
 
 
+def acronym_parentheses(doc: Doc, opening: list[int], orths: list[int]) -> list[int]:
+    """The tokens "(" of OPENING that a word in capitals stands in alone or right before (ORTHS: the
+    doc's ORTH ids): the only ones acronym_rows can act on, and few."""
+    n = len(orths)
+    return [i for i in opening if (i + 2 < n and orths[i + 2] == CLOSE_PAREN and doc[i + 1].is_upper)
+            or (i > 0 and doc[i - 1].is_upper)]
+
+
+def is_acronym(text: str) -> bool:
+    """Whether TEXT is written as an organisation's acronym: capitals, no known country or currency."""
+    return bool(ACRONYM.match(text)) and not is_country_or_demonym(text) and not is_currency_code(text)
+
+
+def acronym_letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def initials(words: Span) -> str | None:
+    """The initials of a name's words ("Preferential Trade Area" -> "PTA"), the small words an acronym
+    skips left out; None when a word is neither capitalised nor such a small word."""
+    out = []
+    for t in words:
+        if t.lower_ in ACRONYM_SKIPPED and not t.is_title:
+            continue
+        if t.text == "-" or not t.is_alpha or not t.text[:1].isupper():
+            return None
+        out.append(t.text[0])
+    return "".join(out) or None
+
+
+def name_with_initials(doc: Doc, paren: int, letters: str) -> Span | None:
+    """The capitalised words right before the parenthesis at token PAREN whose initials are LETTERS
+    (the small words an acronym skips may stand between them, not first), or None. The initials are
+    gathered walking back, one word at a time."""
+    need, start, got = len(letters), paren, []
+    while start > 0 and paren - start < 2 * need + 2:
+        t = doc[start - 1]
+        if t.lower_ in ACRONYM_SKIPPED and not t.is_title:
+            start -= 1
+            continue
+        if not (t.is_alpha and t.text[:1].isupper()):
+            break
+        start -= 1
+        got.append(t.text[0])
+        if len(got) >= need:
+            return doc[start:paren] if "".join(reversed(got)) == letters else None
+    return None
+
+
 def name_parts(ent: Span) -> list[Span]:
     """The names inside an ORG entity that a parenthesis or a line break separates: the model runs
     an acronym and its expansion into one entity ("PRD ( Party of the Democratic Revolution"), or a
     headline into the next line."""
     doc = ent.doc
+    text = ent.text
+    if not any(c in text for c in "()[]\n"):
+        return [doc[ent.start:ent.end]]  # most entities: one name (a break after the last word splits nothing)
     parts, start = [], ent.start
     for i in range(ent.start, ent.end):
-        if doc[i].text in {"(", ")", "[", "]"} or "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i + 1 if "\n" in doc[i].whitespace_ and doc[i].text not in {"(", ")", "[", "]"} else i
+        tok = doc[i]
+        if tok.text in {"(", ")", "[", "]"} or "\n" in tok.text or "\n" in tok.whitespace_:
+            end = i + 1 if "\n" in tok.whitespace_ and tok.text not in {"(", ")", "[", "]"} else i
             if end > start:
                 parts.append(doc[start:end])
             start = i + 1
@@ -333,7 +480,9 @@ def canonical_name(core: Span) -> str:
 @Language.factory("news_organizations", assigns=["doc._.organizations"],
                   default_config={"not_organizations_path": "places/not_organizations.json",
                                   "corporate_words_path": "organizations/corporate_words.json",
-                                  "titles_path": "titles/titles.json"})
+                                  "titles_path": "titles/titles.json",
+                                  "institution_heads_path": "organizations/institution_heads.json"})
 def make_news_organizations(nlp: Language, name: str, not_organizations_path: str,
-                            corporate_words_path: str, titles_path: str) -> NewsOrganizations:
-    return NewsOrganizations(name, not_organizations_path, corporate_words_path, titles_path)
+                            corporate_words_path: str, titles_path: str,
+                            institution_heads_path: str) -> NewsOrganizations:
+    return NewsOrganizations(name, not_organizations_path, corporate_words_path, titles_path, institution_heads_path)

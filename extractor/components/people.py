@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +33,27 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al",
 ROMAN = re.compile(r"[IVX]+")
 COMMA_ID = get_string_id(",")
 BY_ID = get_string_id("By")
+ITS_ID = get_string_id("its")
+
+
+class CharSpans:
+    """Char ranges (the places table's rows) with an overlap test by bisection: a name is tested
+    against every place of its article many times, and most articles have dozens of places."""
+
+    def __init__(self, spans=()):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        # the furthest end among the spans up to each one: a span starting before END reaches past
+        # START exactly when the furthest end of those spans does
+        self.reach, furthest = [], -1
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps chars [start, end)."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 class _MentionSet:
@@ -100,6 +122,10 @@ class PeopleRules:
     kin_nouns: frozenset[str] = frozenset()
     person_object_verbs: frozenset[str] = frozenset()
     person_subject_verbs: frozenset[str] = frozenset()
+    # Lemmas of reporting verbs and the common US surnames (models/people/surnames_us.json): a lone
+    # surname as their subject is a person unless the article gives organisation evidence.
+    reporting_verbs: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -128,18 +154,20 @@ class NewsPeople(base.RuleDataComponent):
 
     def __init__(self, nlp: Language, name: str, titles_path: str, nonpersons_path: str, patterns_path: str,
                  first_names_path: str, corporate_words_path: str,
-                 person_contexts_path: str = "people/person_contexts.json"):
+                 person_contexts_path: str = "people/person_contexts.json",
+                 surnames_path: str = "people/surnames_us.json"):
         self.name = name
         self.vocab = nlp.vocab
         self.titles_path, self.nonpersons_path, self.patterns_path = titles_path, nonpersons_path, patterns_path
         self.first_names_path = first_names_path
         self.corporate_words_path = corporate_words_path
         self.person_contexts_path = person_contexts_path
+        self.surnames_path = surnames_path
         self.rules: PeopleRules | None = None
 
     def data_files(self) -> tuple[str, ...]:
         return (self.titles_path, self.nonpersons_path, self.patterns_path, self.first_names_path,
-                self.corporate_words_path, self.person_contexts_path)
+                self.corporate_words_path, self.person_contexts_path, self.surnames_path)
 
     def load_data(self, root: Path) -> None:
         """The title lexicon, the non-person names and the title patterns under ROOT."""
@@ -157,6 +185,7 @@ class NewsPeople(base.RuleDataComponent):
         starts, seconds = copula_table(titles["copulas"])
         corporate_words = _lower_set(base.read_json(root / self.corporate_words_path)["words"])
         contexts = base.read_json(root / self.person_contexts_path)
+        surnames = frozenset(base.read_json(root / self.surnames_path)["names"])
         self.rules = PeopleRules(
             lex=lex, corporate_words=corporate_words,
             organisation_nouns=_lower_set(nonpersons["organisation_nouns"]),
@@ -172,6 +201,8 @@ class NewsPeople(base.RuleDataComponent):
             kin_nouns=_lower_set(contexts["kin_nouns"]),
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
+            reporting_verbs=_lower_set(contexts["reporting_verbs"]),
+            surnames=surnames,
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -290,7 +321,7 @@ class _ArticlePeople:
     def _find_mentions(self, doc: Doc) -> list[Mention]:
         """Person mentions in text order, each linked to its fullest name."""
         found = _MentionSet(len(doc))
-        place_chars = [(p["start"], p["end"]) for p in (doc._.places or [])]
+        place_chars = CharSpans((p["start"], p["end"]) for p in (doc._.places or []))
         self._add_tagged_names(doc, found, place_chars)
         self._add_organisations_that_are_people(doc, found, place_chars)
         self._add_untagged_names_with_a_title(doc, found, place_chars)
@@ -316,8 +347,9 @@ class _ArticlePeople:
     def _is_title_surname_in_person_context(self, doc: Doc, span: tuple[int, int]) -> bool:
         """Whether the tagger's one-word name is a title's word used as a surname where only a
         person is named ("killing King"): see _is_title_word_as_surname."""
-        return _is_title_word_as_surname(doc, span) and doc[span[0]].lower_ in self.rules.lex.heads \
-            and doc.has_annotation("DEP") and self._in_person_context(doc[span[0]])
+        # the cheap lexicon test first: most names hold no title's word
+        return span[1] - span[0] == 1 and doc[span[0]].lower_ in self.rules.lex.heads \
+            and _is_title_word_as_surname(doc, span) and doc.has_annotation("DEP") and self._in_person_context(doc[span[0]])
 
     def _add_organisations_that_are_people(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """The tagger's ORG names that read as a person: a given name then surname-like words
@@ -326,7 +358,7 @@ class _ArticlePeople:
         for ent in self.ents:
             if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
-            if ent.label_ != "ORG" and any(ps < ent.end_char and ent.start_char < pe for ps, pe in place_chars):
+            if ent.label_ != "ORG" and place_chars.overlaps(ent.start_char, ent.end_char):
                 continue  # a place the places table kept (checked first: most places are)
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
@@ -335,7 +367,8 @@ class _ArticlePeople:
             if self._is_affiliation_of_a_title(doc, start):
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
-                    or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)):
+                    or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)
+                    or self._is_surname_reporting(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
@@ -495,6 +528,44 @@ class _ArticlePeople:
                 return False
         return False
 
+    def _is_surname_reporting(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the one word at START is a common surname (US census) written as a name and the
+        subject of a reporting verb ("Redman said", "Stone told reporters"), with no evidence in the
+        article that it names an organisation ("Ford said" after "Ford Motor Co.", see
+        _has_organisation_evidence)."""
+        if end - start != 1 or not doc.has_annotation("DEP"):
+            return False
+        tok, ent = doc[start], self.ents_by_start.get(start)
+        if ent is None or len(ent) != 1:
+            return False  # the tagger's longer name cut down to one word ("the Supreme | Court")
+        if tok.lower_ not in self.rules.surnames or not (tok.is_title and tok.is_alpha):
+            return False
+        if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB" or tok.head.lemma_.lower() not in self.rules.reporting_verbs:
+            return False
+        if end < len(doc) and doc[end].text == ",":
+            return False  # an apposition says what it is ("Lancaster, a farming town, claims"): other rules read it
+        return not self._has_organisation_evidence(doc, start)
+
+    def _has_organisation_evidence(self, doc: Doc, i: int) -> bool:
+        """Whether the article reads the word at I as an organisation's: it starts a longer
+        organisation, product or building name ("Ford Motor Co.", "Apple Computer"), is followed
+        somewhere by a company word or preceded by an organisation noun ("Ford Credit", "the carmaker
+        Ford"), or its sentence goes on with "its" ("Ford said its sales rose")."""
+        rules = self.rules
+        for k in indices_of(self.ids(ORTH), doc[i].orth):  # the word's every place, at C speed
+            ent = self.ents_by_start.get(k)
+            if ent is not None and len(ent) > 1 and ent.label_ in {"ORG", "PRODUCT", "FAC"}:
+                return True
+            if k + 1 < len(doc) and doc[k + 1].lower_ in rules.corporate_words:
+                return True
+            if k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in rules.organisation_nouns:
+                return True
+        its = next((k for k in indices_of(self.ids(LOWER), ITS_ID) if k > i), None)
+        if its is None:
+            return False
+        # the nearest "its" after the word, in its sentence: no sentence starts between them
+        return not (doc.has_annotation("SENT_START") and any(doc[k].is_sent_start for k in range(i + 1, its + 1)))
+
     def _has_person_title_after(self, doc: Doc, start: int, end: int, named_body_counts: bool = False) -> bool:
         """Whether a title that only a person holds follows the name in apposition or after a
         copula ("Harrington, a professor of political science"); titles that also describe firms
@@ -607,7 +678,7 @@ class _ArticlePeople:
             end -= 1
         return (start, end) if start < end else None
 
-    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: list[tuple[int, int]],
+    def _is_person_name(self, doc: Doc, start: int, end: int, place_chars: CharSpans,
                         title_is_surname: bool = False) -> bool:
         """Whether tokens [start, end) can be a person's name: no handles, digits, platforms, places,
         demonyms, products or organisation-like tails (a bare title neither, unless TITLE_IS_SURNAME)."""
@@ -645,8 +716,7 @@ class _ArticlePeople:
             return False  # "Elian American": a name run into the next noun phrase
         if end - start == 1 and span[0].text.endswith("s") and gazetteer.demonym_country(span[0].text[:-1]):
             return False
-        s_char, e_char = span.start_char, span.end_char
-        if any(ps < e_char and s_char < pe for ps, pe in place_chars):
+        if place_chars.overlaps(span.start_char, span.end_char):
             return False
         if start > 0 and doc[start - 1].lower_ == "the" and not (
                 doc[end - 1].dep_ == "compound" and doc[end - 1].head.lower_ in self.rules.event_nouns):
@@ -666,9 +736,10 @@ class _ArticlePeople:
         if 0 < i < len(doc) - 1 and doc[i - 1].is_quote and doc[i + 1].is_quote:
             return True
         if self._followed_by_person_context(doc, i + 1) or self._is_subject_of_he_or_she(doc, i, i + 1) \
-                or (doc.has_annotation("DEP") and self._in_person_context(doc[i])):
-            # an age, "who", "he" or a person's event outweighs the word's form ("Sanders, 45, was
-            # found", "the Kennedy assassination")
+                or (doc.has_annotation("DEP") and self._in_person_context(doc[i])) \
+                or self._is_surname_reporting(doc, i, i + 1):
+            # an age, "who", "he", a person's event or a surname that reports outweighs the word's
+            # form ("Sanders, 45, was found", "the Kennedy assassination", "Stone said")
             return False
         return (self._tagged_as_common_noun(doc, i) or self._coordinated_with_a_thing(doc, i)
                 or self._ends_in_corporate_word(doc, i) or self._after_article_or_organisation_noun(doc, i)
@@ -749,7 +820,7 @@ class _ArticlePeople:
             if not titled or modifies:
                 return
         if titled:
-            place_chars = []  # a written title outranks a gazetteer's guess ("President Bush" is no town)
+            place_chars = CharSpans()  # a written title outranks a gazetteer's guess ("President Bush" is no town)
         if self._is_person_name(doc, i, end, place_chars):
             add(i, end, source)
 
@@ -1614,6 +1685,19 @@ class _ArticlePeople:
         return k
 
 
+def indices_of(values: list[int], value: int) -> list[int]:
+    """The indices of VALUE in VALUES (a doc's ids of one attribute), by list.index: a C-level scan
+    for a value a doc holds a few times, where a Python loop would visit every token."""
+    out = []
+    try:
+        i = values.index(value)
+        while True:
+            out.append(i)
+            i = values.index(value, i + 1)
+    except ValueError:
+        return out
+
+
 def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the one capitalised word at SPAN, a title's word in a context only a person is named
     in, is a surname: with no article, possessive or adjective before it and no name after it
@@ -1789,10 +1873,11 @@ def _expand(pattern: list[dict], sets: dict[str, list[str]]) -> list[dict]:
     default_config={"titles_path": "titles/titles.json", "nonpersons_path": "people/nonpersons.json",
                     "patterns_path": "titles/patterns.jsonl", "first_names_path": "people/first_names.json",
                     "person_contexts_path": "people/person_contexts.json",
+                    "surnames_path": "people/surnames_us.json",
                     "corporate_words_path": "organizations/corporate_words.json"},
 )
 def make_news_people(nlp: Language, name: str, titles_path: str, nonpersons_path: str,
                      patterns_path: str, first_names_path: str, corporate_words_path: str,
-                     person_contexts_path: str) -> NewsPeople:
+                     person_contexts_path: str, surnames_path: str) -> NewsPeople:
     return NewsPeople(nlp, name, titles_path, nonpersons_path, patterns_path, first_names_path,
-                      corporate_words_path, person_contexts_path)
+                      corporate_words_path, person_contexts_path, surnames_path)

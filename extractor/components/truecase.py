@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IS_UPPER, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_UPPER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -139,12 +139,15 @@ def is_caps_token(tok) -> bool:
     return tok.text.isupper() and tok.text.replace("-", "").replace("'", "").isalpha()
 
 
-def caps_name_runs(doc: Doc, not_names: frozenset[str]) -> list[tuple[int, int]]:
+def caps_name_runs(doc: Doc, not_names: frozenset[str], upper=None) -> list[tuple[int, int]]:
     """Token ranges of words in capitals on one line, three letters or more, that are no single known
-    place, country or nationality ("USA", "ROME") and no time zone or other word of NOT_NAMES."""
+    place, country or nationality ("USA", "ROME") and no time zone or other word of NOT_NAMES.
+    UPPER: the doc's IS_UPPER array, when the caller has read it."""
     runs, n, j = [], len(doc), 0
+    if n and upper is None:
+        upper = doc.to_array(IS_UPPER)
     # Only the words in capitals start a run: one array scan instead of a Token object per word.
-    for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist() if n else []:
+    for i in numpy.flatnonzero(upper).tolist() if n else []:
         if i < j or not is_caps_token(doc[i]):
             continue
         j = i + 1
@@ -159,15 +162,26 @@ def caps_name_runs(doc: Doc, not_names: frozenset[str]) -> list[tuple[int, int]]
     return runs
 
 
-def holds_org_piece(doc: Doc, start: int, end: int) -> bool:
-    """Whether an ORG entity of the model lies inside tokens [start, end) and is not all of them
-    (read from the tokens' entity tags: no Span per entity)."""
-    for i in range(start, end):
-        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG":
-            e = i + 1
-            while e < len(doc) and doc[e].ent_iob_ == "I":
+# Token.ent_iob codes in the doc's ENT_IOB array.
+IOB_INSIDE, IOB_BEGIN = 1, 3
+# The columns of the arrays _read_caps_names reads: caps_name_runs needs the first, holds_org_piece the others.
+CAPS_NAME_ATTRS = [IS_UPPER, ENT_IOB, ENT_TYPE]
+ORG_ID = get_string_id("ORG")  # a spaCy symbol: its id as ENT_TYPE arrays hold it
+
+
+def holds_org_piece(tags, org_id: int, start: int, end: int) -> bool:
+    """Whether an ORG entity of the model (ORG_ID: the label's id) lies inside tokens [start, end)
+    and is not all of them, read from TAGS, the doc's to_array(CAPS_NAME_ATTRS): no Token or Span
+    object, and only the run's rows (and the one after it, to see an entity run on) are read."""
+    stop = min(end + 1, len(tags))
+    iob, types = tags[start:stop, 1].tolist(), tags[start:stop, 2].tolist()
+    width = end - start
+    for k in range(width):
+        if iob[k] == IOB_BEGIN and types[k] == org_id:
+            e = k + 1
+            while e < len(iob) and iob[e] == IOB_INSIDE:
                 e += 1
-            if e <= end and (i, e) != (start, end):
+            if e <= width and (k, e) != (0, width):
                 return True
     return False
 
@@ -291,7 +305,9 @@ class NewsTruecase(base.RuleDataComponent):
         is a press credit, the town a place of its own ("Moscow INTERFAX in English", "Beijing CHINA
         DAILY"); a piece of it the model marked grows to the whole run ("YOMIURI SHIMBUN")."""
         changes = []
-        runs = caps_name_runs(doc, self.caps_not_names) if CAPS_WORD_START.search(text) else []
+        # One array read serves the runs and the test of the entities inside them.
+        tags = doc.to_array(CAPS_NAME_ATTRS) if len(doc) and CAPS_WORD_START.search(text) else None
+        runs = caps_name_runs(doc, self.caps_not_names, tags[:, 0]) if tags is not None else []
         for start, end in runs:
             if any(doc[start].idx < r_end and r_start < doc[end - 1].idx + len(doc[end - 1])
                    for r_start, r_end in regions):
@@ -299,7 +315,7 @@ class NewsTruecase(base.RuleDataComponent):
             town = town_before(doc, start)
             if town is not None:
                 changes += [Span(doc, town, start, label="GPE"), Span(doc, start, end, label="ORG")]
-            elif holds_org_piece(doc, start, end):
+            elif holds_org_piece(tags, ORG_ID, start, end):
                 changes.append(Span(doc, start, end, label="ORG"))
         if any(w in text for w in self.broadcaster_words):  # a C-level search spares most docs the scan
             changes += self._towns_before_broadcasters(doc, changes)
