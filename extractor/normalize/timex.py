@@ -272,6 +272,16 @@ def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
 
 
 # ---------------------------------------------------------------- numbers
+def day_ordinals(figures_numbers: dict) -> dict[str, int]:
+    """The ordinal words of the days of a month, "first" to "thirty-first" ("March eighth", "the
+    twenty-first of June"), built from the ordinals and tens of models/figures/numbers.json."""
+    ordinals = {w: n for w, n in figures_numbers["ordinals"].items() if n <= 31}
+    out = dict(ordinals)
+    for ten, t in figures_numbers["tens"].items():
+        out.update({f"{ten}-{w}": t + n for w, n in ordinals.items() if t in (20, 30) and n < 10 and t + n <= 31})
+    return out
+
+
 def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, float]:
     """The number words of the dates grammar: the plain ones from models/figures/numbers.json (their
     one home: units, tens, "hundred", "dozen" and the exact determiners "a couple (of)") plus the
@@ -395,6 +405,9 @@ def _placeholders(lex: dict, numbers: Iterable[str]) -> dict[str, str]:
         "YEAR": "(?:1[0-9]\\d\\d|20\\d\\d)",
         "YEAR_WORDS": year_words,
         "DAY": "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d)",
+        # "twenty-first" or "twenty first"
+        "DAY_WORD": "(?i:" + "|".join(re.escape(w).replace(r"\-", "[- ]") for w in
+                                      sorted(lex.get("day_ordinals", {}), key=len, reverse=True)) + ")",
         "MONTH": month,
         "MONTH_FULL": month_dotted,
         "MONTH_BARE": "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + ")",
@@ -614,6 +627,12 @@ class Grammar:
     def _weekday_num(self, s: str) -> int:
         return self.weekdays[s.lower().rstrip(".").rstrip("s") if s.lower().endswith("days") else s.lower().rstrip(".")]
 
+    def _day_num(self, s: str) -> int:
+        """The day of the month S writes: "8", "8th", "eighth", "twenty first"."""
+        if s[:1].isdigit():
+            return int(re.match(r"\d+", s)[0])
+        return self.lex["day_ordinals"][re.sub(r"[\s-]+", "-", s.lower())]
+
     def _year_num(self, s: str) -> int:
         if s.isdigit():
             return int(s)
@@ -630,7 +649,7 @@ class Grammar:
     # ---- handlers: (groups, dct, direction, hints) -> Timex | None
     def h_date(self, g, dct, direction, hints):
         month = int(g["month_num"]) if "month_num" in g else self._month_num(g["month"])
-        day = int(re.match(r"\d+", g["day"])[0])
+        day = self._day_num(g["day"])
         weekday = self._weekday_num(g["weekday"]) if "weekday" in g else None
         if "year" in g:
             y = int(g["year"]) if len(g["year"]) == 4 else (1900 + int(g["year"]) if int(g["year"]) > 30 else 2000 + int(g["year"]))
@@ -764,7 +783,9 @@ class Grammar:
         if clock in ("noon", "midday"):
             hh, mm = 12, 0
         elif clock == "midnight":
-            hh, mm = 0, 0
+            # midnight belongs to the day that ends (AP style; TIDES writes it T24): "expires at
+            # midnight Friday" is the end of Friday, not its first minute
+            hh, mm = 24, 0
         else:
             m = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
             hh, mm = int(m[1]), int(m[2] or 0)
@@ -1050,7 +1071,9 @@ def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = G
     lexicon = json.loads(lexicon_file.read_text(encoding="utf8"))
     patterns = [json.loads(line) for line in patterns_file.read_text(encoding="utf8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
-    numbers = date_numbers(json.loads(numbers_file.read_text(encoding="utf8")), lexicon["number_extras"])
+    figures_numbers = json.loads(numbers_file.read_text(encoding="utf8"))
+    numbers = date_numbers(figures_numbers, lexicon["number_extras"])
+    lexicon["day_ordinals"] = day_ordinals(figures_numbers)
     # the figures' number reader counts too, with its lexicon (NUMBER_FILES) from the same folder
     return Grammar(lexicon, patterns, numbers, number_lexicon(base))
 

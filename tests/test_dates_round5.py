@@ -1,0 +1,63 @@
+"""Table tests of issue 13, round 5: midnight as the end of its day, and days of the month written as
+ordinal words. Each case is (name, text, publication date, mention, type, value) or, for what must give
+no date, (name, text, publication date, mention); the sentences are written for the pattern their name says."""
+from __future__ import annotations
+
+import pytest
+
+from tests.dates_tables import assert_date, assert_no_date
+
+PUB = "2013-03-20"  # a Wednesday
+
+FOUND = [
+    # midnight belongs to the day that ends (AP style; TIDES writes it T24)
+    ("midnight_after_a_weekday_is_the_end_of_that_day", "The offer expires at midnight Friday.", PUB,
+     "midnight Friday", "TIME", "2013-03-22T24:00"),
+    ("bare_midnight_is_the_end_of_the_day_spoken_of", "The curfew begins at midnight.", PUB,
+     "midnight", "TIME", "2013-03-20T24:00"),
+    ("midnight_on_a_date_is_the_end_of_that_date", "The deadline passed at midnight on March 2.", PUB,
+     "midnight on March 2", "TIME", "2013-03-02T24:00"),
+    # a day of the month written as an ordinal word, as speech and transcripts write it
+    ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
+     "2013-04-09"),
+    ("compound_ordinal_word_day_of_its_month", "The plant closed on the twenty-first of February.", PUB,
+     "the twenty-first of February", "DATE", "2013-02-21"),
+    ("compound_ordinal_word_day_written_apart", "The new rates apply from March thirty first.", PUB,
+     "March thirty first", "DATE", "2013-03-31"),
+    ("ordinal_word_day_of_its_month_with_a_year", "The treaty was signed on the first of May, 1997.", PUB,
+     "the first of May, 1997", "DATE", "1997-05-01"),
+    ("ordinal_word_day_after_the_with_its_weekday", "The talks open on Monday, April the eighth.", PUB,
+     "Monday, April the eighth", "DATE", "2013-04-08"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", FOUND, ids=[c[0] for c in FOUND])
+def test_round5_date_found(nlp, name, text, published, mention, type_, value):
+    assert_date(nlp, text, published, mention, type_, value)
+
+
+NO_DATE = [
+    # an ordinal after a month that goes on into a noun is a rank or a class, not a day
+    ("ordinal_of_a_rank_after_a_month_is_no_day", "She finished in March second behind Jones.", PUB, "March second"),
+    ("ordinal_before_a_noun_after_a_month_is_no_day", "He flew home in June first class.", PUB, "June first"),
+    ("ordinal_joined_to_a_noun_after_a_month_is_no_day", "In May second-placed Leeds lost again.", PUB,
+     "May second"),
+    ("ordinal_of_a_count_is_no_day", "It was the second of three rounds.", PUB, None),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention", NO_DATE, ids=[c[0] for c in NO_DATE])
+def test_round5_no_date(nlp, name, text, published, mention):
+    assert_no_date(nlp, text, published, mention)
+
+
+def test_day_ordinals_run_from_first_to_thirty_first():
+    import json
+
+    from extractor.normalize.timex import day_ordinals
+    from extractor.resources import models_path
+
+    days = day_ordinals(json.loads(models_path("figures", "numbers.json").read_text(encoding="utf8")))
+    assert sorted(days.values()) == list(range(1, 32))
+    assert days["eighth"] == 8 and days["twenty-first"] == 21 and days["thirty-first"] == 31
+    assert "thirty-second" not in days
