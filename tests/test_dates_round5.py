@@ -1,6 +1,7 @@
-"""Table tests of issue 13, round 5: midnight as the end of its day, and days of the month written as
-ordinal words. Each case is (name, text, publication date, mention, type, value) or, for what must give
-no date, (name, text, publication date, mention); the sentences are written for the pattern their name says."""
+"""Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, and days
+of the month written as ordinal words. Each case is (name, text, publication date, mention, type,
+value) or, for what must give no date, (name, text, publication date, mention); the sentences are
+written for the pattern their name says."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,11 @@ FOUND = [
      "midnight", "TIME", "2013-03-20T24:00"),
     ("midnight_on_a_date_is_the_end_of_that_date", "The deadline passed at midnight on March 2.", PUB,
      "midnight on March 2", "TIME", "2013-03-02T24:00"),
+    # the day after tomorrow and the day before yesterday are one day each, two from the publication day
+    ("day_after_tomorrow_is_one_day", "The summit opens the day after tomorrow.", PUB, "the day after tomorrow",
+     "DATE", "2013-03-22"),
+    ("day_before_yesterday_is_one_day", "The deal was signed the day before yesterday.", PUB,
+     "the day before yesterday", "DATE", "2013-03-18"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),

@@ -751,7 +751,7 @@ class Grammar:
         return make_date(d.isoformat(), True)
 
     def h_anchor(self, g, dct, direction, hints):
-        a = g["anchor"].lower()
+        a = re.sub(r"\s+", " ", g["anchor"].lower())  # "the day  after tomorrow"
         part = self.lex["day_parts"].get(g.get("part", "").lower())
         if a == "tonight":
             part = "NI"
