@@ -1,7 +1,7 @@
-"""Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, and days
-of the month written as ordinal words. Each case is (name, text, publication date, mention, type,
-value) or, for what must give no date, (name, text, publication date, mention); the sentences are
-written for the pattern their name says."""
+"""Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
+half" in a length, and days of the month written as ordinal words. Each case is (name, text,
+publication date, mention, type, value) or, for what must give no date, (name, text, publication
+date, mention); the sentences are written for the pattern their name says."""
 from __future__ import annotations
 
 import pytest
@@ -23,6 +23,13 @@ FOUND = [
      "DATE", "2013-03-22"),
     ("day_before_yesterday_is_one_day", "The deal was signed the day before yesterday.", PUB,
      "the day before yesterday", "DATE", "2013-03-18"),
+    # "and a half" belongs to the length it follows, after a unit or after a count
+    ("unit_and_a_half_after_the_past_is_one_length", "Prices have doubled over the past year and a half.", PUB,
+     "the past year and a half", "DURATION", "P1Y6M"),
+    ("unit_and_a_half_after_the_next_is_one_length", "Over the next hour and a half, the vote will close.", PUB,
+     "the next hour and a half", "DURATION", "PT1H30M"),
+    ("count_and_a_half_before_its_unit_is_one_length", "He worked there for two and a half years.", PUB,
+     "two and a half years", "DURATION", "P2Y6M"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),
@@ -49,6 +56,7 @@ NO_DATE = [
     ("ordinal_joined_to_a_noun_after_a_month_is_no_day", "In May second-placed Leeds lost again.", PUB,
      "May second"),
     ("ordinal_of_a_count_is_no_day", "It was the second of three rounds.", PUB, None),
+    ("count_and_a_half_of_a_thing_is_no_length", "He ran two and a half miles.", PUB, None),
 ]
 
 

@@ -1003,14 +1003,14 @@ class Grammar:
                 return None  # "a second term", "a quarter of the votes"
             if unit == "Q" and n != "X" and "det" not in g:
                 return None
-            if g.get("andahalf") and n != "X":
-                n += 0.5
+            if (g.get("andahalf") or g.get("halfnum")) and n != "X":
+                n += 0.5  # "a year and a half", "two and a half years"
             if g.get("upper") and not self._is_rising_range(n, g["upper"]):
                 return None  # "won 5 to 4": a score, not a range of lengths
         elif g["unit"].lower().endswith("s"):
             n = "X"
         else:
-            n = 1
+            n = 1.5 if g.get("andahalf") else 1  # "the past year and a half"
         value = duration_value(n, unit)
         if value is None:
             return None
