@@ -1,7 +1,7 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
-half" in a length, and days of the month written as ordinal words. Each case is (name, text,
-publication date, mention, type, value) or, for what must give no date, (name, text, publication
-date, mention); the sentences are written for the pattern their name says."""
+half" in a length, the edge of the decade, and days of the month written as ordinal words. Each case
+is (name, text, publication date, mention, type, value) or, for what must give no date, (name, text,
+publication date, mention); the sentences are written for the pattern their name says."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +30,13 @@ FOUND = [
      "the next hour and a half", "DURATION", "PT1H30M"),
     ("count_and_a_half_before_its_unit_is_one_length", "He worked there for two and a half years.", PUB,
      "two and a half years", "DURATION", "P2Y6M"),
+    # the edge of "the decade" or "the century" is the publication date's, unless a past story tells of it
+    ("edge_of_the_decade_in_a_clause_ahead_is_the_current_decade",
+     "The company expects to finish by the end of the decade.", PUB, "the end of the decade", "DATE", "201X"),
+    ("edge_of_the_century_in_a_clause_ahead_is_the_current_century",
+     "Some computers may fail at the end of the century.", "1998-06-14", "the end of the century", "DATE", "19"),
+    ("edge_of_the_century_in_a_past_story_is_not_the_current_one",
+     "By the end of the century, the town had grown tenfold.", PUB, "the end of the century", "DATE", "XX"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),

@@ -1021,6 +1021,8 @@ class Grammar:
         unit = self.units[g["unit"].lower()]
         if dct is None:
             return None
+        if unit in ("DE", "CE") and direction == PAST:
+            return None  # "by the end of the decade, it had 500 stores": a decade the story tells of
         if unit == "WE":  # the weekend nearest in the clause's direction
             wd = dct.isoweekday()
             sat = dct + timedelta(days=(6 - wd) % 7) if direction == FUTURE else dct - timedelta(days=(wd - 6) % 7)
