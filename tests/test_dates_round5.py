@@ -1,7 +1,8 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
-half" in a length, the edge of the decade, and days of the month written as ordinal words. Each case
-is (name, text, publication date, mention, type, value) or, for what must give no date, (name, text,
-publication date, mention); the sentences are written for the pattern their name says."""
+half" in a length, the edge of the decade, a weekday's relative word, and days of the month as
+ordinal words. Each case is (name, text, publication date, mention, type, value) or, for what must
+give no date, (name, text, publication date, mention); the sentences are written for the pattern
+their name says."""
 from __future__ import annotations
 
 import pytest
@@ -37,6 +38,11 @@ FOUND = [
      "Some computers may fail at the end of the century.", "1998-06-14", "the end of the century", "DATE", "19"),
     ("edge_of_the_century_in_a_past_story_is_not_the_current_one",
      "By the end of the century, the town had grown tenfold.", PUB, "the end of the century", "DATE", "XX"),
+    # a relative word before a weekday and its date belongs to the date
+    ("relative_word_before_a_weekday_and_its_date_is_part_of_it", "The vote is next Tuesday, April 2.", PUB,
+     "next Tuesday, April 2", "DATE", "2013-04-02"),
+    ("relative_word_before_a_weekday_and_its_date_with_a_year", "The vote was held last Sunday, March 17, 2013.",
+     PUB, "last Sunday, March 17, 2013", "DATE", "2013-03-17"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),
