@@ -1,8 +1,8 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
-half" in a length, the edge of the decade, a weekday's relative word, and days of the month as
-ordinal words. Each case is (name, text, publication date, mention, type, value) or, for what must
-give no date, (name, text, publication date, mention); the sentences are written for the pattern
-their name says."""
+half" in a length, the edge of the decade, a weekday's relative word, "since" a day, and days of the
+month as ordinal words. Each case is (name, text, publication date, mention, type, value) or, for
+what must give no date, (name, text, publication date, mention); the sentences are written for the
+pattern their name says."""
 from __future__ import annotations
 
 import pytest
@@ -43,6 +43,9 @@ FOUND = [
      "next Tuesday, April 2", "DATE", "2013-04-02"),
     ("relative_word_before_a_weekday_and_its_date_with_a_year", "The vote was held last Sunday, March 17, 2013.",
      PUB, "last Sunday, March 17, 2013", "DATE", "2013-03-17"),
+    # "since" a day: on or before the publication date, however close the day lies ahead
+    ("day_after_since_is_in_the_past_even_when_near_ahead", "The law has been in force since April 1.", PUB,
+     "April 1", "DATE", "2012-04-01"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),

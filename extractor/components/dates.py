@@ -358,8 +358,8 @@ class NewsDates(base.RuleDataComponent):
         direction = clause_direction(span, self.reporting if bare_weekday else None)
         if reports_long_period(span, self.long_periods, ctx):
             hints = hints | {"year_period"}
-        if span.start > 0 and doc[span.start - 1].lower_ == "ended":
-            # "the quarter ended Oct. 31": past, however close Oct. 31 lies ahead
+        if span.start > 0 and doc[span.start - 1].lower_ in ("ended", "since"):
+            # "the quarter ended Oct. 31", "in force since Jan. 1": past, however close the day lies ahead
             hints, direction = hints | {"ended"}, PAST
         tx = self.grammar.normalize_candidate(cand, ctx.dct, direction, hints)
         if tx is None:
