@@ -1,8 +1,8 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
-half" in a length, the edge of the decade, a weekday's relative word, "since" a day, and days of the
-month as ordinal words. Each case is (name, text, publication date, mention, type, value) or, for
-what must give no date, (name, text, publication date, mention); the sentences are written for the
-pattern their name says."""
+half" in a length, the edge of the decade, a weekday's relative word, "since" a day, "every other"
+unit, and days of the month as ordinal words. Each case is (name, text, publication date, mention,
+type, value) or, for what must give no date, (name, text, publication date, mention); the sentences
+are written for the pattern their name says."""
 from __future__ import annotations
 
 import pytest
@@ -46,6 +46,9 @@ FOUND = [
     # "since" a day: on or before the publication date, however close the day lies ahead
     ("day_after_since_is_in_the_past_even_when_near_ahead", "The law has been in force since April 1.", PUB,
      "April 1", "DATE", "2012-04-01"),
+    # "every other" unit is a SET of twice that unit
+    ("every_other_unit_is_a_set_of_two_units", "Elections are held every other year.", PUB, "every other year", "SET",
+     "P2Y"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),
@@ -72,6 +75,7 @@ NO_DATE = [
     ("ordinal_joined_to_a_noun_after_a_month_is_no_day", "In May second-placed Leeds lost again.", PUB,
      "May second"),
     ("ordinal_of_a_count_is_no_day", "It was the second of three rounds.", PUB, None),
+    ("every_other_before_a_noun_is_no_set", "Every other candidate dropped out.", PUB, None),
     ("count_and_a_half_of_a_thing_is_no_length", "He ran two and a half miles.", PUB, None),
 ]
 

@@ -971,7 +971,7 @@ class Grammar:
         if "season" in g:  # "every winter"
             return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
-        n = self._count(g["num"]) if "num" in g else 1
+        n = self._count(g["num"]) if "num" in g else 2 if "other" in g else 1  # "every other year": P2Y
         if n is None or n == "X":
             return None
         return Timex("SET", duration_value(n, unit), None, None, None, False)
