@@ -1,8 +1,8 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
 half" in a length, the edge of the decade, a weekday's relative word, "since" a day, "every other"
-unit, and days of the month as ordinal words. Each case is (name, text, publication date, mention,
-type, value) or, for what must give no date, (name, text, publication date, mention); the sentences
-are written for the pattern their name says."""
+unit, a month of last year, and days of the month as ordinal words. Each case is (name, text,
+publication date, mention, type, value) or, for what must give no date, (name, text, publication
+date, mention); the sentences are written for the pattern their name says."""
 from __future__ import annotations
 
 import pytest
@@ -49,6 +49,15 @@ FOUND = [
     # "every other" unit is a SET of twice that unit
     ("every_other_unit_is_a_set_of_two_units", "Elections are held every other year.", PUB, "every other year", "SET",
      "P2Y"),
+    # "last year" after a month (and day) names the year, wherever the month falls in this one
+    ("month_of_last_year_before_this_years_month_is_last_years", "The plant closed in January last year.", PUB,
+     "January last year", "DATE", "2012-01"),
+    ("month_of_next_year_is_next_years", "The plant will open in January next year.", PUB, "January next year",
+     "DATE", "2014-01"),
+    ("month_day_of_this_year_is_one_date", "The euro rate was set on Jan. 1 this year.", PUB, "Jan. 1 this year",
+     "DATE", "2013-01-01"),
+    ("month_day_of_last_year_is_one_date", "The plant closed on Feb. 5 last year.", PUB, "Feb. 5 last year",
+     "DATE", "2012-02-05"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),

@@ -369,6 +369,10 @@ def shift(dct: date, n: int, unit: str) -> tuple[str, str]:
     return dct.isoformat(), "day"
 
 
+# the year "this year", "last year" and "next year" name, from the publication year
+YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
 # ---------------------------------------------------------------- the grammar
 def _alt(words: Iterable[str], flags: str = "i") -> str:
     """A regex alternation of WORDS, longest first, spaces matching any whitespace."""
@@ -651,6 +655,9 @@ class Grammar:
         month = int(g["month_num"]) if "month_num" in g else self._month_num(g["month"])
         day = self._day_num(g["day"])
         weekday = self._weekday_num(g["weekday"]) if "weekday" in g else None
+        if "rel" in g and dct is not None:  # "Jan. 1 this year", "March 5 last year"
+            y = dct.year + YEAR_OFFSETS[g["rel"].lower().split()[-2]]
+            return make_date(date(y, month, day).isoformat(), True)
         if "year" in g:
             y = int(g["year"]) if len(g["year"]) == 4 else (1900 + int(g["year"]) if int(g["year"]) > 30 else 2000 + int(g["year"]))
             return make_date(date(y, month, day).isoformat(), False)
@@ -698,13 +705,10 @@ class Grammar:
         if dct is None:
             return make_date(f"XXXX-{m:02d}", False)
         if rel.endswith("year"):
-            rel = rel.replace(" year", "")
-        if rel in ("this", "of this"):
+            # "March last year": the month of the year named, wherever the month falls in this one
+            return make_date(f"{dct.year + YEAR_OFFSETS[rel.split()[-2]]}-{m:02d}", True)
+        if rel == "this":
             y = dct.year
-        elif rel in ("of last",):
-            y = dct.year - 1
-        elif rel in ("of next",):
-            y = dct.year + 1
         elif rel in ("last", "this past", "the past", "past"):
             y = dct.year if m < dct.month else dct.year - 1
         elif rel in ("next", "this coming", "coming"):
