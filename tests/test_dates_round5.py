@@ -1,6 +1,6 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
 half" in a length, the edge of the decade, a weekday's relative word, "since" a day, "every other"
-unit, a month of last year, and days of the month as ordinal words. Each case is (name, text,
+unit, a month or half of last year, and days of the month as ordinal words. Each case is (name, text,
 publication date, mention, type, value) or, for what must give no date, (name, text, publication
 date, mention); the sentences are written for the pattern their name says."""
 from __future__ import annotations
@@ -58,6 +58,11 @@ FOUND = [
      "DATE", "2013-01-01"),
     ("month_day_of_last_year_is_one_date", "The plant closed on Feb. 5 last year.", PUB, "Feb. 5 last year",
      "DATE", "2012-02-05"),
+    # "the first half of" a year named by a relative word is that half
+    ("first_half_of_last_year_is_its_half", "The plant closed in the first half of last year.", PUB,
+     "the first half of last year", "DATE", "2012-H1"),
+    ("second_half_of_the_year_is_this_years_half", "Sales will rise in the second half of the year.", PUB,
+     "the second half of the year", "DATE", "2013-H2"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),

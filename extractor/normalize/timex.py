@@ -930,7 +930,13 @@ class Grammar:
             wk = week_value(dct + timedelta(weeks=off) if off else dct)
             return make_date(f"{wk}-WE", True)
         value, _ = shift(dct, off, unit)
-        return make_date(value, True)
+        return make_date(self._half_of_year(value, unit, g), True)
+
+    def _half_of_year(self, value: str, unit: str, g: dict) -> str:
+        """VALUE, a year, narrowed to the half its edge names ("the first half of last year":
+        1998-H1); VALUE itself for any other unit or edge."""
+        half = self.lex["edge_words"].get(re.sub(r"\s+", " ", g.get("edge", "")).lower())
+        return f"{value}-{half}" if unit == "Y" and half in ("H1", "H2") else value
 
     def h_ago(self, g, dct, direction, hints):
         unit = self.units.get(g["unit"].lower())
@@ -1032,7 +1038,7 @@ class Grammar:
             sat = dct + timedelta(days=(6 - wd) % 7) if direction == FUTURE else dct - timedelta(days=(wd - 6) % 7)
             return make_date(week_value(sat) + "-WE", True)
         value, _ = shift(dct, -1 if "latest" in det else 0, unit)
-        return make_date(value, True)
+        return make_date(self._half_of_year(value, unit, g), True)
 
     def h_anaphor(self, g, dct, direction, hints, ref: str | None = None):
         """"that year", "the same month", "later that day", "the following year": the unit of REF, the
