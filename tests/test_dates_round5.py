@@ -1,8 +1,9 @@
 """Table tests of issue 13, round 5: midnight as the end of its day, the day after tomorrow, "and a
 half" in a length, the edge of the decade, a weekday's relative word, "since" a day, "every other"
-unit, a month or half of last year, and days of the month as ordinal words. Each case is (name, text,
-publication date, mention, type, value) or, for what must give no date, (name, text, publication
-date, mention); the sentences are written for the pattern their name says."""
+unit, a month or half of last year, a month's first or last day, and days of the month as ordinal
+words. Each case is (name, text, publication date, mention, type, value) or, for what must give no
+date, (name, text, publication date, mention); the sentences are written for the pattern their name
+says."""
 from __future__ import annotations
 
 import pytest
@@ -63,6 +64,11 @@ FOUND = [
      "the first half of last year", "DATE", "2012-H1"),
     ("second_half_of_the_year_is_this_years_half", "Sales will rise in the second half of the year.", PUB,
      "the second half of the year", "DATE", "2013-H2"),
+    # "the last day of October" is that day
+    ("last_day_of_a_month_is_its_last_date", "The plant closed on the last day of October.", PUB,
+     "the last day of October", "DATE", "2012-10-31"),
+    ("first_day_of_a_month_with_its_year", "The law took effect on the first day of May 1998.", PUB,
+     "the first day of May 1998", "DATE", "1998-05-01"),
     # a day of the month written as an ordinal word, as speech and transcripts write it
     ("ordinal_word_day_after_its_month", "The summit will open on April ninth.", PUB, "April ninth", "DATE",
      "2013-04-09"),

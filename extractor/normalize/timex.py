@@ -689,6 +689,18 @@ class Grammar:
             return None
         return make_date(week_value(date(y, m, first + 3)), month.relative)
 
+    def h_edge_day_of_month(self, g, dct, direction, hints):
+        """"the last day of October", "the first day of May 1998": that day of the month read as
+        h_month reads it; the month's value with its day unknown when the month has no year."""
+        month = self.h_month({k: v for k, v in g.items() if k in ("month", "year")}, dct, direction, hints)
+        if month is None:
+            return None
+        if month.value.startswith("X"):
+            return make_date(f"{month.value}-XX", False)
+        y, m = int(month.value[:4]), int(month.value[5:7])
+        day = calendar.monthrange(y, m)[1] if g["edge"].lower() in ("last", "final") else 1
+        return make_date(date(y, m, day).isoformat(), month.relative)
+
     def h_unknown_day(self, g, dct, direction, hints):
         """"the 45th day" (of a strike, a siege): a day, which one the text does not say on its own."""
         return Timex("DATE", "XXXX-XX-XX", "day")
