@@ -1,5 +1,6 @@
 """What the dates table tests share: a news_dates component with given options, the dates a pipeline
-finds in one text (as rows, or keyed by mention), and the check that a mention has its type and value."""
+finds in one text (as rows, or keyed by mention), the check that a mention has its type and value, and
+the check that a text (or a mention in it) gives no date."""
 from __future__ import annotations
 
 from extractor.components.dates import NewsDates
@@ -36,3 +37,13 @@ def assert_date(nlp, text: str, published: str | None, mention: str, type_: str,
     rows = dates_by_mention(nlp, text, published, dates)
     assert mention in rows, rows
     assert rows[mention] == (type_, value), rows
+
+
+def assert_no_date(nlp, text: str, published: str | None, mention: str | None = None, dates=None) -> None:
+    """The dates NLP finds in TEXT published on PUBLISHED (DATES as in dates_of) hold no row whose
+    mention is MENTION; with no MENTION, no row at all: the check of every negative table."""
+    rows = dates_by_mention(nlp, text, published, dates)
+    if mention is None:
+        assert rows == {}, rows
+    else:
+        assert mention not in rows, rows

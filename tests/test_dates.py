@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dates_tables import assert_date, dates_of
+from tests.dates_tables import assert_date, assert_no_date, dates_of
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "azernews-2021-06-11-demining.txt"
 TIMEBANK = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates" / "timebank.jsonl"
@@ -92,7 +92,7 @@ def test_mentions(nlp, text, published, mention, type_, value):
     "Gonzalez said on CBS's ''60 Minutes'' that he was fine.",
 ])
 def test_not_dates(nlp, text):
-    assert dates_of(nlp, text, "2021-06-11") == []
+    assert_no_date(nlp, text, "2021-06-11")
 
 
 def test_seed_article(nlp):
@@ -184,3 +184,27 @@ def test_dateparser_fallback_is_deterministic_without_a_publication_date(text, p
 
     tx = dateparser_timex(text, published)
     assert (tx.value if tx else None) == value
+
+
+# Undated texts with no year written, which dateparser reads only against a reference day (so
+# without a publication date they give no value), and undated texts that do write a year.
+UNDATED_TEXTS = ["May", "Sunday", "noon", "midnight", "today", "three years ago", "the 45-year-old",
+                 "the working day", "two thousand ten", "spring of MMX", "April MMX", "Jan. MMXIV",
+                 "May 2010", "June 10, 2021", "١٩٩٠", "1990s"]
+
+
+@pytest.mark.parametrize("text", UNDATED_TEXTS)
+def test_year_gate_without_a_publication_date_agrees_with_dateparser(text):
+    """dateparser is not asked about an undated text that writes no year: the gate gives the value
+    that asking it against both reference days would (None unless a year is written)."""
+    from extractor.components.dates import NO_DCT_ANCHORS, _dateparser_timex, dateparser_timex
+
+    first, second = (_dateparser_timex(text, None, anchor) for anchor in NO_DCT_ANCHORS)
+    asked = first if first is not None and first == second else None
+    assert dateparser_timex(text, None) == asked
+
+
+def test_year_gate_keeps_a_roman_year():
+    from extractor.components.dates import dateparser_timex
+
+    assert dateparser_timex("April MMX", None).value == "2010-04"

@@ -272,6 +272,16 @@ def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
 
 
 # ---------------------------------------------------------------- numbers
+def day_ordinals(figures_numbers: dict) -> dict[str, int]:
+    """The ordinal words of the days of a month, "first" to "thirty-first" ("March eighth", "the
+    twenty-first of June"), built from the ordinals and tens of models/figures/numbers.json."""
+    ordinals = {w: n for w, n in figures_numbers["ordinals"].items() if n <= 31}
+    out = dict(ordinals)
+    for ten, t in figures_numbers["tens"].items():
+        out.update({f"{ten}-{w}": t + n for w, n in ordinals.items() if t in (20, 30) and n < 10 and t + n <= 31})
+    return out
+
+
 def date_numbers(figures_numbers: dict, extras: dict[str, float]) -> dict[str, float]:
     """The number words of the dates grammar: the plain ones from models/figures/numbers.json (their
     one home: units, tens, "hundred", "dozen" and the exact determiners "a couple (of)") plus the
@@ -359,6 +369,10 @@ def shift(dct: date, n: int, unit: str) -> tuple[str, str]:
     return dct.isoformat(), "day"
 
 
+# the year "this year", "last year" and "next year" name, from the publication year
+YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
 # ---------------------------------------------------------------- the grammar
 def _alt(words: Iterable[str], flags: str = "i") -> str:
     """A regex alternation of WORDS, longest first, spaces matching any whitespace."""
@@ -395,6 +409,9 @@ def _placeholders(lex: dict, numbers: Iterable[str]) -> dict[str, str]:
         "YEAR": "(?:1[0-9]\\d\\d|20\\d\\d)",
         "YEAR_WORDS": year_words,
         "DAY": "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d)",
+        # "twenty-first" or "twenty first"
+        "DAY_WORD": "(?i:" + "|".join(re.escape(w).replace(r"\-", "[- ]") for w in
+                                      sorted(lex.get("day_ordinals", {}), key=len, reverse=True)) + ")",
         "MONTH": month,
         "MONTH_FULL": month_dotted,
         "MONTH_BARE": "(?:" + "|".join(sorted(_cap_forms(months_full), key=len, reverse=True)) + ")",
@@ -614,6 +631,12 @@ class Grammar:
     def _weekday_num(self, s: str) -> int:
         return self.weekdays[s.lower().rstrip(".").rstrip("s") if s.lower().endswith("days") else s.lower().rstrip(".")]
 
+    def _day_num(self, s: str) -> int:
+        """The day of the month S writes: "8", "8th", "eighth", "twenty first"."""
+        if s[:1].isdigit():
+            return int(re.match(r"\d+", s)[0])
+        return self.lex["day_ordinals"][re.sub(r"[\s-]+", "-", s.lower())]
+
     def _year_num(self, s: str) -> int:
         if s.isdigit():
             return int(s)
@@ -630,8 +653,11 @@ class Grammar:
     # ---- handlers: (groups, dct, direction, hints) -> Timex | None
     def h_date(self, g, dct, direction, hints):
         month = int(g["month_num"]) if "month_num" in g else self._month_num(g["month"])
-        day = int(re.match(r"\d+", g["day"])[0])
+        day = self._day_num(g["day"])
         weekday = self._weekday_num(g["weekday"]) if "weekday" in g else None
+        if "rel" in g and dct is not None:  # "Jan. 1 this year", "March 5 last year"
+            y = dct.year + YEAR_OFFSETS[g["rel"].lower().split()[-2]]
+            return make_date(date(y, month, day).isoformat(), True)
         if "year" in g:
             y = int(g["year"]) if len(g["year"]) == 4 else (1900 + int(g["year"]) if int(g["year"]) > 30 else 2000 + int(g["year"]))
             return make_date(date(y, month, day).isoformat(), False)
@@ -663,6 +689,18 @@ class Grammar:
             return None
         return make_date(week_value(date(y, m, first + 3)), month.relative)
 
+    def h_edge_day_of_month(self, g, dct, direction, hints):
+        """"the last day of October", "the first day of May 1998": that day of the month read as
+        h_month reads it; the month's value with its day unknown when the month has no year."""
+        month = self.h_month({k: v for k, v in g.items() if k in ("month", "year")}, dct, direction, hints)
+        if month is None:
+            return None
+        if month.value.startswith("X"):
+            return make_date(f"{month.value}-XX", False)
+        y, m = int(month.value[:4]), int(month.value[5:7])
+        day = calendar.monthrange(y, m)[1] if g["edge"].lower() in ("last", "final") else 1
+        return make_date(date(y, m, day).isoformat(), month.relative)
+
     def h_unknown_day(self, g, dct, direction, hints):
         """"the 45th day" (of a strike, a siege): a day, which one the text does not say on its own."""
         return Timex("DATE", "XXXX-XX-XX", "day")
@@ -679,13 +717,10 @@ class Grammar:
         if dct is None:
             return make_date(f"XXXX-{m:02d}", False)
         if rel.endswith("year"):
-            rel = rel.replace(" year", "")
-        if rel in ("this", "of this"):
+            # "March last year": the month of the year named, wherever the month falls in this one
+            return make_date(f"{dct.year + YEAR_OFFSETS[rel.split()[-2]]}-{m:02d}", True)
+        if rel == "this":
             y = dct.year
-        elif rel in ("of last",):
-            y = dct.year - 1
-        elif rel in ("of next",):
-            y = dct.year + 1
         elif rel in ("last", "this past", "the past", "past"):
             y = dct.year if m < dct.month else dct.year - 1
         elif rel in ("next", "this coming", "coming"):
@@ -732,7 +767,7 @@ class Grammar:
         return make_date(d.isoformat(), True)
 
     def h_anchor(self, g, dct, direction, hints):
-        a = g["anchor"].lower()
+        a = re.sub(r"\s+", " ", g["anchor"].lower())  # "the day  after tomorrow"
         part = self.lex["day_parts"].get(g.get("part", "").lower())
         if a == "tonight":
             part = "NI"
@@ -764,7 +799,9 @@ class Grammar:
         if clock in ("noon", "midday"):
             hh, mm = 12, 0
         elif clock == "midnight":
-            hh, mm = 0, 0
+            # midnight belongs to the day that ends (AP style; TIDES writes it T24): "expires at
+            # midnight Friday" is the end of Friday, not its first minute
+            hh, mm = 24, 0
         else:
             m = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
             hh, mm = int(m[1]), int(m[2] or 0)
@@ -905,7 +942,13 @@ class Grammar:
             wk = week_value(dct + timedelta(weeks=off) if off else dct)
             return make_date(f"{wk}-WE", True)
         value, _ = shift(dct, off, unit)
-        return make_date(value, True)
+        return make_date(self._half_of_year(value, unit, g), True)
+
+    def _half_of_year(self, value: str, unit: str, g: dict) -> str:
+        """VALUE, a year, narrowed to the half its edge names ("the first half of last year":
+        1998-H1); VALUE itself for any other unit or edge."""
+        half = self.lex["edge_words"].get(re.sub(r"\s+", " ", g.get("edge", "")).lower())
+        return f"{value}-{half}" if unit == "Y" and half in ("H1", "H2") else value
 
     def h_ago(self, g, dct, direction, hints):
         unit = self.units.get(g["unit"].lower())
@@ -950,7 +993,7 @@ class Grammar:
         if "season" in g:  # "every winter"
             return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
-        n = self._count(g["num"]) if "num" in g else 1
+        n = self._count(g["num"]) if "num" in g else 2 if "other" in g else 1  # "every other year": P2Y
         if n is None or n == "X":
             return None
         return Timex("SET", duration_value(n, unit), None, None, None, False)
@@ -982,14 +1025,14 @@ class Grammar:
                 return None  # "a second term", "a quarter of the votes"
             if unit == "Q" and n != "X" and "det" not in g:
                 return None
-            if g.get("andahalf") and n != "X":
-                n += 0.5
+            if (g.get("andahalf") or g.get("halfnum")) and n != "X":
+                n += 0.5  # "a year and a half", "two and a half years"
             if g.get("upper") and not self._is_rising_range(n, g["upper"]):
                 return None  # "won 5 to 4": a score, not a range of lengths
         elif g["unit"].lower().endswith("s"):
             n = "X"
         else:
-            n = 1
+            n = 1.5 if g.get("andahalf") else 1  # "the past year and a half"
         value = duration_value(n, unit)
         if value is None:
             return None
@@ -1000,12 +1043,14 @@ class Grammar:
         unit = self.units[g["unit"].lower()]
         if dct is None:
             return None
+        if unit in ("DE", "CE") and direction == PAST:
+            return None  # "by the end of the decade, it had 500 stores": a decade the story tells of
         if unit == "WE":  # the weekend nearest in the clause's direction
             wd = dct.isoweekday()
             sat = dct + timedelta(days=(6 - wd) % 7) if direction == FUTURE else dct - timedelta(days=(wd - 6) % 7)
             return make_date(week_value(sat) + "-WE", True)
         value, _ = shift(dct, -1 if "latest" in det else 0, unit)
-        return make_date(value, True)
+        return make_date(self._half_of_year(value, unit, g), True)
 
     def h_anaphor(self, g, dct, direction, hints, ref: str | None = None):
         """"that year", "the same month", "later that day", "the following year": the unit of REF, the
@@ -1050,7 +1095,9 @@ def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = G
     lexicon = json.loads(lexicon_file.read_text(encoding="utf8"))
     patterns = [json.loads(line) for line in patterns_file.read_text(encoding="utf8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
-    numbers = date_numbers(json.loads(numbers_file.read_text(encoding="utf8")), lexicon["number_extras"])
+    figures_numbers = json.loads(numbers_file.read_text(encoding="utf8"))
+    numbers = date_numbers(figures_numbers, lexicon["number_extras"])
+    lexicon["day_ordinals"] = day_ordinals(figures_numbers)
     # the figures' number reader counts too, with its lexicon (NUMBER_FILES) from the same folder
     return Grammar(lexicon, patterns, numbers, number_lexicon(base))
 
