@@ -213,8 +213,9 @@ class NewsQuotes(base.RuleDataComponent):
             content = within_sentence(tok, token_range(complement), text) if complement is not None else None
             if complement is None and tok.lemma_.lower() in self.data["speech"]:
                 content = parenthetical_content(tok, text)
-            extra = [t for t in extra if t not in particles(tok)]
-            cue_tokens = (tok, *particles(tok), *extra)
+            parts = particles(tok)
+            extra = [t for t in extra if t not in parts]
+            cue_tokens = (tok, *parts, *extra)
             lemma = " ".join([cue_lemma(tok)] + [t.lower_ for t in extra])
             cues.append(Cue(cue_tokens, lemma, source, content, own_source=own))
         return cues
@@ -1107,7 +1108,8 @@ def nouns_with_proper_modifier(doc: Doc) -> list[Token]:
     at = numpy.arange(len(doc))
     pos, dep, heads = arr[:, 0], arr[:, 1], arr[:, 2].astype("int64") + at  # HEAD: an offset, wrapped
     labels = numpy.array([get_string_id(d) for d in PROPER_MODIFIERS], dtype=arr.dtype)
-    modifier = (pos == PROPN) & numpy.isin(dep, labels) & (heads > at)
+    # one comparison per label: numpy.isin's set-up costs more than the test on news-sized docs
+    modifier = (pos == PROPN) & numpy.logical_or.reduce([dep == label for label in labels]) & (heads > at)
     nouns = sorted({int(h) for h in heads[modifier] if pos[h] == NOUN})
     return [doc[i] for i in nouns]
 
