@@ -84,6 +84,12 @@ def sentence_starts(doc: Doc) -> list[int]:
     return [0] + arr[1:, 1][arr[1:, 0] == 1].tolist()
 
 
+# Per mention table: the columns its component fills, and all its contract columns (a component's
+# dict whose keys are all contract columns has no extra column to keep).
+_OWN_COLUMNS = {kind: COLUMNS[kind][len(MENTION):] for kind in MENTION_TABLES}
+_COLUMN_SETS = {kind: frozenset(COLUMNS[kind]) for kind in MENTION_TABLES}
+
+
 def doc_rows(doc: Doc, article_id: str, text: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """The mention rows of every table for one annotated Doc, sorted by offset.
     Each component left plain dicts with `start`, `end` (char offsets) and its columns.
@@ -92,18 +98,21 @@ def doc_rows(doc: Doc, article_id: str, text: str | None = None) -> dict[str, li
     starts = sentence_starts(doc)
     text = doc.text if text is None else text
     out: dict[str, list[dict[str, Any]]] = {}
+    underscore = doc._  # spaCy makes a new accessor object at each doc._
     for kind in MENTION_TABLES:
         rows = []
-        for m in getattr(doc._, kind) or []:
+        own, contract = _OWN_COLUMNS[kind], _COLUMN_SETS[kind]
+        for m in getattr(underscore, kind) or []:
             s, e = int(m["start"]), int(m["end"])
             row = {"article_id": article_id, "start": s, "end": e, "text": text[s:e],
                    "sentence": max(0, bisect_right(starts, s) - 1)}
-            for c in COLUMNS[kind][len(MENTION):]:
+            for c in own:
                 row[c] = m.get(c)
             # Extra columns a component adds beyond the contract are kept, after the contract's.
-            for c, v in m.items():
-                if c not in row and c not in ("start", "end"):
-                    row[c] = v
+            if not m.keys() <= contract:
+                for c, v in m.items():
+                    if c not in row and c not in ("start", "end"):
+                        row[c] = v
             rows.append(row)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         out[kind] = rows

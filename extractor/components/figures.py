@@ -77,6 +77,10 @@ RATE_AFTER = re.compile(r"(?:\s+(per|an?)\s+|(/))([A-Za-z]+)\b")
 # what stands between a figure and the next when the next restates it: ", or", "(", "points, or"
 COORDINATED = re.compile(r"\s*(?:[A-Za-z]+\s*)?(?:,\s*or(?:\s+about|\s+nearly|\s+some)?|\()\s*")
 PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.\-/]\d{2,5}){2,}$")
+# The text rules every candidate figure goes through, compiled once.
+PHONE_LIKE = re.compile(r"\+?[\d(][\d\s().\-/]{6,}\d")
+SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?")
+COMPACT_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 # Date phrases that are patterns rather than words (the words come from the rule data).
 DATE_PATTERNS = (r"(?:first|second|third|fourth|last|next|this|the)\s+quarters?", r"quarters?\s+of", r"[ap]\.?m\.?",
                  r"o'?clock")
@@ -111,8 +115,9 @@ class _Candidate:
             return
         self.prev = doc[core.start - 1] if core.start > 0 else None
         self.nxt = doc[core.end] if core.end < len(doc) else None
-        span = doc.char_span(f.start, f.end, alignment_mode="expand")
-        if span is not None and self.small_count(31):
+        # a small count reads its neighbours around its whole span (no span made for other figures)
+        span = doc.char_span(f.start, f.end, alignment_mode="expand") if self.small_count(31) else None
+        if span is not None:
             self.prev = doc[span.start - 1] if span.start > 0 else None
             self.nxt = doc[span.end] if span.end < len(doc) else None
         self.before = [t.lower_.rstrip(".") for t in doc[max(0, core.start - 4):core.start]]
@@ -235,9 +240,9 @@ class NewsFigures(base.RuleDataComponent):
         f, text = c.f, c.text
         cs, ce = f.core_start, f.core_end
         lo = max(0, cs - 16)
-        for m in re.finditer(r"\+?[\d(][\d\s().\-/]{6,}\d", text[lo:ce + 16]):
+        for m in PHONE_LIKE.finditer(text[lo:ce + 16]):
             g = m.group().strip()
-            if re.fullmatch(r"\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?", g):
+            if SPACE_GROUPED.fullmatch(g):
                 continue
             if m.start() + lo <= cs and m.end() + lo >= ce and PHONE.match(g) and not f.scaled \
                     and f.category == "count" and (m.group().count("-") + m.group().count(" ") >= 2 or m.group().startswith("+")):
@@ -247,7 +252,7 @@ class NewsFigures(base.RuleDataComponent):
     def is_a_compact_date(self, c: _Candidate) -> bool:
         """"20161016"."""
         core_text = c.text[c.f.core_start:c.f.core_end]
-        return bool(re.fullmatch(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", core_text.lstrip("-")))
+        return bool(COMPACT_DATE.fullmatch(core_text.lstrip("-")))
 
     def is_a_dotted_clock_time(self, c: _Candidate) -> bool:
         """"at 6.45", "17.30 Beijing time", "6:45 pm"."""

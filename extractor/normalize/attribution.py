@@ -9,6 +9,10 @@ from dataclasses import dataclass
 OPENING = "\u201c\u00ab\u201e"  # “ « „
 CLOSING = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
+# Any double quotation mark, and a curly single one: the characters the mark scanners stop at (a
+# regex finds them in C, not a Python test per character).
+DOUBLE_MARK = re.compile("[" + OPENING + CLOSING + STRAIGHT + "]")
+CURLY_SINGLE = re.compile("[\u2018\u2019]")
 # A paragraph break: a blank line, or a line break (some feeds keep one paragraph a line).
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # Words before a quotation mark that make the quoted words a name or a label, not something said.
@@ -66,8 +70,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def quote_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(i, mark_role(text, i)) for i in range(start, end) if text[i] in OPENING or text[i] in CLOSING
-            or text[i] == STRAIGHT]
+    return [(m.start(), mark_role(text, m.start())) for m in DOUBLE_MARK.finditer(text, start, end)]
 
 
 def opens_with_quote(text: str, start: int, end: int) -> bool:
@@ -129,8 +132,8 @@ def single_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     out = []
     for p_start, p_end in paragraphs:
         open_at = None
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in CURLY_SINGLE.finditer(text, p_start, p_end):
+            i, ch = mark.start(), mark.group()
             if ch == "\u2018" and (i == p_start or not text[i - 1].isalnum()):
                 open_at = i
             elif ch == "\u2019" and open_at is not None and (i + 1 == p_end or not text[i + 1].isalpha()) \

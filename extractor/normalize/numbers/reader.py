@@ -21,6 +21,9 @@ POWER = re.compile(r"\^([-−+]*)(\d+(?:\.\d+)?)(?![\d.])")
 SPACED_K = re.compile(r" {1,2}[kK](?![\w])(?=\s*(?:[.,;:!?)]|$))")
 SPACED_SCALE = re.compile(r" (bn|mn|mln|B)(?![\w])")
 SPACE_GROUP = re.compile(r"[ \u202f\u00a0\u2009](\d{3})(?![\d]|[.,]\d)")
+# Compiled once: digits() and _space_groups() test every number token with them.
+ALL_DIGITS = re.compile(r"\d+")
+GROUP_OF_THREE_AT_MOST = re.compile(r"\d{1,3}")
 
 NEXT, MOVED = "next", "moved"
 # What the previous token was ("last"): None at the start; article ("a hundred"), digit, unit
@@ -94,7 +97,7 @@ class NumberReader:
             raise NotANumber if self.j == self.k else EndOfNumber
         v, grouped = self._space_groups(t, v)
         t = self.T[self.j]
-        if self.last is None and re.fullmatch(r"\d+", t.text) and grouped == t.text:
+        if self.last is None and ALL_DIGITS.fullmatch(t.text) and grouped == t.text:
             self.bare_int = True
             if len(t.text) > 1 and t.text[0] == "0":
                 raise NotANumber  # "0730", "05": clock times and codes
@@ -112,7 +115,7 @@ class NumberReader:
         T, text = self.T, self.sc.text
         grouped = t.text
         pos = t.end
-        while self.last is None and re.fullmatch(r"\d{1,3}", grouped.split(" ")[0]) and SPACE_GROUP.match(text, pos):
+        while self.last is None and GROUP_OF_THREE_AT_MOST.fullmatch(grouped.split(" ")[0]) and SPACE_GROUP.match(text, pos):
             m = SPACE_GROUP.match(text, pos)
             grouped += " " + m.group(1)
             nxt = self.j + 1

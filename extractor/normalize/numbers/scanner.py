@@ -10,6 +10,12 @@ from .lexicon import Lexicon
 from .reader import NumberReader
 from .tokens import DASHES, Core, Figure, Tok, tokenize
 
+# What may follow every amount (each tried at the amount's end, in the text itself: matching a copy of
+# the rest of the text cost a copy per amount). None starts with an anchor or a word boundary.
+TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?")  # "9.83e-3 +/- 1e-5", "2,000.45±0.01"
+RATIO = re.compile(r"\s(out of|in|over)\s")  # "one in five"
+INCHES_AFTER_FEET = re.compile(r"\s(?:and\s)?(\d+(?:\.\d+)?)\s?(?:inch(?:es)?\b|in\b\.?|\"|'')")  # "5 feet 2 inches"
+
 
 class Scanner:
     """The tokens of one text and the steps that read figures from them (`scan()`)."""
@@ -490,10 +496,10 @@ class Scanner:
 
     def _extend_tolerance(self, f: Figure) -> None:
         """"9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds": the value, with the unit of the tolerance."""
-        m = re.match(r"\s?(?:±|\+/-|\+-)\s?", self.text[f.end:])
+        m = TOLERANCE.match(self.text, f.end)
         if not (m and f.value_max is None):
             return
-        g = self.amount(self.tok_after(f.end + m.end()))
+        g = self.amount(self.tok_after(m.end()))
         if g is not None and g.value_max is None:
             f.end, f.unit, f.category = g.end, f.unit or g.unit, f.category if f.unit else g.category
             f.next_tok = g.next_tok
@@ -511,10 +517,10 @@ class Scanner:
 
     def _extend_ratio(self, f: Figure) -> None:
         """"one in five", "two out of three", "1 over 3": a ratio is one value."""
-        m = re.match(r"\s(out of|in|over)\s", self.text[f.end:])
+        m = RATIO.match(self.text, f.end)
         if not (m and f.unit is None and f.value_max is None and f.value != 0 and not f.vague):
             return
-        g = self.amount(self.tok_after(f.end + m.end()))
+        g = self.amount(self.tok_after(m.end()))
         if g is not None and g.unit is None and g.value_max is None and g.value > 0 and not g.vague \
                 and not (g.bare_int and 1000 <= g.value <= 2100) and self._ratio_ok(f, g, m.group(1)):
             f.value, f.end, f.core_end, f.bare_int, f.scaled = f.value / g.value, g.end, g.core_end, False, False
@@ -523,10 +529,10 @@ class Scanner:
 
     def _extend_feet_inches(self, f: Figure) -> None:
         """"5 feet 2 inches", "12 ft 2 in": one length, in feet."""
-        m = re.match(r"\s(?:and\s)?(\d+(?:\.\d+)?)\s?(?:inch(?:es)?\b|in\b\.?|\"|'')", self.text[f.end:])
+        m = INCHES_AFTER_FEET.match(self.text, f.end)
         if m and f.unit == "feet" and f.value_max is None and float(m.group(1)) < 12:
             f.value += float(m.group(1)) / 12
-            f.end = f.end + m.end()
+            f.end = m.end()
             f.next_tok = self.tok_after(f.end)
 
     def _extend_glued_rate(self, f: Figure) -> None:

@@ -13,6 +13,7 @@ TOKEN_RE = re.compile(r"\d+(?:\.\d+)?(?:[eE][+-]?\d+|\s?[x×]\s?(?:10\^?|\d+\^)[
                       r"\d+(?:[.,:]\d+)*(?:[\u202f\u00a0\u2009]\d{3})*(?:\.\d+)?|\.\d+|[A-Za-z]+|[^\sA-Za-z\d]")
 SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?)(?:[eE]|\s?[x×]\s?(\d+)\^?)([-−+]?\d+)")
 PLAIN_NUM = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?$|^\.\d+$")
+NUMBER_SPACES = re.compile(r"[\u202f\u00a0\u2009]")  # thin and no-break spaces inside a number
 DASHES = {"-", "–", "—", "‐", "−"}
 # Denominators that make "n/d" a fraction rather than a date ("3/4", not "5/12").
 USUAL_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000}
@@ -43,7 +44,7 @@ def tokenize(text: str) -> list[Tok]:
 def num_value(s: str) -> float | None:
     """A digit string's value ("7,449" -> 7449.0, "2,763.5"), or None if it is not a plain number
     ("16:08", "192.168.1.2", "5,00")."""
-    s = re.sub(r"[\u202f\u00a0\u2009]", "", s).replace(" . ", ".").replace(" , ", ",")
+    s = NUMBER_SPACES.sub("", s).replace(" . ", ".").replace(" , ", ",")
     m = SCIENTIFIC.fullmatch(s)
     if m:
         try:
