@@ -5,7 +5,7 @@ import pytest
 
 from extractor.normalize.timex import load_grammar
 from extractor.normalize.triggers import (DIGIT, UNBOUNDED, TriggerText, barriers, pieces, reach,
-                                          required_triggers, triggers)
+                                          required_triggers, side_reach, triggers)
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -161,6 +161,26 @@ def test_windows_hold_each_trigger_and_its_reach():
     # neighbouring stretches are joined into one
     assert t.windows(frozenset({"two", "four"}), 0) == [(4, 7), (14, 18)]
     assert t.windows(frozenset({"two", "three"}), 0) == [(4, 13)]
+
+
+@pytest.mark.parametrize("pattern, found, sides", [
+    (r"(?:the\s+next\s+)?\d+\s+years", {"years"}, (3, 0)),    # a duration reaches before its unit only
+    (r"(?:the\s+next\s+)?\d+\s+years", {DIGIT}, (2, 1)),      # its count: the words before, the unit after
+    (r"late\s+week(?!\s+of)", {"late"}, (0, 3)),                # a lookahead reads past the match's end
+    (r"late\s+week(?!\s+of)", {"week"}, (1, 2)),
+    (r"(?:late|early)\s+week", {"nope"}, None),                  # not a part's trigger set: no sides known
+])
+def test_side_reach_counts_the_stretches_before_and_after_a_part_s_triggers(pattern, found, sides):
+    assert side_reach(re.compile(pattern), frozenset(found)) == sides
+
+
+def test_windows_widen_by_the_words_before_and_after_apart():
+    text = "one two three four five six seven eight nine ten"
+    t = TriggerText(text)
+    assert t.windows(frozenset({"five"}), (2, 0)) == [(text.index("three"), text.index("five") + 4)]
+    # "two" and "six" widened by two words before and one after: "two".."three" and "four".."seven" touch
+    assert t.windows(frozenset({"two", "six"}), (2, 1)) == [(0, text.index("seven") + 5)]
+    assert t.windows(frozenset({"two", "six"}), (1, 1)) == [(0, 13), (19, 33)]
 
 
 def test_windows_join_what_their_reach_makes_touch_and_stop_at_the_text_ends():

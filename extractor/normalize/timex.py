@@ -15,7 +15,7 @@ from .numbers import LEXICON_FILES as NUMBER_FILES
 from .numbers import Lexicon as NumberLexicon
 from .numbers import lexicon as number_lexicon
 from .numbers import parse_figure
-from .triggers import TriggerText, barriers, reach, required_triggers, triggers
+from .triggers import UNBOUNDED, TriggerText, barriers, reach, required_triggers, side_reach, triggers
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -487,6 +487,10 @@ class Grammar:
         self._barriers: str | None = None
         # how many words either side of a trigger each pattern's matches can reach
         self.reach = [reach(p.regex) for p in self.patterns]
+        # and how many before and after the words of each trigger set it may be searched around,
+        # where the regex says (see side_reach): a duration reaches far before its unit, little after
+        self.side_reach = [{found: side for found in options or () if (side := side_reach(p.regex, found))}
+                           for p, options in zip(self.patterns, self.window_triggers)]
         self.by_id = {p.id: p for p in self.patterns}
         # "two to three weeks": the count before a duration's, read back from the duration found (a
         # pattern of its own would be searched through every text)
@@ -544,7 +548,7 @@ class Grammar:
             # every match holds a trigger and lies within the pattern's reach of it (else within one
             # piece between barriers): only those stretches are searched (a search from a stretch's
             # start still sees what precedes it, for the lookbehinds)
-            for start, end in whole or words.windows(words.rarest(self.window_triggers[order]), self.reach[order]):
+            for start, end in whole or self.windows(words, order):
                 for m in p.regex.finditer(text, start, end):
                     s, e = m.span()
                     if e <= s or (s > 0 and text[s - 1].isalnum() and text[s].isalnum()):
@@ -567,6 +571,15 @@ class Grammar:
         out.sort(key=lambda c: c.start)
         return [self.duration_range(text, c, out[k - 1].end if k else 0) if c.pattern == "duration" else c
                 for k, c in enumerate(out)]
+
+    def windows(self, words: TriggerText, order: int) -> list[tuple[int, int]]:
+        """The stretches of the text of WORDS that hold every match of pattern ORDER: around the
+        rarest of its trigger sets, as far before and after as its matches reach from that set."""
+        found = words.rarest(self.window_triggers[order])
+        reach_words = self.reach[order]
+        if reach_words < UNBOUNDED:  # (a test sets UNBOUNDED to search whole texts)
+            reach_words = self.side_reach[order].get(found, reach_words)
+        return words.windows(found, reach_words)
 
     def patterns_to_try(self, words: TriggerText, tested_up_front: bool) -> list[int]:
         """The indices, in order, of the patterns whose triggers WORDS may hold (see may_match);

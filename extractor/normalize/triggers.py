@@ -86,20 +86,28 @@ def _runs_and_items(items):
     """The sequence ITEMS as (spelled, None, None) for each run of literals, SPELLED being the set of
     lower-cased strings the run can be (an optional character inside it forks it: "0'?s" is "0s"
     or "0's"), and (None, op, av) for each other item, in order."""
-    spellings = [""]
+    for spelled, op, av, _ in _parts_of_sequence(items):
+        yield spelled, op, av
+
+
+def _parts_of_sequence(items):
+    """_runs_and_items's parts of ITEMS, each with the list of items it is made of."""
+    spellings, run = [""], []
     for op, av in items:
         if op is C.LITERAL:
             spellings = [w + chr(av) for w in spellings]
+            run.append((op, av))
             continue
         if spellings != [""] and len(spellings) < _MAX_SPELLINGS and _is_optional_literal(op, av):
             spellings += [w + chr(av[2][0][1]) for w in spellings]
+            run.append((op, av))
             continue
         if spellings != [""]:
-            yield _least(spellings), None, None
-            spellings = [""]
-        yield None, op, av
+            yield _least(spellings), None, None, run
+            spellings, run = [""], []
+        yield None, op, av, [(op, av)]
     if spellings != [""]:
-        yield _least(spellings), None, None
+        yield _least(spellings), None, None, run
 
 
 def _is_optional_literal(op, av) -> bool:
@@ -221,28 +229,30 @@ class TriggerText:
             last = i
         return out
 
-    def windows(self, found: frozenset[str] | None, words: int) -> list[tuple[int, int]]:
+    def windows(self, found: frozenset[str] | None, words: int | tuple[int, int]) -> list[tuple[int, int]]:
         """(start, end) stretches of the text that hold every match of a pattern with triggers FOUND
-        and reach WORDS (see reach()): the words of each trigger found and WORDS words either side,
+        and reach WORDS (see reach(); or (before, after), see side_reach()): the words of each
+        trigger found and WORDS words either side,
         overlapping or neighbouring stretches joined. A match holds a trigger and lies within its
         reach of it, so it is inside one stretch; and a match that would cross a stretch's edge
         would hold a trigger whose stretch overlaps that one, which joining rules out."""
-        if found is None or not self.exact or words >= UNBOUNDED:
+        before, after = words if isinstance(words, tuple) else (words, words)
+        if found is None or not self.exact or max(before, after) >= UNBOUNDED:
             return self.ranges(found)
-        key = (found, words)
+        key = (found, before, after)
         got = self._windows.get(key)  # patterns with the same triggers and reach share them
         if got is None:
-            got = self._windows[key] = self._stretches(found, words)
+            got = self._windows[key] = self._stretches(found, before, after)
         return got
 
-    def _stretches(self, found: frozenset[str], words: int) -> list[tuple[int, int]]:
-        """windows() of FOUND and WORDS, computed. The words of the triggers are joined before they
-        are widened: two widened by WORDS touch exactly when the second starts at most 2 * WORDS + 1
-        words after the first ends (clipping at the text's ends joins nothing more), so one sorted
-        list of trigger words per FOUND serves every reach."""
+    def _stretches(self, found: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
+        """windows() of FOUND, widened by BEFORE words before and AFTER words after, computed. The
+        words of the triggers are joined before they are widened: two widened windows touch exactly
+        when the second starts at most BEFORE + AFTER + 1 words after the first ends (clipping at the
+        text's ends joins nothing more), so one sorted list of trigger words per FOUND serves every reach."""
         pairs = self._pairs_of(found)
         last = len(self._word_starts) - 1
-        gap = 2 * words + 1
+        gap = before + after + 1
         out: list[list[int]] = []
         for i, j in pairs:
             if out and i <= out[-1][1] + gap:
@@ -251,7 +261,7 @@ class TriggerText:
             else:
                 out.append([i, j])
         starts, ends = self._word_starts, self._word_ends
-        return [(starts[max(0, i - words)], ends[min(last, j + words)]) for i, j in out]
+        return [(starts[max(0, i - before)], ends[min(last, j + after)]) for i, j in out]
 
     # how many trigger words a pattern may have before the text is searched around the rarest of
     # its required sets instead (see rarest)
@@ -458,6 +468,40 @@ def reach(regex: re.Pattern) -> int:
     except NotCuttable:
         return UNBOUNDED
     return min(UNBOUNDED, body + ahead)
+
+
+def side_reach(regex: re.Pattern, found: frozenset[str]) -> tuple[int, int] | None:
+    """(before, after): how many whitespace stretches a match of REGEX can hold before the words
+    of the string of FOUND it holds, and after them (with what its lookaheads read), when FOUND is
+    the trigger set of a part of the regex's top-level sequence (every match holds a member there);
+    None otherwise. A duration ("for the next two and a half years") reaches far before its unit
+    and barely after it: windows widened by reach() on both sides would search twice as much."""
+    try:
+        parts = _sequence_parts(P.parse(regex.pattern, regex.flags))
+    except NotCuttable:
+        return None
+    bodies = [body for _, body, _ in parts]
+    ahead = min(UNBOUNDED, sum(a for _, _, a in parts))
+    sides = [(min(UNBOUNDED, sum(bodies[:k + 1])), min(UNBOUNDED, sum(bodies[k:]) + ahead))
+             for k, (sets, _, _) in enumerate(parts) if found in sets]
+    return min(sides, key=sum) if sides else None
+
+
+def _sequence_parts(items) -> list[tuple[list[frozenset[str]], int, int]]:
+    """The top-level sequence ITEMS in _runs_and_items's parts (runs of literals, other items): per
+    part, the trigger sets one member of each of which the part's match holds, and its (whitespace
+    stretches, lookahead stretches) as _runs counts them."""
+    parts = []
+    for spelled, op, av, part in _parts_of_sequence(items):
+        if spelled is not None:
+            sets = [frozenset(spelled)]
+        else:
+            sets = []
+            _collect_required(part, sets)
+            found = _item_triggers(op, av)
+            sets += [frozenset(found)] if found is not None else []
+        parts.append((sets, *_runs(part)))
+    return parts
 
 
 def _runs(items) -> tuple[int, int]:
