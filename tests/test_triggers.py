@@ -61,6 +61,19 @@ def test_grammar_finds_the_same_with_and_without_the_trigger_tests(text):
     assert grammar.find(text) == with_tests
 
 
+def test_patterns_a_set_of_trigger_words_lets_through_are_remembered_until_the_triggers_change():
+    grammar = load_grammar()
+    present = frozenset({"year", "last"})
+    first = grammar.patterns_holding(present)
+    assert grammar.by_id["rel_unit"] in [grammar.patterns[o] for o in first]
+    assert grammar.by_id["month_day"] not in [grammar.patterns[o] for o in first]
+    assert grammar.patterns_holding(present) == first
+    # a text with no trigger word: only the patterns with no triggers, until none has any
+    assert len(grammar.patterns_holding(frozenset())) < len(grammar.patterns)
+    grammar.use_triggers([None] * len(grammar.patterns), [()] * len(grammar.patterns))
+    assert grammar.patterns_holding(frozenset()) == list(range(len(grammar.patterns)))
+
+
 @pytest.mark.parametrize("pattern, kept", [
     (r"a;b", '!?()'),                 # a literal barrier in the match is not one
     (r"x(?=\))", ';!?('),             # nor is one a lookahead reads past the match
