@@ -25,6 +25,8 @@ SPORTS_CLUB = "sports_club"  # kb_id of an ORG entity that names a club after it
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "LANGUAGE"})
 # The labels of the model's entities that may be a street's name ("Dean Woods Road" as ORG).
 STREET_LABELS = PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"}
+# The labels _correct_entity looks into.
+CORRECTED_LABELS = PLACE_LABELS | MISLABELS
 # ... of which these need the words around them to say "place" ("killed in Aleppo", not "in Hindi").
 CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
 # Dashes that, spaced, separate two names the model took as one ("Mr Trump - Wisconsin").
@@ -286,7 +288,7 @@ class NewsPlaces(base.RuleDataComponent):
         """A place entity cut after "St." or "Ste." ("Fort St." + "John"): the name after the
         abbreviation belongs to it when the whole is a known place ("Fort St. John", "Sault Ste. Marie")."""
         doc = ent.doc
-        if ent.label_ not in PLACE_LABELS | MISLABELS or ent.end >= len(doc) \
+        if ent.label_ not in CORRECTED_LABELS or ent.end >= len(doc) \
                 or ent[-1].text not in SAINT_ABBREVIATIONS:
             return ent
         nxt = doc[ent.end]
@@ -320,8 +322,9 @@ class NewsPlaces(base.RuleDataComponent):
 
     def _correct_entity(self, ent: Span, state: "_ArticleState") -> None:
         """Keep, relabel or split one model entity, and note the toponyms it holds."""
-        core = core_span(ent)
-        if core is None or ent.label_ not in PLACE_LABELS | MISLABELS:
+        # The label first: the other entities (dates, amounts) need no core.
+        core = core_span(ent) if ent.label_ in CORRECTED_LABELS else None
+        if core is None:
             state.ents.append(ent)
             return
         known = bool(self.gaz.known_candidates(core.text))
