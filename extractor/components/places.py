@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import re
 
-from spacy.attrs import IS_SPACE, ORTH, SHAPE
+from spacy.attrs import IS_SPACE, ORTH, POS, SHAPE, SPACY
 from spacy.strings import get_string_id
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -25,6 +25,8 @@ SPORTS_CLUB = "sports_club"  # kb_id of an ORG entity that names a club after it
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "LANGUAGE"})
 # The labels of the model's entities that may be a street's name ("Dean Woods Road" as ORG).
 STREET_LABELS = PLACE_LABELS | {"ORG", "PERSON", "PRODUCT"}
+# The labels _correct_entity looks into.
+CORRECTED_LABELS = PLACE_LABELS | MISLABELS
 # ... of which these need the words around them to say "place" ("killed in Aleppo", not "in Hindi").
 CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
 # Dashes that, spaced, separate two names the model took as one ("Mr Trump - Wisconsin").
@@ -43,6 +45,13 @@ DETERMINERS = frozenset({"the", "The", "THE"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
 MAX_NAME_TOKENS = 4
+# What core_span() takes off an entity's edges.
+_CUT_BEFORE = DETERMINERS | TRAILING_PUNCT
+_CUT_AFTER = POSSESSIVE | TRAILING_PUNCT
+# The lower-case words a gazetteer name may hold ("Rio de Janeiro", "Isle of Man", a split hyphen).
+NAME_JOINERS = frozenset({"-", "de", "of"})
+# The tags a gazetteer name may start with (the model tags some place names as nouns or adjectives).
+NAME_START_POS = frozenset(get_string_id(p) for p in ("PROPN", "NOUN", "ADJ"))
 # A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
 PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
 FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
@@ -63,11 +72,12 @@ def core_span(span: Span) -> Span | None:
     """SPAN without a leading determiner, a trailing possessive or punctuation ("the UK's" -> "UK")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].text in DETERMINERS or doc[start].text in TRAILING_PUNCT):
+    # Each edge token is made once (asked of every entity by several decisions).
+    while start < end and doc[start].text in _CUT_BEFORE:
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].text in TRAILING_PUNCT):
+    while end > start and doc[end - 1].text in _CUT_AFTER:
         end -= 1
-    return doc[start:end] if end > start else None
+    return Span(doc, start, end) if end > start else None
 
 
 class NewsPlaces(base.RuleDataComponent):
@@ -278,7 +288,7 @@ class NewsPlaces(base.RuleDataComponent):
         """A place entity cut after "St." or "Ste." ("Fort St." + "John"): the name after the
         abbreviation belongs to it when the whole is a known place ("Fort St. John", "Sault Ste. Marie")."""
         doc = ent.doc
-        if ent.label_ not in PLACE_LABELS | MISLABELS or ent.end >= len(doc) \
+        if ent.label_ not in CORRECTED_LABELS or ent.end >= len(doc) \
                 or ent[-1].text not in SAINT_ABBREVIATIONS:
             return ent
         nxt = doc[ent.end]
@@ -312,8 +322,9 @@ class NewsPlaces(base.RuleDataComponent):
 
     def _correct_entity(self, ent: Span, state: "_ArticleState") -> None:
         """Keep, relabel or split one model entity, and note the toponyms it holds."""
-        core = core_span(ent)
-        if core is None or ent.label_ not in PLACE_LABELS | MISLABELS:
+        # The label first: the other entities (dates, amounts) need no core.
+        core = core_span(ent) if ent.label_ in CORRECTED_LABELS else None
+        if core is None:
             state.ents.append(ent)
             return
         known = bool(self.gaz.known_candidates(core.text))
@@ -635,34 +646,26 @@ class NewsPlaces(base.RuleDataComponent):
         """Add gazetteer names the model missed: country names anywhere, other places where their
         neighbours say "place" or when they are large towns of a country the article is about."""
         doc = state.doc
+        if not len(doc):
+            return
         covered = {i for e in state.ents for i in range(e.start, e.end)}
-        not_places = self.context["not_places"]
+        # The words, their capitals and their tags are read once for the article as arrays (each distinct
+        # word once from the vocabulary, no Token made); only a candidate the gazetteer knows is a Span.
+        orths, spaces = doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist()
+        word_of = {o: doc.vocab.strings[o] for o in set(orths)}
+        capital_of = {o: w[:1].isupper() for o, w in word_of.items()}
+        words = [word_of[o] for o in orths]
+        capital = [capital_of[o] for o in orths]
+        in_name = [c or w in NAME_JOINERS for c, w in zip(capital, words)]
         tagged = doc.has_annotation("POS")  # a blank pipeline has no tags: capitals alone must do
+        may_start = capital if not tagged else [
+            c and pos in NAME_START_POS for c, pos in zip(capital, doc.to_array(POS).tolist())]
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            if i in covered or not tok.text[:1].isupper() or (
-                    tagged and tok.pos_ not in ("PROPN", "NOUN", "ADJ")):
+            if i in covered or not may_start[i]:
                 i += 1
                 continue
-            found = None
-            for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                if any(j in covered for j in range(span.start, span.end)):
-                    continue
-                if not all(t.text[:1].isupper() or t.text in {"-", "de", "of"} for t in span):
-                    continue
-                if n == 1 and (tok.text in not_places or len(tok.text) < 3 or tok.is_stop):
-                    continue
-                if self.gaz.demonym_country(span.text):
-                    continue
-                # A town's name before a street word is the street's ("King Edward Street"): _scan_streets
-                if self.gaz.country_lookup(span.text) or (self.gaz.known_candidates(span.text) and not self._runs_on(span)
-                                                          and self._street_cut_before_its_word(span) is None and (
-                        self.place_context(doc, span.start, span.end, state.place_tokens)
-                        or self._big_town_in_context(span, state))):
-                    found = span
-                    break
+            found = self._gazetteer_name_at(state, i, (words, spaces, in_name), covered)
             if found is None:
                 i += 1
                 continue
@@ -670,6 +673,35 @@ class NewsPlaces(base.RuleDataComponent):
             state.add(Toponym(found.start, found.end, self.kind_hint(doc, found.end), "gazetteer"))
             covered.update(range(found.start, found.end))
             i = found.end
+
+    def _gazetteer_name_at(self, state: "_ArticleState", i: int, tokens: tuple, covered: set[int]) -> Span | None:
+        """The longest name from token I that _scan_gazetteer takes as a place, or None. TOKENS: the
+        article's words, whether a space follows each and whether each may be part of a name."""
+        doc, (words, spaces, in_name) = state.doc, tokens
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            end = i + n
+            if any(j in covered for j in range(i, end)):
+                continue
+            if not all(in_name[j] for j in range(i, end)):
+                continue
+            if n == 1 and (words[i] in self.context["not_places"] or len(words[i]) < 3 or doc[i].is_stop):
+                continue
+            # Span.text: the words and the spaces between them
+            name = words[i] if n == 1 else "".join(
+                words[j] + (" " if spaces[j] and j < end - 1 else "") for j in range(i, end))
+            if self.gaz.demonym_country(name):
+                continue
+            if self.gaz.country_lookup(name):
+                return Span(doc, i, end)
+            if not self.gaz.known_candidates(name):
+                continue
+            span = Span(doc, i, end)
+            # A town's name before a street word is the street's ("King Edward Street"): _scan_streets
+            if not self._runs_on(span) and self._street_cut_before_its_word(span) is None and (
+                    self.place_context(doc, span.start, span.end, state.place_tokens)
+                    or self._big_town_in_context(span, state)):
+                return span
+        return None
 
     # ------------------------------------------------------------ datelines, abbreviations, streets
     def _datelines(self, doc: Doc) -> list[tuple[int, int]]:
