@@ -23,6 +23,8 @@ CLOSE_PAREN = get_string_id(")")
 ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 # Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
+# The prepositions that continue an institution's head noun ("Foundation for ...", "Committee on ...").
+HEAD_PREPOSITIONS = frozenset({"of", "for", "on"})
 HANDLE = re.compile(r"^[@#]\w+$")
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -116,7 +118,7 @@ class NewsOrganizations(base.RuleDataComponent):
         orths = doc.to_array(ORTH).tolist() if len(doc) else []
         opening = base.token_indices(orths, {OPEN_PAREN})
         if opening:
-            rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}, opening))
+            rows.extend(self.wire_service_rows(doc, taken | {(r["start"], r["end"]) for r in rows}, opening, orths))
             acronym_parens = acronym_parentheses(doc, opening, orths)
             if acronym_parens:
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
@@ -124,12 +126,14 @@ class NewsOrganizations(base.RuleDataComponent):
         doc._.organizations = rows
         return doc
 
-    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]], opening: list[int]) -> list[dict]:
+    def wire_service_rows(self, doc: Doc, taken: set[tuple[int, int]], opening: list[int],
+                          orths: list[int]) -> list[dict]:
         """Wire services credited in parentheses before a dash, as datelines write them ("Seoul, May 3
-        (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said."""
+        (YONHAP) --", "WASHINGTON (AP) -", "(Reuters) -"): an organisation whatever the tagger said.
+        OPENING: the tokens "(" (see __call__); ORTHS: every token's ORTH id."""
         rows = []
-        for i in opening:  # the tokens "(" (see __call__)
-            close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+        for i in opening:
+            close = closing_parenthesis(orths, i, 4)
             if close is None or close == i + 1 or close + 1 >= len(doc):
                 continue
             if doc[close + 1].text not in {"-", "--", "—", "–", "_"}:
@@ -165,15 +169,11 @@ class NewsOrganizations(base.RuleDataComponent):
                 out.append({"start": span.start_char, "end": span.end_char, "name": canonical_name(span)})
                 busy.append((span.start_char, span.end_char))
 
-        n = len(orths)
         for i in opening:
-            try:  # the closing parenthesis within ten tokens, found on the ORTH ids
-                close = orths.index(CLOSE_PAREN, i + 1, min(i + 12, n))
-            except ValueError:
+            close = closing_parenthesis(orths, i, 11)
+            if close is None or close == i + 1:
                 continue
-            if close == i + 1:
-                continue
-            if close == i + 2 and ACRONYM.match(doc[i + 1].text) and is_acronym(doc[i + 1].text):
+            if close == i + 2 and is_acronym(doc[i + 1].text):
                 inside = doc[i + 1:close]
                 name = name_with_initials(doc, i, acronym_letters(inside[0].text))
                 if name is not None:
@@ -183,7 +183,7 @@ class NewsOrganizations(base.RuleDataComponent):
                             add(name)
                 elif i > 0 and doc[i - 1].idx + len(doc[i - 1]) in {r["end"] for r in rows}:
                     add(inside)
-            elif i > 0 and ACRONYM.match(doc[i - 1].text) and is_acronym(doc[i - 1].text):
+            elif i > 0 and is_acronym(doc[i - 1].text):
                 inside = doc[i + 1:close]
                 if initials(inside) == acronym_letters(doc[i - 1].text) and self.names_an_organisation(inside):
                     add(doc[i - 1:i])
@@ -230,12 +230,11 @@ class NewsOrganizations(base.RuleDataComponent):
         that continues its head noun ("Carnegie Foundation | for the | Advancement of Teaching",
         "Senate Committee on | Veterans Affairs"): one line, the preposition (and "the") alone between."""
         doc = org.doc
-        if not 1 <= ent.start - org.end <= 2 or doc[org.end].lower_ not in {"of", "for", "on"}:
+        if not 1 <= ent.start - org.end <= 2 or doc[org.end].lower_ not in HEAD_PREPOSITIONS:
             return False  # most entities follow no such preposition: spare the rest
         rest = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start  # the model's "the" is the name's
-        between = doc[org.end:rest]
-        if not 1 <= len(between) <= 2 or between[0].lower_ not in {"of", "for", "on"} \
-                or (len(between) == 2 and between[1].lower_ != "the"):
+        between = doc[org.end:rest]  # the preposition first (tested above), perhaps "the" after it
+        if not 1 <= len(between) <= 2 or (len(between) == 2 and between[1].lower_ != "the"):
             return False
         if org[-1].lower_ not in self.institution_heads or not org[-1].is_title or not doc[rest].is_title:
             return False
@@ -351,6 +350,15 @@ def _starts_standings_line(core: Span) -> bool:
         return False
     rest = [t for t in doc[core.end:end] if not (t.is_space or t.text in {"-", "--", "—", "–", "/", "."})]
     return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
+
+
+def closing_parenthesis(orths: list[int], i: int, within: int) -> int | None:
+    """The token ")" at most WITHIN tokens after the "(" at I, found on ORTHS (the doc's ORTH ids,
+    searched in C), or None."""
+    try:
+        return orths.index(CLOSE_PAREN, i + 1, min(i + 1 + within, len(orths)))
+    except ValueError:
+        return None
 
 
 def acronym_parentheses(doc: Doc, opening: list[int], orths: list[int]) -> list[int]:
