@@ -43,3 +43,10 @@ def test_doc_text_kept_for_another_doc_is_not_used(nlp):
     assert base.doc_text(joined) == joined.text
     span_doc = joined[4:].as_doc(copy_user_data=True)
     assert base.doc_text(span_doc) == span_doc.text == "Snow fell in Oslo overnight."
+
+
+@pytest.mark.parametrize("ids", [{7}, {7, 9}, {4}, set()])
+def test_token_indices_finds_every_place_of_one_id_or_several(ids):
+    # one id goes by list.index, several by the set loop: both give every index, in order
+    values = [7, 3, 9, 7, 7, 2, 9, 7]
+    assert base.token_indices(values, ids) == [i for i, v in enumerate(values) if v in ids]

@@ -89,7 +89,18 @@ def token_indices(values: list[int], ids: set[int] | frozenset[int]) -> list[int
     doc.to_array(ORTH).tolist()) is one of IDS, in order: no Token object per word, and on news-sized
     docs a set lookup per id is cheaper than numpy.isin's set-up. A C-level set intersection first
     skips the Python loop on the many docs that hold none of IDS. IDS must be get_string_id values
-    (spaCy's built-in symbols have small ids, not hashes)."""
+    (spaCy's built-in symbols have small ids, not hashes). One id is found by list.index, a C-level
+    scan from one place of it to the next, where the loop would visit every token."""
+    if len(ids) == 1:
+        (value,) = ids
+        out = []
+        try:
+            i = values.index(value)
+            while True:
+                out.append(i)
+                i = values.index(value, i + 1)
+        except ValueError:
+            return out
     if not ids or ids.isdisjoint(values):
         return []
     return [i for i, value in enumerate(values) if value in ids]

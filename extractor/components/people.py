@@ -552,7 +552,7 @@ class _ArticlePeople:
         somewhere by a company word or preceded by an organisation noun ("Ford Credit", "the carmaker
         Ford"), or its sentence goes on with "its" ("Ford said its sales rose")."""
         rules = self.rules
-        for k in indices_of(self.ids(ORTH), doc[i].orth):  # the word's every place, at C speed
+        for k in base.token_indices(self.ids(ORTH), {doc[i].orth}):  # the word's every place, at C speed
             ent = self.ents_by_start.get(k)
             if ent is not None and len(ent) > 1 and ent.label_ in {"ORG", "PRODUCT", "FAC"}:
                 return True
@@ -560,7 +560,7 @@ class _ArticlePeople:
                 return True
             if k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in rules.organisation_nouns:
                 return True
-        its = next((k for k in indices_of(self.ids(LOWER), ITS_ID) if k > i), None)
+        its = next((k for k in base.token_indices(self.ids(LOWER), {ITS_ID}) if k > i), None)
         if its is None:
             return False
         # the nearest "its" after the word, in its sentence: no sentence starts between them
@@ -1683,19 +1683,6 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
-
-
-def indices_of(values: list[int], value: int) -> list[int]:
-    """The indices of VALUE in VALUES (a doc's ids of one attribute), by list.index: a C-level scan
-    for a value a doc holds a few times, where a Python loop would visit every token."""
-    out = []
-    try:
-        i = values.index(value)
-        while True:
-            out.append(i)
-            i = values.index(value, i + 1)
-    except ValueError:
-        return out
 
 
 def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
