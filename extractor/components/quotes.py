@@ -22,6 +22,8 @@ from ..rows import sentence_starts
 from . import base
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# The word lists of NewsQuotes.data whose lemmas make a verb a cue (is_cue_verb; the phrasal verbs too).
+CUE_LEXICONS = ("speech", "belief", "object", "naming", "intent", "prepositions")
 # Between a quotation and its cue ("..." he said / he said: "..."): only these characters.
 GAP_BEFORE_CUE = re.compile(r"^[ \t\u00a0,\u2014-]*$")
 GAP_AFTER_CUE = re.compile(r"^(?:[^.!?\"\u201c\u201d\n]{0,60}?[,:])?\s*$")
@@ -146,8 +148,7 @@ class NewsQuotes(base.RuleDataComponent):
             "ranks": {k.lower().rstrip("."): v.lower() for k, v in titles.get("rank_abbreviations", {}).items()},
         }
         # Every lemma is_cue_verb can accept: the lexicons in_lexicon reads and the phrasal verbs.
-        self.data["cue_lemmas"] = frozenset().union(
-            *(self.data[k] for k in ("speech", "belief", "object", "naming", "intent", "prepositions", "phrasal")))
+        self.data["cue_lemmas"] = frozenset().union(*(self.data[k] for k in (*CUE_LEXICONS, "phrasal")))
 
     # ------------------------------------------------------------ cues in the parse
     def is_cue_verb(self, tok: Token) -> bool:
@@ -166,7 +167,7 @@ class NewsQuotes(base.RuleDataComponent):
         return nxt if nxt.lower_ in words and nxt.head == tok else None
 
     def in_lexicon(self, lemma: str) -> bool:
-        return any(lemma in self.data[k] for k in ("speech", "belief", "object", "naming", "intent", "prepositions"))
+        return any(lemma in self.data[k] for k in CUE_LEXICONS)
 
     def cue_verb_candidates(self, doc: Doc) -> list[Token]:
         """The verbs (VERB, AUX) whose lemma is in a cue lexicon, in order: the only tokens is_cue_verb
