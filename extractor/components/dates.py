@@ -369,10 +369,11 @@ class NewsDates(base.RuleDataComponent):
         groups = dict(cand.groups)
         if cand.pattern == "duration" and direction == FUTURE and ctx.dct is not None:
             tx = self.point_ahead(span, groups, ctx.dct) or tx
-        # a clock or a part of day that names no day ("at 14:30 UTC", "in the morning") is on the day
-        # the text last named (anchor_bare_clocks)
+        # a clock or a part of day that names no day ("at 3 p.m.", "in the morning") is on the day the
+        # text last named (anchor_bare_clocks); a clock with a time zone ("at 1904 GMT") is a wire
+        # report's time of the news, on the publication day, as dateparser puts "09:30 GMT"
         bare_clock = ("clock" in groups or cand.pattern == "part_of_day") and not groups.keys() & {
-            "weekday", "anchor", "month", "day"}
+            "weekday", "anchor", "month", "day", "tz"}
         start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
                 "_bare_clock": bare_clock,

@@ -833,7 +833,8 @@ class Grammar:
             # midnight Friday" is the end of Friday, not its first minute
             hh, mm = 24, 0
         else:
-            m = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
+            # "1904 GMT": a 24-hour clock written without its colon (clock24_compact_zone)
+            m = re.match(r"(\d\d)(\d\d)$", clock) or re.match(r"(\d{1,2})(?::(\d\d))?", clock)
             hh, mm = int(m[1]), int(m[2] or 0)
             if hh > 12 and ("a" in clock[m.end():] or "p" in clock[m.end():]):
                 return None
