@@ -312,6 +312,7 @@ class NewsDates(base.RuleDataComponent):
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
         rows = [r for r in rows if not in_unit_compound(ctx.text, r, self.grammar.units) and not is_rate(doc, ctx.text, r)]
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
+        rows = clocks_of_one_moment(ctx.text, rows)
         rows = date_periods_by_their_end(ctx.text, rows)
         rows = with_open_ends(ctx.text, with_approximation(doc, ctx.text, rows, self.particle_verbs))
         out = []
@@ -372,11 +373,11 @@ class NewsDates(base.RuleDataComponent):
         # a clock or a part of day that names no day ("at 3 p.m.", "in the morning") is on the day the
         # text last named (anchor_bare_clocks); a clock with a time zone ("at 1904 GMT") is a wire
         # report's time of the news, on the publication day, as dateparser puts "09:30 GMT"
-        bare_clock = ("clock" in groups or cand.pattern == "part_of_day") and not groups.keys() & {
-            "weekday", "anchor", "month", "day", "tz"}
+        names_a_day = bool(groups.keys() & {"weekday", "anchor", "month", "day"})
+        bare_clock = ("clock" in groups or cand.pattern == "part_of_day") and not names_a_day and "tz" not in groups
         start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
-                "_bare_clock": bare_clock,
+                "_bare_clock": bare_clock, "_zoned_clock": "tz" in groups and not names_a_day,
                 "_weekday_of_reference": cand.pattern == "weekday_of_reference" and groups["rel"].lower().split()[-1]}
 
     def point_ahead(self, span: Span, groups: dict[str, str], dct: date) -> Timex | None:
@@ -543,6 +544,45 @@ def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
         elif row["type"] == "DATE" and DAY_VALUE.fullmatch(row["value"]):
             last_day = row["value"]
         out.append(row)
+    return out
+
+
+# "1904 GMT (1504 EDT) on Sunday", "at 10:30 local time (0830 GMT)": one moment told in two zones,
+# the second in brackets; the day named after the bracket, or with either clock, is both clocks' day
+IN_BRACKETS = re.compile(r"\s*(?:local\s+time\s*)?\(\s*", re.I)
+AFTER_BRACKETS = re.compile(r"\s*(?:local\s+time\s*)?\)\s*(?:,\s*)?(?:on\s+)?", re.I)
+CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(T\d\d:\d\d)$")
+
+
+def names_no_day(row: dict) -> bool:
+    """Whether ROW, a clock, was put on a day it does not name: a grammar clock without a day, or a
+    model span ("10:30") that dateparser put on the publication day."""
+    return bool(row.get("_zoned_clock") or row.get("_bare_clock") or "_reference_day" in row)
+
+
+def clocks_of_one_moment(text: str, rows: list[dict]) -> list[dict]:
+    """ROWS (sorted), with a zoned clock that names no day ("1904 GMT") moved to the day its bracketed
+    twin names, or to the day named right after the bracket; the publication day stays otherwise."""
+    out = list(rows)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (IN_BRACKETS.fullmatch(text[first["end"]:second["start"]]) and first["type"] == second["type"] == "TIME"):
+            continue
+        close = AFTER_BRACKETS.match(text, second["end"])
+        if close is None:
+            continue
+        day = None
+        nxt = out[i + 2] if i + 2 < len(out) else None
+        if nxt is not None and nxt["start"] == close.end() and nxt["type"] == "DATE" and DAY_VALUE.fullmatch(nxt["value"]):
+            day = nxt["value"]
+        for row in (first, second):
+            m = CLOCK_VALUE.match(row["value"])
+            if day is None and m and not names_no_day(row):
+                day = m[1]
+        for j in (i, i + 1):
+            m = CLOCK_VALUE.match(out[j]["value"])
+            if day and m and names_no_day(out[j]):
+                out[j] = {**out[j], **make_date(day + m[2], True, "TIME").as_dict()}
     return out
 
 
