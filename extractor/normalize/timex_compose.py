@@ -207,7 +207,10 @@ def part_of_day(text: str, dct: date | None, lexicon: dict) -> Timex | None:
 def unit_only(text: str, dct: date | None, lexicon: dict) -> Timex | None:
     """A span whose only temporal word is a unit: plural, a vague length ("the years" PXY); singular,
     a unit of unknown place ("the day" XXXX-XX-XX)."""
-    units = [w for w in _words(text) if w in lexicon["units"]]
+    words = _words(text)
+    # "the second day": "second" before another unit is the ordinal, not the unit of time
+    units = [w for i, w in enumerate(words) if w in lexicon["units"]
+             and not (w == "second" and i + 1 < len(words) and words[i + 1] in lexicon["units"])]
     if len(units) != 1:
         return None
     unit = lexicon["units"][units[0]]
