@@ -126,6 +126,8 @@ class PeopleRules:
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    # Forms of address a people row's span keeps before the name ("Mrs. Rose"), lower case.
+    courtesy_titles: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -202,7 +204,7 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
-            surnames=surnames,
+            surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -263,13 +265,29 @@ class _ArticlePeople:
         for row in officials:
             titles_of.setdefault(row.pop("_key"), row["title"])
         doc._.people = [{
-            "start": doc[m.start].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
+            "start": doc[self._courtesy_title_start(m.start)].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
             "name": m.display, "title": titles_of.get(m.name) or None,
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
 
     # ------------------------------------------------------------------ title runs
+    def _courtesy_title_start(self, start: int) -> int:
+        """Where the name at START begins as written: at the form of address right before it
+        ("Mrs. Rose", "Mr Kim", "Ms . Toth" as tokenized), which is how the name is written rather
+        than a title (an office or rank stays out: "President Kennedy" is name "Kennedy", title
+        "President"); else START."""
+        doc = self.doc
+        k = start - 1
+        if k >= 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
+            k -= 1  # "Mr" "." split by the tokenizer
+        if k < 0 or doc[k].lower_ not in self.rules.courtesy_titles or not doc[k].text[:1].isupper():
+            return start
+        between = doc[k:start]
+        if "\n" in between[-1].whitespace_ or not between[-1].whitespace_:
+            return start
+        return k
+
     def _title_runs(self, doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
         """The matcher's title runs: start token -> furthest end, and end token -> earliest start."""
         starts: dict[int, int] = {}
