@@ -31,7 +31,7 @@ def test_seed_people(nlp, seed_text):
     ("Louis Gallois, the Airbus chief executive, spoke on Monday. Gallois said the plane would fly.",
      {"Louis Gallois": "Louis Gallois", "Gallois": "Louis Gallois"}),
     ("Receiving UK Ambassador James Sharp on June 10, the minister spoke. Mr Sharp thanked him.",
-     {"James Sharp": "James Sharp", "Sharp": "James Sharp"}),
+     {"James Sharp": "James Sharp", "Mr Sharp": "James Sharp"}),  # the form of address is in the span
     # a name after a title, and a hyphenated given name kept whole
     ("UN Secretary-General Ban Ki-moon called for calm on Tuesday.", {"Ban Ki-moon": "Ban Ki-moon"}),
     # a lone surname after a written title is a person even if the tagger disagrees

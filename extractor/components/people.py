@@ -126,6 +126,10 @@ class PeopleRules:
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    # Forms of address a people row's span keeps before the name ("Mrs. Rose"), lower case.
+    courtesy_titles: frozenset[str] = frozenset()
+    # Lemmas of the verbs of a "who" clause that say whom a person works for ("who covers ... for").
+    work_verbs: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -202,7 +206,8 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
-            surnames=surnames,
+            surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
+            work_verbs=_lower_set(contexts.get("work_verbs", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -263,13 +268,29 @@ class _ArticlePeople:
         for row in officials:
             titles_of.setdefault(row.pop("_key"), row["title"])
         doc._.people = [{
-            "start": doc[m.start].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
+            "start": doc[self._courtesy_title_start(m.start)].idx, "end": doc[m.end - 1].idx + len(doc[m.end - 1]),
             "name": m.display, "title": titles_of.get(m.name) or None,
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
 
     # ------------------------------------------------------------------ title runs
+    def _courtesy_title_start(self, start: int) -> int:
+        """Where the name at START begins as written: at the form of address right before it
+        ("Mrs. Rose", "Mr Kim", "Ms . Toth" as tokenized), which is how the name is written rather
+        than a title (an office or rank stays out: "President Kennedy" is name "Kennedy", title
+        "President"); else START."""
+        doc = self.doc
+        k = start - 1
+        if k >= 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
+            k -= 1  # "Mr" "." split by the tokenizer
+        if k < 0 or doc[k].lower_ not in self.rules.courtesy_titles or not doc[k].text[:1].isupper():
+            return start
+        between = doc[k:start]
+        if "\n" in between[-1].whitespace_ or not between[-1].whitespace_:
+            return start
+        return k
+
     def _title_runs(self, doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
         """The matcher's title runs: start token -> furthest end, and end token -> earliest start."""
         starts: dict[int, int] = {}
@@ -1313,8 +1334,9 @@ class _ArticlePeople:
         return m.start, a_end, title, doc[body:a_end].text
 
     def _employer_after_name(self, doc: Doc, m: Mention):
-        """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY (also for the
-        first of two names joined by "and"): a person with the organisation they serve and no title word ("Jerry Chapman of the Bureau of Land
+        """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY or who does
+        work for it ("who covers the White House for The Associated Press"), the BODY perhaps after
+        a descriptor ("of the law firm Skadden, Arps") (also for the first of two names joined by "and"): a person with the organisation they serve and no title word ("Jerry Chapman of the Bureau of Land
         Management", "Jane Doe with the Sierra Club said"); the title is empty. A place is no
         employer ("John Smith of Chicago")."""
         n, i = len(doc), m.end
@@ -1326,16 +1348,51 @@ class _ArticlePeople:
             i += 1
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # "Ulf D. Merbold, 47, of the European Space Agency"
-        if i + 3 < n and doc[i].lower_ == "who" and doc[i + 1].lemma_.lower() == "work" \
-                and doc[i + 2].lower_ in {"for", "at"}:
-            i += 2
+        if i + 3 < n and (doc[i].lower_ == "who" or doc[m.end - 1].dep_ == "nsubj" and i == m.end
+                          and doc[i].lower_ not in {"of", "with", "at"}):
+            # "X, who works for BODY"; "X covers the White House for BODY": the name is the subject
+            i = self._employer_preposition_of_clause(doc, i + 1 if doc[i].lower_ == "who" else i)
+            if i is None:
+                return None
         elif i >= n or doc[i].lower_ not in {"of", "with", "at"}:
             return None
         body = i + 2 if i + 2 < n and doc[i + 1].lower_ == "the" else i + 1
+        body = self._after_organisation_descriptor(doc, body)
         end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at")
         if end is None:
             return None
         return m.start, end, "", doc[body:end].text
+
+    def _employer_preposition_of_clause(self, doc: Doc, k: int) -> int | None:
+        """The "for"/"at" of a relative clause from token K that says whom the person works for: a
+        verb of work (`work_verbs`: "works for", "covers the White House for", "has taught at"), its
+        object in a few words, then the preposition; None otherwise. A clause of any other verb
+        ("who spoke at Harvard", "who sued Ford") names no employer."""
+        n = len(doc)
+        while k < n and doc[k].pos_ == "AUX":
+            k += 1  # "who has researched", "who had worked"
+        if k >= n or doc[k].pos_ != "VERB" or doc[k].lemma_.lower() not in self.rules.work_verbs:
+            return None
+        for j in range(k + 1, min(k + 6, n - 1)):
+            if doc[j].lower_ in {"for", "at"}:
+                return j
+            if doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX"}:
+                return None
+        return None
+
+    def _after_organisation_descriptor(self, doc: Doc, k: int) -> int:
+        """Where the organisation's name starts after a descriptor ending in an organisation noun
+        ("the law firm Skadden, Arps", "the investment firm Prudential-Bache"), when the model calls
+        the name an organisation: K when there is none."""
+        j = k
+        while j < len(doc) and j - k < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
+            j += 1
+        if j == k or j >= len(doc) - 1 or doc[j - 1].lower_ not in self.rules.organisation_nouns:
+            return k
+        if doc[j].lower_ == "of":
+            j += 1  # "the corporate law firm of Skadden, Arps"
+        ent = self._ent_starting(j)
+        return j if ent is not None and ent.label_ == "ORG" else k  # the model vouches for the name
 
     def _employer_possessive_before(self, doc: Doc, m: Mention):
         """ORG's NAME ("Goldman Sachs's Jim O'Neill", "the department's Al Comproni" after the Department

@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from pathlib import Path
 
+from ..normalize.name_article import keep_model_articles
 from ..normalize.gazetteer import Gazetteer
 from ..normalize.ranking import Anchor, Evidence, is_county, km
 from ..resources import read_tsv_records
@@ -220,6 +221,7 @@ class NewsPlaces(base.RuleDataComponent):
         compounds = self._compounds(state)
         doc.ents = filter_spans(state.ents)
         rows = self.resolve(doc, state.toponyms, state) + compounds
+        keep_model_articles(doc, rows, state.model_ents)  # "the United States": the article is the name's
         doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
         return doc
 
