@@ -755,6 +755,8 @@ def test_a_place_the_model_calls_an_organisation_by_metonymy(nlp, text, ents, na
     ("He moved to Paris, Texas, last year.", "Paris", "US", "city", "town-state"),
     # a list of towns, one of them also a council area, is no town and its state
     ("Flights from Edinburgh, Aberdeen and Glasgow resumed.", "Edinburgh", "GB", "city", None),
+    # nor a capital with a country's possessive after it
+    ("It was sent by the embassy in London, Argentina's envoy there.", "London", "GB", "city", None),
 ])
 def test_a_town_and_a_state_that_has_no_such_town(nlp, text, name, code, kind, resolved_by):
     row = places(nlp, text)[name]
@@ -764,3 +766,21 @@ def test_a_town_and_a_state_that_has_no_such_town(nlp, text, name, code, kind, r
     else:
         assert row["resolved_by"] != "container" and row["geonames_id"]
 
+
+
+@pytest.mark.parametrize("text, ents, counties", [
+    # a county's bare name before a county word, whatever the model called it
+    ("The storm hit Cook and DuPage counties in Illinois on Monday.",
+     [("Cook", "PERSON"), ("DuPage", "ORG"), ("Illinois", "GPE")], {"Cook", "DuPage"}),
+    ("Deputies from Orleans and Jefferson parishes met in Louisiana.",
+     [("Orleans", "ORG"), ("Jefferson", "PERSON"), ("Louisiana", "GPE")], {"Orleans", "Jefferson"}),
+    # not a name before a lower-case county word that follows no name
+    ("President Ford and county officials met in Illinois.",
+     [("Ford", "PERSON"), ("Illinois", "GPE")], set()),
+])
+def test_a_county_written_without_county_before_a_county_word(nlp, text, ents, counties):
+    found = tagged_places_of_entities(nlp, text, ents)
+    assert {n for n, rows in found.items() if rows[0]["kind"] == "admin" and n != "Illinois"
+            and n != "Louisiana"} == counties, found
+    for n in counties:
+        assert found[n][0]["country_code"] == "US" and found[n][0]["latitude"] is not None

@@ -334,7 +334,8 @@ class NewsPlaces(base.RuleDataComponent):
         if core is None:
             state.ents.append(ent)
             return
-        known = bool(self.gaz.known_candidates(core.text))
+        # A US county's bare name counts as known before a county word ("Cook and DuPage counties").
+        known = bool(self.gaz.known_candidates(core.text)) or self._county_before_county_word(core)
         if known and self._known_by_alternate_name_only(core.text):
             if ent.label_ in PLACE_LABELS and core.text in state.org_texts:
                 # "Google" (an alternate name of Topeka) the model calls ORG elsewhere in the article
@@ -356,6 +357,22 @@ class NewsPlaces(base.RuleDataComponent):
             self._correct_place_entity(ent, core, known, state)
         else:
             self._correct_mislabelled_entity(ent, core, known, state)
+
+    def _county_before_county_word(self, core: Span) -> bool:
+        """Whether CORE is a US county's bare name that a county word follows, right after it or at the
+        end of the list it is in ("Cook County" written "Cook and DuPage counties", "Orleans Parish"):
+        the gazetteer indexes counties by their bare names but does not count them as known names
+        (bare "Ford", "Pope" are more often no places)."""
+        doc, end = core.doc, core.end
+        if end >= len(doc) or not core.text[:1].isupper():
+            return False
+        for i in range(end, min(end + 12, len(doc))):
+            word = doc[i].lower_
+            if word in COUNTY_WORDS:  # after a name: "Ford and county officials" names no county
+                return doc[i - 1].text[:1].isupper() and any(is_county(p) for p in self.gaz.place_candidates(core.text))
+            if not (doc[i].text in {",", "and", "or"} or doc[i].text[:1].isupper()):
+                return False
+        return False
 
     def _known_by_alternate_name_only(self, text: str) -> bool:
         """Whether TEXT names known places only through their alternate names (old names, other
@@ -434,7 +451,12 @@ class NewsPlaces(base.RuleDataComponent):
         country = self.gaz.country_lookup(text)
         if label == "ORG" and len(core) >= 2 and not country and self._take_org_place(ent, core, state):
             return
-        if not known and label in ("ORG", "PERSON", "PRODUCT") and self._named_as_place(core, state):
+        if label in ("ORG", "PERSON", "PRODUCT") and not country and self._county_before_county_word(core) \
+                and not any(t.text in state.person_tokens for t in core):
+            # "Cook and DuPage counties": US counties, whatever the model took them for
+            state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            state.add(Toponym(core.start, core.end, "admin", "relabelled"))
+        elif not known and label in ("ORG", "PERSON", "PRODUCT") and self._named_as_place(core, state):
             # "the villages of Foua", "eastern Ghouta", "the suburb of Madinaty": places too small for
             # the gazetteer, which the words before them name as places.
             state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -1090,7 +1112,9 @@ class NewsPlaces(base.RuleDataComponent):
                     self._anchor(ev, town_text, pair[0], names_state=True)
                     self._anchor(ev, texts[m], pair[1])
                     continue
-                region = self._town_state_without_town(town_text, texts[m], toponyms[m])
+                after = toponyms[m].end
+                possessive = after < len(doc) and doc[after].text in POSSESSIVE  # "London, Argentina's envoy"
+                region = None if possessive else self._town_state_without_town(town_text, texts[m], toponyms[m])
                 if region is not None:
                     # "HOLLIDAY, Mo.": a town too small for the gazetteer, in the state written after it,
                     # not its namesake elsewhere; it takes the state's point (see _place_within).
@@ -1102,13 +1126,15 @@ class NewsPlaces(base.RuleDataComponent):
         """The state, province or country REGION names after "TOWN," when the gazetteer knows TOWN (by
         its own name) only elsewhere, or None: a known state or country after a comma is where the town
         is. Not when TOWN is itself a country, a region or a first-level division ("Ohio, Michigan and
-        Indiana"), nor when REGION is also a town ("Edinburgh, Aberdeen")."""
+        Indiana") or a capital or large town somewhere, nor when REGION is also a town ("Edinburgh,
+        Aberdeen")."""
         if self.gaz.country_lookup(town):
             return None
         cands = self.gaz.place_candidates(town)
-        if not cands or any(p.kind in ("country", "region") or (p.kind == "admin" and p.iso_code) for p in cands) \
+        if not cands or any(p.kind in ("country", "region") or (p.kind == "admin" and p.iso_code)
+                            or p.capital or p.population >= BIG_TOWN for p in cands) \
                 or not any(self.gaz.is_own_name(p, town) and p.kind == "city" for p in cands):
-            return None
+            return None  # a famous town elsewhere: "the embassy in London, Argentina's representative"
         if t.source == "abbreviation":
             place = self.gaz.subdivision_abbreviation(region)
             return place if place is not None and place.latitude is not None else None
@@ -1269,6 +1295,8 @@ class NewsPlaces(base.RuleDataComponent):
 
 
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
+# The words after a name that make it a US county's (see NewsPlaces._county_before_county_word).
+COUNTY_WORDS = frozenset({"county", "counties", "parish", "parishes", "borough", "boroughs"})
 LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
 
