@@ -127,6 +127,8 @@ def test_blank_pipeline_still_finds_gazetteer_places():
     ("The rally moved on to Richmond, Va., for the weekend.", "Va.", "US", "admin"),
     ("DENVER — The city council voted on Monday to raise the wage.", "DENVER", "US", "city"),
     ("KABUL: At least ten people were killed in a blast on Sunday.", "KABUL", "AF", "city"),
+    # a dateline after a headline the text runs into the same line
+    ("Mason charged with theft. BANTAM — A stonework mason was arraigned on Tuesday.", "BANTAM", "US", "city"),
 ])
 def test_datelines_and_abbreviations(nlp, text, name, code, kind):
     found = places(nlp, text)
@@ -687,3 +689,98 @@ def test_a_town_written_with_two_states_is_ranked_again(nlp):
 def test_an_unknown_place_of_a_given_name_and_a_surname_is_a_person(nlp, text, name, is_place):
     found = places_of_entities(nlp, text, [(name, "GPE")])
     assert any(name.startswith(n) for n in found) == is_place, found
+
+
+def tagged_places_of_entities(nlp, text: str, ents: list[tuple[str, str]], component=None) -> dict[str, list[dict]]:
+    """The place rows of TEXT by text (through COMPONENT, else the pipeline's news_places), with the
+    model's tags and lemmas but the entities ENTS (each occurrence of a name takes its next label)."""
+    import re
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner":
+            break
+        doc = proc(doc)
+    spans, seen = [], {}
+    for n, label in ents:
+        hits = list(re.finditer(re.escape(n), text))
+        k = seen.get(n, 0)
+        seen[n] = k + 1
+        spans.append(doc.char_span(hits[k].start(), hits[k].end(), label=label))
+    doc.ents = spans
+    out: dict[str, list[dict]] = {}
+    for r in (component or nlp.get_pipe("news_places"))(doc)._.places:
+        out.setdefault(text[r["start"]:r["end"]], []).append(r)
+    return out
+
+
+@pytest.mark.parametrize("text, ents, name, mentions", [
+    # a place's name the model calls an organisation where it modifies a noun is the place the article
+    # names elsewhere
+    ("The fire engine from Edmonton, London, was late. Edmonton's second engine came.",
+     [("Edmonton", "GPE"), ("London", "GPE"), ("Edmonton", "ORG")], "Edmonton", 2),
+    ("Lucy was flown from Churchill to Winnipeg. The Churchill doctor recalled the night.",
+     [("Churchill", "GPE"), ("Winnipeg", "GPE"), ("Churchill", "ORG")], "Churchill", 2),
+    # not a name alone, a club in a sentence about sports, a company with its company word or noun, nor
+    # a name no mention calls a place with confidence
+    ("Boston is a city in Massachusetts. Boston will have to pay for the new bridge.",
+     [("Boston", "GPE"), ("Massachusetts", "GPE"), ("Boston", "ORG")], "Boston", 1),
+    ("He grew up in Burnley, England. He signed for the Burnley youth side in 2004.",
+     [("Burnley", "GPE"), ("England", "GPE"), ("Burnley", "ORG")], "Burnley", 1),
+    ("Danbury is a city in Connecticut. Danbury Corp said profits rose.",
+     [("Danbury", "GPE"), ("Connecticut", "GPE"), ("Danbury", "ORG")], "Danbury", 1),
+    ("Danbury is a city in Connecticut. The Danbury company said profits rose.",
+     [("Danbury", "GPE"), ("Connecticut", "GPE"), ("Danbury", "ORG")], "Danbury", 1),
+    ("Popeyes will deliver the papers to Church's. Popeyes could give Church's lawyers notice.",
+     [("Popeyes", "ORG"), ("Church", "GPE"), ("Popeyes", "ORG"), ("Church", "ORG")], "Church", 1),
+])
+def test_a_place_the_model_calls_an_organisation_by_metonymy(nlp, text, ents, name, mentions):
+    from extractor.components.places import NewsPlaces
+
+    with_metonyms = NewsPlaces(include_metonyms=True)
+    with_metonyms.initialize()
+    found = tagged_places_of_entities(nlp, text, ents, with_metonyms)
+    assert len(found.get(name, [])) == mentions, found
+    if mentions > 1:
+        assert len({r["geonames_id"] for r in found[name]}) == 1
+    # off by default: only the mentions the model called places
+    default = tagged_places_of_entities(nlp, text, ents)
+    assert len(default.get(name, [])) == sum(n == name and label != "ORG" for n, label in ents)
+
+
+@pytest.mark.parametrize("text, name, code, kind, resolved_by", [
+    # a town the gazetteer knows only elsewhere, written with its state: in that state, on its point
+    ("HOLLIDAY, Mo. — A man was arrested on Friday.", "HOLLIDAY", "US", "other", "container"),
+    # a town of that state is that town
+    ("He moved to Paris, Texas, last year.", "Paris", "US", "city", "town-state"),
+    # a list of towns, one of them also a council area, is no town and its state
+    ("Flights from Edinburgh, Aberdeen and Glasgow resumed.", "Edinburgh", "GB", "city", None),
+    # nor a capital with a country's possessive after it
+    ("It was sent by the embassy in London, Argentina's envoy there.", "London", "GB", "city", None),
+])
+def test_a_town_and_a_state_that_has_no_such_town(nlp, text, name, code, kind, resolved_by):
+    row = places(nlp, text)[name]
+    assert (row["country_code"], row["kind"]) == (code, kind), row
+    if resolved_by:
+        assert row["resolved_by"] == resolved_by
+    else:
+        assert row["resolved_by"] != "container" and row["geonames_id"]
+
+
+
+@pytest.mark.parametrize("text, ents, counties", [
+    # a county's bare name before a county word, whatever the model called it
+    ("The storm hit Cook and DuPage counties in Illinois on Monday.",
+     [("Cook", "PERSON"), ("DuPage", "ORG"), ("Illinois", "GPE")], {"Cook", "DuPage"}),
+    ("Deputies from Orleans and Jefferson parishes met in Louisiana.",
+     [("Orleans", "ORG"), ("Jefferson", "PERSON"), ("Louisiana", "GPE")], {"Orleans", "Jefferson"}),
+    # not a name before a lower-case county word that follows no name
+    ("President Ford and county officials met in Illinois.",
+     [("Ford", "PERSON"), ("Illinois", "GPE")], set()),
+])
+def test_a_county_written_without_county_before_a_county_word(nlp, text, ents, counties):
+    found = tagged_places_of_entities(nlp, text, ents)
+    assert {n for n, rows in found.items() if rows[0]["kind"] == "admin" and n != "Illinois"
+            and n != "Louisiana"} == counties, found
+    for n in counties:
+        assert found[n][0]["country_code"] == "US" and found[n][0]["latitude"] is not None
