@@ -125,3 +125,25 @@ def test_rows_encoded_elsewhere_write_the_same_bytes(tmp_path, fmt, excel):
         name = f"{t}.{fmt}"
         assert (tmp_path / "direct" / name).read_bytes() == (tmp_path / "encoded" / name).read_bytes()
     assert encoded.counts["figures"] == 3
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("excel", [False, True])
+def test_batch_encoded_at_once_is_each_article_encoded_in_turn(fmt, excel):
+    # engines.annotate.encode_results encodes a batch's rows of a table in one call (CSV, JSON
+    # lines): the bytes must be those of encoding each article's rows on its own, one after the other.
+    from extractor.engines.annotate import encode_results
+    from extractor.io.writers import encode_rows
+
+    def quote(aid, i, text):
+        return {"article_id": aid, "start": i, "end": i + len(text), "text": text, "sentence": 0,
+                "speaker": "=Ann \"Lee\"", "speaker_start": None, "speaker_end": None}
+
+    results = [({"article_id": "a"}, {"quotes": [quote("a", 0, 'he said "no",\r\nthen'), quote("a", 9, "x")]}),
+               ({"article_id": "b"}, {"quotes": []}),
+               ({"article_id": "c"}, {"quotes": [quote("c", 3, "=1+2")], "people": []})]
+    encoded = encode_results(results, fmt, excel)
+    one_by_one = "".join(encode_rows("quotes", rows["quotes"], fmt, excel) for _, rows in results if rows["quotes"])
+    assert encoded.tables == {"quotes": one_by_one}
+    assert encoded.counts == [{"quotes": 2}, {"quotes": 0}, {"quotes": 1, "people": 0}]
+    assert encoded.tables["quotes"].count("\n") >= 3  # rows of both articles are there

@@ -246,8 +246,13 @@ def encode_results(results: list[Result], fmt: str, excel: bool) -> EncodedResul
     for _, tables in results:
         for t, rows in tables.items():
             if rows:
-                parts.setdefault(t, []).append(encode_rows(t, rows, fmt, excel))
-    joined = {t: (b"" if fmt == "parquet" else "").join(p) for t, p in parts.items()}
+                parts.setdefault(t, []).append(rows)
+    if fmt == "parquet":
+        joined = {t: b"".join(encode_rows(t, rows, fmt, excel) for rows in p) for t, p in parts.items()}
+    else:
+        # CSV and JSON lines encode row by row: the rows of the whole batch in one call give the
+        # bytes of one call an article, without a writer and a buffer for each article's rows.
+        joined = {t: encode_rows(t, [r for rows in p for r in rows], fmt, excel) for t, p in parts.items()}
     return EncodedResults([art for art, _ in results],
                           [{t: len(rows) for t, rows in tables.items()} for _, tables in results], joined)
 

@@ -29,9 +29,17 @@ _SHORTEST_USEFUL = 3  # shorter literals ("s", "of") are in nearly every text: n
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
+@lru_cache(maxsize=512)
+def parsed(pattern: str, flags: int):
+    """The parse tree of a pattern, made once for all the readings below (triggers, required
+    triggers, reach, side reach, barriers), which only read it: parsing a grammar's 74 patterns
+    five times over was a fifth of the dates component's start-up."""
+    return P.parse(pattern, flags)
+
+
 def triggers(regex: re.Pattern) -> frozenset[str] | None:
     """Strings one of which (lower-cased) every match of REGEX contains; None when none is known."""
-    found = _sequence_triggers(P.parse(regex.pattern, regex.flags))
+    found = _sequence_triggers(parsed(regex.pattern, regex.flags))
     return None if found is None else frozenset(found)
 
 
@@ -40,7 +48,7 @@ def required_triggers(regex: re.Pattern) -> tuple[frozenset[str], ...]:
     REGEX: the words and digits of its required parts ("early|late" and "january|..." in "(?:early|
     late)\\s+(?:january|...)"). A text must hold a member of every set; () when none is known."""
     out: list[frozenset[str]] = []
-    _collect_required(P.parse(regex.pattern, regex.flags), out)
+    _collect_required(parsed(regex.pattern, regex.flags), out)
     return tuple(dict.fromkeys(out))
 
 
@@ -383,7 +391,7 @@ def barriers(regexes, candidates: str = BARRIER_CANDIDATES) -> str:
     left = set(candidates)
     try:
         for regex in regexes:
-            left -= _consumable(P.parse(regex.pattern, regex.flags), left)
+            left -= _consumable(parsed(regex.pattern, regex.flags), left)
     except NotCuttable:
         return ""
     return "".join(c for c in candidates if c in left)
@@ -464,7 +472,7 @@ def reach(regex: re.Pattern) -> int:
     hold at most (UNBOUNDED when there is no limit). A match holding a trigger then lies within that
     many words on either side of the trigger's words, and a search of that stretch finds it."""
     try:
-        body, ahead = _runs(P.parse(regex.pattern, regex.flags))
+        body, ahead = _runs(parsed(regex.pattern, regex.flags))
     except NotCuttable:
         return UNBOUNDED
     return min(UNBOUNDED, body + ahead)
@@ -476,15 +484,24 @@ def side_reach(regex: re.Pattern, found: frozenset[str]) -> tuple[int, int] | No
     the trigger set of a part of the regex's top-level sequence (every match holds a member there);
     None otherwise. A duration ("for the next two and a half years") reaches far before its unit
     and barely after it: windows widened by reach() on both sides would search twice as much."""
-    try:
-        parts = _sequence_parts(P.parse(regex.pattern, regex.flags))
-    except NotCuttable:
+    parts = _top_parts(regex.pattern, regex.flags)
+    if parts is None:
         return None
     bodies = [body for _, body, _ in parts]
     ahead = min(UNBOUNDED, sum(a for _, _, a in parts))
     sides = [(min(UNBOUNDED, sum(bodies[:k + 1])), min(UNBOUNDED, sum(bodies[k:]) + ahead))
              for k, (sets, _, _) in enumerate(parts) if found in sets]
     return min(sides, key=sum) if sides else None
+
+
+@lru_cache(maxsize=512)
+def _top_parts(pattern: str, flags: int) -> list[tuple[list[frozenset[str]], int, int]] | None:
+    """_sequence_parts of a pattern's top-level sequence, None when it is not cuttable: worked out
+    once for all the trigger sets side_reach() is asked about (two or three a pattern)."""
+    try:
+        return _sequence_parts(parsed(pattern, flags))
+    except NotCuttable:
+        return None
 
 
 def _sequence_parts(items) -> list[tuple[list[frozenset[str]], int, int]]:
