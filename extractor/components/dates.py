@@ -69,9 +69,13 @@ def governing_verb(span: Span) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def says_will(span: Span) -> bool:
-    """Whether the verb that governs SPAN takes "will"/"shall" ("sales will grow during the fourth quarter")."""
-    tok = governing_verb(span)
+_UNSET: Any = object()  # "not worked out yet", where None is an answer (no governing verb)
+
+
+def says_will(span: Span, verb: Token | None = _UNSET) -> bool:
+    """Whether the verb that governs SPAN takes "will"/"shall" ("sales will grow during the fourth quarter").
+    VERB: governing_verb(SPAN), when the caller has it already (rule_row asks it twice a candidate)."""
+    tok = governing_verb(span) if verb is _UNSET else verb
     return tok is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children)
 
 
@@ -128,13 +132,14 @@ def reports_long_period(span: Span, phrases: tuple[str, ...], ctx: "DocContext")
     return ctx.reports_long_period(sent.start_char, sent.end_char, phrases)
 
 
-def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str | None:
+def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: Token | None = _UNSET) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
     and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
     REPORTING, given for a bare weekday: the lemmas of verbs of saying; any other verb in the present
     tense then points to the coming day ("the leaders meet Monday"), while the present of saying
     reports the past ("the ministry says Tuesday"). A month and day is left to its distance from the
-    publication date: a present verb there is as often a past event's comment ("June 4's blast reminds us")."""
+    publication date: a present verb there is as often a past event's comment ("June 4's blast reminds us").
+    VERB: governing_verb(SPAN), when the caller has it already."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
@@ -146,7 +151,7 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None) -> str
     if before in FUTURE_MARKERS or (before.endswith(FUTURE_PHRASE_ENDS)
                                     and doc[max(0, span.start - 3):span.start].text.lower() in FUTURE_PHRASES):
         return FUTURE
-    tok = governing_verb(span)
+    tok = governing_verb(span) if verb is _UNSET else verb
     if tok is None:
         return None
     # "said on Tuesday it would cut jobs": the parser hangs "on Tuesday" on "cut", but a time put
@@ -353,10 +358,11 @@ class NewsDates(base.RuleDataComponent):
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
-        hints = ctx.hints | ({"will"} if says_will(span) else set())
+        verb = governing_verb(span)  # walking up the parse once for both questions
+        hints = ctx.hints | ({"will"} if says_will(span, verb) else set())
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
-        direction = clause_direction(span, self.reporting if bare_weekday else None)
+        direction = clause_direction(span, self.reporting if bare_weekday else None, verb)
         if reports_long_period(span, self.long_periods, ctx):
             hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ in ("ended", "since"):
@@ -450,6 +456,10 @@ def is_some_day_ahead(span: Span) -> bool:
     """Whether SPAN is "one day" between a modal (or "to") and its verb ("Islam will one day be the
     second religion", "hopes to one day run the firm"): an unnamed day ahead (FUTURE_REF), not a
     length ("the trip will take one day")."""
+    # the length in characters first (span.text joins the tokens anew): a span's text runs from its
+    # start_char to its end_char, so any other length is not "one day"
+    if span.end_char - span.start_char != len("one day"):
+        return False
     if span.text.lower() != "one day" or span.start == 0 or span.end >= len(span.doc):
         return False
     return span.doc[span.start - 1].lower_ in MODALS and span.doc[span.end].tag_ == "VB"
