@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import default_gazetteer
+from ..normalize.name_article import HEAD_PREPOSITIONS  # the prepositions that continue a name's head noun
 from ..normalize.titles import TitleLexicon
 from . import base
 from .places import core_span
@@ -23,8 +24,6 @@ CLOSE_PAREN = get_string_id(")")
 ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 # Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
-# The prepositions that continue an institution's head noun ("Foundation for ...", "Committee on ...").
-HEAD_PREPOSITIONS = frozenset({"of", "for", "on"})
 HANDLE = re.compile(r"^[@#]\w+$")
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})

@@ -27,6 +27,8 @@ NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 # gazetteer holds (the places table keeps the places it knows: "Albrecht, 54," is no town).
 NAMES_READ_AS_PEOPLE = frozenset({"ORG", "GPE", "LOC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# The words after a name that introduce the organisation a person serves ("Jane Doe of/with/at the ...").
+EMPLOYER_PREPOSITIONS = frozenset({"of", "with", "at"})
 # Tokens that a person's name may contain besides capitalised words ("Timothy D. Cook", "O'Reilly").
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du",
                             "di", "ibn", "arap", "dos", "das", "del", "y", "-", "'", "jr", "jr.", "sr", "sr."})
@@ -1349,12 +1351,12 @@ class _ArticlePeople:
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # "Ulf D. Merbold, 47, of the European Space Agency"
         if i + 3 < n and (doc[i].lower_ == "who" or doc[m.end - 1].dep_ == "nsubj" and i == m.end
-                          and doc[i].lower_ not in {"of", "with", "at"}):
+                          and doc[i].lower_ not in EMPLOYER_PREPOSITIONS):
             # "X, who works for BODY"; "X covers the White House for BODY": the name is the subject
             i = self._employer_preposition_of_clause(doc, i + 1 if doc[i].lower_ == "who" else i)
             if i is None:
                 return None
-        elif i >= n or doc[i].lower_ not in {"of", "with", "at"}:
+        elif i >= n or doc[i].lower_ not in EMPLOYER_PREPOSITIONS:
             return None
         body = i + 2 if i + 2 < n and doc[i + 1].lower_ == "the" else i + 1
         body = self._after_organisation_descriptor(doc, body)

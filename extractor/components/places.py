@@ -196,7 +196,7 @@ class NewsPlaces(base.RuleDataComponent):
             tok = doc[i]
             if tok.lower_ in kinds:
                 return kinds[tok.lower_]
-            if not (tok.text in {",", "and", "or"} or tok.text[:1].isupper()):
+            if not (tok.text in LIST_WORDS or tok.text[:1].isupper()):
                 return None
         return None
 
@@ -376,7 +376,7 @@ class NewsPlaces(base.RuleDataComponent):
             word = doc[i].lower_
             if word in COUNTY_WORDS:  # after a name: "Ford and county officials" names no county
                 return doc[i - 1].text[:1].isupper() and any(is_county(p) for p in self.gaz.place_candidates(core.text))
-            if not (doc[i].text in {",", "and", "or"} or doc[i].text[:1].isupper()):
+            if not (doc[i].text in LIST_WORDS or doc[i].text[:1].isupper()):
                 return False
         return False
 

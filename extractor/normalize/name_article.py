@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from ..resources import read_json
 
 ARTICLES = frozenset({"the", "The", "THE"})
-# The prepositions after a name's head noun ("Bank of England", "Committee on Finance").
+# The prepositions after a name's head noun ("Bank of England", "Committee on Finance", "Foundation for
+# ..."): also where organizations.py joins an institution the model cut at one.
 HEAD_PREPOSITIONS = frozenset({"of", "for", "on"})
 # Parts of speech of a word after the name that make the name its modifier ("the US government").
 MODIFIED_POS = frozenset({"NOUN", "PROPN", "NUM"})
