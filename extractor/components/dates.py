@@ -72,11 +72,10 @@ def governing_verb(span: Span) -> Token | None:
 _UNSET: Any = object()  # "not worked out yet", where None is an answer (no governing verb)
 
 
-def says_will(span: Span, verb: Token | None = _UNSET) -> bool:
-    """Whether the verb that governs SPAN takes "will"/"shall" ("sales will grow during the fourth quarter").
-    VERB: governing_verb(SPAN), when the caller has it already (rule_row asks it twice a candidate)."""
-    tok = governing_verb(span) if verb is _UNSET else verb
-    return tok is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children)
+def says_will(verb: Token | None) -> bool:
+    """Whether VERB, the governing verb of a date (governing_verb), takes "will"/"shall" ("sales will
+    grow during the fourth quarter")."""
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def has_subject(tok: Token) -> bool:
@@ -359,7 +358,7 @@ class NewsDates(base.RuleDataComponent):
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
         verb = governing_verb(span)  # walking up the parse once for both questions
-        hints = ctx.hints | ({"will"} if says_will(span, verb) else set())
+        hints = ctx.hints | ({"will"} if says_will(verb) else set())
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
         direction = clause_direction(span, self.reporting if bare_weekday else None, verb)
