@@ -116,10 +116,10 @@ def batch_pipeline(model: str | None = None):
 
 @lru_cache(maxsize=4)
 def _batch_pipeline(model: str | None):
-    from ..speedups import keep_freed_memory, speed_up
+    from ..speedups import keep_freed_memory, load_trained, speed_up
 
     keep_freed_memory()  # before the model allocates: see speedups.MALLOC_SETTINGS
-    nlp = speed_up(build_pipeline(model))
+    nlp = speed_up(build_pipeline(model, load=load_trained))
     # Components that load data on first use (gazetteer, lexicons, date parser) do it now, before
     # workers fork (they share it) and before the first article's clock starts.
     nlp(article_doc(nlp, WARM_UP, "2021-06-11"))
