@@ -50,7 +50,7 @@ models: install
 # after a change to models/dates/ or triggers.py (tests/test_pattern_readings.py says when stale).
 index: install
 	$(BIN)/python -c "from extractor.normalize.gazetteer import write_place_index; print(write_place_index())"
-	$(BIN)/python -c "from extractor.normalize.pattern_readings import write_grammar_readings; print(write_grammar_readings())"
+	$(BIN)/python -c "from extractor.normalize.timex import write_pattern_readings; print(write_pattern_readings())"
 
 clean:
 	rm -rf out/ .pytest_cache/ build/ *.egg-info

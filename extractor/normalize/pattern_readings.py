@@ -88,12 +88,3 @@ def write_readings(path: Path, regexes: list[re.Pattern]) -> Path:
     path.write_text(f'{{"code": {json.dumps(code_digest())},\n"patterns": {{\n{lines}\n}}}}\n', encoding="utf8")
     return path
 
-
-def write_grammar_readings(root: Path | None = None) -> Path:
-    """Write the readings of the dates grammar under ROOT (default: the package's models/) to its
-    READINGS_FILE (`make index`)."""
-    from ..resources import models_dir
-    from .timex import load_grammar
-
-    base = Path(root) if root is not None else models_dir()
-    return write_readings(base / READINGS_FILE, [p.regex for p in load_grammar(base).patterns])

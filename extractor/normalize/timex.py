@@ -15,7 +15,7 @@ from .numbers import LEXICON_FILES as NUMBER_FILES
 from .numbers import Lexicon as NumberLexicon
 from .numbers import lexicon as number_lexicon
 from .numbers import parse_figure
-from .pattern_readings import READINGS_FILE, Reading, load_readings, readings_of
+from .pattern_readings import READINGS_FILE, Reading, load_readings, readings_of, write_readings
 from .triggers import UNBOUNDED, TriggerText, barriers
 
 PAST, FUTURE = "past", "future"
@@ -1136,6 +1136,13 @@ def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = G
     lexicon["day_ordinals"] = day_ordinals(figures_numbers)
     # the figures' number reader counts too, with its lexicon (NUMBER_FILES) from the same folder
     return Grammar(lexicon, patterns, numbers, number_lexicon(base), load_readings(base / READINGS_FILE))
+
+
+def write_pattern_readings(root: str | Path | None = None) -> Path:
+    """Write the readings of the grammar under ROOT (default: the package's models/) to its
+    READINGS_FILE, for load_grammar() to keep (`make index`, see pattern_readings)."""
+    base = Path(root) if root is not None else models_dir()
+    return write_readings(base / READINGS_FILE, [p.regex for p in load_grammar(base).patterns])
 
 
 # The value grammar of the output contract (the one ../shared/tools/check_tables.py checks): TimeML
