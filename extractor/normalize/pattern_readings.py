@@ -87,4 +87,3 @@ def write_readings(path: Path, regexes: list[re.Pattern]) -> Path:
     lines = ",\n".join(f"{json.dumps(k)}: {json.dumps(patterns[k], sort_keys=True)}" for k in sorted(patterns))
     path.write_text(f'{{"code": {json.dumps(code_digest())},\n"patterns": {{\n{lines}\n}}}}\n', encoding="utf8")
     return path
-
