@@ -46,8 +46,11 @@ models: install
 # The prebuilt place index (models/gazetteer/places.index) from places.tsv.gz and countries.tsv: loads
 # in a tenth of the time of building it from the TSV. Run after any change to those files or to how
 # the index is built (tests/test_place_index.py says when it is stale; a stale one is ignored).
+# And the dates grammar's pattern readings (models/dates/readings.json, normalize/pattern_readings.py):
+# after a change to models/dates/ or triggers.py (tests/test_pattern_readings.py says when stale).
 index: install
 	$(BIN)/python -c "from extractor.normalize.gazetteer import write_place_index; print(write_place_index())"
+	$(BIN)/python -c "from extractor.normalize.timex import write_pattern_readings; print(write_pattern_readings())"
 
 clean:
 	rm -rf out/ .pytest_cache/ build/ *.egg-info

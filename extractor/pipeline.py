@@ -39,8 +39,9 @@ def load_pipeline(model: str | None = None) -> Language:
     return build_pipeline(model)
 
 
-def build_pipeline(model: str | None = None) -> Language:
-    """A new pipeline, as load_pipeline() describes it."""
+def build_pipeline(model: str | None = None, load=None) -> Language:
+    """A new pipeline, as load_pipeline() describes it; LOAD (default spacy.load) loads the trained
+    one by name."""
     name = model or default_model()
     if name is None:
         warnings.warn("no trained English spaCy pipeline installed (en_core_web_sm or "
@@ -48,7 +49,7 @@ def build_pipeline(model: str | None = None) -> Language:
                       stacklevel=3)
         nlp = spacy.blank("en")
     else:
-        nlp = spacy.load(name)
+        nlp = (load or spacy.load)(name)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
     for component in COMPONENTS:

@@ -100,3 +100,20 @@ def test_malloc_tuning_is_skipped_when_asked(monkeypatch):
     assert keep_freed_memory() is False
     monkeypatch.delenv("EXTRACTOR_DEFAULT_MALLOC")
     assert keep_freed_memory() is sys.platform.startswith("linux")
+
+
+def test_the_tokenizer_built_once_is_the_one_spacy_load_builds(pair):
+    plain, _ = pair
+    fast = speedups.load_trained(default_model())
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    assert fast.pipe_names == plain.pipe_names
+    texts = PATTERN_SENTENCES + ["Dr. Smith's e-mail (smith@example.com) said: \"Don't go to https://x.org/a?b=1 -- it's 5km.\""]
+    for a, b in zip(plain.tokenizer.pipe(texts), fast.tokenizer.pipe(texts)):
+        assert [t.text_with_ws for t in a] == [t.text_with_ws for t in b]
+
+
+
+def test_without_speedups_the_pipeline_is_spacy_s_own(monkeypatch):
+    monkeypatch.setenv("EXTRACTOR_NO_SPEEDUPS", "1")
+    nlp = speedups.load_trained(default_model())
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "spacy.Tokenizer.v1"

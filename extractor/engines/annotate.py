@@ -116,17 +116,17 @@ def batch_pipeline(model: str | None = None):
 
 @lru_cache(maxsize=4)
 def _batch_pipeline(model: str | None):
-    from ..speedups import keep_freed_memory, speed_up
+    from ..speedups import keep_freed_memory, load_trained, speed_up
 
     keep_freed_memory()  # before the model allocates: see speedups.MALLOC_SETTINGS
-    nlp = speed_up(build_pipeline(model))
+    nlp = speed_up(build_pipeline(model, load=load_trained))
     # Components that load data on first use (gazetteer, lexicons, date parser) do it now, before
     # workers fork (they share it) and before the first article's clock starts.
     nlp(article_doc(nlp, WARM_UP, "2021-06-11"))
-    # The grammar reads all of WARM_UP, so dateparser (imported and initialised lazily, about 0.15 s)
-    # is warmed by one reading of its own; its answer is cached, and the same on any later call.
-    from ..components.dates import dateparser_timex
-    dateparser_timex("2 weeks from now", "2021-06-11")
+    # dateparser (imported and initialised on first use, about 0.35 s of CPU) is not warmed here: a
+    # run with one worker meets it at the first text the grammar cannot read, often after its first
+    # article is written, and many short texts never need it. Forked workers share a warm one
+    # (warm_dateparser, before the fork).
     # The pipeline is ~100k long-lived Python objects (vocab, matchers, lexicons, the gazetteer
     # index) that every full garbage collection would walk again (34-64 ms each, landing on whatever
     # component runs). Moved to the permanent generation they are never walked, and pages shared
@@ -137,6 +137,14 @@ def _batch_pipeline(model: str | None):
     gc.collect(1)
     gc.freeze()
     return nlp
+
+
+def warm_dateparser() -> None:
+    """Import and initialise dateparser in this process now: workers forked after it share it,
+    instead of each paying it at its first undated text. Its answer is cached and the same on any
+    later call, so rows do not depend on it."""
+    from ..components.dates import dateparser_timex
+    dateparser_timex("2 weeks from now", "2021-06-11")
 
 
 def minibatches(pieces: list[tuple[int, int, str]], size: int = PIPE_BATCH,

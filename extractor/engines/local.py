@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..rows import Article
-from .annotate import EncodedResults, Result, annotate_in_worker, init_worker, process_batch
+from .annotate import EncodedResults, Result, annotate_in_worker, init_worker, process_batch, warm_dateparser
 
 
 def ordered(submit: Callable[[list[Article]], Any], get: Callable[[Any], list[Result]],
@@ -40,6 +40,8 @@ def local_results(work: Iterable[list[Article]], n_workers: int, model: str | No
             yield batch, process_batch(batch, model, max_chars)
         return
     from concurrent.futures import ProcessPoolExecutor
+
+    warm_dateparser()  # once here, shared by the forked workers
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     # An executor rather than mp.Pool: a worker that dies (killed, out of memory) fails the run

@@ -15,7 +15,8 @@ from .numbers import LEXICON_FILES as NUMBER_FILES
 from .numbers import Lexicon as NumberLexicon
 from .numbers import lexicon as number_lexicon
 from .numbers import parse_figure
-from .triggers import UNBOUNDED, TriggerText, barriers, reach, required_triggers, side_reach, triggers
+from .pattern_readings import READINGS_FILE, Reading, load_readings, readings_of, write_readings
+from .triggers import UNBOUNDED, TriggerText, barriers
 
 PAST, FUTURE = "past", "future"
 # How far ahead of the publication date a month and day named in a past-tense clause may still lie.
@@ -375,8 +376,10 @@ YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
 
 # ---------------------------------------------------------------- the grammar
 def _alt(words: Iterable[str], flags: str = "i") -> str:
-    """A regex alternation of WORDS, longest first, spaces matching any whitespace."""
-    ws = sorted(set(words), key=len, reverse=True)
+    """A regex alternation of WORDS, longest first, spaces matching any whitespace; words of one
+    length in alphabetical order, so that a grammar's regexes are the same in every process (a set's
+    order moves with the hash seed: pattern_readings keeps readings by the regex's source)."""
+    ws = sorted(set(words), key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
@@ -471,7 +474,7 @@ class Grammar:
     whole_search_chars = 300
 
     def __init__(self, lexicon: dict, patterns: Iterable[dict], numbers: dict[str, float],
-                 number_lex: NumberLexicon | None = None):
+                 number_lex: NumberLexicon | None = None, kept_readings: dict[str, Reading] | None = None):
         self.lex = lexicon
         self.numbers = numbers
         self.number_lex = number_lex
@@ -481,16 +484,18 @@ class Grammar:
             src = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m[1]], p["pattern"])
             # Matches start at a word start only; saying so first lets the engine skip most positions fast.
             self.patterns.append(Pattern(p["id"], p["handler"], re.compile(r"(?<!\w)(?:" + src + ")")))
+        # What each regex says before any text is searched (pattern_readings: kept in models/dates/
+        # readings.json, KEPT_READINGS, else worked out now from its parse tree):
+        readings = readings_of([p.regex for p in self.patterns], kept_readings or {})
         # the words one of which each pattern's matches hold: a text without them skips the pattern
-        self.use_triggers([triggers(p.regex) for p in self.patterns], [required_triggers(p.regex) for p in self.patterns])
+        self.use_triggers([r.found for r in readings], [r.required for r in readings])
         # characters no pattern can match (see barrier_chars): worked out when a text is first cut
         self._barriers: str | None = None
         # how many words either side of a trigger each pattern's matches can reach
-        self.reach = [reach(p.regex) for p in self.patterns]
+        self.reach = [r.reach for r in readings]
         # and how many before and after the words of each trigger set it may be searched around,
         # where the regex says (see side_reach): a duration reaches far before its unit, little after
-        self.side_reach = [{found: side for found in options or () if (side := side_reach(p.regex, found))}
-                           for p, options in zip(self.patterns, self.window_triggers)]
+        self.side_reach = [r.side for r in readings]
         self.by_id = {p.id: p for p in self.patterns}
         # "two to three weeks": the count before a duration's, read back from the duration found (a
         # pattern of its own would be searched through every text)
@@ -1130,7 +1135,14 @@ def load_grammar(root: str | Path | None = None, files: tuple[str, str, str] = G
     numbers = date_numbers(figures_numbers, lexicon["number_extras"])
     lexicon["day_ordinals"] = day_ordinals(figures_numbers)
     # the figures' number reader counts too, with its lexicon (NUMBER_FILES) from the same folder
-    return Grammar(lexicon, patterns, numbers, number_lexicon(base))
+    return Grammar(lexicon, patterns, numbers, number_lexicon(base), load_readings(base / READINGS_FILE))
+
+
+def write_pattern_readings(root: str | Path | None = None) -> Path:
+    """Write the readings of the grammar under ROOT (default: the package's models/) to its
+    READINGS_FILE, for load_grammar() to keep (`make index`, see pattern_readings)."""
+    base = Path(root) if root is not None else models_dir()
+    return write_readings(base / READINGS_FILE, [p.regex for p in load_grammar(base).patterns])
 
 
 # The value grammar of the output contract (the one ../shared/tools/check_tables.py checks): TimeML
