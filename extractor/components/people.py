@@ -26,6 +26,8 @@ NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 # The tagger's labels that a person's name takes when it is misread: an ORG, or a place that no
 # gazetteer holds (the places table keeps the places it knows: "Albrecht, 54," is no town).
 NAMES_READ_AS_PEOPLE = frozenset({"ORG", "GPE", "LOC"})
+# Kinds of places rows named like people ("Kennedy", Colombia): a person's context outweighs them.
+TOWN_KINDS = frozenset({"city", "other"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # The words after a name that introduce the organisation a person serves ("Jane Doe of/with/at the ...").
 EMPLOYER_PREPOSITIONS = frozenset({"of", "with", "at"})
@@ -127,6 +129,10 @@ class PeopleRules:
     # Lemmas of reporting verbs and the common US surnames (models/people/surnames_us.json): a lone
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
+    # Lemmas of the verbs that put a person in a post ("was named president") and nouns of people
+    # ("a man called Raoul"), see _has_person_role_evidence.
+    post_verbs: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     # Forms of address a people row's span keeps before the name ("Mrs. Rose"), lower case.
     courtesy_titles: frozenset[str] = frozenset()
@@ -208,6 +214,7 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
+            post_verbs=_lower_set(contexts.get("post_verbs", [])), person_nouns=_lower_set(contexts.get("person_nouns", [])),
             surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
             work_verbs=_lower_set(contexts.get("work_verbs", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
@@ -234,6 +241,9 @@ class _ArticlePeople:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
+        # Places rows (start, end chars) that a person's context claims ("Kennedy's assassination"):
+        # annotate drops them from doc._.places, which would otherwise hold the same words.
+        self.places_claimed: set[tuple[int, int]] = set()
 
     def ids(self, attr: int) -> list[int]:
         """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
@@ -275,6 +285,8 @@ class _ArticlePeople:
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
+        if self.places_claimed:
+            doc._.places = [p for p in doc._.places if (p["start"], p["end"]) not in self.places_claimed]
 
     # ------------------------------------------------------------------ title runs
     def _courtesy_title_start(self, start: int) -> int:
@@ -391,10 +403,58 @@ class _ArticlePeople:
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)
-                    or self._is_surname_reporting(doc, start, end)):
+                    or self._is_surname_reporting(doc, start, end) or self._has_person_role_evidence(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
+
+    def _has_person_role_evidence(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the sentence casts the name at [start, end) in a role only a person has: named to
+        a post ("Harrington was named honorary president"), listed with other people ("Mason and
+        other administration officials", "Brent and his family"), a person's alias ("Mohamed Ahmed
+        Issa, also known as Cheiko") or what a person is called ("a mysterious man called Raoul")."""
+        if not doc.has_annotation("DEP"):
+            return False
+        return self._named_to_a_post(doc[end - 1]) or self._listed_with_people(doc[end - 1]) \
+            or self._alias_of_a_person(doc, start) or self._what_a_person_is_called(doc, start)
+
+    def _named_to_a_post(self, tok) -> bool:
+        """"X was named/appointed/elected (as) TITLE": a company is not appointed president."""
+        head, lex = tok.head, self.rules.lex
+        if tok.dep_ != "nsubjpass" or head.lemma_.lower() not in self.rules.post_verbs:
+            return False
+        complements = [c for c in head.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+        complements += [g for c in head.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        return any(c.lower_ in lex.heads and c.lower_ not in lex.company_heads for c in complements)
+
+    def _listed_with_people(self, tok) -> bool:
+        """"X and other officials", "X and his family": the other item of the list is people."""
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        for p in partners:
+            if p.lemma_.lower() in self.rules.lex.heads and any(c.lower_ == "other" and c.dep_ == "amod" for c in p.children):
+                return True
+            if (p.lower_ in self.rules.kin_nouns or p.lower_ == "family") and any(c.lower_ in {"his", "her"} for c in p.children):
+                return True
+        return False
+
+    def _alias_of_a_person(self, doc: Doc, start: int) -> bool:
+        """", also known as X" right after the model's PERSON name: X is that person's other name."""
+        k = start - 2
+        if k < 1 or doc[k].lower_ != "known" or doc[k + 1].lower_ != "as":
+            return False
+        k -= 1
+        if doc[k].lower_ == "also":
+            k -= 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k >= 0 and doc[k].ent_type_ == "PERSON"
+
+    def _what_a_person_is_called(self, doc: Doc, start: int) -> bool:
+        """"a man called Raoul", "a woman named Mary": the name of a person noun."""
+        if start < 2 or doc[start - 1].lower_ not in {"called", "named"}:
+            return False
+        head = doc[start - 1].head if doc[start - 1].dep_ == "acl" else doc[start - 2]
+        return head.lemma_.lower() in self.rules.person_nouns
 
     def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised words the tagger left unmarked that a person-only title, an age or "who" follows
@@ -440,9 +500,30 @@ class _ArticlePeople:
                     and doc[start - 1].is_title and found.extend_ending_at(start, end):
                 continue
             span = self._clean_name(doc, start, end)
-            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars,
-                                                         title_is_surname=_is_title_word_as_surname(doc, span)):
+            if span is None:
+                continue
+            surname = _is_title_word_as_surname(doc, span)
+            if self._is_person_name(doc, span[0], span[1], place_chars, title_is_surname=surname):
                 found.add(span[0], span[1], "ner")
+            elif self._place_row_of_a_person(doc, span) is not None \
+                    and self._is_person_name(doc, span[0], span[1], CharSpans(), title_is_surname=surname):
+                self.places_claimed.add(self._place_row_of_a_person(doc, span))
+                found.add(span[0], span[1], "ner")
+
+    def _place_row_of_a_person(self, doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The places row of exactly the name SPAN when it names no country: a town the gazetteer
+        holds under a person's name, in a context only a person is named in ("Kennedy's
+        assassination", "Anderson's sister", "the Kennedy slaying"), is that person. A country keeps
+        its reading ("Jordan's son" may be the kingdom's heir), and so do states and regions ("North
+        Carolina's native son"): a town, which shares names with people, gives way."""
+        start_char, end_char = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+        if default_gazetteer().country_lookup(doc[span[0]:span[1]].text):
+            return None
+        rows = [p for p in doc._.places or [] if p["start"] < end_char and start_char < p["end"]]
+        if len(rows) != 1 or (rows[0]["start"], rows[0]["end"]) != (start_char, end_char) \
+                or rows[0].get("kind") not in TOWN_KINDS:
+            return None
+        return start_char, end_char
 
     def _person_context_candidates(self, doc: Doc) -> list:
         """The tokens _in_person_context may accept: dependents of a violent verb or of a person's
@@ -594,8 +675,8 @@ class _ArticlePeople:
         copula ("Harrington, a professor of political science"); titles that also describe firms
         ("a software developer", "the biggest dealer") are no evidence, unless NAMED_BODY_COUNTS and
         the title names a body (an unmarked full name: "Vyacheslav Chornovil, leader of the Rukh")."""
-        if end >= len(doc) or doc[end].text != ",":
-            return False
+        if end >= len(doc) or doc[end].text not in {",", "("}:
+            return False  # "Harrington, a professor", "Meierovics (minister of state)"
         found = self._title_after(doc, Mention(start, end, "ner"))
         if found is None:
             return False
@@ -1810,7 +1891,7 @@ def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
     """Whether the lower-case title word at token I is an adjective of a noun after it ("another major
     sub-prime mortgage specialist"): then it is no title ("major")."""
     tok = doc[i]
-    return tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > i + 1 \
+    return tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > i \
         and tok.head.pos_ in {"NOUN", "PROPN"}
 
 

@@ -1,0 +1,62 @@
+"""People round 7: names the tagger calls a place or an organisation, read as a person from the
+role a sentence gives them (a person's context over a town's name, named to a post, listed with
+other people, an alias, "a man called X", a title in parentheses)."""
+from __future__ import annotations
+
+import pytest
+
+
+def people_texts(nlp, text: str) -> set[str]:
+    return {text[r["start"]:r["end"]] for r in nlp(text)._.people}
+
+
+def place_texts(nlp, text: str) -> set[str]:
+    return {text[r["start"]:r["end"]] for r in nlp(text)._.places}
+
+
+@pytest.mark.parametrize("text, person", [
+    # a town's name in a context only a person is named in: the person, and no place row
+    ("A week later Oswald was charged in Kennedy's assassination.", "Kennedy"),
+    ("One letter came from Anderson's sister in Ohio.", "Anderson"),
+])
+def test_person_context_outweighs_a_towns_name(nlp, text, person):
+    assert person in people_texts(nlp, text)
+    assert person not in place_texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    # states, regions and countries keep their reading
+    ("The state sent North Carolina's native son to the Senate.", "North Carolina"),
+    ("Jordan's son was crowned in Amman.", "Jordan"),
+    # no person's context: the town stays a town
+    ("The storm reached Kennedy on Monday.", None),
+])
+def test_places_without_a_persons_context_stay_places(nlp, text, place):
+    if place is not None:
+        assert place in place_texts(nlp, text)
+        assert place not in people_texts(nlp, text)
+    else:
+        assert "Kennedy" not in people_texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Last month, Harrington was named honorary president of the Socialist International.", "Harrington"),
+    ("The panel questioned Mason and other administration officials about the programs.", "Mason"),
+    ("The chairman of the front, Mohamed Ahmed Issa, also known as Cheiko, was arrested.", "Cheiko"),
+    ("He said he had been framed by a mysterious man called Raoul.", "Raoul"),
+    ("Gunars Meierovics (minister of state for Baltic affairs) will attend the talks.", "Gunars Meierovics"),
+])
+def test_a_role_only_a_person_has_makes_a_person(nlp, text, person):
+    assert person in people_texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    # firms are listed with firms, named "the winner", and called by their brand
+    ("Shares of Ford and other automakers fell on Monday.", "Ford"),
+    ("Acme was named the best supplier of the year.", "Acme"),
+    ("The firm sold a drug called Prozac.", "Prozac"),
+    # "known as" after no person
+    ("The group, also known as Hamas, denied it.", "Hamas"),
+])
+def test_roles_of_things_make_no_person(nlp, text, not_person):
+    assert not_person not in people_texts(nlp, text)
