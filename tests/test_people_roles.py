@@ -60,3 +60,37 @@ def test_a_role_only_a_person_has_makes_a_person(nlp, text, person):
 ])
 def test_roles_of_things_make_no_person(nlp, text, not_person):
     assert not_person not in people_texts(nlp, text)
+
+
+def officials_of(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc = nlp(text)
+    return {r["name"]: (r["title"], r["affiliation"]) for r in doc._.officials}
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    # a body led or founded by the person: the verb names the post
+    ("The study was done by the Mediterranean Foundation headed by Juan Novara.", "Juan Novara", "head",
+     "Mediterranean Foundation"),
+    ("The Harbor Opera Theater was founded in 1977 by Leigh Gore, who conducted it.", "Leigh Gore", "founder",
+     "Harbor Opera Theater"),
+    # a copula after an apposition that holds no title
+    ("Anderson, the longest-held hostage, is chief correspondent for The Associated Press.", "Anderson",
+     "chief correspondent", "Associated Press"),
+    # a place before the title is the beat; the organisation after it is the employer
+    ("Terry Anderson, Middle East correspondent for The Associated Press, said it.", "Terry Anderson",
+     "correspondent", "Associated Press"),
+    # a place and no organisation after: the place stays
+    ("John Smith, Japan's prime minister, said it.", "John Smith", "prime minister", "Japan"),
+])
+def test_officials_of_bodies_and_beats(nlp, text, name, title, affiliation):
+    assert officials_of(nlp, text).get(name) == (title, affiliation)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a report written by someone, a body no model names, a clause in the apposition
+    ("The report was written by John Smith.", "John Smith"),
+    ("The company, led by John Smith, grew.", "John Smith"),
+    ("Smith, who was arrested, is a lawyer.", "Smith"),
+])
+def test_no_official_without_a_body_or_title(nlp, text, name):
+    assert name not in officials_of(nlp, text)

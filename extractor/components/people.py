@@ -272,7 +272,7 @@ class _ArticlePeople:
         doc = self.doc
         mentions = self._find_mentions(doc)
         attached = [self._title_before(doc, m) or self._title_after(doc, m) or self._employer_after_name(doc, m)
-                    or self._employer_possessive_before(doc, m) for m in mentions]
+                    or self._employer_possessive_before(doc, m) or self._body_led_by(doc, m) for m in mentions]
         attached = [self._with_body_named_nearby(doc, m, found) if found else None
                     for m, found in zip(mentions, attached)]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
@@ -1354,7 +1354,7 @@ class _ArticlePeople:
             i += 1  # "Fred Farrar, another FAA spokesman"
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
-            i = self._after_coordinated_occupation(doc, i)
+            i = self._after_coordinated_occupation(doc, i) or self._copula_after_apposition(doc, m.end, i)
             if i is None:
                 return None
             t_start, affiliation = self._title_start_from(doc, i)
@@ -1377,7 +1377,8 @@ class _ArticlePeople:
             after = self._title_complements(doc, t_end, None)
             if after[2] is not None and _starts_with_a_name(after[2]) and not self._names_no_body(after[2]):
                 affiliation = None
-        t_end, end, affiliation = self._title_complements(doc, t_end, affiliation)
+        t_end, end, affiliation = self._body_after_beat(doc, i, t_start, t_end, affiliation) \
+            or self._title_complements(doc, t_end, affiliation)
         title = self._title_text(doc, title_from, t_end)
         if title is None:
             return None
@@ -1415,6 +1416,26 @@ class _ArticlePeople:
         if body >= a_end or not doc[body].text[:1].isupper():
             return None
         return m.start, a_end, title, doc[body:a_end].text
+
+    def _body_led_by(self, doc: Doc, m: Mention):
+        """BODY headed/led/founded by NAME: the passive of a verb of holding a post whose agent is the
+        name and whose subject, or the noun it modifies, is an organisation the model names ("the
+        Mediterranean Foundation headed by Juan Novara", "The theatre was founded in 1977 by Leigh
+        Gore") -> the verb's title (head, leader, founder), the body as affiliation."""
+        k = m.start - 1
+        if k < 1 or doc[k].lower_ != "by" or doc[k].dep_ != "agent" or not doc.has_annotation("DEP"):
+            return None
+        verb = doc[k].head
+        title = self.rules.lex.role_verbs.get(verb.lemma_.lower())
+        if title is None or verb.tag_ != "VBN" or verb.i >= k:
+            return None
+        bodies = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for tok in bodies:
+            ent = next((e for e in self.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.label_ == "ORG" and ent.end <= verb.i:
+                start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+                return start, m.end, title, doc[start:ent.end].text
+        return None
 
     def _employer_after_name(self, doc: Doc, m: Mention):
         """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY or who does
@@ -1721,6 +1742,37 @@ class _ArticlePeople:
         if doc[k].lower_ == "the" and k + 1 < len(doc):
             k += 1
         return doc[k].text[:1].isupper() or self._ent_starting(k) is not None
+
+    def _body_after_beat(self, doc: Doc, i: int, t_start: int, t_end: int, affiliation: str | None):
+        """(title end, row end, affiliation) when the words before the title are a place, the
+        correspondent's or bureau's beat, and an organisation follows the title ("Middle East
+        correspondent for The Associated Press", "the Moscow bureau chief of Reuters"): the body
+        served is the one after; None otherwise."""
+        if affiliation is None or t_start <= i or not all(t.ent_type_ in {"GPE", "LOC"} for t in doc[i:t_start]
+                                                         if not t.is_lower):
+            return None
+        found = self._title_complements(doc, t_end, None)
+        after = found[2]
+        bare = after[4:] if after is not None and after[:4].lower() == "the " else after
+        if bare is None or not bare[:1].isupper() or default_gazetteer().country_lookup(bare) \
+                or any(t.ent_type_ in {"GPE", "LOC"} for t in doc[t_end:found[1]]):
+            return None
+        return found
+
+    def _copula_after_apposition(self, doc: Doc, name_end: int, i: int) -> int | None:
+        """Where the title after a copula starts when an apposition with no title comes between
+        ("Anderson, the longest-held hostage, is Middle East correspondent for The Associated Press"):
+        the apposition is a short noun phrase closed by a comma; None otherwise."""
+        n = len(doc)
+        if name_end >= n or doc[name_end].text != ",":
+            return None
+        for k in range(i, min(i + 8, n - 1)):
+            if doc[k].text == ",":
+                return self._after_copula(doc, k + 1) if k > i else None
+            hyphened = doc[k].text == "-" or (doc[k - 1].text == "-" and not doc[k - 1].whitespace_)
+            if not hyphened and (doc[k].pos_ in {"VERB", "AUX", "PRON"} or doc[k].is_punct):
+                return None  # a clause, not a noun phrase ("longest-held" is one word)
+        return None
 
     def _after_copula(self, doc: Doc, i: int) -> int | None:
         """The token after a copula starting at I ("is", "was", "has been", "serves as", "will be"),
