@@ -28,6 +28,9 @@ NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 NAMES_READ_AS_PEOPLE = frozenset({"ORG", "GPE", "LOC"})
 # Kinds of places rows named like people ("Kennedy", Colombia): a person's context outweighs them.
 TOWN_KINDS = frozenset({"city", "other"})
+# The tagger's labels that a person's context outweighs ("Sturholm had resigned" as NORP, "shot
+# Mendes" as PRODUCT); a demonym stays out through _is_person_name.
+CONTEXT_OVERRIDES_LABELS = frozenset({"", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # The words after a name that introduce the organisation a person serves ("Jane Doe of/with/at the ...").
 EMPLOYER_PREPOSITIONS = frozenset({"of", "with", "at"})
@@ -491,7 +494,7 @@ class _ArticlePeople:
             return
         for tok in self._person_context_candidates(doc):
             if found.taken[tok.i] or not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") \
-                    or tok.ent_type_ not in {"", "ORG", "GPE", "LOC", "FAC"}:
+                    or tok.ent_type_ not in CONTEXT_OVERRIDES_LABELS:
                 continue
             if not self._in_person_context(tok):
                 continue
@@ -705,11 +708,14 @@ class _ArticlePeople:
         full = [m for m in found.mentions if m.end - m.start >= 2]
         if not full:
             return
-        surnames = {doc[m.end - 1].text for m in full}
+        surnames = {_surname_of(doc, m.start, m.end) for m in full}
         first_full = min(m.start for m in full)
         for i in base.token_indices(self.ids(ORTH), {get_string_id(w) for w in surnames}):
-            if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
+            if found.taken[i] or not doc[i].text[:1].isupper():
                 continue
+            if i <= first_full and (doc[i].ent_type_ not in {"", "PERSON"}
+                                    or i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start):
+                continue  # before the full name, only a word the tagger gave no other reading ("Aldrin was born ... christened Edwin E. Aldrin Jr.")
             if self._is_surname_of_something_else(doc, i):
                 continue
             found.add(i, i + 1, "surname")
@@ -1875,6 +1881,15 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _surname_of(doc: Doc, start: int, end: int) -> str:
+    """The surname of the full name [start, end): its last word before a generational suffix
+    ("Edwin E. Aldrin Jr." -> "Aldrin", "Thomas Gardner III" -> "Gardner")."""
+    k = end - 1
+    while k > start + 1 and (doc[k].lower_.rstrip(".") in {"jr", "sr"} or ROMAN.fullmatch(doc[k].text) or doc[k].text == "."):
+        k -= 1
+    return doc[k].text
 
 
 def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
