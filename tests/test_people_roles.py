@@ -113,3 +113,25 @@ def test_person_context_over_any_label_and_cataphoric_surnames(nlp, text, person
 ])
 def test_no_person_from_a_college_or_a_firm(nlp, text, not_person):
     assert not_person not in people_texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # in apposition after a title, or before a noun of people or a nationality
+    ("In 1533, the last Incan King of Peru, Atahualpa, was murdered.", "Atahualpa"),
+    ("Surratt, a young Confederate spy who had conspired with Booth, was hanged.", "Surratt"),
+    ("An Wang, a native of Shanghai, who developed the device, died.", "Wang"),
+    ("Sirhan, a Christian Arab, was spared the death penalty.", "Sirhan"),
+])
+def test_apposition_with_a_person_makes_a_person(nlp, text, person):
+    assert person in people_texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Toyota, a Japanese company, said sales rose.", "Toyota"),
+    ("Hamas, a Palestinian group, denied it.", "Hamas"),
+    ("The capital of Peru, Lima, is large.", "Lima"),
+    # the parser hangs the kin noun on the town of birth
+    ("Lucille Ball was born in Jamestown, N.Y., the daughter of an electrician.", "Jamestown"),
+])
+def test_apposition_with_a_thing_or_a_birthplace_makes_no_person(nlp, text, not_person):
+    assert not_person not in people_texts(nlp, text)

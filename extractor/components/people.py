@@ -396,12 +396,21 @@ class _ArticlePeople:
         for ent in self.ents:
             if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
-            if ent.label_ != "ORG" and place_chars.overlaps(ent.start_char, ent.end_char):
+            a_place = ent.label_ != "ORG" and place_chars.overlaps(ent.start_char, ent.end_char)
+            if a_place and (len(ent) > 2 or not doc.has_annotation("DEP")):
                 continue  # a place the places table kept (checked first: most places are)
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
                 continue
             start, end = span
+            if a_place:
+                # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
+                row = self._place_row_of_a_person(doc, span)
+                if row is not None and self._has_person_role_evidence(doc, start, end) \
+                        and self._is_person_name(doc, start, end, CharSpans()):
+                    self.places_claimed.add(row)
+                    found.add(start, end, "ner")
+                continue
             if self._is_affiliation_of_a_title(doc, start):
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
@@ -419,7 +428,30 @@ class _ArticlePeople:
         if not doc.has_annotation("DEP"):
             return False
         return self._named_to_a_post(doc[end - 1]) or self._listed_with_people(doc[end - 1]) \
-            or self._alias_of_a_person(doc, start) or self._what_a_person_is_called(doc, start)
+            or self._alias_of_a_person(doc, start) or self._what_a_person_is_called(doc, start) \
+            or self._in_apposition_with_a_person(doc[end - 1])
+
+    def _in_apposition_with_a_person(self, tok) -> bool:
+        """Whether the name's last word TOK stands in apposition to a person: after a title ("the
+        last Incan King of Peru, Atahualpa,") or before a noun of people or a nationality ("Surratt,
+        a young Confederate spy", "An Wang, a native of Shanghai", "Sirhan, a Christian Arab")."""
+        rules, lex = self.rules, self.rules.lex
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "from", "near", "into"}:
+            return False  # "born in Jamestown, N.Y., the daughter of ...": the parser hangs the apposition on the town
+        def is_person_noun(t) -> bool:
+            lemma = t.lemma_.lower()
+            return (lemma in lex.heads and lemma not in lex.company_heads) or lemma in rules.kin_nouns \
+                or lemma in rules.person_nouns
+        if tok.dep_ == "appos" and tok.head.i < tok.i and is_person_noun(tok.head):
+            return True
+        for c in tok.children:
+            if c.dep_ != "appos" or c.i <= tok.i:
+                continue
+            # a nationality, creed or party as the head ("a Christian Arab", "a Republican from
+            # Chicago"); a firm's would modify a noun ("a Japanese company")
+            if (c.pos_ == "NOUN" and is_person_noun(c)) or (c.ent_type_ == "NORP" and c.pos_ == "PROPN"):
+                return True
+        return False
 
     def _named_to_a_post(self, tok) -> bool:
         """"X was named/appointed/elected (as) TITLE": a company is not appointed president."""
