@@ -135,3 +135,10 @@ def test_apposition_with_a_person_makes_a_person(nlp, text, person):
 ])
 def test_apposition_with_a_thing_or_a_birthplace_makes_no_person(nlp, text, not_person):
     assert not_person not in people_texts(nlp, text)
+
+
+def test_employer_cut_where_the_models_organisation_runs_into_a_clause(nlp):
+    text = "Sam Kadet of the corporate law firm of Skadden, Arps said Popeyes could give notice on Thursday."
+    assert officials_of(nlp, text).get("Sam Kadet", (None, None))[1] in {"Skadden, Arps", "Skadden"}
+    # an organisation with no verb inside keeps its whole name
+    assert officials_of(nlp, "Jane Doe of the Sierra Club said it.").get("Jane Doe") == ("", "Sierra Club")

@@ -1568,7 +1568,7 @@ class _ArticlePeople:
         ent = self._ent_starting(k)
         if ent is None and k > 0 and doc[k - 1].lower_ == "the":
             ent = self._ent_starting(k - 1)  # the model's span includes the article
-        end = ent.end if ent is not None and ent.label_ == "ORG" else self._named_body_end(doc, k)
+        end = _before_a_verb(doc, k, ent.end) if ent is not None and ent.label_ == "ORG" else self._named_body_end(doc, k)
         if end is not None and end - 1 > k and doc[end - 1].text in POSSESSIVE:
             end -= 1  # "of Harvard University's John F. Kennedy School": the row ends at the body
         if end is None:
@@ -1913,6 +1913,18 @@ class _ArticlePeople:
         while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
             k += 1
         return k
+
+
+def _before_a_verb(doc: Doc, start: int, end: int) -> int:
+    """END cut before a lower-case finite verb inside the model's organisation [start, end) and the
+    punctuation before it: the entity ran on into the clause ("of Skadden, Arps said Popeyes could"
+    -> "Skadden, Arps")."""
+    for k in range(start + 1, end):
+        if doc[k].is_lower and doc[k].pos_ in {"VERB", "AUX"} and doc[k].tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            while k > start + 1 and (doc[k - 1].is_punct or not doc[k - 1].is_alpha):
+                k -= 1
+            return k
+    return end
 
 
 def _surname_of(doc: Doc, start: int, end: int) -> str:
