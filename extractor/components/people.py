@@ -363,6 +363,7 @@ class _ArticlePeople:
         self._add_tagged_names(doc, found, place_chars)
         self._add_organisations_that_are_people(doc, found, place_chars)
         self._add_untagged_names_with_a_title(doc, found, place_chars)
+        self._add_names_run_into_a_body(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_names_in_person_contexts(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
@@ -406,7 +407,8 @@ class _ArticlePeople:
             if a_place:
                 # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
                 row = self._place_row_of_a_person(doc, span)
-                if row is not None and self._has_person_role_evidence(doc, start, end) \
+                if row is not None and (self._has_person_role_evidence(doc, start, end)
+                                        or end - start == 1 and self._coordinated_with_a_person(doc[start])) \
                         and self._is_person_name(doc, start, end, CharSpans()):
                     self.places_claimed.add(row)
                     found.add(start, end, "ner")
@@ -415,7 +417,9 @@ class _ArticlePeople:
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)
-                    or self._is_surname_reporting(doc, start, end) or self._has_person_role_evidence(doc, start, end)):
+                    or self._is_surname_reporting(doc, start, end) or self._has_person_role_evidence(doc, start, end)
+                    or end - start == 1 and doc[start].lower_ in self.rules.surnames
+                    and self._coordinated_with_a_person(doc[start])):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
@@ -472,6 +476,20 @@ class _ArticlePeople:
                 return True
         return False
 
+    @staticmethod
+    def _coordinated_with_a_person(tok) -> bool:
+        """Whether the one-word name TOK is listed with a name the model reads as a person ("nobles
+        that included Brutus and Cassius", "Buddy Holly, Richardson and Valens"); only for a town's
+        name or a common surname (see callers): "Obama and Congress" lists a body."""
+        if not tok.doc.has_annotation("DEP") or tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "from", "near", "into"}:
+            return False  # "lives in suburban Birmingham and actor Tom Selleck": a place list's end
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        gazetteer = default_gazetteer()
+        # the model's PERSON partner is a place's own name ("Bratislava and Budapest"): a list of places
+        return any(p.ent_type_ == "PERSON" and p.pos_ == "PROPN"
+                   and not any(gazetteer.is_own_name(c, p.text) for c in gazetteer.place_candidates(p.text))
+                   for p in partners)
+
     def _alias_of_a_person(self, doc: Doc, start: int) -> bool:
         """", also known as X" right after the model's PERSON name: X is that person's other name."""
         k = start - 2
@@ -490,6 +508,22 @@ class _ArticlePeople:
             return False
         head = doc[start - 1].head if doc[start - 1].dep_ == "acl" else doc[start - 2]
         return head.lemma_.lower() in self.rules.person_nouns
+
+    def _add_names_run_into_a_body(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """A given name and surname at the end of the model's organisation after "TITLE of": the
+        tagger ran the body and the person who holds the title together ("First Deputy Commander of
+        the Russian Pacific Fleet Igor Khmelnov"); the organisations table cuts the person's tail off."""
+        for ent in self.ents:
+            if ent.label_ != "ORG" or len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "of" \
+                    or (ent.start - 1) not in self.title_ends:
+                continue
+            for k in (ent.end - 2, ent.end - 3):
+                # the body's own last word comes right before ("Fleet | Igor"), not a connector ("Bank of | John")
+                if k > ent.start + 1 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                        and self._has_given_name_form(doc, k, ent.end) \
+                        and self._is_person_name(doc, k, ent.end, place_chars):
+                    found.add(k, ent.end, "ner")
+                    break
 
     def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised words the tagger left unmarked that a person-only title, an age or "who" follows
