@@ -145,20 +145,10 @@ def test_employer_cut_where_the_models_organisation_runs_into_a_clause(nlp):
 
 
 @pytest.mark.parametrize("text, person, present", [
-    ("Julius Caesar was killed by nobles that included Brutus and Cassius.", "Cassius", True),
-    ("Obama and Congress agreed on the budget.", "Congress", False),
     # the tagger ran the body of a title and its holder together
     ("First Deputy Commander of the Russian Pacific Fleet Igor Khmelnov flew to the site.", "Igor Khmelnov", True),
     ("He is president of the Bank of John Smith.", "John Smith", False),
 ])
-def test_names_listed_with_a_person_or_run_into_a_body(nlp, text, person, present):
+def test_names_run_into_a_body(nlp, text, person, present):
     assert (person in people_texts(nlp, text)) is present
 
-
-@pytest.mark.parametrize("text, not_person", [
-    # the model's PERSON partner is a place's own name, or the list is of places one lives in
-    ("Bratislava and Budapest are also in disagreement over the water regime.", "Budapest"),
-    ("Leonard lives in suburban Birmingham and actor Tom Selleck lives in Detroit.", "Birmingham"),
-])
-def test_lists_of_places_make_no_person(nlp, text, not_person):
-    assert not_person not in people_texts(nlp, text)

@@ -407,8 +407,7 @@ class _ArticlePeople:
             if a_place:
                 # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
                 row = self._place_row_of_a_person(doc, span)
-                if row is not None and (self._has_person_role_evidence(doc, start, end)
-                                        or end - start == 1 and self._coordinated_with_a_person(doc[start])) \
+                if row is not None and self._has_person_role_evidence(doc, start, end) \
                         and self._is_person_name(doc, start, end, CharSpans()):
                     self.places_claimed.add(row)
                     found.add(start, end, "ner")
@@ -417,9 +416,7 @@ class _ArticlePeople:
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)
-                    or self._is_surname_reporting(doc, start, end) or self._has_person_role_evidence(doc, start, end)
-                    or end - start == 1 and doc[start].lower_ in self.rules.surnames
-                    and self._coordinated_with_a_person(doc[start])):
+                    or self._is_surname_reporting(doc, start, end) or self._has_person_role_evidence(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
@@ -475,20 +472,6 @@ class _ArticlePeople:
             if (p.lower_ in self.rules.kin_nouns or p.lower_ == "family") and any(c.lower_ in {"his", "her"} for c in p.children):
                 return True
         return False
-
-    @staticmethod
-    def _coordinated_with_a_person(tok) -> bool:
-        """Whether the one-word name TOK is listed with a name the model reads as a person ("nobles
-        that included Brutus and Cassius", "Buddy Holly, Richardson and Valens"); only for a town's
-        name or a common surname (see callers): "Obama and Congress" lists a body."""
-        if not tok.doc.has_annotation("DEP") or tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "from", "near", "into"}:
-            return False  # "lives in suburban Birmingham and actor Tom Selleck": a place list's end
-        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
-        gazetteer = default_gazetteer()
-        # the model's PERSON partner is a place's own name ("Bratislava and Budapest"): a list of places
-        return any(p.ent_type_ == "PERSON" and p.pos_ == "PROPN"
-                   and not any(gazetteer.is_own_name(c, p.text) for c in gazetteer.place_candidates(p.text))
-                   for p in partners)
 
     def _alias_of_a_person(self, doc: Doc, start: int) -> bool:
         """", also known as X" right after the model's PERSON name: X is that person's other name."""
