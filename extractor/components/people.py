@@ -26,6 +26,11 @@ NOT_BODIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 # The tagger's labels that a person's name takes when it is misread: an ORG, or a place that no
 # gazetteer holds (the places table keeps the places it knows: "Albrecht, 54," is no town).
 NAMES_READ_AS_PEOPLE = frozenset({"ORG", "GPE", "LOC"})
+# Kinds of places rows named like people ("Kennedy", Colombia): a person's context outweighs them.
+TOWN_KINDS = frozenset({"city", "other"})
+# The tagger's labels that a person's context outweighs ("Sturholm had resigned" as NORP, "shot
+# Mendes" as PRODUCT); a demonym stays out through _is_person_name.
+CONTEXT_OVERRIDES_LABELS = frozenset({"", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # The words after a name that introduce the organisation a person serves ("Jane Doe of/with/at the ...").
 EMPLOYER_PREPOSITIONS = frozenset({"of", "with", "at"})
@@ -127,6 +132,10 @@ class PeopleRules:
     # Lemmas of reporting verbs and the common US surnames (models/people/surnames_us.json): a lone
     # surname as their subject is a person unless the article gives organisation evidence.
     reporting_verbs: frozenset[str] = frozenset()
+    # Lemmas of the verbs that put a person in a post ("was named president") and nouns of people
+    # ("a man called Raoul"), see _has_person_role_evidence.
+    post_verbs: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     # Forms of address a people row's span keeps before the name ("Mrs. Rose"), lower case.
     courtesy_titles: frozenset[str] = frozenset()
@@ -208,6 +217,7 @@ class NewsPeople(base.RuleDataComponent):
             person_object_verbs=_lower_set(contexts["person_object_verbs"]),
             person_subject_verbs=_lower_set(contexts["person_subject_verbs"]),
             reporting_verbs=_lower_set(contexts["reporting_verbs"]),
+            post_verbs=_lower_set(contexts.get("post_verbs", [])), person_nouns=_lower_set(contexts.get("person_nouns", [])),
             surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
             work_verbs=_lower_set(contexts.get("work_verbs", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
@@ -234,6 +244,9 @@ class _ArticlePeople:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ents_by_start = {ent.start: ent for ent in self.ents}
         self.ents_by_end = {ent.end: ent for ent in self.ents}
+        # Places rows (start, end chars) that a person's context claims ("Kennedy's assassination"):
+        # annotate drops them from doc._.places, which would otherwise hold the same words.
+        self.places_claimed: set[tuple[int, int]] = set()
 
     def ids(self, attr: int) -> list[int]:
         """Every token's string id for ATTR (ORTH, LOWER), read from the doc's array once."""
@@ -262,7 +275,7 @@ class _ArticlePeople:
         doc = self.doc
         mentions = self._find_mentions(doc)
         attached = [self._title_before(doc, m) or self._title_after(doc, m) or self._employer_after_name(doc, m)
-                    or self._employer_possessive_before(doc, m) for m in mentions]
+                    or self._employer_possessive_before(doc, m) or self._body_led_by(doc, m) for m in mentions]
         attached = [self._with_body_named_nearby(doc, m, found) if found else None
                     for m, found in zip(mentions, attached)]
         officials = [self._official_row(doc, m, found) for m, found in zip(mentions, attached) if found]
@@ -275,6 +288,8 @@ class _ArticlePeople:
             "official": m.name in titles_of,
         } for m in mentions]
         doc._.officials = officials
+        if self.places_claimed:
+            doc._.places = [p for p in doc._.places if (p["start"], p["end"]) not in self.places_claimed]
 
     # ------------------------------------------------------------------ title runs
     def _courtesy_title_start(self, start: int) -> int:
@@ -348,6 +363,7 @@ class _ArticlePeople:
         self._add_tagged_names(doc, found, place_chars)
         self._add_organisations_that_are_people(doc, found, place_chars)
         self._add_untagged_names_with_a_title(doc, found, place_chars)
+        self._add_names_run_into_a_body(doc, found, place_chars)
         self._add_titled_names(doc, found, place_chars)
         self._add_names_in_person_contexts(doc, found, place_chars)
         self._add_byline(doc, found, place_chars)
@@ -381,20 +397,116 @@ class _ArticlePeople:
         for ent in self.ents:
             if ent.label_ not in NAMES_READ_AS_PEOPLE or len(ent) > 5:
                 continue
-            if ent.label_ != "ORG" and place_chars.overlaps(ent.start_char, ent.end_char):
+            a_place = ent.label_ != "ORG" and place_chars.overlaps(ent.start_char, ent.end_char)
+            if a_place and (len(ent) > 2 or not doc.has_annotation("DEP")):
                 continue  # a place the places table kept (checked first: most places are)
             span = self._clean_name(doc, ent.start, ent.end)
             if span is None:
                 continue
             start, end = span
+            if a_place:
+                # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
+                row = self._place_row_of_a_person(doc, span)
+                if row is not None and self._has_person_role_evidence(doc, start, end) \
+                        and self._is_person_name(doc, start, end, CharSpans()):
+                    self.places_claimed.add(row)
+                    found.add(start, end, "ner")
+                continue
             if self._is_affiliation_of_a_title(doc, start):
                 continue
             if not (self._has_given_name_form(doc, start, end) or self._followed_by_person_context(doc, end)
                     or self._has_person_title_after(doc, start, end) or self._is_subject_of_he_or_she(doc, start, end)
-                    or self._is_surname_reporting(doc, start, end)):
+                    or self._is_surname_reporting(doc, start, end) or self._has_person_role_evidence(doc, start, end)):
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
+
+    def _has_person_role_evidence(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the sentence casts the name at [start, end) in a role only a person has: named to
+        a post ("Harrington was named honorary president"), listed with other people ("Mason and
+        other administration officials", "Brent and his family"), a person's alias ("Mohamed Ahmed
+        Issa, also known as Cheiko") or what a person is called ("a mysterious man called Raoul")."""
+        if not doc.has_annotation("DEP"):
+            return False
+        return self._named_to_a_post(doc[end - 1]) or self._listed_with_people(doc[end - 1]) \
+            or self._alias_of_a_person(doc, start) or self._what_a_person_is_called(doc, start) \
+            or self._in_apposition_with_a_person(doc[end - 1])
+
+    def _in_apposition_with_a_person(self, tok) -> bool:
+        """Whether the name's last word TOK stands in apposition to a person: after a title ("the
+        last Incan King of Peru, Atahualpa,") or before a noun of people or a nationality ("Surratt,
+        a young Confederate spy", "An Wang, a native of Shanghai", "Sirhan, a Christian Arab")."""
+        rules, lex = self.rules, self.rules.lex
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "from", "near", "into"}:
+            return False  # "born in Jamestown, N.Y., the daughter of ...": the parser hangs the apposition on the town
+        def is_person_noun(t) -> bool:
+            lemma = t.lemma_.lower()
+            return (lemma in lex.heads and lemma not in lex.company_heads) or lemma in rules.kin_nouns \
+                or lemma in rules.person_nouns
+        if tok.dep_ == "appos" and tok.head.i < tok.i and is_person_noun(tok.head):
+            return True
+        for c in tok.children:
+            if c.dep_ != "appos" or c.i <= tok.i:
+                continue
+            # a nationality, creed or party as the head ("a Christian Arab", "a Republican from
+            # Chicago"); a firm's would modify a noun ("a Japanese company")
+            if (c.pos_ == "NOUN" and is_person_noun(c)) or (c.ent_type_ == "NORP" and c.pos_ == "PROPN"):
+                return True
+        return False
+
+    def _named_to_a_post(self, tok) -> bool:
+        """"X was named/appointed/elected (as) TITLE": a company is not appointed president."""
+        head, lex = tok.head, self.rules.lex
+        if tok.dep_ != "nsubjpass" or head.lemma_.lower() not in self.rules.post_verbs:
+            return False
+        complements = [c for c in head.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+        complements += [g for c in head.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        return any(c.lower_ in lex.heads and c.lower_ not in lex.company_heads for c in complements)
+
+    def _listed_with_people(self, tok) -> bool:
+        """"X and other officials", "X and his family": the other item of the list is people."""
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        for p in partners:
+            if p.lemma_.lower() in self.rules.lex.heads and any(c.lower_ == "other" and c.dep_ == "amod" for c in p.children):
+                return True
+            if (p.lower_ in self.rules.kin_nouns or p.lower_ == "family") and any(c.lower_ in {"his", "her"} for c in p.children):
+                return True
+        return False
+
+    def _alias_of_a_person(self, doc: Doc, start: int) -> bool:
+        """", also known as X" right after the model's PERSON name: X is that person's other name."""
+        k = start - 2
+        if k < 1 or doc[k].lower_ != "known" or doc[k + 1].lower_ != "as":
+            return False
+        k -= 1
+        if doc[k].lower_ == "also":
+            k -= 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k >= 0 and doc[k].ent_type_ == "PERSON"
+
+    def _what_a_person_is_called(self, doc: Doc, start: int) -> bool:
+        """"a man called Raoul", "a woman named Mary": the name of a person noun."""
+        if start < 2 or doc[start - 1].lower_ not in {"called", "named"}:
+            return False
+        head = doc[start - 1].head if doc[start - 1].dep_ == "acl" else doc[start - 2]
+        return head.lemma_.lower() in self.rules.person_nouns
+
+    def _add_names_run_into_a_body(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
+        """A given name and surname at the end of the model's organisation after "TITLE of": the
+        tagger ran the body and the person who holds the title together ("First Deputy Commander of
+        the Russian Pacific Fleet Igor Khmelnov"); the organisations table cuts the person's tail off."""
+        for ent in self.ents:
+            if ent.label_ != "ORG" or len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "of" \
+                    or (ent.start - 1) not in self.title_ends:
+                continue
+            for k in (ent.end - 2, ent.end - 3):
+                # the body's own last word comes right before ("Fleet | Igor"), not a connector ("Bank of | John")
+                if k > ent.start + 1 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                        and self._has_given_name_form(doc, k, ent.end) \
+                        and self._is_person_name(doc, k, ent.end, place_chars):
+                    found.add(k, ent.end, "ner")
+                    break
 
     def _add_untagged_names_with_a_title(self, doc: Doc, found: "_MentionSet", place_chars) -> None:
         """Capitalised words the tagger left unmarked that a person-only title, an age or "who" follows
@@ -431,7 +543,7 @@ class _ArticlePeople:
             return
         for tok in self._person_context_candidates(doc):
             if found.taken[tok.i] or not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") \
-                    or tok.ent_type_ not in {"", "ORG", "GPE", "LOC", "FAC"}:
+                    or tok.ent_type_ not in CONTEXT_OVERRIDES_LABELS:
                 continue
             if not self._in_person_context(tok):
                 continue
@@ -440,9 +552,30 @@ class _ArticlePeople:
                     and doc[start - 1].is_title and found.extend_ending_at(start, end):
                 continue
             span = self._clean_name(doc, start, end)
-            if span is not None and self._is_person_name(doc, span[0], span[1], place_chars,
-                                                         title_is_surname=_is_title_word_as_surname(doc, span)):
+            if span is None:
+                continue
+            surname = _is_title_word_as_surname(doc, span)
+            if self._is_person_name(doc, span[0], span[1], place_chars, title_is_surname=surname):
                 found.add(span[0], span[1], "ner")
+            elif self._place_row_of_a_person(doc, span) is not None \
+                    and self._is_person_name(doc, span[0], span[1], CharSpans(), title_is_surname=surname):
+                self.places_claimed.add(self._place_row_of_a_person(doc, span))
+                found.add(span[0], span[1], "ner")
+
+    def _place_row_of_a_person(self, doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The places row of exactly the name SPAN when it names no country: a town the gazetteer
+        holds under a person's name, in a context only a person is named in ("Kennedy's
+        assassination", "Anderson's sister", "the Kennedy slaying"), is that person. A country keeps
+        its reading ("Jordan's son" may be the kingdom's heir), and so do states and regions ("North
+        Carolina's native son"): a town, which shares names with people, gives way."""
+        start_char, end_char = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+        if default_gazetteer().country_lookup(doc[span[0]:span[1]].text):
+            return None
+        rows = [p for p in doc._.places or [] if p["start"] < end_char and start_char < p["end"]]
+        if len(rows) != 1 or (rows[0]["start"], rows[0]["end"]) != (start_char, end_char) \
+                or rows[0].get("kind") not in TOWN_KINDS:
+            return None
+        return start_char, end_char
 
     def _person_context_candidates(self, doc: Doc) -> list:
         """The tokens _in_person_context may accept: dependents of a violent verb or of a person's
@@ -594,8 +727,8 @@ class _ArticlePeople:
         copula ("Harrington, a professor of political science"); titles that also describe firms
         ("a software developer", "the biggest dealer") are no evidence, unless NAMED_BODY_COUNTS and
         the title names a body (an unmarked full name: "Vyacheslav Chornovil, leader of the Rukh")."""
-        if end >= len(doc) or doc[end].text != ",":
-            return False
+        if end >= len(doc) or doc[end].text not in {",", "("}:
+            return False  # "Harrington, a professor", "Meierovics (minister of state)"
         found = self._title_after(doc, Mention(start, end, "ner"))
         if found is None:
             return False
@@ -624,11 +757,14 @@ class _ArticlePeople:
         full = [m for m in found.mentions if m.end - m.start >= 2]
         if not full:
             return
-        surnames = {doc[m.end - 1].text for m in full}
+        surnames = {_surname_of(doc, m.start, m.end) for m in full}
         first_full = min(m.start for m in full)
         for i in base.token_indices(self.ids(ORTH), {get_string_id(w) for w in surnames}):
-            if i <= first_full or found.taken[i] or not doc[i].text[:1].isupper():
+            if found.taken[i] or not doc[i].text[:1].isupper():
                 continue
+            if i <= first_full and (doc[i].ent_type_ not in {"", "PERSON"}
+                                    or i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start):
+                continue  # before the full name, only a word the tagger gave no other reading ("Aldrin was born ... christened Edwin E. Aldrin Jr.")
             if self._is_surname_of_something_else(doc, i):
                 continue
             found.add(i, i + 1, "surname")
@@ -1273,7 +1409,7 @@ class _ArticlePeople:
             i += 1  # "Fred Farrar, another FAA spokesman"
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
-            i = self._after_coordinated_occupation(doc, i)
+            i = self._after_coordinated_occupation(doc, i) or self._copula_after_apposition(doc, m.end, i)
             if i is None:
                 return None
             t_start, affiliation = self._title_start_from(doc, i)
@@ -1296,7 +1432,8 @@ class _ArticlePeople:
             after = self._title_complements(doc, t_end, None)
             if after[2] is not None and _starts_with_a_name(after[2]) and not self._names_no_body(after[2]):
                 affiliation = None
-        t_end, end, affiliation = self._title_complements(doc, t_end, affiliation)
+        t_end, end, affiliation = self._body_after_beat(doc, i, t_start, t_end, affiliation) \
+            or self._title_complements(doc, t_end, affiliation)
         title = self._title_text(doc, title_from, t_end)
         if title is None:
             return None
@@ -1334,6 +1471,26 @@ class _ArticlePeople:
         if body >= a_end or not doc[body].text[:1].isupper():
             return None
         return m.start, a_end, title, doc[body:a_end].text
+
+    def _body_led_by(self, doc: Doc, m: Mention):
+        """BODY headed/led/founded by NAME: the passive of a verb of holding a post whose agent is the
+        name and whose subject, or the noun it modifies, is an organisation the model names ("the
+        Mediterranean Foundation headed by Juan Novara", "The theatre was founded in 1977 by Leigh
+        Gore") -> the verb's title (head, leader, founder), the body as affiliation."""
+        k = m.start - 1
+        if k < 1 or doc[k].lower_ != "by" or doc[k].dep_ != "agent" or not doc.has_annotation("DEP"):
+            return None
+        verb = doc[k].head
+        title = self.rules.lex.role_verbs.get(verb.lemma_.lower())
+        if title is None or verb.tag_ != "VBN" or verb.i >= k:
+            return None
+        bodies = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for tok in bodies:
+            ent = next((e for e in self.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.label_ == "ORG" and ent.end <= verb.i:
+                start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+                return start, m.end, title, doc[start:ent.end].text
+        return None
 
     def _employer_after_name(self, doc: Doc, m: Mention):
         """NAME [, AGE,] of/with the BODY, NAME at the BODY, NAME, who works for/at BODY or who does
@@ -1428,7 +1585,7 @@ class _ArticlePeople:
         ent = self._ent_starting(k)
         if ent is None and k > 0 and doc[k - 1].lower_ == "the":
             ent = self._ent_starting(k - 1)  # the model's span includes the article
-        end = ent.end if ent is not None and ent.label_ == "ORG" else self._named_body_end(doc, k)
+        end = _before_a_verb(doc, k, ent.end) if ent is not None and ent.label_ == "ORG" else self._named_body_end(doc, k)
         if end is not None and end - 1 > k and doc[end - 1].text in POSSESSIVE:
             end -= 1  # "of Harvard University's John F. Kennedy School": the row ends at the body
         if end is None:
@@ -1641,6 +1798,37 @@ class _ArticlePeople:
             k += 1
         return doc[k].text[:1].isupper() or self._ent_starting(k) is not None
 
+    def _body_after_beat(self, doc: Doc, i: int, t_start: int, t_end: int, affiliation: str | None):
+        """(title end, row end, affiliation) when the words before the title are a place, the
+        correspondent's or bureau's beat, and an organisation follows the title ("Middle East
+        correspondent for The Associated Press", "the Moscow bureau chief of Reuters"): the body
+        served is the one after; None otherwise."""
+        if affiliation is None or t_start <= i or not all(t.ent_type_ in {"GPE", "LOC"} for t in doc[i:t_start]
+                                                         if not t.is_lower):
+            return None
+        found = self._title_complements(doc, t_end, None)
+        after = found[2]
+        bare = after[4:] if after is not None and after[:4].lower() == "the " else after
+        if bare is None or not bare[:1].isupper() or default_gazetteer().country_lookup(bare) \
+                or any(t.ent_type_ in {"GPE", "LOC"} for t in doc[t_end:found[1]]):
+            return None
+        return found
+
+    def _copula_after_apposition(self, doc: Doc, name_end: int, i: int) -> int | None:
+        """Where the title after a copula starts when an apposition with no title comes between
+        ("Anderson, the longest-held hostage, is Middle East correspondent for The Associated Press"):
+        the apposition is a short noun phrase closed by a comma; None otherwise."""
+        n = len(doc)
+        if name_end >= n or doc[name_end].text != ",":
+            return None
+        for k in range(i, min(i + 8, n - 1)):
+            if doc[k].text == ",":
+                return self._after_copula(doc, k + 1) if k > i else None
+            hyphened = doc[k].text == "-" or (doc[k - 1].text == "-" and not doc[k - 1].whitespace_)
+            if not hyphened and (doc[k].pos_ in {"VERB", "AUX", "PRON"} or doc[k].is_punct):
+                return None  # a clause, not a noun phrase ("longest-held" is one word)
+        return None
+
     def _after_copula(self, doc: Doc, i: int) -> int | None:
         """The token after a copula starting at I ("is", "was", "has been", "serves as", "will be"),
         or None when there is none."""
@@ -1744,6 +1932,27 @@ class _ArticlePeople:
         return k
 
 
+def _before_a_verb(doc: Doc, start: int, end: int) -> int:
+    """END cut before a lower-case finite verb inside the model's organisation [start, end) and the
+    punctuation before it: the entity ran on into the clause ("of Skadden, Arps said Popeyes could"
+    -> "Skadden, Arps")."""
+    for k in range(start + 1, end):
+        if doc[k].is_lower and doc[k].pos_ in {"VERB", "AUX"} and doc[k].tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            while k > start + 1 and (doc[k - 1].is_punct or not doc[k - 1].is_alpha):
+                k -= 1
+            return k
+    return end
+
+
+def _surname_of(doc: Doc, start: int, end: int) -> str:
+    """The surname of the full name [start, end): its last word before a generational suffix
+    ("Edwin E. Aldrin Jr." -> "Aldrin", "Thomas Gardner III" -> "Gardner")."""
+    k = end - 1
+    while k > start + 1 and (doc[k].lower_.rstrip(".") in {"jr", "sr"} or ROMAN.fullmatch(doc[k].text) or doc[k].text == "."):
+        k -= 1
+    return doc[k].text
+
+
 def _is_title_word_as_surname(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the one capitalised word at SPAN, a title's word in a context only a person is named
     in, is a surname: with no article, possessive or adjective before it and no name after it
@@ -1810,7 +2019,7 @@ def _modifies_a_later_noun(doc: Doc, i: int) -> bool:
     """Whether the lower-case title word at token I is an adjective of a noun after it ("another major
     sub-prime mortgage specialist"): then it is no title ("major")."""
     tok = doc[i]
-    return tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > i + 1 \
+    return tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > i \
         and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
