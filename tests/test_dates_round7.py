@@ -1,0 +1,39 @@
+"""Table tests of issue 13, round 7: extent conventions of TimeML that TimeBank shows (a possessive
+pronoun is no part of the expression; "fiscal" is, before a hyphenated or written quarter) and the
+closing day of a year or month ("by year-end"). Each case is (name, text, publication date, mention,
+type, value) or, for what must give no such date, (name, text, publication date, mention); the
+sentences are written for the pattern their name says."""
+from __future__ import annotations
+
+import pytest
+
+from tests.dates_tables import assert_date, assert_no_date
+
+PUB = "2013-10-24"  # a Thursday in the fourth quarter
+
+FOUND = [
+    # a possessive pronoun says whose period it is: it stays out of the expression
+    ("possessive_its_is_left_out_of_a_quarter", "The bank said its third quarter was weak.", PUB,
+     "third quarter", "DATE", "2013-Q3"),
+    ("possessive_their_is_left_out_of_a_quarter", "The airlines reported losses for their second quarter.", PUB,
+     "second quarter", "DATE", "2013-Q2"),
+    ("the_stays_in_a_quarter", "Profit fell in the third quarter.", PUB, "the third quarter", "DATE", "2013-Q3"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", FOUND, ids=[c[0] for c in FOUND])
+def test_round7_date(nlp, name, text, published, mention, type_, value):
+    assert_date(nlp, text, published, mention, type_, value)
+
+
+NOT_FOUND = [
+    # the possessive is never the mention, and a possessive with no date after it gives none
+    ("possessive_is_not_in_the_mention", "The bank said its third quarter was weak.", PUB, "its third quarter"),
+    ("their_is_not_in_the_mention", "The airlines reported losses for their second quarter.", PUB,
+     "their second quarter"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention", NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
+def test_round7_no_date(nlp, name, text, published, mention):
+    assert_no_date(nlp, text, published, mention)
