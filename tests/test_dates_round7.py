@@ -1,6 +1,5 @@
 """Table tests of issue 13, round 7: extent conventions of TimeML that TimeBank shows (a possessive
-pronoun is no part of the expression; "fiscal" is, before a hyphenated or written quarter) and the
-closing day of a year or month ("by year-end"). Each case is (name, text, publication date, mention,
+pronoun is no part of the expression; "fiscal" is, before a hyphenated or written quarter). Each case is (name, text, publication date, mention,
 type, value) or, for what must give no such date, (name, text, publication date, mention); the
 sentences are written for the pattern their name says."""
 from __future__ import annotations
@@ -18,6 +17,15 @@ FOUND = [
     ("possessive_their_is_left_out_of_a_quarter", "The airlines reported losses for their second quarter.", PUB,
      "second quarter", "DATE", "2013-Q2"),
     ("the_stays_in_a_quarter", "Profit fell in the third quarter.", PUB, "the third quarter", "DATE", "2013-Q3"),
+    # "fiscal" belongs to the quarter it qualifies, written with a space or a hyphen
+    ("fiscal_before_a_hyphenated_quarter_is_kept", "It posted net income for the fiscal second-quarter of $8 "
+     "million.", PUB, "fiscal second-quarter", "DATE", "2013-Q2"),
+    ("fiscal_hyphenated_to_the_ordinal_is_kept", "It had a loss for the fiscal-first quarter.", PUB,
+     "the fiscal-first quarter", "DATE", "2013-Q1"),
+    ("fiscal_before_a_written_quarter_is_kept", "Results for the fiscal first quarter were weak.", PUB,
+     "the fiscal first quarter", "DATE", "2013-Q1"),
+    ("hyphenated_quarter_alone_is_unchanged", "The first-quarter results were weak.", PUB, "first-quarter",
+     "DATE", "2013-Q1"),
 ]
 
 
@@ -31,6 +39,7 @@ NOT_FOUND = [
     ("possessive_is_not_in_the_mention", "The bank said its third quarter was weak.", PUB, "its third quarter"),
     ("their_is_not_in_the_mention", "The airlines reported losses for their second quarter.", PUB,
      "their second quarter"),
+    ("a_fiscal_policy_is_no_date", "Its fiscal policy was sound.", PUB, None),
 ]
 
 
