@@ -1,5 +1,6 @@
 """Table tests of issue 13, round 7: extent conventions of TimeML that TimeBank shows (a possessive
-pronoun is no part of the expression; "fiscal" is, before a hyphenated or written quarter). Each case is (name, text, publication date, mention,
+pronoun is no part of the expression; "fiscal" is, before a hyphenated or written quarter) and the
+edge of a part of day without an article ("by mid afternoon"). Each case is (name, text, publication date, mention,
 type, value) or, for what must give no such date, (name, text, publication date, mention); the
 sentences are written for the pattern their name says."""
 from __future__ import annotations
@@ -26,6 +27,16 @@ FOUND = [
      "the fiscal first quarter", "DATE", "2013-Q1"),
     ("hyphenated_quarter_alone_is_unchanged", "The first-quarter results were weak.", PUB, "first-quarter",
      "DATE", "2013-Q1"),
+    # a part of day with its edge and no article ("by mid afternoon", "in late evening") is that part of the
+    # day the text last named, as "in the afternoon" is
+    ("edge_part_of_day_without_article_is_a_time", "By mid afternoon, officials said the raid was over.", PUB,
+     "mid afternoon", "TIME", "2013-10-24TAF"),
+    ("hyphenated_edge_part_of_day_is_a_time", "By mid-morning the rain had stopped.", PUB, "mid-morning", "TIME",
+     "2013-10-24TMO"),
+    ("edge_part_of_day_takes_the_day_last_named", "He landed on Tuesday. By late afternoon he had left.", PUB,
+     "late afternoon", "TIME", "2013-10-22TAF"),
+    ("article_edge_and_part_of_day_is_one_time", "The rain stopped in the late afternoon.", PUB,
+     "the late afternoon", "TIME", "2013-10-24TAF"),
 ]
 
 
@@ -40,6 +51,8 @@ NOT_FOUND = [
     ("their_is_not_in_the_mention", "The airlines reported losses for their second quarter.", PUB,
      "their second quarter"),
     ("a_fiscal_policy_is_no_date", "Its fiscal policy was sound.", PUB, None),
+    ("edge_word_before_a_non_time_noun_is_no_date", "The market rose in late trading.", PUB, None),
+    ("edge_part_of_day_with_no_preposition_is_not_matched", "The late evening news aired.", PUB, "late evening"),
 ]
 
 
