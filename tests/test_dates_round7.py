@@ -27,6 +27,11 @@ FOUND = [
      "the fiscal first quarter", "DATE", "2013-Q1"),
     ("hyphenated_quarter_alone_is_unchanged", "The first-quarter results were weak.", PUB, "first-quarter",
      "DATE", "2013-Q1"),
+    # a preposition is a signal, never part of the expression: "at about 3:30 p.m." is "about 3:30 p.m."
+    ("at_about_clock_leaves_the_preposition_out", "The blast came at about 3:30 p.m.", PUB, "about 3:30 p.m.",
+     "TIME", "2013-10-24T15:30"),
+    ("at_about_clock_and_weekday_leaves_the_preposition_out", "Police arrived at about 10 a.m. Tuesday.", PUB,
+     "about 10 a.m. Tuesday", "TIME", "2013-10-22T10:00"),
     # a part of day with its edge and no article ("by mid afternoon", "in late evening") is that part of the
     # day the text last named, as "in the afternoon" is
     ("edge_part_of_day_without_article_is_a_time", "By mid afternoon, officials said the raid was over.", PUB,
@@ -50,6 +55,7 @@ NOT_FOUND = [
     ("possessive_is_not_in_the_mention", "The bank said its third quarter was weak.", PUB, "its third quarter"),
     ("their_is_not_in_the_mention", "The airlines reported losses for their second quarter.", PUB,
      "their second quarter"),
+    ("at_is_not_in_a_clock_mention", "The blast came at about 3:30 p.m.", PUB, "at about 3:30 p.m."),
     ("a_fiscal_policy_is_no_date", "Its fiscal policy was sound.", PUB, None),
     ("edge_word_before_a_non_time_noun_is_no_date", "The market rose in late trading.", PUB, None),
     ("edge_part_of_day_with_no_preposition_is_not_matched", "The late evening news aired.", PUB, "late evening"),
