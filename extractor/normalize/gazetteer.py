@@ -10,6 +10,7 @@ import marshal
 import math
 import sys
 import time
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -33,6 +34,11 @@ def _folded_name(name: str) -> str:
     return fold(name)
 
 
+# A name ending in the abbreviation of County ("Polk Co.", "PLYMOUTH CO"): the county is looked up by its
+# full name. Mixed-case "Co" needs its period; capitals may lose it (a dateline's "CO." before its dash).
+COUNTY_ABBREVIATION = re.compile(r"^(\S.*?)\s+(?:Co\.|CO\.?)$")
+
+
 @lru_cache(maxsize=65536)
 def _keys(name: str) -> tuple[str, ...]:
     """Lookup keys of NAME, most exact first: as written, without a leading "the", then folded (memoised:
@@ -47,6 +53,10 @@ def _keys(name: str) -> tuple[str, ...]:
     # Datelines and headlines shout ("WASHINGTON"); acronyms (UK, USA) stay as they are.
     if name.isupper() and sum(c.isalpha() for c in name) > 3 and "." not in name:
         keys += [name.title(), fold(name.title())]
+    county = COUNTY_ABBREVIATION.match(name)
+    if county:  # US local news shortens County to Co. ("Polk Co. deputies", "PLYMOUTH CO. -")
+        base = county[1].title() if county[1].isupper() else county[1]
+        keys.append(base + " County")
     return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 
 
