@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..normalize.gazetteer import default_gazetteer
+from ..normalize.gazetteer import default_gazetteer, place_candidates
 from ..normalize.name_article import HEAD_PREPOSITIONS  # the prepositions that continue a name's head noun
 from ..normalize.titles import TitleLexicon
 from . import base
@@ -264,6 +264,20 @@ class NewsOrganizations(base.RuleDataComponent):
 
 # A score in a sentence or line of results ("2-1", "104-98"); four-digit years ("2006-07") are no score.
 SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+# A result written in words: a cricket margin ("by 20 runs", "by five wickets", "by an innings") or a
+# draw without goals ("a goalless draw").
+RESULT_WORDS = re.compile(r"\bby (?:an innings|[\w-]+ (?:runs?|wickets?))\b|\b(?:goalless|scoreless) draw\b",
+                          re.IGNORECASE)
+# A team's name on a line of results or standings: one to four capitalised words ("Manchester United",
+# "St Johnstone", "Queens Park Rangers"), no digit.
+TEAM = r"[A-Z][A-Za-z.'&-]*(?:[ \t]+(?:[A-Z][A-Za-z.'&-]*|de|del|la|am|upon))*?"
+# A line of one result: two teams, each with its goals, perhaps the half-time score in parentheses
+# ("Arsenal 2 Chelsea 1", "Bayern Munich 3 (1) Werder Bremen 0").
+RESULT_LINE = re.compile(rf"^[ \t]*(?P<home>{TEAM})[ \t]+\d{{1,3}}(?:[ \t]+\(\d{{1,2}}\))?[ \t]+"
+                         rf"(?P<away>{TEAM})[ \t]+\d{{1,3}}(?:[ \t]+\(\d{{1,2}}\))?[ \t]*$", re.MULTILINE)
+# A line of a league table: a team, then three numbers or more and nothing else ("Newcastle 3 3 0 0 9 2 9",
+# "Boston 45 20 .692 -").
+TABLE_LINE = re.compile(rf"^[ \t]*(?P<team>{TEAM})(?:[ \t]+(?:\d+|\d*\.\d+|-)){{3,}}[ \t]*$", re.MULTILINE)
 STANDINGS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' ]{2,30}?[ \t]+\d+[ \t]+[\d.]+", re.MULTILINE)
 
 
@@ -275,7 +289,8 @@ def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: fro
     fixture line ("DENVER at BOSTON"), the team at the start of a standings line ("Boston 45 20 .692").
     Countries are national teams and stay places. TEXT is doc.text, as the caller has read it (spaCy
     rebuilds it from every token at each access)."""
-    score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
+    score = has_result(text)
+    standings = STANDINGS_LINE.search(text) is not None
     # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
     # (split at most 8 times: a line of more words is no fixture, and need not be split whole)
     fixture = any(len(words) <= 8 and any(w.lower() in fixture_words for w in words)
@@ -290,7 +305,53 @@ def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: fro
         if (score and _is_result_side(core, result_verbs)) or (fixture and _is_fixture_side(core, fixture_words)) \
                 or (standings and _starts_standings_line(core)):
             out.append((core.start, core.end))
+    if score:
+        out += _untagged_result_sides(doc, result_verbs, is_country)
     return out
+
+
+def _untagged_result_sides(doc: Doc, result_verbs: frozenset[str], is_country: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Token spans of the proper nouns the model left untagged that are the subject or object of a
+    result verb in a sentence with a result, and that the gazetteer knows as a place of any size
+    ("Leicester beat Yorkshire by an innings"): a club named after its town or county. A player's
+    surname is no gazetteer place, and the model tags most of them."""
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in result_verbs:
+            continue
+        sides = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}]
+        sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "over", "against", "with"}
+                  for g in c.children if g.dep_ == "pobj"]
+        for tok in sides:
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not has_result(tok.sent.text):
+                continue
+            start = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+            name = doc[start:tok.i + 1]
+            if not any(t.ent_type_ for t in name) and place_candidates(name.text) and not is_country(name.text):
+                out.append((name.start, name.end))
+    return out
+
+
+def has_result(text: str) -> bool:
+    """Whether TEXT holds a sports result: a score ("2-1") or one in words ("by five wickets")."""
+    return SCORE.search(text) is not None or RESULT_WORDS.search(text) is not None
+
+
+def results_table_names(text: str) -> list[tuple[int, int, bool]]:
+    """Char spans of the teams on lines of results ("Arsenal 2 Chelsea 1") and of league tables
+    ("Newcastle 3 3 0 0 9 2 9"), with whether the line's numbers are all whole (a table of decimals may
+    be one of figures: "Inflation 2.1 2.3 2.5"). Results and tables come in lists: a lone line of
+    that shape ("Windows 95 Office 97") is no result, and two lines at least are asked for."""
+    if not any(c.isdigit() for c in text):
+        return []
+    results = [(m.start(g), m.end(g), True) for m in RESULT_LINE.finditer(text) for g in ("home", "away")]
+    if len(results) < 4:
+        results = []
+    table = [(m.start("team"), m.end("team"), "." not in text[m.end("team"):m.end()])
+             for m in TABLE_LINE.finditer(text)]
+    if len(table) < 2:
+        table = []
+    return results + table
 
 
 def _without_score(ent: Span) -> Span | None:
@@ -311,7 +372,7 @@ def _is_result_side(core: Span, result_verbs: frozenset[str]) -> bool:
     if root.dep_ not in {"nsubj", "dobj", "pobj", "nsubjpass"} or head.lemma_.lower() not in result_verbs:
         return False
     sent = core.sent if core.doc.has_annotation("SENT_START") else core.doc[:]
-    return SCORE.search(sent.text) is not None
+    return has_result(sent.text)
 
 
 def _line_of(core: Span) -> tuple[int, int]:
