@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 import pycountry
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -61,6 +61,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
+        self.descriptor_ids: frozenset[int] = frozenset()
         self.title_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
@@ -70,7 +71,9 @@ class NewsOrganizations(base.RuleDataComponent):
         raw = base.read_json(root / self.not_organizations_path)
         self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
-        self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
+        corporate = base.read_json(root / self.corporate_words_path)
+        self.corporate_words = frozenset(corporate["words"])
+        self.descriptor_ids = frozenset(get_string_id(w) for w in corporate["descriptors"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
         self.institution_heads = frozenset(base.read_json(root / self.institution_heads_path)["words"])
@@ -121,6 +124,10 @@ class NewsOrganizations(base.RuleDataComponent):
             acronym_parens = acronym_parentheses(doc, opening, orths)
             if acronym_parens:
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
+        busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
+        rows.extend(self.descriptor_rows(doc, busy, taken))
+        rows.extend(self.reclaimed_place_rows(doc, rows, taken))
+        rows.extend(self.repeated_name_rows(doc, rows, taken))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
@@ -190,6 +197,100 @@ class NewsOrganizations(base.RuleDataComponent):
                         add(inside)
         return out
 
+    def descriptor_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """The capitalised name right after a common noun that names a kind of organisation
+        ("electronics retailer Best Buy", "the copper company Codelco", "insurance firm AIG"), which
+        the model may call a person or nothing: an organisation. Not a title ("company President Tim
+        Cook"), a date ("the company Monday"), a nationality, or a span another row holds."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out = []
+        for k in base.token_indices(lowers, self.descriptor_ids):
+            tok = doc[k]
+            if not tok.is_lower or tok.pos_ != "NOUN" or "\n" in tok.whitespace_:
+                continue
+            name = capitalised_run(doc, k + 1)
+            if name is None or name[0].lower_.rstrip(".") in self.title_words:
+                continue
+            if any(t.ent_type_ in NOT_NAME_ENTITY_TYPES for t in name) or name[-1].pos_ not in {"PROPN", "NOUN"}:
+                continue
+            if any(s < name.end_char and name.start_char < e for s, e in busy):
+                continue
+            if name.end < len(doc) and doc[name.end].is_lower and doc[name.end].pos_ == "NOUN":
+                continue  # the name modifies a noun after it ("network TV shows")
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def repeated_name_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
+        """The other mentions of a name that is an organisation once in the article ("Cisco sued Apple
+        ... Cisco said"): an organisation throughout, where the model tagged the mention as nothing
+        or as the same stretch with another label, and no place or person row holds it (a place
+        reading the places component made explicit stays)."""
+        text = base.doc_text(doc)
+        names = {r["name"] for r in rows}
+        names |= {short for short in map(self.short_name, names) if short}
+        names = {n for n in names if len(n) >= 3 and n[:1].isupper()}
+        if not names:
+            return []
+        held = sorted(taken | {(r["start"], r["end"]) for r in rows})
+        out: list[dict] = []
+        for name in sorted(names, key=lambda n: (-len(n), n)):  # "Apple Inc." before "Apple"
+            for m in re.finditer(r"(?<![\w&'-])" + re.escape(name) + r"(?![\w&-]|'\w)", text):
+                if any(s < m.end() and m.start() < e for s, e in held):
+                    continue
+                span = doc.char_span(m.start(), m.end())
+                if span is None or not self.free_mention(span):
+                    continue
+                out.append({"start": m.start(), "end": m.end(), "name": name})
+                held.append((m.start(), m.end()))
+        return out
+
+    def reclaimed_place_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
+        """A place row whose text is the name, or the short name, of a company the article names
+        ("Toyota Motor Corp. ... Toyota said"), where the mention acts as the company does, the subject
+        of a verb or an owner ("Toyota's profits"), with no place reading made explicit (no "in",
+        "at", "near" before it, no ", Japan" after it): the place row becomes an organisation's."""
+        places = doc._.places or []
+        names = {r["name"] for r in rows if len(r["name"].split()) > 1 and r["name"].split()[-1].lower().rstrip(".")
+                 in {w.rstrip(".") for w in self.corporate_words}}
+        shorts = {short for short in map(self.short_name, names) if short}
+        if not shorts or not places:
+            return []
+        out, kept = [], []
+        for row in places:
+            span = doc.char_span(row["start"], row["end"])
+            if span is not None and span.text in shorts and acts_as_company(span):
+                out.append({"start": row["start"], "end": row["end"], "name": span.text})
+                taken.discard((row["start"], row["end"]))
+            else:
+                kept.append(row)
+        if out:
+            doc._.places = kept
+        return out
+
+    def short_name(self, name: str) -> str | None:
+        """A company's name without its corporate words, as news writes it after the first mention
+        ("Cisco Systems" -> "Cisco", "Toyota Motor Corp." -> "Toyota"), or None."""
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in self.corporate_words:
+            words.pop()
+        return " ".join(words) if len(words) < len(name.split()) else None
+
+    def free_mention(self, span: Span) -> bool:
+        """Whether SPAN, another mention of an organisation's name, carries no entity of the model
+        but, perhaps, one of exactly its stretch with a place's or a people's label (GPE, NORP): a
+        mention the model read as a person's is left to the people component."""
+        doc = span.doc
+        if span.start > 0 and is_name_word(doc[span.start - 1]) and doc[span.start - 1].lower_ != "the":
+            return False  # a piece of a longer name: "Motorola ROKR", "Mac OS X Lion"
+        if span.end < len(doc) and is_name_word(doc[span.end]):
+            return False  # "U.S. Treasury Department"
+        types = {t.ent_type_ for t in span}
+        if types == {""}:
+            return True
+        exact = doc[span.start].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        return exact and len(types) == 1 and types <= {"GPE", "NORP"}
+
     def names_an_organisation(self, name: Span) -> bool:
         """Whether the expansion of an acronym names an organisation, not an index, a product or an
         event ("Dow Jones Industrial Average (DJIA)", "World Wide Developers Conference (WWDC)"), nor
@@ -217,7 +318,8 @@ class NewsOrganizations(base.RuleDataComponent):
             last = out[-1] if out else None
             # whether ENT joins the ORG before it, tested once
             joins = last is not None and ((last.end == ent.start and self.continues_name(last, ent))
-                                          or (label == "ORG" and self.continues_after_preposition(last, ent)))
+                                          or (label == "ORG" and self.continues_after_preposition(last, ent))
+                                          or (label == "ORG" and runs_on_past_preposition(last, ent)))
             if joins:
                 out[-1] = Span(doc, last.start, ent.end, label="ORG")
             elif label == "ORG":
@@ -468,6 +570,60 @@ def name_with_initials(doc: Doc, paren: int, letters: str) -> Span | None:
         if len(got) >= need:
             return doc[start:paren] if "".join(reversed(got)) == letters else None
     return None
+
+
+def runs_on_past_preposition(org: Span, ent: Span) -> bool:
+    """Whether ORG entity ENT is the rest of ORG, which the model ran on to the preposition of its head
+    noun and cut there ("Senate Committee on | Veterans Affairs", "Committee of Senior Officials of |
+    the | Conference on Security"): a capitalised word next, at most "the" between, one line."""
+    doc = org.doc
+    if len(org) < 2 or org[-1].lower_ not in HEAD_PREPOSITIONS or not 0 <= ent.start - org.end <= 1:
+        return False
+    if ent.start > org.end and doc[org.end].lower_ != "the":
+        return False
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return first.is_title and not any("\n" in t.whitespace_ for t in doc[org.end - 1:ent.start])
+
+
+# Prepositions that make a mention of a name a place's ("in Toyota", "near Toyota").
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "towards"})
+
+
+def acts_as_company(span: Span) -> bool:
+    """Whether SPAN is the subject of a verb or an owner ("Toyota said", "Toyota's profits"), with no
+    locative preposition before it and no ", Region" after it."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}:
+        return False
+    owner = span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
+    return owner or span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+# Entity types of the model that make a capitalised run after a descriptor no organisation's name.
+NOT_NAME_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                   "QUANTITY", "LANGUAGE", "EVENT", "LAW"})
+
+
+def is_name_word(tok) -> bool:
+    """Whether TOK is a capitalised word that may be part of a name on its line."""
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not tok.is_sent_start
+
+
+def capitalised_run(doc: Doc, start: int, most: int = 5) -> Span | None:
+    """The run of capitalised words from token START on one line, at most MOST, with "&" or a hyphen
+    inside it ("Best Buy", "AT&T", "Procter & Gamble"), or None."""
+    end = start
+    while end < len(doc) and end - start < most:
+        t = doc[end]
+        inside = end > start and t.text in {"&", "-"}
+        if not (t.text[:1].isupper() or inside) or (end > start and "\n" in doc[end - 1].whitespace_):
+            break
+        end += 1
+    while end > start and doc[end - 1].text in {"&", "-"}:
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def name_parts(ent: Span) -> list[Span]:

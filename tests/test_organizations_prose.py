@@ -1,0 +1,72 @@
+"""Organisations in prose (issue 15, causes 2 and 5): the name after a noun naming a kind of
+organisation, the other mentions of a name that is an organisation once, a company's short name that
+the places component read as its namesake town, and a name the model cut at its head's preposition.
+Sentences written for the patterns."""
+from __future__ import annotations
+
+import pytest
+
+
+def orgs(nlp, text: str) -> set[str]:
+    return {text[r["start"]:r["end"]] for r in nlp(text)._.organizations}
+
+
+def places(nlp, text: str) -> set[str]:
+    return {text[r["start"]:r["end"]] for r in nlp(text)._.places}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Shares of electronics retailer Best Buy rose on Tuesday.", "Best Buy"),
+    ("Rumors said the Chilean copper company Codelco would close a smelter.", "Codelco"),
+    ("The deal left the insurance firm AIG with new debts.", "AIG"),
+])
+def test_name_after_a_descriptor_is_an_organisation(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("The company President Tim Cook spoke on Monday.", "President Tim Cook"),  # a title and a person
+    ("The company Monday said it would cut jobs.", "Monday"),                    # a date
+    ("He worked on network TV shows for years.", "TV"),                          # a modifier of a noun
+    ("The party Chairman spoke first.", "Chairman"),                             # a title alone
+])
+def test_descriptor_before_no_name(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+def test_other_mentions_of_an_organisation_follow_it(nlp):
+    text = ("Cisco Systems sued Apple on Wednesday over the iPhone trademark. "
+            "Cisco said it had owned the name since 2000.")
+    found = orgs(nlp, text)
+    assert {"Cisco Systems", "Cisco"} <= found
+
+
+def test_person_mentions_are_left_to_the_people_component(nlp):
+    text = "Trump Organization said on Monday it would build a hotel. Mr. Trump visited the site."
+    assert "Trump" not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, company, town_kept", [
+    # the company's short name as the subject of a verb: the company
+    ("Toyota Motor Corp. recalled 2 million cars. Toyota said on Monday the flaw was fixed.", True, False),
+    # "in Toyota": the place reading is explicit and stays
+    ("Toyota Motor Corp. recalled 2 million cars. The plant in Toyota was closed on Monday.", False, True),
+])
+def test_company_short_name_read_as_a_town(nlp, text, company, town_kept):
+    mention = text.index("Toyota", 10)
+    rows = nlp(text)
+    assert any(r["start"] == mention for r in rows._.organizations) is company
+    assert any(r["start"] == mention for r in rows._.places) is town_kept
+
+
+@pytest.mark.parametrize("text, org", [
+    ("The Committee of Senior Officials of the Conference on Security and Cooperation met in Prague.",
+     "Committee of Senior Officials of the Conference on Security and Cooperation"),
+])
+def test_name_run_on_to_its_preposition_is_joined(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+def test_preposition_before_a_lower_case_word_joins_nothing(nlp):
+    text = "The Bank of England and Barclays met on Friday."
+    assert {"Bank of England", "Barclays"} <= orgs(nlp, text)
