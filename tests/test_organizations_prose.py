@@ -70,3 +70,41 @@ def test_name_run_on_to_its_preposition_is_joined(nlp, text, org):
 def test_preposition_before_a_lower_case_word_joins_nothing(nlp):
     text = "The Bank of England and Barclays met on Friday."
     assert {"Bank of England", "Barclays"} <= orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org, not_place", [
+    # a place's name before a broadcaster's words: the broadcaster
+    ("He made a statement for Bosnia-Herzegovina Radio and TV on Friday.", "Bosnia-Herzegovina Radio and TV",
+     "Bosnia-Herzegovina"),
+    # a one-word legislature the model calls a place
+    ("He served 24 years in Congress before he retired.", "Congress", "Congress"),
+])
+def test_place_rows_that_are_organisations(nlp, text, org, not_place):
+    assert org in orgs(nlp, text)
+    assert not_place not in places(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("The timer valve for the CFM56 engine failed.", "CFM56"),     # a model's code
+    ("Test records were falsified for valves on the FA-18.", "FA-18"),
+])
+def test_model_codes_are_no_organisations(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("CFM56", True), ("FA-18", True), ("H-2", True), ("PY2604013394", True),
+    ("G7", False), ("G-20", False), ("3M", False), ("NATO", False), ("AT&T", False),
+])
+def test_model_code_pattern(code, expected):
+    import json
+    import re
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).resolve().parents[1] / "models/places/not_organizations.json").read_text())
+    assert bool(re.match(data["model_code_pattern"], code)) is expected
+
+
+def test_hyphenated_name_split_by_the_tokenizer_is_joined(nlp):
+    text = "He is vice president of the Federation of Bosnia-Herzegovina, the agency said."
+    assert "Federation of Bosnia-Herzegovina" in orgs(nlp, text)

@@ -154,3 +154,19 @@ def test_org_piece_test_reads_the_entity_arrays_as_the_entities(nlp, ents):
         for end in range(start + 1, len(doc) + 1):
             expected = any(start <= s and e <= end and (s, e) != (start, end) for s, e in orgs)
             assert holds_org_piece(tags, ORG_ID, start, end) == expected, (start, end)
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("NC1901223094 London Kanal-6 Television in Turkish 1700 GMT 19 Jan 94", "Kanal-6 Television", "London"),
+    ("Prague Radiozurnal Radio Network", "Radiozurnal Radio Network", "Prague"),
+])
+def test_town_before_a_station_name(nlp, text, org, place):
+    doc = nlp(text)
+    assert org in {text[r["start"]:r["end"]] for r in doc._.organizations}
+    assert place in {text[r["start"]:r["end"]] for r in doc._.places}
+
+
+def test_place_name_ending_in_a_broadcaster_word_stays_whole(nlp):
+    text = "San Gabriel River Channel , Azusa , Calif. ;"
+    doc = nlp(text)
+    assert "San" not in {text[r["start"]:r["end"]] for r in doc._.places}

@@ -56,12 +56,14 @@ class NewsOrganizations(base.RuleDataComponent):
         self.name = name
         self.institution_heads_path = institution_heads_path
         self.institution_heads: frozenset[str] = frozenset()
+        self.institutions: frozenset[str] = frozenset()
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
         self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
         self.descriptor_ids: frozenset[int] = frozenset()
+        self.station_words: frozenset[str] = frozenset()
         self.title_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
@@ -69,14 +71,17 @@ class NewsOrganizations(base.RuleDataComponent):
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
-        self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
+        self.data = {k: (re.compile(v) if k.endswith("_pattern") else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
         corporate = base.read_json(root / self.corporate_words_path)
         self.corporate_words = frozenset(corporate["words"])
         self.descriptor_ids = frozenset(get_string_id(w) for w in corporate["descriptors"])
+        self.station_words = frozenset(corporate["station_words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
-        self.institution_heads = frozenset(base.read_json(root / self.institution_heads_path)["words"])
+        heads = base.read_json(root / self.institution_heads_path)
+        self.institution_heads = frozenset(heads["words"])
+        self.institutions = frozenset(heads["institutions"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -92,6 +97,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return True
         if data["product_pattern"].match(first) and first not in data["companies"]:
             return True
+        if data["model_code_pattern"].match(text):
+            return True  # "CFM56", "FA-18": a model's code
         if core.end < len(doc) and doc[core.end].text in data["next_words"] and doc[core.end].ent_type_ != "DATE":
             return True  # an index's size ("the FTSE 100"), not a date's day ("THE TIMES 30 Jan 94")
         return len(core) > 1 and core[-1].text in data["last_words"]
@@ -249,17 +256,23 @@ class NewsOrganizations(base.RuleDataComponent):
         """A place row whose text is the name, or the short name, of a company the article names
         ("Toyota Motor Corp. ... Toyota said"), where the mention acts as the company does, the subject
         of a verb or an owner ("Toyota's profits"), with no place reading made explicit (no "in",
-        "at", "near" before it, no ", Japan" after it): the place row becomes an organisation's."""
+        "at", "near" before it, no ", Japan" after it): the place row becomes an organisation's. So does
+        a place row that is an institution's one-word name ("served in Congress")."""
         places = doc._.places or []
         names = {r["name"] for r in rows if len(r["name"].split()) > 1 and r["name"].split()[-1].lower().rstrip(".")
                  in {w.rstrip(".") for w in self.corporate_words}}
         shorts = {short for short in map(self.short_name, names) if short}
-        if not shorts or not places:
+        if not places:
             return []
+        rows = [r for r in rows if r["start"] >= 0]  # read by station_after
         out, kept = [], []
         for row in places:
             span = doc.char_span(row["start"], row["end"])
-            if span is not None and span.text in shorts and acts_as_company(span):
+            station = self.station_after(span, rows) if span is not None else None
+            if station is not None:
+                out.append({"start": row["start"], "end": station.end_char, "name": canonical_name(station)})
+                taken.discard((row["start"], row["end"]))
+            elif span is not None and (span.text in self.institutions or (span.text in shorts and acts_as_company(span))):
                 out.append({"start": row["start"], "end": row["end"], "name": span.text})
                 taken.discard((row["start"], row["end"]))
             else:
@@ -267,6 +280,21 @@ class NewsOrganizations(base.RuleDataComponent):
         if out:
             doc._.places = kept
         return out
+
+    def station_after(self, place: Span, rows: list[dict]) -> Span | None:
+        """PLACE with the broadcaster's words after it on its line ("Bosnia-Herzegovina Radio and TV",
+        "Syrian Arab Republic Radio Network"): the broadcaster, when no row holds those words; or None."""
+        doc, end = place.doc, place.end
+        while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and (
+                doc[end].text in self.station_words or (doc[end].text == "and" and end + 1 < len(doc)
+                                                        and doc[end + 1].text in self.station_words)):
+            end += 1
+        if end == place.end:
+            return None
+        stop = doc[end - 1].idx + len(doc[end - 1])
+        if any(r["start"] < stop and place.end_char < r["end"] for r in rows):
+            return None
+        return doc[place.start:end]
 
     def short_name(self, name: str) -> str | None:
         """A company's name without its corporate words, as news writes it after the first mention
@@ -343,7 +371,10 @@ class NewsOrganizations(base.RuleDataComponent):
 
     def continues_name(self, org: Span, ent: Span) -> bool:
         """Whether entity ENT, right after ORG (no word between), is the rest of ORG's name."""
-        if org.doc[org.end - 1].whitespace_ == "" and ent[0].is_punct:
+        glued = org.doc[org.end - 1].whitespace_ == ""
+        if glued and (org[-1].text.endswith("-") or (ent[0].text.startswith("-") and len(ent[0]) > 1)):
+            return True  # a hyphenated name the tokenizer split ("Federation of Bosnia-" + "Herzegovina")
+        if glued and ent[0].is_punct:
             return False
         if ent.label_ == "ORG":
             return org[-1].text[:1].isupper() and ent[0].text[:1].isupper() and not ent[0].is_punct

@@ -167,6 +167,10 @@ def caps_name_runs(doc: Doc, not_names: frozenset[str], upper=None) -> list[tupl
     return runs
 
 
+# The broadcaster words a station's own name ends in after a credit's town ("London Kanal-6 Television").
+STATION_ENDS = frozenset({"Radio", "Television", "TV", "Network"})
+
+
 # Token.ent_iob codes in the doc's ENT_IOB array.
 IOB_INSIDE, IOB_BEGIN = 1, 3
 # The columns of the arrays _read_caps_names reads: caps_name_runs needs the first, holds_org_piece the others.
@@ -379,6 +383,18 @@ class NewsTruecase(base.RuleDataComponent):
         if changes:
             doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
 
+    def _town_before_station_name(self, doc: Doc, start: int, last: int) -> list[Span]:
+        """An entity that runs a credit's town into a station's own name ending in a broadcaster word
+        ("London Kanal-6 Television", "Prague Radiozurnal Radio Network"): the town, and the station.
+        START: the entity's first token; LAST: its last, a broadcaster word."""
+        words = self.broadcaster_words
+        for j in range(min(start + 3, last - 1), start, -1):
+            if town_before(doc, j) == start and not all(t.text in words for t in doc[j:last]) \
+                    and doc[j].text[:1].isupper() and doc[j].text not in words \
+                    and not place_candidates(doc[start:j + 1].text):  # "San | Gabriel River Channel" is one name
+                return [Span(doc, start, j, label="GPE"), Span(doc, j, last + 1, label="ORG")]
+        return []
+
     def _towns_before_broadcasters(self, doc: Doc, changes: list[Span]) -> list[Span]:
         """An entity that runs a town into a broadcaster's own name is the credit's town and the
         broadcaster ("Havana Radio Reloj Network", "Beirut Radio Lebanon"); a town's own station
@@ -394,6 +410,10 @@ class NewsTruecase(base.RuleDataComponent):
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             if any(c.start < end and start < c.end for c in changes):
+                settled = end
+                continue
+            if k == end - 1 and k > start + 1 and doc[k].text in STATION_ENDS:
+                out += self._town_before_station_name(doc, start, k)
                 settled = end
                 continue
             if k > min(end - 2, start + 3):
