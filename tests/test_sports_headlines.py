@@ -22,6 +22,11 @@ def places(nlp, text: str) -> set[str]:
      ["Arsenal", "Chelsea", "Bayern Munich", "Werder Bremen"]),
     # a league table: a team and three numbers or more
     ("Newcastle 3 3 0 0 9 2 9\nArsenal 3 2 1 0 6 3 7\n", ["Newcastle", "Arsenal"]),
+    # the scorers in parentheses after the goals
+    ("Tottenham 1 ( Sheringham 14 ) Derby 1 ( Sturridge 50 )\nLeeds 0 Everton 2\n",
+     ["Tottenham", "Derby", "Leeds", "Everton"]),
+    # a table in capitals, games behind as a fraction
+    ("NEW YORK 74 57 .565 -\nBOSTON 67 65 .508 7 1/2\n", ["NEW YORK", "BOSTON"]),
     # one line of that shape is no list of results
     ("Windows 95 Office 97\n", []),
     # a line of words, not only numbers, after the name
@@ -85,6 +90,17 @@ def test_headline_subject_is_no_name(nlp, text, topic):
     doc = nlp(text)
     end = len(topic)
     assert not any(r["start"] < end for r in doc._.places + doc._.organizations + doc._.people)
+
+
+def test_caps_standings_are_clubs_and_datelines_places(nlp):
+    text = ("BASEBALL - STANDINGS.\n\nNEW YORK 1996-08-30\n\nStandings after Thursday's games:\n\n"
+            "NEW YORK 74 57 .565 -\nBALTIMORE 70 61 .534 4\nBOSTON 67 65 .508 7 1/2\n")
+    doc = nlp(text)
+    found = {(r["start"], text[r["start"]:r["end"]]) for r in doc._.organizations}
+    table = text.index("NEW YORK 74")
+    assert {(table, "NEW YORK"), (text.index("BALTIMORE"), "BALTIMORE"), (text.index("BOSTON"), "BOSTON")} <= found
+    dateline = text.index("NEW YORK 1996")
+    assert any(r["start"] == dateline for r in doc._.places)
 
 
 def test_dateline_before_a_dash_stays_a_place(nlp):

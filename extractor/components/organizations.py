@@ -404,13 +404,16 @@ RESULT_WORDS = re.compile(r"\bby (?:an innings|[\w-]+ (?:runs?|wickets?))\b|\b(?
 # A team's name on a line of results or standings: one to four capitalised words ("Manchester United",
 # "St Johnstone", "Queens Park Rangers"), no digit.
 TEAM = r"[A-Z][A-Za-z.'&-]*(?:[ \t]+(?:[A-Z][A-Za-z.'&-]*|de|del|la|am|upon))*?"
-# A line of one result: two teams, each with its goals, perhaps the half-time score in parentheses
-# ("Arsenal 2 Chelsea 1", "Bayern Munich 3 (1) Werder Bremen 0").
-RESULT_LINE = re.compile(rf"^[ \t]*(?P<home>{TEAM})[ \t]+\d{{1,3}}(?:[ \t]+\(\d{{1,2}}\))?[ \t]+"
-                         rf"(?P<away>{TEAM})[ \t]+\d{{1,3}}(?:[ \t]+\(\d{{1,2}}\))?[ \t]*$", re.MULTILINE)
+# A line of one result: two teams, each with its goals, perhaps the half-time score or the scorers in
+# parentheses ("Arsenal 2 Chelsea 1", "Bayern Munich 3 (1) Werder Bremen 0", "Derby 1 ( Sturridge 50 )").
+# The half-time score or the scorers in parentheses after a team's goals ("(1)", "( Sheringham 14 )").
+AFTER_GOALS = r"(?:[ \t]+\([^()\n]{1,80}\))?"
+RESULT_LINE = re.compile(rf"^[ \t]*(?P<home>{TEAM})[ \t]+\d{{1,3}}{AFTER_GOALS}[ \t]+"
+                         rf"(?P<away>{TEAM})[ \t]+\d{{1,3}}{AFTER_GOALS}[ \t]*$", re.MULTILINE)
 # A line of a league table: a team, then three numbers or more and nothing else ("Newcastle 3 3 0 0 9 2 9",
-# "Boston 45 20 .692 -").
-TABLE_LINE = re.compile(rf"^[ \t]*(?P<team>{TEAM})(?:[ \t]+(?:\d+|\d*\.\d+|-)){{3,}}[ \t]*$", re.MULTILINE)
+# "Boston 45 20 .692 -", "BOSTON 67 65 .508 7 1/2").
+TABLE_LINE = re.compile(rf"^[ \t]*(?P<team>{TEAM})(?:[ \t]+(?:\d+|\d*\.\d+|\d+/\d+|-)){{3,}}[ \t]*$", re.MULTILINE)
+ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 STANDINGS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' ]{2,30}?[ \t]+\d+[ \t]+[\d.]+", re.MULTILINE)
 
 
@@ -541,6 +544,8 @@ def _starts_standings_line(core: Span) -> bool:
     start, end = _line_of(core)
     if core.start != start:
         return False
+    if ISO_DATE.search(doc[core.end:end].text):
+        return False  # a dateline's date ("LONDON 1996-08-31"), no standings
     rest = [t for t in doc[core.end:end] if not (t.is_space or t.text in {"-", "--", "—", "–", "/", "."})]
     return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
 

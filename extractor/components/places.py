@@ -803,6 +803,8 @@ class NewsPlaces(base.RuleDataComponent):
         out = []
         at_line_start = set(line_starts(doc))
         for i in sorted(at_line_start | headline_ends(doc)):
+            if doc[i].ent_kb_id_ == SPORTS_CLUB:
+                continue  # a team opening a line of a league table ("BOSTON 67 65 .508 7")
             j = i
             while j < len(doc) and j - i < MAX_NAME_TOKENS and (
                     (doc[j].text.isupper() and doc[j].text[:1].isalpha()) or (doc[j].text == "." and j > i)):
