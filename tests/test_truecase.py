@@ -170,3 +170,22 @@ def test_place_name_ending_in_a_broadcaster_word_stays_whole(nlp):
     text = "San Gabriel River Channel , Azusa , Calif. ;"
     doc = nlp(text)
     assert "San" not in {text[r["start"]:r["end"]] for r in doc._.places}
+
+
+@pytest.mark.parametrize("text, ground", [
+    ("A fire in the Custer National Forest grew to 1,200 acres on Tuesday.", "Custer National Forest"),
+    ("He is serving a life sentence at Soledad Prison.", "Soledad Prison"),
+])
+def test_org_named_for_a_piece_of_ground_is_a_place(nlp, text, ground):
+    doc = nlp(text)
+    assert ground not in {text[r["start"]:r["end"]] for r in doc._.organizations}
+    assert ground in {text[r["start"]:r["end"]] for r in doc._.places}
+
+
+@pytest.mark.parametrize("text, org", [
+    # bodies whose names end in words that may also name a building stay organisations
+    ("The Discovery Channel said it would air the film.", "Discovery Channel"),
+    ("Random House said it would publish the memoir.", "Random House"),
+])
+def test_bodies_named_like_buildings_stay(nlp, text, org):
+    assert org in {text[r["start"]:r["end"]] for r in nlp(text)._.organizations}

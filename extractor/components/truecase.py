@@ -231,12 +231,15 @@ class NewsTruecase(base.RuleDataComponent):
     truecased copy of them. Placed right after the model's ner, before the news components."""
 
     def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str,
-                 caps_names_path: str = "truecase/caps_names.json"):
+                 caps_names_path: str = "truecase/caps_names.json",
+                 institution_heads_path: str = "organizations/institution_heads.json"):
         self.nlp = nlp
         self.name = name
         self.small_words_path = small_words_path
         self.sports_path = sports_path
         self.caps_names_path = caps_names_path
+        self.institution_heads_path = institution_heads_path
+        self.place_heads: frozenset[str] = frozenset()
         self.small_words: frozenset[str] = frozenset()
         self.caps_not_names: frozenset[str] = frozenset()
         self.broadcaster_words: frozenset[str] = frozenset()
@@ -248,7 +251,7 @@ class NewsTruecase(base.RuleDataComponent):
         self.headline_topics: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.small_words_path, self.sports_path, self.caps_names_path)
+        return (self.small_words_path, self.sports_path, self.caps_names_path, self.institution_heads_path)
 
     def load_data(self, root: Path) -> None:
         self.small_words = frozenset(base.read_json(root / self.small_words_path)["words"])
@@ -262,6 +265,7 @@ class NewsTruecase(base.RuleDataComponent):
         self.club_word_texts = frozenset(sports["club_words"])
         self.national_sides = frozenset(sports["national_sides"])
         self.headline_topics = frozenset(caps_names["headline_topics"])
+        self.place_heads = frozenset(base.read_json(root / self.institution_heads_path)["place_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -273,7 +277,18 @@ class NewsTruecase(base.RuleDataComponent):
         regions = self._read_caps_lines(doc, text)
         self._read_caps_names(doc, text, regions)
         self._relabel_sports_clubs(doc, text)
+        self._relabel_grounds(doc)
         return doc
+
+    def _relabel_grounds(self, doc: Doc) -> None:
+        """An ORG entity of several words whose last word names a piece of ground ("Ocala National Forest",
+        "Rocky Flats Plant", "Soledad Prison") becomes a facility, for the places component to read:
+        such names are places, not organisations."""
+        heads = self.place_heads
+        if not any(e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in heads for e in doc.ents):
+            return
+        doc.ents = [Span(doc, e.start, e.end, label="FAC") if e.label_ == "ORG" and len(e) > 1
+                    and e[-1].lower_ in heads and e.kb_id_ != SPORTS_CLUB else e for e in doc.ents]
 
     def _relabel_sports_clubs(self, doc: Doc, text: str) -> None:
         """A city's name that stands for its club in sports results becomes an ORG before the places
@@ -430,7 +445,8 @@ class NewsTruecase(base.RuleDataComponent):
 @Language.factory("news_truecase", assigns=["doc.ents"],
                   default_config={"small_words_path": "truecase/small_words.json",
                                   "sports_path": "organizations/sports.json",
-                                  "caps_names_path": "truecase/caps_names.json"})
+                                  "caps_names_path": "truecase/caps_names.json",
+                                  "institution_heads_path": "organizations/institution_heads.json"})
 def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str,
-                       caps_names_path: str) -> NewsTruecase:
-    return NewsTruecase(nlp, name, small_words_path, sports_path, caps_names_path)
+                       caps_names_path: str, institution_heads_path: str) -> NewsTruecase:
+    return NewsTruecase(nlp, name, small_words_path, sports_path, caps_names_path, institution_heads_path)
