@@ -108,3 +108,20 @@ def test_model_code_pattern(code, expected):
 def test_hyphenated_name_split_by_the_tokenizer_is_joined(nlp):
     text = "He is vice president of the Federation of Bosnia-Herzegovina, the agency said."
     assert "Federation of Bosnia-Herzegovina" in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("( By ITAR-TASS correspondent Boris Sitnikov )", "ITAR-TASS"),
+    ("The note was signed by CNTP Secretary Luis Cobos on Monday.", "CNTP"),
+])
+def test_employer_before_a_title_and_a_person(nlp, text, employer):
+    assert employer in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Soviet President Mikhail Gorbachev arrived on Monday.", "Soviet"),      # a nationality
+    ("Former President Jimmy Carter arrived on Monday.", "Former"),          # a title's modifier
+    ("Texas Gov. Ann Richards spoke on Monday.", "Texas"),                   # a place, an honorific
+])
+def test_no_employer_before_a_title(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)

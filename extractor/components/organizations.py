@@ -65,6 +65,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.descriptor_ids: frozenset[int] = frozenset()
         self.station_words: frozenset[str] = frozenset()
         self.title_words: frozenset[str] = frozenset()
+        self.role_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
         return (self.not_organizations_path, self.corporate_words_path, self.titles_path, self.institution_heads_path)
@@ -79,6 +80,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.station_words = frozenset(corporate["station_words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
+        self.role_words = lex.heads | lex.kept
         heads = base.read_json(root / self.institution_heads_path)
         self.institution_heads = frozenset(heads["words"])
         self.institutions = frozenset(heads["institutions"])
@@ -133,6 +135,7 @@ class NewsOrganizations(base.RuleDataComponent):
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
         busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
         rows.extend(self.descriptor_rows(doc, busy, taken))
+        rows.extend(self.employer_rows(doc, busy, taken))
         rows.extend(self.reclaimed_place_rows(doc, rows, taken))
         rows.extend(self.repeated_name_rows(doc, rows, taken))
         rows.sort(key=lambda r: (r["start"], r["end"]))
@@ -227,6 +230,48 @@ class NewsOrganizations(base.RuleDataComponent):
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
+
+    def employer_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """The name right before a title that comes before a person's name ("Healy president George
+        Malina", "By ITAR-TASS correspondent Boris Sitnikov", "CNTP Secretary Luis Cobos"): the person's
+        employer, an organisation, when it is an acronym in capitals or a name the model tagged as a
+        place or a person that no place or person row holds. Nationalities, countries and places
+        ("Texas Agriculture Commissioner", "Soviet President") are rows of their own or skipped."""
+        out = []
+        for row in doc._.people or []:
+            person = doc.char_span(row["start"], row["end"])
+            if person is None:
+                continue
+            t = person.start
+            while t > 0 and person.start - t < 3 and doc[t - 1].lower_.rstrip(".") in self.role_words:
+                t -= 1
+            if t == person.start or t == 0:
+                continue
+            name = self.employer_before(doc, t)
+            if name is None or any(s < name.end_char and name.start_char < e for s, e in busy):
+                continue
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def employer_before(self, doc: Doc, end: int) -> Span | None:
+        """The acronym in capitals or the model's GPE or PERSON entity that ends at token END, or None."""
+        last = doc[end - 1]
+        if "\n" in last.whitespace_ or last.lower_.rstrip(".") in self.title_words:
+            return None
+        if last.ent_type_ in {"GPE", "PERSON"} and (end == len(doc) or doc[end].ent_iob_ != "I"):
+            start = end - 1
+            while doc[start].ent_iob_ == "I":
+                start -= 1
+            name = doc[start:end]
+            return None if is_known_place(name.text) else name
+        if not last.ent_type_ and is_acronym(last.text) and len(last.text) >= 3:
+            start = end - 1
+            while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                    and not doc[start - 1].whitespace_ and doc[start - 2].is_upper:
+                start -= 2  # "ITAR-TASS", which the tokenizer splits at the hyphen
+            return doc[start:end]
+        return None
 
     def repeated_name_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
         """The other mentions of a name that is an organisation once in the article ("Cisco sued Apple
@@ -640,6 +685,12 @@ def acts_as_company(span: Span) -> bool:
 # Entity types of the model that make a capitalised run after a descriptor no organisation's name.
 NOT_NAME_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                                    "QUANTITY", "LANGUAGE", "EVENT", "LAW"})
+
+
+@lru_cache(maxsize=4096)
+def is_known_place(name: str) -> bool:
+    """Whether NAME is a country, a nationality or a gazetteer place of 100,000 people or more."""
+    return is_country_or_demonym(name) or any(p.population >= 100_000 for p in place_candidates(name))
 
 
 def is_name_word(tok) -> bool:
