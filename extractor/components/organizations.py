@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 import pycountry
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -287,14 +287,15 @@ class NewsOrganizations(base.RuleDataComponent):
         held = sorted(taken | {(r["start"], r["end"]) for r in rows})
         out: list[dict] = []
         for name in sorted(names, key=lambda n: (-len(n), n)):  # "Apple Inc." before "Apple"
-            for m in re.finditer(r"(?<![\w&'-])" + re.escape(name) + r"(?![\w&-]|'\w)", text):
-                if any(s < m.end() and m.start() < e for s, e in held):
+            for start in mentions(text, name):
+                end = start + len(name)
+                if any(s < end and start < e for s, e in held):
                     continue
-                span = doc.char_span(m.start(), m.end())
+                span = doc.char_span(start, end)
                 if span is None or not self.free_mention(span):
                     continue
-                out.append({"start": m.start(), "end": m.end(), "name": name})
-                held.append((m.start(), m.end()))
+                out.append({"start": start, "end": end, "name": name})
+                held.append((start, end))
         return out
 
     def reclaimed_place_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
@@ -497,8 +498,11 @@ def _untagged_result_sides(doc: Doc, result_verbs: frozenset[str], is_country: C
     ("Leicester beat Yorkshire by an innings"): a club named after its town or county. A player's
     surname is no gazetteer place, and the model tags most of them."""
     out = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in result_verbs:
+    # One array scan for the result verbs' lemmas instead of a Token object per word.
+    lemmas = doc.to_array(LEMMA).tolist() if len(doc) else []
+    for k in base.token_indices(lemmas, frozenset(get_string_id(v) for v in result_verbs)):
+        verb = doc[k]
+        if verb.pos_ != "VERB":
             continue
         sides = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}]
         sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "over", "against", "with"}
@@ -513,6 +517,10 @@ def _untagged_result_sides(doc: Doc, result_verbs: frozenset[str], is_country: C
     return out
 
 
+# A line that ends in a number, a dash or a parenthesis after one, as results and table lines do.
+LINE_ENDS_IN_NUMBER = re.compile(r"[\d-][ \t]*\)?[ \t]*$", re.MULTILINE)
+
+
 def has_result(text: str) -> bool:
     """Whether TEXT holds a sports result: a score ("2-1") or one in words ("by five wickets")."""
     return SCORE.search(text) is not None or RESULT_WORDS.search(text) is not None
@@ -523,8 +531,8 @@ def results_table_names(text: str) -> list[tuple[int, int, bool]]:
     ("Newcastle 3 3 0 0 9 2 9"), with whether the line's numbers are all whole (a table of decimals may
     be one of figures: "Inflation 2.1 2.3 2.5"). Results and tables come in lists: a lone line of
     that shape ("Windows 95 Office 97") is no result, and two lines at least are asked for."""
-    if not any(c.isdigit() for c in text):
-        return []
+    if LINE_ENDS_IN_NUMBER.search(text) is None:
+        return []  # prose lines end in a stop: spare the two line patterns
     results = [(m.start(g), m.end(g), True) for m in RESULT_LINE.finditer(text) for g in ("home", "away")]
     if len(results) < 4:
         results = []
@@ -685,6 +693,20 @@ def acts_as_company(span: Span) -> bool:
 # Entity types of the model that make a capitalised run after a descriptor no organisation's name.
 NOT_NAME_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                                    "QUANTITY", "LANGUAGE", "EVENT", "LAW"})
+
+
+def mentions(text: str, name: str):
+    """The offsets where NAME stands in TEXT as a word of its own: no letter, digit, "&", "-" or
+    apostrophe glued before it, none of these (or "'s") after it. str.find, not a regex per name."""
+    i = text.find(name)
+    while i >= 0:
+        end = i + len(name)
+        before = text[i - 1] if i else " "
+        after = text[end:end + 2]
+        if not (before.isalnum() or before in "&'-_") and not (after[:1].isalnum() or after[:1] in "&-_"
+                                                               or (after[:1] == "'" and after[1:2].isalnum())):
+            yield i
+        i = text.find(name, i + 1)
 
 
 @lru_cache(maxsize=4096)
