@@ -154,3 +154,38 @@ def test_org_piece_test_reads_the_entity_arrays_as_the_entities(nlp, ents):
         for end in range(start + 1, len(doc) + 1):
             expected = any(start <= s and e <= end and (s, e) != (start, end) for s, e in orgs)
             assert holds_org_piece(tags, ORG_ID, start, end) == expected, (start, end)
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("NC1901223094 London Kanal-6 Television in Turkish 1700 GMT 19 Jan 94", "Kanal-6 Television", "London"),
+    ("Prague Radiozurnal Radio Network", "Radiozurnal Radio Network", "Prague"),
+])
+def test_town_before_a_station_name(nlp, text, org, place):
+    doc = nlp(text)
+    assert org in {text[r["start"]:r["end"]] for r in doc._.organizations}
+    assert place in {text[r["start"]:r["end"]] for r in doc._.places}
+
+
+def test_place_name_ending_in_a_broadcaster_word_stays_whole(nlp):
+    text = "San Gabriel River Channel , Azusa , Calif. ;"
+    doc = nlp(text)
+    assert "San" not in {text[r["start"]:r["end"]] for r in doc._.places}
+
+
+@pytest.mark.parametrize("text, ground", [
+    ("A fire in the Custer National Forest grew to 1,200 acres on Tuesday.", "Custer National Forest"),
+    ("He is serving a life sentence at Soledad Prison.", "Soledad Prison"),
+])
+def test_org_named_for_a_piece_of_ground_is_a_place(nlp, text, ground):
+    doc = nlp(text)
+    assert ground not in {text[r["start"]:r["end"]] for r in doc._.organizations}
+    assert ground in {text[r["start"]:r["end"]] for r in doc._.places}
+
+
+@pytest.mark.parametrize("text, org", [
+    # bodies whose names end in words that may also name a building stay organisations
+    ("The Discovery Channel said it would air the film.", "Discovery Channel"),
+    ("Random House said it would publish the memoir.", "Random House"),
+])
+def test_bodies_named_like_buildings_stay(nlp, text, org):
+    assert org in {text[r["start"]:r["end"]] for r in nlp(text)._.organizations}

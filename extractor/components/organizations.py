@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Callable
 
 import pycountry
-from spacy.attrs import ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..normalize.gazetteer import default_gazetteer
+from ..normalize.gazetteer import default_gazetteer, place_candidates
 from ..normalize.name_article import HEAD_PREPOSITIONS  # the prepositions that continue a name's head noun
 from ..normalize.titles import TitleLexicon
 from . import base
@@ -56,24 +56,34 @@ class NewsOrganizations(base.RuleDataComponent):
         self.name = name
         self.institution_heads_path = institution_heads_path
         self.institution_heads: frozenset[str] = frozenset()
+        self.institutions: frozenset[str] = frozenset()
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
         self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
+        self.descriptor_ids: frozenset[int] = frozenset()
+        self.station_words: frozenset[str] = frozenset()
         self.title_words: frozenset[str] = frozenset()
+        self.role_words: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
         return (self.not_organizations_path, self.corporate_words_path, self.titles_path, self.institution_heads_path)
 
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.not_organizations_path)
-        self.data = {k: (re.compile(v) if k == "product_pattern" else frozenset(v))
+        self.data = {k: (re.compile(v) if k.endswith("_pattern") else frozenset(v))
                      for k, v in raw.items() if not k.startswith("_")}
-        self.corporate_words = frozenset(base.read_json(root / self.corporate_words_path)["words"])
+        corporate = base.read_json(root / self.corporate_words_path)
+        self.corporate_words = frozenset(corporate["words"])
+        self.descriptor_ids = frozenset(get_string_id(w) for w in corporate["descriptors"])
+        self.station_words = frozenset(corporate["station_words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
-        self.institution_heads = frozenset(base.read_json(root / self.institution_heads_path)["words"])
+        self.role_words = lex.heads | lex.kept
+        heads = base.read_json(root / self.institution_heads_path)
+        self.institution_heads = frozenset(heads["words"])
+        self.institutions = frozenset(heads["institutions"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -89,6 +99,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return True
         if data["product_pattern"].match(first) and first not in data["companies"]:
             return True
+        if data["model_code_pattern"].match(text):
+            return True  # "CFM56", "FA-18": a model's code
         if core.end < len(doc) and doc[core.end].text in data["next_words"] and doc[core.end].ent_type_ != "DATE":
             return True  # an index's size ("the FTSE 100"), not a date's day ("THE TIMES 30 Jan 94")
         return len(core) > 1 and core[-1].text in data["last_words"]
@@ -121,6 +133,11 @@ class NewsOrganizations(base.RuleDataComponent):
             acronym_parens = acronym_parentheses(doc, opening, orths)
             if acronym_parens:
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
+        busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
+        rows.extend(self.descriptor_rows(doc, busy, taken))
+        rows.extend(self.employer_rows(doc, busy, taken))
+        rows.extend(self.reclaimed_place_rows(doc, rows, taken))
+        rows.extend(self.repeated_name_rows(doc, rows, taken))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
         return doc
@@ -190,6 +207,164 @@ class NewsOrganizations(base.RuleDataComponent):
                         add(inside)
         return out
 
+    def descriptor_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """The capitalised name right after a common noun that names a kind of organisation
+        ("electronics retailer Best Buy", "the copper company Codelco", "insurance firm AIG"), which
+        the model may call a person or nothing: an organisation. Not a title ("company President Tim
+        Cook"), a date ("the company Monday"), a nationality, or a span another row holds."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out = []
+        for k in base.token_indices(lowers, self.descriptor_ids):
+            tok = doc[k]
+            if not tok.is_lower or tok.pos_ != "NOUN" or "\n" in tok.whitespace_:
+                continue
+            name = capitalised_run(doc, k + 1)
+            if name is None or name[0].lower_.rstrip(".") in self.title_words:
+                continue
+            if any(t.ent_type_ in NOT_NAME_ENTITY_TYPES for t in name) or name[-1].pos_ not in {"PROPN", "NOUN"}:
+                continue
+            if any(s < name.end_char and name.start_char < e for s, e in busy):
+                continue
+            if name.end < len(doc) and doc[name.end].is_lower and doc[name.end].pos_ == "NOUN":
+                continue  # the name modifies a noun after it ("network TV shows")
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def employer_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """The name right before a title that comes before a person's name ("Healy president George
+        Malina", "By ITAR-TASS correspondent Boris Sitnikov", "CNTP Secretary Luis Cobos"): the person's
+        employer, an organisation, when it is an acronym in capitals or a name the model tagged as a
+        place or a person that no place or person row holds. Nationalities, countries and places
+        ("Texas Agriculture Commissioner", "Soviet President") are rows of their own or skipped."""
+        out = []
+        for row in doc._.people or []:
+            person = doc.char_span(row["start"], row["end"])
+            if person is None:
+                continue
+            t = person.start
+            while t > 0 and person.start - t < 3 and doc[t - 1].lower_.rstrip(".") in self.role_words:
+                t -= 1
+            if t == person.start or t == 0:
+                continue
+            name = self.employer_before(doc, t)
+            if name is None or any(s < name.end_char and name.start_char < e for s, e in busy):
+                continue
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def employer_before(self, doc: Doc, end: int) -> Span | None:
+        """The acronym in capitals or the model's GPE or PERSON entity that ends at token END, or None."""
+        last = doc[end - 1]
+        if "\n" in last.whitespace_ or last.lower_.rstrip(".") in self.title_words:
+            return None
+        if last.ent_type_ in {"GPE", "PERSON"} and (end == len(doc) or doc[end].ent_iob_ != "I"):
+            start = end - 1
+            while doc[start].ent_iob_ == "I":
+                start -= 1
+            name = doc[start:end]
+            return None if is_known_place(name.text) else name
+        if not last.ent_type_ and is_acronym(last.text) and len(last.text) >= 3:
+            start = end - 1
+            while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                    and not doc[start - 1].whitespace_ and doc[start - 2].is_upper:
+                start -= 2  # "ITAR-TASS", which the tokenizer splits at the hyphen
+            return doc[start:end]
+        return None
+
+    def repeated_name_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
+        """The other mentions of a name that is an organisation once in the article ("Cisco sued Apple
+        ... Cisco said"): an organisation throughout, where the model tagged the mention as nothing
+        or as the same stretch with another label, and no place or person row holds it (a place
+        reading the places component made explicit stays)."""
+        text = base.doc_text(doc)
+        names = {r["name"] for r in rows}
+        names |= {short for short in map(self.short_name, names) if short}
+        names = {n for n in names if len(n) >= 3 and n[:1].isupper()}
+        if not names:
+            return []
+        held = sorted(taken | {(r["start"], r["end"]) for r in rows})
+        out: list[dict] = []
+        for name in sorted(names, key=lambda n: (-len(n), n)):  # "Apple Inc." before "Apple"
+            for start in mentions(text, name):
+                end = start + len(name)
+                if any(s < end and start < e for s, e in held):
+                    continue
+                span = doc.char_span(start, end)
+                if span is None or not self.free_mention(span):
+                    continue
+                out.append({"start": start, "end": end, "name": name})
+                held.append((start, end))
+        return out
+
+    def reclaimed_place_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
+        """A place row whose text is the name, or the short name, of a company the article names
+        ("Toyota Motor Corp. ... Toyota said"), where the mention acts as the company does, the subject
+        of a verb or an owner ("Toyota's profits"), with no place reading made explicit (no "in",
+        "at", "near" before it, no ", Japan" after it): the place row becomes an organisation's. So does
+        a place row that is an institution's one-word name ("served in Congress")."""
+        places = doc._.places or []
+        names = {r["name"] for r in rows if len(r["name"].split()) > 1 and r["name"].split()[-1].lower().rstrip(".")
+                 in {w.rstrip(".") for w in self.corporate_words}}
+        shorts = {short for short in map(self.short_name, names) if short}
+        if not places:
+            return []
+        rows = [r for r in rows if r["start"] >= 0]  # read by station_after
+        out, kept = [], []
+        for row in places:
+            span = doc.char_span(row["start"], row["end"])
+            station = self.station_after(span, rows) if span is not None else None
+            if station is not None:
+                out.append({"start": row["start"], "end": station.end_char, "name": canonical_name(station)})
+                taken.discard((row["start"], row["end"]))
+            elif span is not None and (span.text in self.institutions or (span.text in shorts and acts_as_company(span))):
+                out.append({"start": row["start"], "end": row["end"], "name": span.text})
+                taken.discard((row["start"], row["end"]))
+            else:
+                kept.append(row)
+        if out:
+            doc._.places = kept
+        return out
+
+    def station_after(self, place: Span, rows: list[dict]) -> Span | None:
+        """PLACE with the broadcaster's words after it on its line ("Bosnia-Herzegovina Radio and TV",
+        "Syrian Arab Republic Radio Network"): the broadcaster, when no row holds those words; or None."""
+        doc, end = place.doc, place.end
+        while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and (
+                doc[end].text in self.station_words or (doc[end].text == "and" and end + 1 < len(doc)
+                                                        and doc[end + 1].text in self.station_words)):
+            end += 1
+        if end == place.end:
+            return None
+        stop = doc[end - 1].idx + len(doc[end - 1])
+        if any(r["start"] < stop and place.end_char < r["end"] for r in rows):
+            return None
+        return doc[place.start:end]
+
+    def short_name(self, name: str) -> str | None:
+        """A company's name without its corporate words, as news writes it after the first mention
+        ("Cisco Systems" -> "Cisco", "Toyota Motor Corp." -> "Toyota"), or None."""
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in self.corporate_words:
+            words.pop()
+        return " ".join(words) if len(words) < len(name.split()) else None
+
+    def free_mention(self, span: Span) -> bool:
+        """Whether SPAN, another mention of an organisation's name, carries no entity of the model
+        but, perhaps, one of exactly its stretch with a place's or a people's label (GPE, NORP): a
+        mention the model read as a person's is left to the people component."""
+        doc = span.doc
+        if span.start > 0 and is_name_word(doc[span.start - 1]) and doc[span.start - 1].lower_ != "the":
+            return False  # a piece of a longer name: "Motorola ROKR", "Mac OS X Lion"
+        if span.end < len(doc) and is_name_word(doc[span.end]):
+            return False  # "U.S. Treasury Department"
+        types = {t.ent_type_ for t in span}
+        if types == {""}:
+            return True
+        exact = doc[span.start].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        return exact and len(types) == 1 and types <= {"GPE", "NORP"}
+
     def names_an_organisation(self, name: Span) -> bool:
         """Whether the expansion of an acronym names an organisation, not an index, a product or an
         event ("Dow Jones Industrial Average (DJIA)", "World Wide Developers Conference (WWDC)"), nor
@@ -217,7 +392,8 @@ class NewsOrganizations(base.RuleDataComponent):
             last = out[-1] if out else None
             # whether ENT joins the ORG before it, tested once
             joins = last is not None and ((last.end == ent.start and self.continues_name(last, ent))
-                                          or (label == "ORG" and self.continues_after_preposition(last, ent)))
+                                          or (label == "ORG" and self.continues_after_preposition(last, ent))
+                                          or (label == "ORG" and runs_on_past_preposition(last, ent)))
             if joins:
                 out[-1] = Span(doc, last.start, ent.end, label="ORG")
             elif label == "ORG":
@@ -241,7 +417,10 @@ class NewsOrganizations(base.RuleDataComponent):
 
     def continues_name(self, org: Span, ent: Span) -> bool:
         """Whether entity ENT, right after ORG (no word between), is the rest of ORG's name."""
-        if org.doc[org.end - 1].whitespace_ == "" and ent[0].is_punct:
+        glued = org.doc[org.end - 1].whitespace_ == ""
+        if glued and (org[-1].text.endswith("-") or (ent[0].text.startswith("-") and len(ent[0]) > 1)):
+            return True  # a hyphenated name the tokenizer split ("Federation of Bosnia-" + "Herzegovina")
+        if glued and ent[0].is_punct:
             return False
         if ent.label_ == "ORG":
             return org[-1].text[:1].isupper() and ent[0].text[:1].isupper() and not ent[0].is_punct
@@ -264,6 +443,23 @@ class NewsOrganizations(base.RuleDataComponent):
 
 # A score in a sentence or line of results ("2-1", "104-98"); four-digit years ("2006-07") are no score.
 SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+# A result written in words: a cricket margin ("by 20 runs", "by five wickets", "by an innings") or a
+# draw without goals ("a goalless draw").
+RESULT_WORDS = re.compile(r"\bby (?:an innings|[\w-]+ (?:runs?|wickets?))\b|\b(?:goalless|scoreless) draw\b",
+                          re.IGNORECASE)
+# A team's name on a line of results or standings: one to four capitalised words ("Manchester United",
+# "St Johnstone", "Queens Park Rangers"), no digit.
+TEAM = r"[A-Z][A-Za-z.'&-]*(?:[ \t]+(?:[A-Z][A-Za-z.'&-]*|de|del|la|am|upon))*?"
+# A line of one result: two teams, each with its goals, perhaps the half-time score or the scorers in
+# parentheses ("Arsenal 2 Chelsea 1", "Bayern Munich 3 (1) Werder Bremen 0", "Derby 1 ( Sturridge 50 )").
+# The half-time score or the scorers in parentheses after a team's goals ("(1)", "( Sheringham 14 )").
+AFTER_GOALS = r"(?:[ \t]+\([^()\n]{1,80}\))?"
+RESULT_LINE = re.compile(rf"^[ \t]*(?P<home>{TEAM})[ \t]+\d{{1,3}}{AFTER_GOALS}[ \t]+"
+                         rf"(?P<away>{TEAM})[ \t]+\d{{1,3}}{AFTER_GOALS}[ \t]*$", re.MULTILINE)
+# A line of a league table: a team, then three numbers or more and nothing else ("Newcastle 3 3 0 0 9 2 9",
+# "Boston 45 20 .692 -", "BOSTON 67 65 .508 7 1/2").
+TABLE_LINE = re.compile(rf"^[ \t]*(?P<team>{TEAM})(?:[ \t]+(?:\d+|\d*\.\d+|\d+/\d+|-)){{3,}}[ \t]*$", re.MULTILINE)
+ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 STANDINGS_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' ]{2,30}?[ \t]+\d+[ \t]+[\d.]+", re.MULTILINE)
 
 
@@ -275,7 +471,8 @@ def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: fro
     fixture line ("DENVER at BOSTON"), the team at the start of a standings line ("Boston 45 20 .692").
     Countries are national teams and stay places. TEXT is doc.text, as the caller has read it (spaCy
     rebuilds it from every token at each access)."""
-    score, standings = SCORE.search(text) is not None, STANDINGS_LINE.search(text) is not None
+    score = has_result(text)
+    standings = STANDINGS_LINE.search(text) is not None
     # Fixture lines are short: the cheap test on the text spares the parse-based ones on most articles.
     # (split at most 8 times: a line of more words is no fixture, and need not be split whole)
     fixture = any(len(words) <= 8 and any(w.lower() in fixture_words for w in words)
@@ -290,7 +487,60 @@ def sports_club_spans(doc: Doc, result_verbs: frozenset[str], fixture_words: fro
         if (score and _is_result_side(core, result_verbs)) or (fixture and _is_fixture_side(core, fixture_words)) \
                 or (standings and _starts_standings_line(core)):
             out.append((core.start, core.end))
+    if score:
+        out += _untagged_result_sides(doc, result_verbs, is_country)
     return out
+
+
+def _untagged_result_sides(doc: Doc, result_verbs: frozenset[str], is_country: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Token spans of the proper nouns the model left untagged that are the subject or object of a
+    result verb in a sentence with a result, and that the gazetteer knows as a place of any size
+    ("Leicester beat Yorkshire by an innings"): a club named after its town or county. A player's
+    surname is no gazetteer place, and the model tags most of them."""
+    out = []
+    # One array scan for the result verbs' lemmas instead of a Token object per word.
+    lemmas = doc.to_array(LEMMA).tolist() if len(doc) else []
+    for k in base.token_indices(lemmas, frozenset(get_string_id(v) for v in result_verbs)):
+        verb = doc[k]
+        if verb.pos_ != "VERB":
+            continue
+        sides = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}]
+        sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "over", "against", "with"}
+                  for g in c.children if g.dep_ == "pobj"]
+        for tok in sides:
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not has_result(tok.sent.text):
+                continue
+            start = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+            name = doc[start:tok.i + 1]
+            if not any(t.ent_type_ for t in name) and place_candidates(name.text) and not is_country(name.text):
+                out.append((name.start, name.end))
+    return out
+
+
+# A line that ends in a number, a dash or a parenthesis after one, as results and table lines do.
+LINE_ENDS_IN_NUMBER = re.compile(r"[\d-][ \t]*\)?[ \t]*$", re.MULTILINE)
+
+
+def has_result(text: str) -> bool:
+    """Whether TEXT holds a sports result: a score ("2-1") or one in words ("by five wickets")."""
+    return SCORE.search(text) is not None or RESULT_WORDS.search(text) is not None
+
+
+def results_table_names(text: str) -> list[tuple[int, int, bool]]:
+    """Char spans of the teams on lines of results ("Arsenal 2 Chelsea 1") and of league tables
+    ("Newcastle 3 3 0 0 9 2 9"), with whether the line's numbers are all whole (a table of decimals may
+    be one of figures: "Inflation 2.1 2.3 2.5"). Results and tables come in lists: a lone line of
+    that shape ("Windows 95 Office 97") is no result, and two lines at least are asked for."""
+    if LINE_ENDS_IN_NUMBER.search(text) is None:
+        return []  # prose lines end in a stop: spare the two line patterns
+    results = [(m.start(g), m.end(g), True) for m in RESULT_LINE.finditer(text) for g in ("home", "away")]
+    if len(results) < 4:
+        results = []
+    table = [(m.start("team"), m.end("team"), "." not in text[m.end("team"):m.end()])
+             for m in TABLE_LINE.finditer(text)]
+    if len(table) < 2:
+        table = []
+    return results + table
 
 
 def _without_score(ent: Span) -> Span | None:
@@ -311,7 +561,7 @@ def _is_result_side(core: Span, result_verbs: frozenset[str]) -> bool:
     if root.dep_ not in {"nsubj", "dobj", "pobj", "nsubjpass"} or head.lemma_.lower() not in result_verbs:
         return False
     sent = core.sent if core.doc.has_annotation("SENT_START") else core.doc[:]
-    return SCORE.search(sent.text) is not None
+    return has_result(sent.text)
 
 
 def _line_of(core: Span) -> tuple[int, int]:
@@ -347,6 +597,8 @@ def _starts_standings_line(core: Span) -> bool:
     start, end = _line_of(core)
     if core.start != start:
         return False
+    if ISO_DATE.search(doc[core.end:end].text):
+        return False  # a dateline's date ("LONDON 1996-08-31"), no standings
     rest = [t for t in doc[core.end:end] if not (t.is_space or t.text in {"-", "--", "—", "–", "/", "."})]
     return len(rest) >= 2 and all(t.like_num or t.text.lstrip(".").isdigit() for t in rest)
 
@@ -407,6 +659,80 @@ def name_with_initials(doc: Doc, paren: int, letters: str) -> Span | None:
         if len(got) >= need:
             return doc[start:paren] if "".join(reversed(got)) == letters else None
     return None
+
+
+def runs_on_past_preposition(org: Span, ent: Span) -> bool:
+    """Whether ORG entity ENT is the rest of ORG, which the model ran on to the preposition of its head
+    noun and cut there ("Senate Committee on | Veterans Affairs", "Committee of Senior Officials of |
+    the | Conference on Security"): a capitalised word next, at most "the" between, one line."""
+    doc = org.doc
+    if len(org) < 2 or org[-1].lower_ not in HEAD_PREPOSITIONS or not 0 <= ent.start - org.end <= 1:
+        return False
+    if ent.start > org.end and doc[org.end].lower_ != "the":
+        return False
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return first.is_title and not any("\n" in t.whitespace_ for t in doc[org.end - 1:ent.start])
+
+
+# Prepositions that make a mention of a name a place's ("in Toyota", "near Toyota").
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "towards"})
+
+
+def acts_as_company(span: Span) -> bool:
+    """Whether SPAN is the subject of a verb or an owner ("Toyota said", "Toyota's profits"), with no
+    locative preposition before it and no ", Region" after it."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}:
+        return False
+    owner = span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
+    return owner or span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+# Entity types of the model that make a capitalised run after a descriptor no organisation's name.
+NOT_NAME_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                   "QUANTITY", "LANGUAGE", "EVENT", "LAW"})
+
+
+def mentions(text: str, name: str):
+    """The offsets where NAME stands in TEXT as a word of its own: no letter, digit, "&", "-" or
+    apostrophe glued before it, none of these (or "'s") after it. str.find, not a regex per name."""
+    i = text.find(name)
+    while i >= 0:
+        end = i + len(name)
+        before = text[i - 1] if i else " "
+        after = text[end:end + 2]
+        if not (before.isalnum() or before in "&'-_") and not (after[:1].isalnum() or after[:1] in "&-_"
+                                                               or (after[:1] == "'" and after[1:2].isalnum())):
+            yield i
+        i = text.find(name, i + 1)
+
+
+@lru_cache(maxsize=4096)
+def is_known_place(name: str) -> bool:
+    """Whether NAME is a country, a nationality or a gazetteer place of 100,000 people or more."""
+    return is_country_or_demonym(name) or any(p.population >= 100_000 for p in place_candidates(name))
+
+
+def is_name_word(tok) -> bool:
+    """Whether TOK is a capitalised word that may be part of a name on its line."""
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not tok.is_sent_start
+
+
+def capitalised_run(doc: Doc, start: int, most: int = 5) -> Span | None:
+    """The run of capitalised words from token START on one line, at most MOST, with "&" or a hyphen
+    inside it ("Best Buy", "AT&T", "Procter & Gamble"), or None."""
+    end = start
+    while end < len(doc) and end - start < most:
+        t = doc[end]
+        inside = end > start and t.text in {"&", "-"}
+        if not (t.text[:1].isupper() or inside) or (end > start and "\n" in doc[end - 1].whitespace_):
+            break
+        end += 1
+    while end > start and doc[end - 1].text in {"&", "-"}:
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def name_parts(ent: Span) -> list[Span]:

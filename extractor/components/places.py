@@ -816,6 +816,8 @@ class NewsPlaces(base.RuleDataComponent):
         out = []
         at_line_start = set(line_starts(doc))
         for i in sorted(at_line_start | headline_ends(doc)):
+            if doc[i].ent_kb_id_ == SPORTS_CLUB:
+                continue  # a team opening a line of a league table ("BOSTON 67 65 .508 7")
             j = i
             while j < len(doc) and j - i < MAX_NAME_TOKENS and (
                     (doc[j].text.isupper() and doc[j].text[:1].isalpha()) or (doc[j].text == "." and j > i)):
@@ -825,6 +827,8 @@ class NewsPlaces(base.RuleDataComponent):
                 if sum(c.isalpha() for c in span.text) < 4 or span[-1].text == ".":
                     continue
                 marked = k < len(doc) and (doc[k].text in marks or doc[k].text.startswith("--"))
+                if marked and caps_words_follow(doc, k + 1):
+                    break  # "CRICKET - ENGLAND BEAT PAKISTAN": a headline's subject, no dateline
                 if i not in at_line_start:
                     # after a headline on the same line: only a dash or a parenthesis marks it
                     # ("... with sex assault. BANTAM — A Danbury man")
@@ -1379,6 +1383,21 @@ def phone_number_texts(doc: Doc) -> list[str]:
     ends = ((shapes[2:] == FOUR_DIGITS_SHAPE) & (shapes[1:-1] == HYPHEN_SHAPE)).nonzero()[0] + 2
     dotted = (shapes == DOTTED_NUMBER_SHAPE).nonzero()[0]
     return [doc[max(0, i - 8):i + 1].text for i in sorted({*ends.tolist(), *dotted.tolist()})]
+
+
+def caps_words_follow(doc: Doc, i: int) -> bool:
+    """Whether the line goes on from token I with two words or more, all in capitals (a wire headline's
+    words after its subject and dash), where a dateline's line goes on in ordinary case."""
+    words = 0
+    while i < len(doc) and "\n" not in doc[i].text:
+        if doc[i].is_alpha:
+            if not doc[i].is_upper:
+                return False
+            words += 1
+        if "\n" in doc[i].whitespace_:
+            break
+        i += 1
+    return words >= 2
 
 
 def word_before(doc: Doc, i: int) -> int:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
+import spacy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_UPPER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -18,13 +19,17 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.gazetteer import default_gazetteer, place_candidates
 from . import base
-from .organizations import is_country_or_demonym, sports_club_spans
+from .organizations import has_result, is_country_or_demonym, results_table_names, sports_club_spans
 from .places import SPORTS_CLUB
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A dateline: capitals at the start of a line before a colon, a comma, a parenthesis or a dash
 # ("KABUL:", "WASHINGTON (AP) -").
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{2,40}?)(?=[ \t]*(?:[:,(]|--|[-—–] ))", re.MULTILINE)
+
+
+# The words before the first dash of a wire headline ("SOCCER - ", "MOTOR RACING - ").
+HEADLINE_TOPIC = re.compile(r"^[ \t]*([A-Z][A-Z ]{1,30}?)[ \t]+[-—–][ \t]")
 
 
 # Where a capitals word can be: every word that caps_regions needs (three characters or more, no
@@ -162,6 +167,10 @@ def caps_name_runs(doc: Doc, not_names: frozenset[str], upper=None) -> list[tupl
     return runs
 
 
+# The broadcaster words a station's own name ends in after a credit's town ("London Kanal-6 Television").
+STATION_ENDS = frozenset({"Radio", "Television", "TV", "Network"})
+
+
 # Token.ent_iob codes in the doc's ENT_IOB array.
 IOB_INSIDE, IOB_BEGIN = 1, 3
 # The columns of the arrays _read_caps_names reads: caps_name_runs needs the first, holds_org_piece the others.
@@ -222,21 +231,27 @@ class NewsTruecase(base.RuleDataComponent):
     truecased copy of them. Placed right after the model's ner, before the news components."""
 
     def __init__(self, nlp: Language, name: str, small_words_path: str, sports_path: str,
-                 caps_names_path: str = "truecase/caps_names.json"):
+                 caps_names_path: str = "truecase/caps_names.json",
+                 institution_heads_path: str = "organizations/institution_heads.json"):
         self.nlp = nlp
         self.name = name
         self.small_words_path = small_words_path
         self.sports_path = sports_path
         self.caps_names_path = caps_names_path
+        self.institution_heads_path = institution_heads_path
+        self.place_heads: frozenset[str] = frozenset()
         self.small_words: frozenset[str] = frozenset()
         self.caps_not_names: frozenset[str] = frozenset()
         self.broadcaster_words: frozenset[str] = frozenset()
         self.broadcaster_ids: frozenset[int] = frozenset()
         self.result_verbs: frozenset[str] = frozenset()
         self.fixture_words: frozenset[str] = frozenset()
+        self.club_word_texts: frozenset[str] = frozenset()
+        self.national_sides: frozenset[str] = frozenset()
+        self.headline_topics: frozenset[str] = frozenset()
 
     def data_files(self) -> tuple[str, ...]:
-        return (self.small_words_path, self.sports_path, self.caps_names_path)
+        return (self.small_words_path, self.sports_path, self.caps_names_path, self.institution_heads_path)
 
     def load_data(self, root: Path) -> None:
         self.small_words = frozenset(base.read_json(root / self.small_words_path)["words"])
@@ -247,6 +262,10 @@ class NewsTruecase(base.RuleDataComponent):
         sports = base.read_json(root / self.sports_path)
         self.result_verbs = frozenset(w.lower() for w in sports["result_verbs"])
         self.fixture_words = frozenset(w.lower() for w in sports["fixture_words"])
+        self.club_word_texts = frozenset(sports["club_words"])
+        self.national_sides = frozenset(sports["national_sides"])
+        self.headline_topics = frozenset(caps_names["headline_topics"])
+        self.place_heads = frozenset(base.read_json(root / self.institution_heads_path)["place_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
@@ -258,20 +277,66 @@ class NewsTruecase(base.RuleDataComponent):
         regions = self._read_caps_lines(doc, text)
         self._read_caps_names(doc, text, regions)
         self._relabel_sports_clubs(doc, text)
+        self._relabel_grounds(doc)
         return doc
+
+    def _relabel_grounds(self, doc: Doc) -> None:
+        """An ORG entity of several words whose last word names a piece of ground ("Ocala National Forest",
+        "Rocky Flats Plant", "Soledad Prison") becomes a facility, for the places component to read:
+        such names are places, not organisations."""
+        heads = self.place_heads
+        if not any(e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in heads for e in doc.ents):
+            return
+        doc.ents = [Span(doc, e.start, e.end, label="FAC") if e.label_ == "ORG" and len(e) > 1
+                    and e[-1].lower_ in heads and e.kb_id_ != SPORTS_CLUB else e for e in doc.ents]
 
     def _relabel_sports_clubs(self, doc: Doc, text: str) -> None:
         """A city's name that stands for its club in sports results becomes an ORG before the places
-        component sees it ("Liverpool beat Leeds 2-1"); countries stay places (national teams)."""
+        component sees it ("Liverpool beat Leeds 2-1"), and so do the teams of results lines and
+        league tables and the names that end in a club's word ("Leeds United"); countries stay places
+        (national teams)."""
         clubs = set(sports_club_spans(doc, self.result_verbs, self.fixture_words, is_known_place,
-                                      is_country_or_demonym, text))
-        if not clubs:
+                                      self.is_national_side, text))
+        changes = [Span(doc, s, e, label="ORG", kb_id=SPORTS_CLUB) for s, e in clubs]
+        if has_result(text):  # the model calls a national team ORG ("England beat Pakistan"): a place
+            changes += [Span(doc, e.start, e.end, label="GPE") for e in doc.ents
+                        if e.label_ == "ORG" and self.is_national_side(e.text)]
+        changes += self._results_table_teams(doc, text)
+        if any(w in text for w in self.club_word_texts):  # a C-level search spares most docs the scan
+            changes += [Span(doc, e.start, e.end, label="ORG", kb_id=SPORTS_CLUB) for e in doc.ents
+                        if e.label_ in {"PERSON", "GPE", "ORG", "NORP"} and len(e) > 1
+                        and e[-1].text in self.club_word_texts and e[0].text[:1].isupper()
+                        and not is_known_place(e.text)]
+        if not changes:
             return
+        changes = spacy.util.filter_spans(changes)
+        doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
+
+    def is_national_side(self, name: str) -> bool:
+        """Whether NAME (any case) is a country, a nationality or another national side ("England")."""
+        cased = " ".join(w[:1] + w[1:].lower() for w in name.split()) if name.isupper() else name
+        return is_country_or_demonym(cased) or cased in self.national_sides
+
+    def _results_table_teams(self, doc: Doc, text: str) -> list[Span]:
+        """The teams of results lines and league tables (results_table_names): clubs, or places where
+        they are countries (national teams). A name the model read as a person's full name stays a
+        person's on a table (golfers' scores), and a table of decimals holds only names the model or
+        the gazetteer knows ("Boston 45 20 .692", not "Inflation 2.1 2.3 2.5")."""
         out = []
-        for ent in doc.ents:
-            club = next(((s, e) for s, e in clubs if ent.start == s and e <= ent.end), None)
-            out.append(Span(doc, club[0], club[1], label="ORG", kb_id=SPORTS_CLUB) if club else ent)
-        doc.ents = out
+        for start, end, whole in results_table_names(text):
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            model = [e for e in doc.ents if e.start < span.end and span.start < e.end]
+            if any(e.label_ == "PERSON" and len(e) > 1 for e in model):
+                continue
+            if self.is_national_side(span.text):
+                if not model:
+                    out.append(Span(doc, span.start, span.end, label="GPE"))
+                continue
+            if whole or model or is_known_place(span.text):
+                out.append(Span(doc, span.start, span.end, label="ORG", kb_id=SPORTS_CLUB))
+        return out
 
     def _read_caps_lines(self, doc: Doc, text: str) -> None:
         """The model's entities on ALL-CAPS lines replaced by those of a truecased copy (TEXT: doc.text);
@@ -286,8 +351,13 @@ class NewsTruecase(base.RuleDataComponent):
         found: list[Span] = []
         for r_start, r_end in regions:
             copy = ner(self.nlp.make_doc(truecase(text[r_start:r_end], forms, self.small_words)))
+            topic_end = self._topic_end(text[r_start:r_end])
             for ent in copy.ents:
-                span = doc.char_span(r_start + ent.start_char, r_start + ent.end_char, label=ent.label_,
+                # "SOCCER -", "TENNIS -": the headline's subject is no name, and an entity the model ran
+                # from it over the dash starts after it ("Cricket - England" -> "England")
+                start = ent.start_char if ent.start_char >= topic_end else next(
+                    (t.idx for t in ent if t.idx > topic_end and t.is_alpha), ent.end_char)
+                span = doc.char_span(r_start + start, r_start + ent.end_char, label=ent.label_,
                                      alignment_mode="contract")
                 if span is not None and len(span):
                     found.append(span)
@@ -299,6 +369,12 @@ class NewsTruecase(base.RuleDataComponent):
                 end = span.end
         doc.ents = out
         return regions
+
+    def _topic_end(self, line: str) -> int:
+        """Where the subject a wire headline names before its dash ends ("SOCCER - LEEDS HOLD ..." -> 6),
+        or 0 when the words before the first dash are no such subject."""
+        m = HEADLINE_TOPIC.match(line)
+        return m.end(1) if m and " ".join(m.group(1).lower().split()) in self.headline_topics else 0
 
     def _read_caps_names(self, doc: Doc, text: str, regions: list[tuple[int, int]]) -> None:
         """A name in capitals inside an ordinary line is one name, an organisation's: after a town it
@@ -322,6 +398,18 @@ class NewsTruecase(base.RuleDataComponent):
         if changes:
             doc.ents = [e for e in doc.ents if not any(e.start < c.end and c.start < e.end for c in changes)] + changes
 
+    def _town_before_station_name(self, doc: Doc, start: int, last: int) -> list[Span]:
+        """An entity that runs a credit's town into a station's own name ending in a broadcaster word
+        ("London Kanal-6 Television", "Prague Radiozurnal Radio Network"): the town, and the station.
+        START: the entity's first token; LAST: its last, a broadcaster word."""
+        words = self.broadcaster_words
+        for j in range(min(start + 3, last - 1), start, -1):
+            if town_before(doc, j) == start and not all(t.text in words for t in doc[j:last]) \
+                    and doc[j].text[:1].isupper() and doc[j].text not in words \
+                    and not place_candidates(doc[start:j + 1].text):  # "San | Gabriel River Channel" is one name
+                return [Span(doc, start, j, label="GPE"), Span(doc, j, last + 1, label="ORG")]
+        return []
+
     def _towns_before_broadcasters(self, doc: Doc, changes: list[Span]) -> list[Span]:
         """An entity that runs a town into a broadcaster's own name is the credit's town and the
         broadcaster ("Havana Radio Reloj Network", "Beirut Radio Lebanon"); a town's own station
@@ -339,6 +427,10 @@ class NewsTruecase(base.RuleDataComponent):
             if any(c.start < end and start < c.end for c in changes):
                 settled = end
                 continue
+            if k == end - 1 and k > start + 1 and doc[k].text in STATION_ENDS:
+                out += self._town_before_station_name(doc, start, k)
+                settled = end
+                continue
             if k > min(end - 2, start + 3):
                 continue
             rest = doc[k + 1:end]
@@ -353,7 +445,8 @@ class NewsTruecase(base.RuleDataComponent):
 @Language.factory("news_truecase", assigns=["doc.ents"],
                   default_config={"small_words_path": "truecase/small_words.json",
                                   "sports_path": "organizations/sports.json",
-                                  "caps_names_path": "truecase/caps_names.json"})
+                                  "caps_names_path": "truecase/caps_names.json",
+                                  "institution_heads_path": "organizations/institution_heads.json"})
 def make_news_truecase(nlp: Language, name: str, small_words_path: str, sports_path: str,
-                       caps_names_path: str) -> NewsTruecase:
-    return NewsTruecase(nlp, name, small_words_path, sports_path, caps_names_path)
+                       caps_names_path: str, institution_heads_path: str) -> NewsTruecase:
+    return NewsTruecase(nlp, name, small_words_path, sports_path, caps_names_path, institution_heads_path)
