@@ -19,8 +19,8 @@ FOUND = [
      "second quarter", "DATE", "2013-Q2"),
     ("the_stays_in_a_quarter", "Profit fell in the third quarter.", PUB, "the third quarter", "DATE", "2013-Q3"),
     # "fiscal" belongs to the quarter it qualifies, written with a space or a hyphen
-    ("fiscal_before_a_hyphenated_quarter_is_kept", "It posted net income for the fiscal second-quarter of $8 "
-     "million.", PUB, "fiscal second-quarter", "DATE", "2013-Q2"),
+    ("fiscal_before_a_hyphenated_quarter_is_kept", "The retailer expects a small loss in the fiscal "
+     "second-quarter.", PUB, "fiscal second-quarter", "DATE", "2013-Q2"),
     ("fiscal_hyphenated_to_the_ordinal_is_kept", "It had a loss for the fiscal-first quarter.", PUB,
      "the fiscal-first quarter", "DATE", "2013-Q1"),
     ("fiscal_before_a_written_quarter_is_kept", "Results for the fiscal first quarter were weak.", PUB,

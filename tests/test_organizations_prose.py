@@ -60,8 +60,8 @@ def test_company_short_name_read_as_a_town(nlp, text, company, town_kept):
 
 
 @pytest.mark.parametrize("text, org", [
-    ("The Committee of Senior Officials of the Conference on Security and Cooperation met in Prague.",
-     "Committee of Senior Officials of the Conference on Security and Cooperation"),
+    ("The Council of Senior Officials of the Organization for Economic Cooperation met in Oslo.",
+     "Council of Senior Officials of the Organization for Economic Cooperation"),
 ])
 def test_name_run_on_to_its_preposition_is_joined(nlp, text, org):
     assert org in orgs(nlp, text)
@@ -74,8 +74,8 @@ def test_preposition_before_a_lower_case_word_joins_nothing(nlp):
 
 @pytest.mark.parametrize("text, org, not_place", [
     # a place's name before a broadcaster's words: the broadcaster
-    ("He made a statement for Bosnia-Herzegovina Radio and TV on Friday.", "Bosnia-Herzegovina Radio and TV",
-     "Bosnia-Herzegovina"),
+    ("She gave an interview to Slovenia Radio and TV on Sunday.", "Slovenia Radio and TV",
+     "Slovenia"),
     # a one-word legislature the model calls a place
     ("He served 24 years in Congress before he retired.", "Congress", "Congress"),
 ])
@@ -85,7 +85,7 @@ def test_place_rows_that_are_organisations(nlp, text, org, not_place):
 
 
 @pytest.mark.parametrize("text, not_org", [
-    ("The timer valve for the CFM56 engine failed.", "CFM56"),     # a model's code
+    ("Inspectors found a crack in the fan of the PW4098 engine.", "PW4098"),     # a model's code
     ("Test records were falsified for valves on the FA-18.", "FA-18"),
 ])
 def test_model_codes_are_no_organisations(nlp, text, not_org):
@@ -106,13 +106,13 @@ def test_model_code_pattern(code, expected):
 
 
 def test_hyphenated_name_split_by_the_tokenizer_is_joined(nlp):
-    text = "He is vice president of the Federation of Bosnia-Herzegovina, the agency said."
-    assert "Federation of Bosnia-Herzegovina" in orgs(nlp, text)
+    text = "She is treasurer of the Assembly of Schleswig-Holstein, the paper reported."
+    assert "Assembly of Schleswig-Holstein" in orgs(nlp, text)
 
 
 @pytest.mark.parametrize("text, employer", [
-    ("( By ITAR-TASS correspondent Boris Sitnikov )", "ITAR-TASS"),
-    ("The note was signed by CNTP Secretary Luis Cobos on Monday.", "CNTP"),
+    ("( By INTERFAX correspondent Pavel Orlov )", "INTERFAX"),
+    ("The letter was signed by FETRA Treasurer Ana Ruiz on Friday.", "FETRA"),
 ])
 def test_employer_before_a_title_and_a_person(nlp, text, employer):
     assert employer in orgs(nlp, text)

@@ -40,8 +40,8 @@ def test_places_without_a_persons_context_stay_places(nlp, text, place):
 
 
 @pytest.mark.parametrize("text, person", [
-    ("Last month, Harrington was named honorary president of the Socialist International.", "Harrington"),
-    ("The panel questioned Mason and other administration officials about the programs.", "Mason"),
+    ("In March, Pellworth was named honorary chairman of the Rotary Foundation.", "Pellworth"),
+    ("The committee heard Dunmore and other city officials about the budget.", "Dunmore"),
     ("The chairman of the front, Mohamed Ahmed Issa, also known as Cheiko, was arrested.", "Cheiko"),
     ("He said he had been framed by a mysterious man called Raoul.", "Raoul"),
     ("Gunars Meierovics (minister of state for Baltic affairs) will attend the talks.", "Gunars Meierovics"),
@@ -69,16 +69,16 @@ def officials_of(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
 
 @pytest.mark.parametrize("text, name, title, affiliation", [
     # a body led or founded by the person: the verb names the post
-    ("The study was done by the Mediterranean Foundation headed by Juan Novara.", "Juan Novara", "head",
-     "Mediterranean Foundation"),
-    ("The Harbor Opera Theater was founded in 1977 by Leigh Gore, who conducted it.", "Leigh Gore", "founder",
-     "Harbor Opera Theater"),
+    ("The survey was run by the Alpine Research Institute headed by Clara Veit.", "Clara Veit", "head",
+     "Alpine Research Institute"),
+    ("The Riverside Youth Theater was founded in 1991 by Dana Kell, who directed it.", "Dana Kell", "founder",
+     "Riverside Youth Theater"),
     # a copula after an apposition that holds no title
-    ("Anderson, the longest-held hostage, is chief correspondent for The Associated Press.", "Anderson",
+    ("Whitcombe, the oldest of the crew, is chief correspondent for The Associated Press.", "Whitcombe",
      "chief correspondent", "Associated Press"),
     # a place before the title is the beat; the organisation after it is the employer
-    ("Terry Anderson, Middle East correspondent for The Associated Press, said it.", "Terry Anderson",
-     "correspondent", "Associated Press"),
+    ("Helen Marsh, Latin America correspondent for Reuters, said it.", "Helen Marsh",
+     "correspondent", "Reuters"),
     # a place and no organisation after: the place stays
     ("John Smith, Japan's prime minister, said it.", "John Smith", "prime minister", "Japan"),
 ])
@@ -98,10 +98,10 @@ def test_no_official_without_a_body_or_title(nlp, text, name):
 
 @pytest.mark.parametrize("text, person", [
     # whatever label the tagger gives, a person's context settles it
-    ("Sturholm had resigned effective Monday and told friends he would write.", "Sturholm"),
-    ("He admitted that he shot Mendes outside his home.", "Mendes"),
+    ("Brakvik had resigned on Friday and told reporters he would travel.", "Brakvik"),
+    ("He admitted that he stabbed Ferraz outside the bar.", "Ferraz"),
     # a surname before the full name it belongs to
-    ("Aldrin was born in Montclair, N.J., and christened Edwin E. Aldrin Jr.", "Aldrin"),
+    ("Halloway was born in Dayton, Ohio, and christened Robert J. Halloway Jr.", "Halloway"),
 ])
 def test_person_context_over_any_label_and_cataphoric_surnames(nlp, text, person):
     assert person in people_texts(nlp, text)
@@ -117,10 +117,9 @@ def test_no_person_from_a_college_or_a_firm(nlp, text, not_person):
 
 @pytest.mark.parametrize("text, person", [
     # in apposition after a title, or before a noun of people or a nationality
-    ("In 1533, the last Incan King of Peru, Atahualpa, was murdered.", "Atahualpa"),
-    ("Surratt, a young Confederate spy who had conspired with Booth, was hanged.", "Surratt"),
-    ("An Wang, a native of Shanghai, who developed the device, died.", "Wang"),
-    ("Sirhan, a Christian Arab, was spared the death penalty.", "Sirhan"),
+    ("In 1410, the last Duke of Avaria, Ostrim, was deposed.", "Ostrim"),
+    ("Ostrow, a young Loyalist spy who had worked with Hale, was hanged.", "Ostrow"),
+    ("Kovacic, a Croatian Catholic, was spared a prison term.", "Kovacic"),
 ])
 def test_apposition_with_a_person_makes_a_person(nlp, text, person):
     assert person in people_texts(nlp, text)
@@ -138,15 +137,23 @@ def test_apposition_with_a_thing_or_a_birthplace_makes_no_person(nlp, text, not_
 
 
 def test_employer_cut_where_the_models_organisation_runs_into_a_clause(nlp):
-    text = "Sam Kadet of the corporate law firm of Skadden, Arps said Popeyes could give notice on Thursday."
-    assert officials_of(nlp, text).get("Sam Kadet", (None, None))[1] in {"Skadden, Arps", "Skadden"}
+    from extractor.components.people import _before_a_verb
+
+    # the model's organisation may run on into the clause after it: the span is cut before the
+    # finite verb and the punctuation before it ("of Baker, Hollis said Wendco" -> "Baker, Hollis")
+    doc = nlp("Ruth Alder of the law firm of Baker, Hollis said Wendco could file on Monday.")
+    words = [t.text for t in doc]
+    start, end = words.index("Baker"), words.index("Wendco") + 1
+    assert doc[start:_before_a_verb(doc, start, end)].text == "Baker, Hollis"
+    # a name with no verb inside keeps its end
+    assert _before_a_verb(doc, start, words.index("Hollis") + 1) == words.index("Hollis") + 1
     # an organisation with no verb inside keeps its whole name
     assert officials_of(nlp, "Jane Doe of the Sierra Club said it.").get("Jane Doe") == ("", "Sierra Club")
 
 
 @pytest.mark.parametrize("text, person, present", [
     # the tagger ran the body of a title and its holder together
-    ("First Deputy Commander of the Russian Pacific Fleet Igor Khmelnov flew to the site.", "Igor Khmelnov", True),
+    ("Chief of Staff of the Russian Baltic Fleet Ivan Petrov visited the port.", "Ivan Petrov", True),
     ("He is president of the Bank of John Smith.", "John Smith", False),
 ])
 def test_names_run_into_a_body(nlp, text, person, present):

@@ -789,7 +789,7 @@ def test_a_county_written_without_county_before_a_county_word(nlp, text, ents, c
 @pytest.mark.parametrize("text, name, state_point", [
     # Co. for County in local news: the county, placed in the state the article names
     ("Polk Co. deputies arrested a man in Lakeland, Florida.", "Polk Co.", (28.0, -81.8)),
-    ("PLYMOUTH CO. - A suspect in a theft near Hinton, Iowa, has been apprehended.", "PLYMOUTH CO", (42.8, -96.2)),
+    ("PLYMOUTH CO. - Deputies say a tractor was stolen from a farm near Le Mars, Iowa.", "PLYMOUTH CO", (42.8, -96.2)),
     ("Deputies from Hamilton Co. arrested a man in Chattanooga, Tennessee.", "Hamilton Co.", (35.1, -85.2)),
     # a company: "the X Co.", or a name that is no county
     ("The Hamilton Co. said on Monday its profits rose.", "Hamilton Co.", None),

@@ -157,8 +157,8 @@ def test_org_piece_test_reads_the_entity_arrays_as_the_entities(nlp, ents):
 
 
 @pytest.mark.parametrize("text, org, place", [
-    ("NC1901223094 London Kanal-6 Television in Turkish 1700 GMT 19 Jan 94", "Kanal-6 Television", "London"),
-    ("Prague Radiozurnal Radio Network", "Radiozurnal Radio Network", "Prague"),
+    ("BR2207113095 Madrid Onda-4 Television in Spanish 1800 GMT 22 Feb 95", "Onda-4 Television", "Madrid"),
+    ("Vienna Donauwelle Radio Network", "Donauwelle Radio Network", "Vienna"),
 ])
 def test_town_before_a_station_name(nlp, text, org, place):
     doc = nlp(text)
@@ -167,14 +167,14 @@ def test_town_before_a_station_name(nlp, text, org, place):
 
 
 def test_place_name_ending_in_a_broadcaster_word_stays_whole(nlp):
-    text = "San Gabriel River Channel , Azusa , Calif. ;"
+    text = "San Pedro Creek Channel , Covina , Calif. ;"
     doc = nlp(text)
     assert "San" not in {text[r["start"]:r["end"]] for r in doc._.places}
 
 
 @pytest.mark.parametrize("text, ground", [
-    ("A fire in the Custer National Forest grew to 1,200 acres on Tuesday.", "Custer National Forest"),
-    ("He is serving a life sentence at Soledad Prison.", "Soledad Prison"),
+    ("Crews contained a blaze in the Tonto National Forest late on Friday.", "Tonto National Forest"),
+    ("He is serving a ten-year term at Angola State Prison.", "Angola State Prison"),
 ])
 def test_org_named_for_a_piece_of_ground_is_a_place(nlp, text, ground):
     doc = nlp(text)
