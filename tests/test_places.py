@@ -803,3 +803,21 @@ def test_a_county_written_with_co(nlp, text, name, state_point):
     row = found[name]
     assert row["kind"] == "admin" and row["country_code"] == "US" and row["name"].endswith("County")
     assert abs(row["latitude"] - state_point[0]) < 1 and abs(row["longitude"] - state_point[1]) < 1
+
+
+@pytest.mark.parametrize("text, building, point", [
+    # the article placed the county in its state: the building named after it is there too
+    ("SPRINGDALE, Ark. - Deputies in Benton County seized the car. The man is held at the Benton County "
+     "Detention Center.", "Benton County Detention Center", "article"),
+    # no reading of the name in the article: the building takes the gazetteer's own for its name
+    ("The man is held at the Benton County Detention Center.", "Benton County Detention Center", "gazetteer"),
+])
+def test_a_building_takes_the_articles_reading_of_the_name_it_is_built_on(nlp, text, building, point):
+    doc = nlp(text)
+    rows = {text[r["start"]:r["end"]]: r for r in doc._.places}
+    row = rows[building]
+    assert row["resolved_by"] == "part-of"
+    if point == "article":
+        county = rows["Benton County"]
+        assert (row["latitude"], row["longitude"]) == (county["latitude"], county["longitude"])
+        assert county["country_code"] == "US" and 35 < county["latitude"] < 37.5

@@ -1309,13 +1309,45 @@ class NewsPlaces(base.RuleDataComponent):
     def _place_on_known_part(self, doc: Doc, rows: list[dict], ctx: dict[str, float]) -> None:
         """An unknown name still without a point takes the point of the known place it starts or ends
         with ("Metcalfe County Sheriff's Office", "Peace River Valley")."""
+        placed = _placed_by_text(doc.text, rows)
         for row in rows:
             if row["kind"] == "other" and row["latitude"] is None:
                 span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
-                part = self._known_part(span, ctx) if span is not None else None
-                if part is not None:
-                    row.update(country_code=part.country_code or None, latitude=part.latitude,
-                               longitude=part.longitude, resolved_by="part-of")
+                if span is None:
+                    continue
+                point = _article_point_of_part(span, placed) or _point_of(self._known_part(span, ctx))
+                if point is not None:
+                    row.update(point, resolved_by="part-of")
+
+
+def _placed_by_text(text: str, rows: list[dict]) -> dict[str, dict]:
+    """The points of the article's placed rows by their surface, where every row of the surface has
+    the same point: one name, one place within an article."""
+    points: dict[str, set] = defaultdict(set)
+    for r in rows:
+        if r["kind"] != "other" and r["latitude"] is not None:
+            points[text[r["start"]:r["end"]]].add((r["country_code"], r["latitude"], r["longitude"]))
+    return {name: dict(zip(("country_code", "latitude", "longitude"), next(iter(found))))
+            for name, found in points.items() if len(found) == 1}
+
+
+def _article_point_of_part(span: Span, placed: dict[str, dict]) -> dict | None:
+    """The point of the place the article itself placed that SPAN's name starts or ends with ("Adair
+    County" in "Adair County Regional Jail", after "Adair County" was placed in Kentucky): a
+    building takes the article's reading of the name it is built on, not a new one of its own."""
+    n = len(span)
+    for k in range(n - 1, 0, -1):
+        for part in (span[:k], span[n - k:]):
+            if part.text in placed:
+                return placed[part.text]
+    return None
+
+
+def _point_of(place) -> dict | None:
+    """A gazetteer place's country and point as row fields; None for no place."""
+    if place is None:
+        return None
+    return {"country_code": place.country_code or None, "latitude": place.latitude, "longitude": place.longitude}
 
 
 DETERMINERS_LOWER = frozenset(d.lower() for d in DETERMINERS)
