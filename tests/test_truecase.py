@@ -172,12 +172,28 @@ def test_place_name_ending_in_a_broadcaster_word_stays_whole(nlp):
     assert "San" not in {text[r["start"]:r["end"]] for r in doc._.places}
 
 
+@pytest.fixture(scope="module")
+def grounds_nlp():
+    """A new pipeline (not the cached one other tests share) with `ground_names_as_places` on."""
+    from extractor.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    nlp.get_pipe("news_truecase").ground_names_as_places = True
+    return nlp
+
+
+def test_ground_names_stay_organisations_by_default(nlp):
+    text = "Crews contained a blaze in the Tonto National Forest late on Friday."
+    doc = nlp(text)
+    assert not any(e.label_ == "FAC" and e.text == "Tonto National Forest" for e in doc.ents)
+
+
 @pytest.mark.parametrize("text, ground", [
     ("Crews contained a blaze in the Tonto National Forest late on Friday.", "Tonto National Forest"),
     ("He is serving a ten-year term at Angola State Prison.", "Angola State Prison"),
 ])
-def test_org_named_for_a_piece_of_ground_is_a_place(nlp, text, ground):
-    doc = nlp(text)
+def test_org_named_for_a_piece_of_ground_is_a_place(grounds_nlp, text, ground):
+    doc = grounds_nlp(text)
     assert ground not in {text[r["start"]:r["end"]] for r in doc._.organizations}
     assert ground in {text[r["start"]:r["end"]] for r in doc._.places}
 
