@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from pathlib import Path
 
-from ..normalize.name_article import keep_model_articles
+from ..normalize.name_article import ARTICLES, keep_model_articles
 from ..normalize.gazetteer import Gazetteer
 from ..normalize.ranking import Anchor, Evidence, is_county, km
 from ..resources import read_tsv_records
@@ -42,7 +42,7 @@ BIG_TOWN = 100_000
 SMALL_TOWN = 10_000
 # ... or one farther than this from every other place the article names.
 STRAY_KM = 800
-DETERMINERS = frozenset({"the", "The", "THE"})
+DETERMINERS = ARTICLES  # one home for the article's spellings: normalize/name_article
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
 MAX_NAME_TOKENS = 4
