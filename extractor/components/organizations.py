@@ -709,10 +709,15 @@ def mentions(text: str, name: str):
         i = text.find(name, i + 1)
 
 
+# A place this large is a name in any headline ("ROME", "KABUL") or results line; smaller gazetteer
+# entries share their spelling with ordinary words too often.
+LARGE_PLACE = 100_000
+
+
 @lru_cache(maxsize=4096)
 def is_known_place(name: str) -> bool:
-    """Whether NAME is a country, a nationality or a gazetteer place of 100,000 people or more."""
-    return is_country_or_demonym(name) or any(p.population >= 100_000 for p in place_candidates(name))
+    """Whether NAME is a country, a nationality or a gazetteer place of LARGE_PLACE people or more."""
+    return is_country_or_demonym(name) or any(p.population >= LARGE_PLACE for p in place_candidates(name))
 
 
 def is_name_word(tok) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..normalize.gazetteer import default_gazetteer, place_candidates
 from . import base
 from .organizations import has_result, is_country_or_demonym, results_table_names, sports_club_spans
+from .organizations import is_known_place as is_known_place_name
 from .places import SPORTS_CLUB
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -212,18 +213,11 @@ def town_before(doc: Doc, start: int) -> int | None:
     return None
 
 
-# A place this large is a name in any headline ("ROME", "KABUL"); smaller gazetteer entries share
-# their spelling with ordinary words too often.
-LARGE_PLACE = 100_000
-
-
 @lru_cache(maxsize=4096)
 def is_known_place(word: str) -> bool:
-    """Whether WORD (any case) names a country, a nationality or a large place in the gazetteer."""
-    name = word[0] + word[1:].lower()
-    if is_country_or_demonym(name):
-        return True
-    return any(p.population >= LARGE_PLACE for p in place_candidates(name))
+    """Whether WORD (any case: "ROME", "Rome") names a country, a nationality or a large place in
+    the gazetteer (organizations.is_known_place, on the word written as a name)."""
+    return is_known_place_name(word[0] + word[1:].lower())
 
 
 class NewsTruecase(base.RuleDataComponent):
