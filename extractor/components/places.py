@@ -1018,15 +1018,13 @@ class NewsPlaces(base.RuleDataComponent):
         """The known place an unknown multi-word name starts or ends with ("Metcalfe County" in
         "Metcalfe County Sheriff's Office", "Peace River" in "Peace River Valley"), when it is a country,
         a province or a place in a country the article is about; None otherwise."""
-        n = len(span)
-        for k in range(n - 1, 0, -1):
-            for part in (span[:k], span[n - k:]):
-                if not part[0].text[:1].isupper() or part[-1].is_punct or part.text in self.context["not_places"]:
-                    continue
-                best = self.gaz.resolve_place(part.text, context_countries=ctx)
-                if best is not None and best.latitude is not None and (
-                        best.kind in ("country", "admin") or ctx.get(best.country_code, 0) >= 1):
-                    return best
+        for part in _parts_longest_first(span):
+            if not part[0].text[:1].isupper() or part[-1].is_punct or part.text in self.context["not_places"]:
+                continue
+            best = self.gaz.resolve_place(part.text, context_countries=ctx)
+            if best is not None and best.latitude is not None and (
+                    best.kind in ("country", "admin") or ctx.get(best.country_code, 0) >= 1):
+                return best
         return None
 
     @staticmethod
@@ -1335,12 +1333,16 @@ def _article_point_of_part(span: Span, placed: dict[str, dict]) -> dict | None:
     """The point of the place the article itself placed that SPAN's name starts or ends with ("Adair
     County" in "Adair County Regional Jail", after "Adair County" was placed in Kentucky): a
     building takes the article's reading of the name it is built on, not a new one of its own."""
+    return next((placed[part.text] for part in _parts_longest_first(span) if part.text in placed), None)
+
+
+def _parts_longest_first(span: Span):
+    """SPAN's proper leading and trailing parts, longest first, the leading one of each length
+    first ("Adair County Regional Jail": "Adair County Regional", "County Regional Jail", ...)."""
     n = len(span)
     for k in range(n - 1, 0, -1):
-        for part in (span[:k], span[n - k:]):
-            if part.text in placed:
-                return placed[part.text]
-    return None
+        yield span[:k]
+        yield span[n - k:]
 
 
 def _point_of(place) -> dict | None:
