@@ -821,3 +821,23 @@ def test_a_building_takes_the_articles_reading_of_the_name_it_is_built_on(nlp, t
         county = rows["Benton County"]
         assert (row["latitude"], row["longitude"]) == (county["latitude"], county["longitude"])
         assert county["country_code"] == "US" and 35 < county["latitude"] < 37.5
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Yugoslavia recalled its ambassador to Washington.", "Yugoslavia", ""),
+    ("He defected from the Soviet Union in 1979.", "Soviet Union", ""),
+    ("The USSR and the United States signed the treaty.", "USSR", ""),
+    ("She left East Germany before the wall fell.", "East Germany", "DE"),
+    ("Czechoslovakia split into two countries.", "Czechoslovakia", ""),
+])
+def test_former_states_are_regions_with_a_point(nlp, text, name, code):
+    found = places(nlp, text)
+    assert name in found, found
+    row = found[name]
+    assert row["kind"] == "region" and (row["country_code"] or "") == code
+    assert row["latitude"] is not None
+
+
+def test_zaire_is_the_country_it_was_renamed_to(nlp):
+    row = places(nlp, "Mobutu ruled Zaire for three decades.")["Zaire"]
+    assert (row["kind"], row["country_code"]) == ("country", "CD")
