@@ -823,6 +823,17 @@ def test_a_building_takes_the_articles_reading_of_the_name_it_is_built_on(nlp, t
         assert county["country_code"] == "US" and 35 < county["latitude"] < 37.5
 
 
+@pytest.mark.parametrize("text, abbreviation, is_place", [
+    ("On the Ides of March, 44 B.C., Caesar was killed in Rome.", "B.C.", False),   # a year below 1900
+    ("The city walls were built around 1200 BC by its first kings.", "BC", False),
+    ("The first settlers arrived in 2000 BC.", "BC", False),                         # nothing after the era
+    ("He campaigned before the 2017 B.C. election in Surrey.", "B.C.", True),       # a year, then a word
+    ("Wildfires spread across Kamloops, B.C., on Friday.", "B.C.", True),            # no year before it
+])
+def test_an_era_after_a_year_is_no_place(nlp, text, abbreviation, is_place):
+    assert (abbreviation in places(nlp, text)) == is_place
+
+
 @pytest.mark.parametrize("text, name, code", [
     ("Yugoslavia recalled its ambassador to Washington.", "Yugoslavia", ""),
     ("He defected from the Soviet Union in 1979.", "Soviet Union", ""),

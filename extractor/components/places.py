@@ -431,7 +431,9 @@ class NewsPlaces(base.RuleDataComponent):
         # named like a place ("Georgia" after "Georgia Stevens") outside any place context.
         # ... also with a possessive after a place word ("to Georgia's credit", "from Georgia's hard work"),
         # unless a place's noun follows it ("Georgia's capital").
-        if all(t.text in state.person_tokens for t in core) and (
+        if self._era_after_year(core):
+            state.ents.append(ent)  # "44 B.C.": a date's era, not British Columbia (no row)
+        elif all(t.text in state.person_tokens for t in core) and (
                 not known or self._person_possessive(core)
                 or not self.place_context(doc, core.start, core.end, state.place_tokens)):
             state.ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
@@ -547,6 +549,16 @@ class NewsPlaces(base.RuleDataComponent):
             return False
         head = doc[end + 1].lower_ if end + 1 < len(doc) else ""
         return head not in self.context["before_of"] and head not in self.context["after"]
+
+    def _era_after_year(self, core: Span) -> bool:
+        """Whether a place abbreviation is an era after a year ("44 B.C.", "in 2000 BC."): a year below
+        era_before_year before it, or any year when nothing but punctuation follows; a year then a word
+        ("the 2017 B.C. election") is the province (models/places/context.json, era_words)."""
+        doc, i = core.doc, core.start - 1
+        if core.text not in self.context["era_words"] or i < 0 or not doc[i].is_digit:
+            return False
+        j = core.end
+        return int(doc[i].text) < self.context["era_before_year"] or j == len(doc) or doc[j].is_punct
 
     def _kin_apposition(self, core: Span) -> bool:
         """Whether a one-word name stands in apposition to a family noun, alone or in a list of such
