@@ -854,17 +854,6 @@ def test_zaire_is_the_country_it_was_renamed_to(nlp):
     assert (row["kind"], row["country_code"]) == ("country", "CD")
 
 
-@pytest.mark.parametrize("text, name, is_place", [
-    # a "person" named like a facility lends its words to no one: the town beside it stays a place
-    ("Gunmen fired from Karak Castle overnight. The attack on the town of Karak shocked Jordan.", "Karak", True),
-    # a real person's surname stays that person's ("Tony Hall": a given name first)
-    ("Tony Hall opened the show at the arena. Later, in an interview, Hall said it went well.", "Hall", False),
-])
-def test_a_person_named_like_a_facility_lends_no_surname(nlp, text, name, is_place):
-    rows = [r for r in nlp(text)._.places if text[r["start"]:r["end"]] == name]
-    assert bool(rows) == is_place, rows
-
-
 @pytest.mark.parametrize("text, name", [
     ("The actress, a native of Pocatello, returned for the parade.", "Pocatello"),
     ("The senator spoke during a visit to his hometown of Elkhart.", "Elkhart"),

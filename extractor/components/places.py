@@ -202,7 +202,7 @@ class NewsPlaces(base.RuleDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_data()
-        state = _ArticleState.of(doc, self.gaz, self._named_facility)
+        state = _ArticleState.of(doc, self.gaz)
         state.stray_names = self._stray_names(doc, state)
         datelines = self._datelines(doc)
         in_dateline = {i for start, end in datelines for i in range(start, end)}
@@ -715,12 +715,6 @@ class NewsPlaces(base.RuleDataComponent):
         return not (last in self.context["facility_heads"] or last in self.context["kind_after"]
                     or core[1].text in self.context["street_words"] or self.gaz.country_lookup(core[1].text)
                     or any(p.iso_code for p in self.gaz.known_candidates(core[1].text)))
-
-    def _named_facility(self, name: Span) -> bool:
-        """Whether a name the model calls a person is a facility's: a facility word last ("Karak
-        Castle", "Heuchelheim Hospital") after a first word that is no given name ("Tony Hall",
-        "Emma Stone" are people)."""
-        return name[-1].lower_ in self.context["facility_heads"] and name[0].text not in self.first_names
 
     def _named_like_facility(self, core: Span) -> bool:
         """Whether an unknown name the model calls a facility says what kind of place it is: one word
@@ -1500,15 +1494,13 @@ class _ArticleState:
     _best: dict[str, object] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Doc, gaz: Gazetteer, named_facility=lambda span: False) -> "_ArticleState":
+    def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
         # Tokens of multi-word person names: "Bayramov" alone after "Jeyhun Bayramov" is that person.
-        # A "person" whose whole name is a place ("Tamil Nadu") or a facility's ("Karak Castle",
-        # NAMED_FACILITY) lends its words to no one.
+        # A "person" whose whole name is a place ("Tamil Nadu") lends its words to no one.
         ents = list(doc.ents)  # doc.ents makes new Spans at each read: read once, with their cores
         cores = [core_span(e) for e in ents]
         person_tokens = {t.text for whole in ents if whole.label_ == "PERSON" for e in split_at_dashes(whole)
-                         if len(e) > 1 and not gaz.known_candidates(e.text) and not named_facility(e)
-                         for t in e if t.is_title}
+                         if len(e) > 1 and not gaz.known_candidates(e.text) for t in e if t.is_title}
         # The countries the article names (whatever the model called them), and half a vote for
         # each nationality it mentions: they decide between homonyms (London, Ontario or England).
         countries: dict[str, float] = defaultdict(float)
