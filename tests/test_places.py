@@ -860,3 +860,12 @@ def test_zaire_is_the_country_it_was_renamed_to(nlp):
 ])
 def test_native_and_hometown_of_name_a_place(nlp, text, name):
     assert name in places(nlp, text)
+
+@pytest.mark.parametrize("text, name, is_place", [
+    ("The gunman fired at Kennedy from a window.", "Kennedy", False),   # a person after "at"
+    ("The senator received a letter from Bush.", "Bush", False),        # ... after "from"
+    ("She flew from Boise to Denver on Friday.", "Boise", True),        # the model's own place stays
+])
+def test_at_from_to_alone_do_not_make_a_person_a_place(nlp, text, name, is_place):
+    assert (name in places(nlp, text)) == is_place
+

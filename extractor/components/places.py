@@ -748,7 +748,8 @@ class NewsPlaces(base.RuleDataComponent):
         # A word of a person's name ("Kelly" after "John Kelly") is that person whatever the label.
         if any(t.text in state.person_tokens for t in core):
             return False
-        if self.place_context(doc, core.start, core.end, state.place_tokens):
+        why = self.place_context(doc, core.start, core.end, state.place_tokens)
+        if why and not (label == "PERSON" and why == "before" and self._person_preposition_before(core)):
             return True
         best = state.best_place(core.text, self.gaz)
         if best is None or state.countries.get(best.country_code, 0) < 1:
@@ -756,6 +757,15 @@ class NewsPlaces(base.RuleDataComponent):
         # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
         # without a place context only a large town, a capital or a province of the article's country.
         return best.kind != "city" or best.population >= BIG_TOWN or best.capital
+
+    def _person_preposition_before(self, core: Span) -> bool:
+        """Whether the word before a name (past a determiner) is a preposition that takes people as
+        often as places ("fired at Kennedy", "a letter from Bush"): it alone does
+        not make a name the model calls a person a place (models/places/context.json)."""
+        doc, i = core.doc, word_before(core.doc, core.start)
+        if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
+            i = word_before(doc, i)
+        return i >= 0 and doc[i].lower_ in self.context["person_prepositions"]
 
     def _scan_gazetteer(self, state: "_ArticleState") -> None:
         """Add gazetteer names the model missed: country names anywhere, other places where their
