@@ -861,6 +861,7 @@ def test_zaire_is_the_country_it_was_renamed_to(nlp):
 def test_native_and_hometown_of_name_a_place(nlp, text, name):
     assert name in places(nlp, text)
 
+
 @pytest.mark.parametrize("text, name, is_place", [
     ("The gunman fired at Kennedy from a window.", "Kennedy", False),   # a person after "at"
     ("The senator received a letter from Bush.", "Bush", False),        # ... after "from"
@@ -869,3 +870,23 @@ def test_native_and_hometown_of_name_a_place(nlp, text, name):
 def test_at_from_to_alone_do_not_make_a_person_a_place(nlp, text, name, is_place):
     assert (name in places(nlp, text)) == is_place
 
+
+def test_an_unknown_place_takes_the_point_of_the_article_s_one_country(nlp):
+    text = ("Buses left the besieged village of Zarqatun on Friday, Syrian state media said. Troops moved on "
+            "Aleppo, and residents of Homs and Damascus in Syria were told to stay indoors.")
+    row = places(nlp, text)["Zarqatun"]
+    assert (row["country_code"], row["resolved_by"]) == ("SY", "home-country")
+    assert row["latitude"] is not None and row["geonames_id"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    # two countries with as many votes: no home country
+    ("Talks in Syria and Turkey resumed. Near the village of Zarqatun, Syria and Turkey traded fire.", "Zarqatun"),
+    # open water lies in no one country
+    ("Russian ships left Vladivostok, Russia, for the Okhlanskoye Sea, Russia's navy said from Moscow.",
+     "Okhlanskoye Sea"),
+])
+def test_no_home_country_point_without_one_country_or_on_open_water(nlp, text, name):
+    found = places(nlp, text)
+    assert name in found, found
+    assert found[name]["resolved_by"] != "home-country"

@@ -56,6 +56,9 @@ NAME_START_POS = frozenset(get_string_id(p) for p in ("PROPN", "NOUN", "ADJ"))
 # A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
 PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
 FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
+# The country votes (a country name 1, a nationality or a one-country place 0.5) that make an article's
+# leading country its home country, when it has twice the votes of any other (see home_country).
+HOME_VOTES = 2.0
 # The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
 PHONE_EVIDENCE = "(telephone area code)"
 
@@ -1102,6 +1105,7 @@ class NewsPlaces(base.RuleDataComponent):
             rows.append(self._row(span, place, t.source, why))
         self._place_within(doc, rows, after_possessive)
         self._place_on_known_part(doc, rows, ev.countries)
+        self._place_in_home_country(rows, ev.countries)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
 
@@ -1338,6 +1342,35 @@ class NewsPlaces(base.RuleDataComponent):
                 point = _article_point_of_part(span, placed) or _point_of(self._known_part(span, ctx))
                 if point is not None:
                     row.update(point, resolved_by="part-of")
+
+    def _place_in_home_country(self, rows: list[dict], countries: dict[str, float]) -> None:
+        """An unknown name still without a point (a village too small for the gazetteer, a street)
+        takes the country, and the country's point, of an article about one country: its COUNTRIES
+        votes give one at least HOME_VOTES and twice any other's. A coarse point, written as
+        resolved_by "home-country", as "container" is for a place inside a known one."""
+        home = home_country(countries)
+        place = self.gaz.resolve_place(self.gaz.country_name(home)) if home else None
+        if place is None or place.kind != "country" or place.latitude is None:
+            return
+        for row in rows:
+            if row["kind"] == "other" and row["latitude"] is None and not self._open_water(row["name"]):
+                row.update(_point_of(place), resolved_by="home-country")
+
+    def _open_water(self, name: str) -> bool:
+        """Whether NAME is open water's, in no one country ("Bering Sea", "Gulf of Guinea"): an open-water
+        word first or last (models/places/context.json)."""
+        words = name.lower().split()
+        return bool(words) and (words[0] in self.context["open_water_words"]
+                                or words[-1] in self.context["open_water_words"])
+
+
+def home_country(countries: dict[str, float]) -> str | None:
+    """The country an article is about, from its country votes (see _ArticleState.countries): the
+    first at least HOME_VOTES and at least twice the runner-up's; None when no country stands out."""
+    ranked = sorted(((w, c) for c, w in countries.items() if c), reverse=True)
+    if not ranked or ranked[0][0] < HOME_VOTES or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def _placed_by_text(text: str, rows: list[dict]) -> dict[str, dict]:
