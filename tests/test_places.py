@@ -890,3 +890,13 @@ def test_no_home_country_point_without_one_country_or_on_open_water(nlp, text, n
     found = places(nlp, text)
     assert name in found, found
     assert found[name]["resolved_by"] != "home-country"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The case went to the International Court of Justice in The Hague last July.", "The Hague"),
+    ("He moved to The Dalles, Oregon, in 1990.", "The Dalles"),
+    ("He grew up in the Bronx.", "Bronx"),                      # a lower-case "the" is the sentence's
+    ("Stocks fell in the United States on Monday.", "United States"),  # no "The" in the own name
+])
+def test_the_of_an_own_name_is_kept_when_written_so(nlp, text, span):
+    assert span in places(nlp, text)

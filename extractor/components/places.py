@@ -234,6 +234,7 @@ class NewsPlaces(base.RuleDataComponent):
         compounds = self._compounds(state)
         doc.ents = filter_spans(state.ents)
         rows = self.resolve(doc, state.toponyms, state) + compounds
+        keep_articles_of_own_names(doc.text, rows)
         if self.keep_name_article:
             keep_model_articles(doc, rows, state.model_ents)  # "the United States": the article is the name's
         doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
@@ -1371,6 +1372,18 @@ def home_country(countries: dict[str, float]) -> str | None:
     if not ranked or ranked[0][0] < HOME_VOTES or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
         return None
     return ranked[0][1]
+
+
+def keep_articles_of_own_names(text: str, rows: list[dict]) -> None:
+    """Widen a row to the "The" before it when the place it names has the article in its own name and
+    the text capitalises it so ("in The Hague", "The Dalles, Oregon"): the article is then the name's
+    in every convention, not the sentence's. A lower-case "the" stays the sentence's ("the Bronx"; for
+    "the United States" see name_article.py and the keep_name_article option)."""
+    for row in rows:
+        name, start = row.get("name") or "", row["start"]
+        if name.startswith("The ") and text[start:row["end"]] == name[4:] \
+                and start >= 4 and text[start - 4:start] == "The ":
+            row["start"] = start - 4
 
 
 def _placed_by_text(text: str, rows: list[dict]) -> dict[str, dict]:
