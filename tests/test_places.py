@@ -864,7 +864,7 @@ def test_native_and_hometown_of_name_a_place(nlp, text, name):
 
 @pytest.mark.parametrize("text, name, is_place", [
     ("The gunman fired at Kennedy from a window.", "Kennedy", False),   # a person after "at"
-    ("The senator received a letter from Bush.", "Bush", False),        # ... after "from"
+    ("Protesters shouted at Jackson outside the hall.", "Jackson", False),  # ... also after "the"
     ("She flew from Boise to Denver on Friday.", "Boise", True),        # the model's own place stays
 ])
 def test_at_from_to_alone_do_not_make_a_person_a_place(nlp, text, name, is_place):

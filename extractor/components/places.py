@@ -764,7 +764,7 @@ class NewsPlaces(base.RuleDataComponent):
 
     def _person_preposition_before(self, core: Span) -> bool:
         """Whether the word before a name (past a determiner) is a preposition that takes people as
-        often as places ("fired at Kennedy", "a letter from Bush"): it alone does
+        often as places ("fired at Kennedy"): it alone does
         not make a name the model calls a person a place (models/places/context.json)."""
         doc, i = core.doc, word_before(core.doc, core.start)
         if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
