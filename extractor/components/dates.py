@@ -318,6 +318,7 @@ class NewsDates(base.RuleDataComponent):
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = clocks_of_one_moment(ctx.text, rows)
         rows = date_periods_by_their_end(ctx.text, rows)
+        rows = counted_rates_as_sets(doc, ctx.text, rows)
         rows = with_open_ends(ctx.text, with_approximation(doc, ctx.text, rows, self.particle_verbs))
         out = []
         for r in rows:
@@ -656,6 +657,35 @@ def is_rate(doc: Doc, text: str, row: dict) -> bool:
         return False
     before = doc[span.start - 1]
     return before.pos_ in ("NOUN", "PROPN", "NUM", "SYM") or before.like_num
+
+
+# "a week" / "a year" as one unit, the whole of a row ("four flights a week")
+ONE_UNIT = re.compile(r"(?i)an?\s+(?:year|month|week|day|hour)")
+
+
+def counted_rates_as_sets(doc: Doc, text: str, rows: list[dict]) -> list[dict]:
+    """ROWS, each "a <unit>" after a counted plural noun ("four flights a week", "fifty thousand CDs a
+    year", "three meals a day") a SET: how often, as the grammar's "$2 million a year" already is,
+    not a length ("within a week", "he offered him a week", "the culmination of a week" stay)."""
+    out = []
+    for row in rows:
+        if row["type"] == "DURATION" and ONE_UNIT.fullmatch(text[row["start"]:row["end"]]) \
+                and after_counted_noun(doc, row["start"]):
+            row = {**row, "type": "SET", "granularity": ""}
+        out.append(row)
+    return out
+
+
+def after_counted_noun(doc: Doc, start: int) -> bool:
+    """Whether the word before START is a plural noun that a number counts ("700 seats", "four
+    flights", "fifty thousand CDs"): a number among its left dependents or just before it."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    noun = doc[span.start - 1]
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.like_num or c.pos_ == "NUM" for c in noun.lefts) or (noun.i > 0 and doc[noun.i - 1].like_num)
 
 
 # "around Nov. 1", "approximately 3 p.m.": the word that makes a point approximate belongs to the
