@@ -22,6 +22,31 @@ FOUND = [
     ("of_a_week_stays_a_duration", "It was the end of a week of talks.", PUB, "a week", "DURATION", "P1W"),
     ("in_a_year_after_a_singular_noun_stays_a_duration", "Prices rose for the third time in a year.", PUB,
      "a year", "DURATION", "P1Y"),
+    # a plan's date after "set for" / "slated for" lies ahead, in any tense of "be" but the past perfect
+    ("is_set_for_a_weekday_is_ahead", "The vote is set for Sunday.", PUB, "Sunday", "DATE", "2013-10-27"),
+    ("slated_for_a_weekday_is_ahead", "Talks are slated for Monday.", PUB, "Monday", "DATE", "2013-10-28"),
+    ("reduced_set_for_a_weekday_is_ahead", "The vote, set for Sunday, will be close.", PUB, "Sunday", "DATE",
+     "2013-10-27"),
+    ("had_been_set_for_is_behind", "The fee had been set for Monday.", PUB, "Monday", "DATE", "2013-10-21"),
+    # ... but "set on" a day says when the setting was done, and an active "set" is no plan
+    ("set_on_a_weekday_is_when_it_was_set", "The price was set on Monday.", PUB, "Monday", "DATE", "2013-10-21"),
+    ("active_set_a_record_is_behind", "She set a record on Sunday.", PUB, "Sunday", "DATE", "2013-10-20"),
+    # a month named alone under the present tense of an event is the coming one ("begins in June"),
+    # as a weekday is ("the trial starts Monday"); the present of saying, or a noun's month, is not
+    ("present_event_with_a_bare_month_is_ahead", "Voting begins in June.", PUB, "June", "DATE", "2014-06"),
+    ("present_takes_effect_in_a_month_is_ahead", "The law takes effect in January.", PUB, "January", "DATE",
+     "2014-01"),
+    ("present_event_with_edge_month_is_ahead", "Talks resume in early March.", PUB, "early March", "DATE",
+     "2014-03"),
+    ("present_event_in_the_current_month_is_this_month", "The sale ends in October.", PUB, "October", "DATE",
+     "2013-10"),
+    ("saying_in_the_present_leaves_a_past_month", "The ministry says prices rose in September.", PUB,
+     "September", "DATE", "2013-09"),
+    ("a_month_of_a_noun_is_left_to_its_distance", "Sales in September are up 3%.", PUB, "September", "DATE",
+     "2013-09"),
+    ("since_a_month_is_behind", "Inflation stands at its lowest since June.", PUB, "June", "DATE", "2013-06"),
+    ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
+     "DATE", "2013-09-04"),
 ]
 
 

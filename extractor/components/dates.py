@@ -39,6 +39,9 @@ TODAY_WORD = re.compile(r"(?i)\b(?:to|yester)day\b")
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
 PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
+# participles that make a plan of a date after "for": "the vote is set for Sunday", "talks slated for
+# June" (not "she set a record Sunday", "the price was set on Monday": that is when it was set)
+PLAN_PARTICIPLES_BEFORE_FOR = {"set", "slated"}
 FUTURE_MARKERS = {"next", "until", "till", "coming", "upcoming"}
 FUTURE_PHRASES = {"as soon as", "as early as"}
 # the last words of FUTURE_PHRASES: the text before a date is read only after one of them
@@ -68,6 +71,9 @@ def governing_verb(span: Span) -> Token | None:
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
+
+# a month named alone, or with its edge ("in June", "in early June"): no day, no year
+BARE_MONTH_PATTERNS = frozenset({"month", "edge_month"})
 
 _UNSET: Any = object()  # "not worked out yet", where None is an answer (no governing verb)
 
@@ -131,6 +137,14 @@ def reports_long_period(span: Span, phrases: tuple[str, ...], ctx: "DocContext")
     return ctx.reports_long_period(sent.start_char, sent.end_char, phrases)
 
 
+def is_plan_verb(tok: Token, before: str) -> bool:
+    """Whether TOK says a thing is planned ("expected", "scheduled", "due"), or is a participle of
+    PARTICIPLES_BEFORE_FOR whose date comes after "for" (BEFORE: the word before the date)."""
+    if tok.lemma_ in PLAN_VERBS:
+        return True
+    return before == "for" and tok.lower_ in PLAN_PARTICIPLES_BEFORE_FOR and tok.tag_ == "VBN"
+
+
 def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: Token | None = _UNSET) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
     and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
@@ -165,7 +179,7 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: 
         return FUTURE
     # "planned to leave on Thursday", "are expected to join in April", "is to resume Tuesday",
     # "set to resume Monday": plans point ahead, unless told in the past perfect ("had been due")
-    planner = tok if tok.lemma_ in PLAN_VERBS else tok.head if tok.head.lemma_ in PLAN_VERBS else None
+    planner = tok if is_plan_verb(tok, before) else tok.head if is_plan_verb(tok.head, before) else None
     if (planner is None and tok.dep_ == "xcomp" and tok.head.lemma_ in ("be", "set")
             and any(a.lower_ == "to" for a in auxes)):
         planner = tok.head
@@ -362,7 +376,9 @@ class NewsDates(base.RuleDataComponent):
         hints = ctx.hints | ({"will"} if says_will(verb) else set())
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
-        direction = clause_direction(span, self.reporting if bare_weekday else None, verb)
+        # a weekday or a month alone ("begins in June") takes the present tense of an event as ahead
+        present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS
+        direction = clause_direction(span, self.reporting if present_points_ahead else None, verb)
         if reports_long_period(span, self.long_periods, ctx):
             hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ in ("ended", "since"):
