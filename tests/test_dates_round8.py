@@ -45,6 +45,18 @@ FOUND = [
     ("a_month_of_a_noun_is_left_to_its_distance", "Sales in September are up 3%.", PUB, "September", "DATE",
      "2013-09"),
     ("since_a_month_is_behind", "Inflation stands at its lowest since June.", PUB, "June", "DATE", "2013-06"),
+    # the "-s" present of a verb whose past is spelled as its base ("hits", "cuts") is a present, and a
+    # present event dates a coming weekday; the bare form ("hit", "cut") still tells no tense
+    ("s_present_of_hit_points_ahead", "The storm hits Thursday.", PUB, "Thursday", "DATE", "2013-10-24"),
+    ("s_present_of_cut_points_ahead", "The firm cuts jobs Monday.", PUB, "Monday", "DATE", "2013-10-28"),
+    ("s_present_with_part_of_day_points_ahead", "The storm hits Saturday night.", PUB, "Saturday night", "DATE",
+     "2013-10-26"),
+    ("bare_cut_stays_behind", "The firm cut jobs Monday.", PUB, "Monday", "DATE", "2013-10-21"),
+    ("bare_hit_stays_behind", "Prices hit a record Tuesday.", PUB, "Tuesday", "DATE", "2013-10-22"),
+    # a weekday that "is" says of its subject ("the vote is Saturday morning") is that coming day
+    ("be_with_a_weekday_as_attribute_points_ahead", "The vote is Saturday morning.", PUB, "Saturday morning",
+     "DATE", "2013-10-26"),
+    ("was_with_a_weekday_stays_behind", "The biggest day was Tuesday.", PUB, "Tuesday", "DATE", "2013-10-22"),
     ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
      "DATE", "2013-09-04"),
 ]

@@ -125,7 +125,8 @@ def dates_the_verb(span: Span, verb: Token) -> bool:
     did ("before Friday's purchases", "over Thursday's closing price")."""
     root = span.root
     if root.head.i == verb.i:
-        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod")
+        # "the vote is Thursday morning": the day is what "be" says of its subject
+        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod") or (root.dep_ == "attr" and verb.lemma_ == "be")
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
@@ -145,14 +146,17 @@ def is_plan_verb(tok: Token, before: str) -> bool:
     return before == "for" and tok.lower_ in PLAN_PARTICIPLES_BEFORE_FOR and tok.tag_ == "VBN"
 
 
-def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: Token | None = _UNSET) -> str | None:
+def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: Token | None = _UNSET,
+                     past_spelled: frozenset[str] = frozenset()) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
     and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
     REPORTING, given for a bare weekday: the lemmas of verbs of saying; any other verb in the present
     tense then points to the coming day ("the leaders meet Monday"), while the present of saying
     reports the past ("the ministry says Tuesday"). A month and day is left to its distance from the
     publication date: a present verb there is as often a past event's comment ("June 4's blast reminds us").
-    VERB: governing_verb(SPAN), when the caller has it already."""
+    VERB: governing_verb(SPAN), when the caller has it already. PAST_SPELLED: lemmas whose past is
+    spelled as the present ("hit", "cut"): their bare form tells no tense, their "-s" form ("hits") is
+    the present."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
@@ -197,7 +201,7 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: 
     # "the leaders meet Monday", "the vote is Tuesday": the present tense of an event speaks of a
     # coming day; the present of saying ("the ministry says Tuesday") reports the past
     if (reporting is not None and is_present_tense(tok, auxes) and tok.lemma_ not in reporting
-            and dates_the_verb(span, tok)):
+            and not (tok.lemma_ in past_spelled and tok.tag_ != "VBZ") and dates_the_verb(span, tok)):
         return FUTURE
     return None
 
@@ -307,8 +311,8 @@ class NewsDates(base.RuleDataComponent):
     def load_data(self, root: Path) -> None:
         self.grammar = load_grammar(root, self.files)
         # verbs whose present tense does not point ahead: saying, and forms spelled as the past ("hurt")
-        self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ())) | frozenset(
-            self.grammar.lex.get("same_past_and_present", ()))
+        self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ()))
+        self.past_spelled = frozenset(self.grammar.lex.get("same_past_and_present", ()))
         self.long_periods = tuple(self.grammar.lex.get("periods_longer_than_a_quarter", ()))
         self.particle_verbs = frozenset(self.grammar.lex.get("around_particle_verbs", ()))
 
@@ -378,7 +382,8 @@ class NewsDates(base.RuleDataComponent):
         bare_weekday = "weekday" in names and not names & {"month", "day"}
         # a weekday or a month alone ("begins in June") takes the present tense of an event as ahead
         present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS
-        direction = clause_direction(span, self.reporting if present_points_ahead else None, verb)
+        direction = clause_direction(span, self.reporting if present_points_ahead else None, verb,
+                                     self.past_spelled)
         if reports_long_period(span, self.long_periods, ctx):
             hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ in ("ended", "since"):
