@@ -57,6 +57,15 @@ FOUND = [
     ("be_with_a_weekday_as_attribute_points_ahead", "The vote is Saturday morning.", PUB, "Saturday morning",
      "DATE", "2013-10-26"),
     ("was_with_a_weekday_stays_behind", "The biggest day was Tuesday.", PUB, "Tuesday", "DATE", "2013-10-22"),
+    # "the past three summers": a season counted over several years recurs, a SET of that season (as
+    # "every summer" is), not the vague "the past" it opens
+    ("past_counted_summers_is_a_set_of_summers", "Violence flared for the past three summers.", PUB,
+     "the past three summers", "SET", "XXXX-SU"),
+    ("next_few_winters_is_a_set_of_winters", "Floods may return over the next few winters.", PUB,
+     "the next few winters", "SET", "XXXX-WI"),
+    ("last_two_springs_is_a_set_of_springs", "Crops failed the last two springs.", PUB, "the last two springs",
+     "SET", "XXXX-SP"),
+    ("one_last_summer_stays_a_date", "Riots broke out last summer.", PUB, "last summer", "DATE", "2013-SU"),
     ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
      "DATE", "2013-09-04"),
 ]
@@ -69,6 +78,8 @@ def test_round8_date(nlp, name, text, published, mention, type_, value):
 
 NOT_FOUND = [
     ("a_counted_noun_with_no_unit_after_is_no_date", "The airline runs four flights to Baku.", PUB, None),
+    ("falls_with_no_count_is_no_season", "The last falls of the race were hard.", PUB, None),
+    ("the_past_is_not_cut_from_counted_summers", "Violence flared for the past three summers.", PUB, "the past"),
 ]
 
 
