@@ -66,6 +66,13 @@ FOUND = [
     ("last_two_springs_is_a_set_of_springs", "Crops failed the last two springs.", PUB, "the last two springs",
      "SET", "XXXX-SP"),
     ("one_last_summer_stays_a_date", "Riots broke out last summer.", PUB, "last summer", "DATE", "2013-SU"),
+    # "every"/"each" before a part of day, alone or after a weekday, is that part of each (such) day
+    ("each_morning_is_a_set_of_mornings", "She runs each morning.", PUB, "each morning", "SET", "XXXX-XX-XXTMO"),
+    ("every_night_is_a_set_of_nights", "Guards patrol every night.", PUB, "every night", "SET", "XXXX-XX-XXTNI"),
+    ("every_weekday_evening_is_one_set", "The council meets every Tuesday evening.", PUB,
+     "every Tuesday evening", "SET", "XXXX-XX-XXTEV"),
+    ("every_weekday_alone_is_unchanged", "The club meets every Tuesday.", PUB, "every Tuesday", "SET",
+     "XXXX-XX-XX"),
     ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
      "DATE", "2013-09-04"),
 ]
@@ -78,6 +85,7 @@ def test_round8_date(nlp, name, text, published, mention, type_, value):
 
 NOT_FOUND = [
     ("a_counted_noun_with_no_unit_after_is_no_date", "The airline runs four flights to Baku.", PUB, None),
+    ("the_morning_without_every_is_no_set", "The morning was cold.", PUB, None),
     ("falls_with_no_count_is_no_season", "The last falls of the race were hard.", PUB, None),
     ("the_past_is_not_cut_from_counted_summers", "Violence flared for the past three summers.", PUB, "the past"),
 ]

@@ -1026,6 +1026,8 @@ class Grammar:
                          None, None, None, False)
         if "month" in g:
             return Timex("SET", f"XXXX-{self._month_num(g['month']):02d}", None, None, None, False)
+        if "dpart" in g:  # "every morning": that part of each day
+            return Timex("SET", f"XXXX-XX-XXT{self.lex['day_parts'][g['dpart'].lower()]}", None, None, None, False)
         if "season" in g:  # "every winter"
             return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
