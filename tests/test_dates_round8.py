@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dates_tables import assert_date, assert_no_date
+from tests.dates_tables import assert_date, assert_no_date, dates_component
 
 PUB = "2013-10-24"  # a Thursday in the fourth quarter
 
@@ -73,6 +73,16 @@ FOUND = [
      "every Tuesday evening", "SET", "XXXX-XX-XXTEV"),
     ("every_weekday_alone_is_unchanged", "The club meets every Tuesday.", PUB, "every Tuesday", "SET",
      "XXXX-XX-XX"),
+    # "that night", "the next morning": a part of the day the text last named (or the one after or before),
+    # typed as "Monday morning" is by default: that day, a DATE (the TIME form is under part_of_day_time)
+    ("that_night_is_the_day_last_named", "He died on Oct. 2. That night, fans gathered.", PUB, "That night",
+     "DATE", "2013-10-02"),
+    ("the_next_morning_is_the_day_after", "The blast hit on Tuesday. The next morning, crowds gathered.", PUB,
+     "The next morning", "DATE", "2013-10-23"),
+    ("the_previous_evening_is_the_day_before", "The fire started Saturday; it began the previous evening.",
+     "2013-10-27", "the previous evening", "DATE", "2013-10-25"),
+    ("that_night_with_no_day_named_is_the_publication_day", "That night, rain fell.", PUB, "That night", "DATE",
+     "2013-10-24"),
     ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
      "DATE", "2013-09-04"),
 ]
@@ -85,6 +95,8 @@ def test_round8_date(nlp, name, text, published, mention, type_, value):
 
 NOT_FOUND = [
     ("a_counted_noun_with_no_unit_after_is_no_date", "The airline runs four flights to Baku.", PUB, None),
+    ("said_that_morning_is_a_conjunction", "He said that morning trading was slow.", PUB, "that morning"),
+    ("said_that_night_is_a_conjunction", "Officials said that night was calm.", PUB, "that night"),
     ("the_morning_without_every_is_no_set", "The morning was cold.", PUB, None),
     ("falls_with_no_count_is_no_season", "The last falls of the race were hard.", PUB, None),
     ("the_past_is_not_cut_from_counted_summers", "Violence flared for the past three summers.", PUB, "the past"),
@@ -94,3 +106,13 @@ NOT_FOUND = [
 @pytest.mark.parametrize("name,text,published,mention", NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
 def test_round8_no_date(nlp, name, text, published, mention):
     assert_no_date(nlp, text, published, mention)
+
+
+def test_anaphoric_part_of_day_is_a_time_under_part_of_day_time(nlp):
+    """With part_of_day_time on, "the next morning" is a TIME on the day after the one last named, as
+    "Monday morning" then is (2013-10-23TMO)."""
+    dates = dates_component(part_of_day_time=True)
+    assert_date(nlp, "The blast hit on Tuesday. The next morning, crowds gathered.", PUB, "The next morning",
+                "TIME", "2013-10-23TMO", dates)
+    assert_date(nlp, "He died on Oct. 2. That night, fans gathered.", PUB, "That night", "TIME", "2013-10-02TNI",
+                dates)

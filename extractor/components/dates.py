@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               calendar_range, contract_value, load_grammar, make_date, resolve_weekday, shift)
+                               anaphor_unit, calendar_range, contract_value, load_grammar, make_date, resolve_weekday, shift)
 from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
@@ -331,7 +331,7 @@ class NewsDates(base.RuleDataComponent):
             rows += self.entity_rows(doc, rows, ctx.dct)
         rows.sort(key=lambda r: r["start"])
         if anaphors:
-            rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
+            rows = self.resolve_anaphors(rows, anaphors, ctx.dct, ctx.hints)
         rows = [r for r in rows if not in_unit_compound(ctx.text, r, self.grammar.units) and not is_rate(doc, ctx.text, r)]
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = clocks_of_one_moment(ctx.text, rows)
@@ -346,18 +346,19 @@ class NewsDates(base.RuleDataComponent):
         doc._.dates = out
         return doc
 
-    def resolve_anaphors(self, rows: list[dict], anaphors: dict[int, Candidate], dct: date | None) -> list[dict]:
+    def resolve_anaphors(self, rows: list[dict], anaphors: dict[int, Candidate], dct: date | None,
+                         hints: frozenset[str] | set[str] = frozenset()) -> list[dict]:
         """"that year", "the following month": the unit of the latest date named before, as HeidelTime
         does with its reference time; the publication date's when the text named none."""
         out: list[dict] = []
         for row in rows:
             cand = anaphors.get(row["start"])
             if cand is not None:
-                unit = self.grammar.units[dict(cand.groups)["unit"].lower()]
+                unit = anaphor_unit(dict(cand.groups), self.grammar.units)
                 shape = re.compile(REFERENCE_SHAPES[unit])
                 ref = next((r["value"] for r in reversed(out)
                             if r["type"] in ("DATE", "TIME") and shape.match(r["value"])), None)
-                tx = self.grammar.anaphor(cand, ref, dct)
+                tx = self.grammar.anaphor(cand, ref, dct, hints)
                 if tx is None:
                     continue
                 row = {"start": row["start"], "end": row["end"], **tx.as_dict()}
