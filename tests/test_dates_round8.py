@@ -83,6 +83,11 @@ FOUND = [
      "2013-10-27", "the previous evening", "DATE", "2013-10-25"),
     ("that_night_with_no_day_named_is_the_publication_day", "That night, rain fell.", PUB, "That night", "DATE",
      "2013-10-24"),
+    # "the 1800s" names a century (as "the 19th century" does: 18), "the 1810s" and "the 2000s" a decade
+    ("hundreds_before_2000_is_a_century", "The fort was built in the 1800s.", PUB, "the 1800s", "DATE", "18"),
+    ("early_hundreds_is_a_century", "The mill opened in the early 1900s.", PUB, "the early 1900s", "DATE", "19"),
+    ("tens_decade_stays_a_decade", "Ships of the 1810s were slow.", PUB, "the 1810s", "DATE", "181X"),
+    ("the_2000s_stays_a_decade", "Prices rose in the early 2000s.", PUB, "the early 2000s", "DATE", "200X"),
     ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
      "DATE", "2013-09-04"),
 ]

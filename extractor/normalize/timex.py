@@ -959,6 +959,8 @@ class Grammar:
             tens = int(d.lstrip("'")[0])
             cent = "20" if dct is not None and tens * 10 <= dct.year % 100 and dct.year >= 2000 else "19"
             return make_date(f"{cent}{tens}X", False)
+        if re.fullmatch(r"1[0-9]00s", d):
+            return make_date(d[:2], False)  # "the 1800s": the century of the 1800 years (18), as "the 19th century"
         return make_date(f"{d[:3]}X", False)
 
     def h_century(self, g, dct, direction, hints):
