@@ -88,6 +88,13 @@ FOUND = [
     ("early_hundreds_is_a_century", "The mill opened in the early 1900s.", PUB, "the early 1900s", "DATE", "19"),
     ("tens_decade_stays_a_decade", "Ships of the 1810s were slow.", PUB, "the 1810s", "DATE", "181X"),
     ("the_2000s_stays_a_decade", "Prices rose in the early 2000s.", PUB, "the early 2000s", "DATE", "200X"),
+    # a part of day after "into", "through", "until" is a time on the day last named, as after "in"
+    ("into_the_evening_is_a_part_of_day", "The talks went on into the evening.", PUB, "the evening", "TIME",
+     "2013-10-24TEV"),
+    ("through_the_night_is_a_part_of_day", "Clashes went on through the night.", PUB, "the night", "TIME",
+     "2013-10-24TNI"),
+    ("until_the_morning_is_a_part_of_day", "Fighting lasted until the morning.", PUB, "the morning", "TIME",
+     "2013-10-24TMO"),
     ("month_and_day_is_left_to_its_distance", "The blast of Sept. 4 reminds us of the risk.", PUB, "Sept. 4",
      "DATE", "2013-09-04"),
 ]
@@ -102,6 +109,9 @@ NOT_FOUND = [
     ("a_counted_noun_with_no_unit_after_is_no_date", "The airline runs four flights to Baku.", PUB, None),
     ("said_that_morning_is_a_conjunction", "He said that morning trading was slow.", PUB, "that morning"),
     ("said_that_night_is_a_conjunction", "Officials said that night was calm.", PUB, "that night"),
+    ("a_part_of_day_naming_a_thing_is_no_time", "They walked into the night club.", PUB, "the night"),
+    ("the_morning_paper_is_no_time", "He read it in the morning paper.", PUB, "the morning"),
+    ("until_the_morning_after_is_not_cut", "He stayed until the morning after.", PUB, "the morning"),
     ("the_morning_without_every_is_no_set", "The morning was cold.", PUB, None),
     ("falls_with_no_count_is_no_season", "The last falls of the race were hard.", PUB, None),
     ("the_past_is_not_cut_from_counted_summers", "Violence flared for the past three summers.", PUB, "the past"),

@@ -377,6 +377,8 @@ class NewsDates(base.RuleDataComponent):
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
+        if cand.pattern == "part_of_day" and span[-1].dep_ == "compound":
+            return None  # "into the night club", "in the morning paper": a part of day naming a thing
         verb = governing_verb(span)  # walking up the parse once for both questions
         hints = ctx.hints | ({"will"} if says_will(verb) else set())
         names = {k for k, _ in cand.groups}
