@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               calendar_range, contract_value, load_grammar, make_date, resolve_weekday, shift)
+                               anaphor_unit, calendar_range, contract_value, load_grammar, make_date, resolve_weekday, shift)
 from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
@@ -39,6 +39,9 @@ TODAY_WORD = re.compile(r"(?i)\b(?:to|yester)day\b")
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 PAST_MARKERS = {"since", "ago", "last", "earlier", "previous", "past"}
 PLAN_VERBS = {"expect", "schedule", "plan", "due", "intend"}
+# participles that make a plan of a date after "for": "the vote is set for Sunday", "talks slated for
+# June" (not "she set a record Sunday", "the price was set on Monday": that is when it was set)
+PLAN_PARTICIPLES_BEFORE_FOR = {"set", "slated"}
 FUTURE_MARKERS = {"next", "until", "till", "coming", "upcoming"}
 FUTURE_PHRASES = {"as soon as", "as early as"}
 # the last words of FUTURE_PHRASES: the text before a date is read only after one of them
@@ -68,6 +71,9 @@ def governing_verb(span: Span) -> Token | None:
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
+
+# a month named alone, or with its edge ("in June", "in early June"): no day, no year
+BARE_MONTH_PATTERNS = frozenset({"month", "edge_month"})
 
 _UNSET: Any = object()  # "not worked out yet", where None is an answer (no governing verb)
 
@@ -119,7 +125,8 @@ def dates_the_verb(span: Span, verb: Token) -> bool:
     did ("before Friday's purchases", "over Thursday's closing price")."""
     root = span.root
     if root.head.i == verb.i:
-        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod")
+        # "the vote is Thursday morning": the day is what "be" says of its subject
+        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod") or (root.dep_ == "attr" and verb.lemma_ == "be")
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
@@ -131,14 +138,25 @@ def reports_long_period(span: Span, phrases: tuple[str, ...], ctx: "DocContext")
     return ctx.reports_long_period(sent.start_char, sent.end_char, phrases)
 
 
-def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: Token | None = _UNSET) -> str | None:
+def is_plan_verb(tok: Token, before: str) -> bool:
+    """Whether TOK says a thing is planned ("expected", "scheduled", "due"), or is a participle of
+    PARTICIPLES_BEFORE_FOR whose date comes after "for" (BEFORE: the word before the date)."""
+    if tok.lemma_ in PLAN_VERBS:
+        return True
+    return before == "for" and tok.lower_ in PLAN_PARTICIPLES_BEFORE_FOR and tok.tag_ == "VBN"
+
+
+def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: Token | None = _UNSET,
+                     past_spelled: frozenset[str] = frozenset()) -> str | None:
     """Whether the clause that holds SPAN speaks of the past or the future: the governing verb's tense
     and auxiliaries ("will", "has"), and a marker word just before the span ("since", "next").
     REPORTING, given for a bare weekday: the lemmas of verbs of saying; any other verb in the present
     tense then points to the coming day ("the leaders meet Monday"), while the present of saying
     reports the past ("the ministry says Tuesday"). A month and day is left to its distance from the
     publication date: a present verb there is as often a past event's comment ("June 4's blast reminds us").
-    VERB: governing_verb(SPAN), when the caller has it already."""
+    VERB: governing_verb(SPAN), when the caller has it already. PAST_SPELLED: lemmas whose past is
+    spelled as the present ("hit", "cut"): their bare form tells no tense, their "-s" form ("hits") is
+    the present."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in PAST_MARKERS:
@@ -165,7 +183,7 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: 
         return FUTURE
     # "planned to leave on Thursday", "are expected to join in April", "is to resume Tuesday",
     # "set to resume Monday": plans point ahead, unless told in the past perfect ("had been due")
-    planner = tok if tok.lemma_ in PLAN_VERBS else tok.head if tok.head.lemma_ in PLAN_VERBS else None
+    planner = tok if is_plan_verb(tok, before) else tok.head if is_plan_verb(tok.head, before) else None
     if (planner is None and tok.dep_ == "xcomp" and tok.head.lemma_ in ("be", "set")
             and any(a.lower_ == "to" for a in auxes)):
         planner = tok.head
@@ -183,7 +201,7 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: 
     # "the leaders meet Monday", "the vote is Tuesday": the present tense of an event speaks of a
     # coming day; the present of saying ("the ministry says Tuesday") reports the past
     if (reporting is not None and is_present_tense(tok, auxes) and tok.lemma_ not in reporting
-            and dates_the_verb(span, tok)):
+            and not (tok.lemma_ in past_spelled and tok.tag_ != "VBZ") and dates_the_verb(span, tok)):
         return FUTURE
     return None
 
@@ -293,8 +311,8 @@ class NewsDates(base.RuleDataComponent):
     def load_data(self, root: Path) -> None:
         self.grammar = load_grammar(root, self.files)
         # verbs whose present tense does not point ahead: saying, and forms spelled as the past ("hurt")
-        self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ())) | frozenset(
-            self.grammar.lex.get("same_past_and_present", ()))
+        self.reporting = frozenset(self.grammar.lex.get("reporting_verbs", ()))
+        self.past_spelled = frozenset(self.grammar.lex.get("same_past_and_present", ()))
         self.long_periods = tuple(self.grammar.lex.get("periods_longer_than_a_quarter", ()))
         self.particle_verbs = frozenset(self.grammar.lex.get("around_particle_verbs", ()))
 
@@ -313,11 +331,12 @@ class NewsDates(base.RuleDataComponent):
             rows += self.entity_rows(doc, rows, ctx.dct)
         rows.sort(key=lambda r: r["start"])
         if anaphors:
-            rows = self.resolve_anaphors(rows, anaphors, ctx.dct)
+            rows = self.resolve_anaphors(rows, anaphors, ctx.dct, ctx.hints)
         rows = [r for r in rows if not in_unit_compound(ctx.text, r, self.grammar.units) and not is_rate(doc, ctx.text, r)]
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = clocks_of_one_moment(ctx.text, rows)
         rows = date_periods_by_their_end(ctx.text, rows)
+        rows = counted_rates_as_sets(doc, ctx.text, rows)
         rows = with_open_ends(ctx.text, with_approximation(doc, ctx.text, rows, self.particle_verbs))
         out = []
         for r in rows:
@@ -327,18 +346,19 @@ class NewsDates(base.RuleDataComponent):
         doc._.dates = out
         return doc
 
-    def resolve_anaphors(self, rows: list[dict], anaphors: dict[int, Candidate], dct: date | None) -> list[dict]:
+    def resolve_anaphors(self, rows: list[dict], anaphors: dict[int, Candidate], dct: date | None,
+                         hints: frozenset[str] | set[str] = frozenset()) -> list[dict]:
         """"that year", "the following month": the unit of the latest date named before, as HeidelTime
         does with its reference time; the publication date's when the text named none."""
         out: list[dict] = []
         for row in rows:
             cand = anaphors.get(row["start"])
             if cand is not None:
-                unit = self.grammar.units[dict(cand.groups)["unit"].lower()]
+                unit = anaphor_unit(dict(cand.groups), self.grammar.units)
                 shape = re.compile(REFERENCE_SHAPES[unit])
                 ref = next((r["value"] for r in reversed(out)
                             if r["type"] in ("DATE", "TIME") and shape.match(r["value"])), None)
-                tx = self.grammar.anaphor(cand, ref, dct)
+                tx = self.grammar.anaphor(cand, ref, dct, hints)
                 if tx is None:
                     continue
                 row = {"start": row["start"], "end": row["end"], **tx.as_dict()}
@@ -357,11 +377,16 @@ class NewsDates(base.RuleDataComponent):
                 return None
         if cand.pattern != "holiday" and is_title(span, self.grammar.units):
             return None
+        if cand.pattern == "part_of_day" and span[-1].dep_ == "compound":
+            return None  # "into the night club", "in the morning paper": a part of day naming a thing
         verb = governing_verb(span)  # walking up the parse once for both questions
         hints = ctx.hints | ({"will"} if says_will(verb) else set())
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
-        direction = clause_direction(span, self.reporting if bare_weekday else None, verb)
+        # a weekday or a month alone ("begins in June") takes the present tense of an event as ahead
+        present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS
+        direction = clause_direction(span, self.reporting if present_points_ahead else None, verb,
+                                     self.past_spelled)
         if reports_long_period(span, self.long_periods, ctx):
             hints = hints | {"year_period"}
         if span.start > 0 and doc[span.start - 1].lower_ in ("ended", "since"):
@@ -656,6 +681,35 @@ def is_rate(doc: Doc, text: str, row: dict) -> bool:
         return False
     before = doc[span.start - 1]
     return before.pos_ in ("NOUN", "PROPN", "NUM", "SYM") or before.like_num
+
+
+# "a week" / "a year" as one unit, the whole of a row ("four flights a week")
+ONE_UNIT = re.compile(r"(?i)an?\s+(?:year|month|week|day|hour)")
+
+
+def counted_rates_as_sets(doc: Doc, text: str, rows: list[dict]) -> list[dict]:
+    """ROWS, each "a <unit>" after a counted plural noun ("four flights a week", "fifty thousand CDs a
+    year", "three meals a day") a SET: how often, as the grammar's "$2 million a year" already is,
+    not a length ("within a week", "he offered him a week", "the culmination of a week" stay)."""
+    out = []
+    for row in rows:
+        if row["type"] == "DURATION" and ONE_UNIT.fullmatch(text[row["start"]:row["end"]]) \
+                and after_counted_noun(doc, row["start"]):
+            row = {**row, "type": "SET", "granularity": ""}
+        out.append(row)
+    return out
+
+
+def after_counted_noun(doc: Doc, start: int) -> bool:
+    """Whether the word before START is a plural noun that a number counts ("700 seats", "four
+    flights", "fifty thousand CDs"): a number among its left dependents or just before it."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    noun = doc[span.start - 1]
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.like_num or c.pos_ == "NUM" for c in noun.lefts) or (noun.i > 0 and doc[noun.i - 1].like_num)
 
 
 # "around Nov. 1", "approximately 3 p.m.": the word that makes a point approximate belongs to the

@@ -272,6 +272,12 @@ def anaphor_value(unit: str, offset: int, ref: str) -> str | None:
     return None
 
 
+def anaphor_unit(groups: dict[str, str], units: dict[str, str]) -> str:
+    """The unit an anaphor ("that year", "the following day", "that night") takes from the date the
+    text named before it: its unit word's, or a day for a part of day."""
+    return "D" if "part" in groups and "unit" not in groups else units[groups["unit"].lower()]
+
+
 # ---------------------------------------------------------------- numbers
 def day_ordinals(figures_numbers: dict) -> dict[str, int]:
     """The ordinal words of the days of a month, "first" to "thirty-first" ("March eighth", "the
@@ -953,6 +959,8 @@ class Grammar:
             tens = int(d.lstrip("'")[0])
             cent = "20" if dct is not None and tens * 10 <= dct.year % 100 and dct.year >= 2000 else "19"
             return make_date(f"{cent}{tens}X", False)
+        if re.fullmatch(r"1[0-9]00s", d):
+            return make_date(d[:2], False)  # "the 1800s": the century of the 1800 years (18), as "the 19th century"
         return make_date(f"{d[:3]}X", False)
 
     def h_century(self, g, dct, direction, hints):
@@ -1026,6 +1034,8 @@ class Grammar:
                          None, None, None, False)
         if "month" in g:
             return Timex("SET", f"XXXX-{self._month_num(g['month']):02d}", None, None, None, False)
+        if "dpart" in g:  # "every morning": that part of each day
+            return Timex("SET", f"XXXX-XX-XXT{self.lex['day_parts'][g['dpart'].lower()]}", None, None, None, False)
         if "season" in g:  # "every winter"
             return Timex("SET", f"XXXX-{self.lex['seasons'][g['season'].lower()]}", None, None, None, False)
         unit = self.units[g["unit"].lower()]
@@ -1092,18 +1102,24 @@ class Grammar:
         """"that year", "the same month", "later that day", "the following year": the unit of REF, the
         latest date the text named before (the dates component passes it); the publication date's
         when there is none."""
-        unit = self.units[g["unit"].lower()]
+        unit = anaphor_unit(g, self.units)
         rel = re.sub(r"\s+", " ", g["rel"]).lower()
         offset = 1 if rel in ("the following", "the next") else -1 if rel in ("the previous", "the prior", "the preceding") else 0
         if ref is None and dct is None:
             return unknown_unit(unit)
         value = anaphor_value(unit, offset, ref or dct.isoformat())
+        if value and "part" in g and "part_of_day_time" in hints:
+            # "that night", "the next morning": a part of the day REF names (or the one after), typed as
+            # "Monday morning" is: a TIME with the part under the option part_of_day_time, else that day
+            return Timex("TIME", f"{value}T{self.lex['day_parts'][g['part'].lower()]}", "day", None, None, True)
         return make_date(value, True) if value else None
 
-    def anaphor(self, cand: Candidate, ref: str | None, dct: date | None) -> Timex | None:
-        """The TIMEX3 of an anaphoric candidate (pattern handler "anaphor") against the value REF."""
+    def anaphor(self, cand: Candidate, ref: str | None, dct: date | None,
+                hints: frozenset[str] | set[str] = frozenset()) -> Timex | None:
+        """The TIMEX3 of an anaphoric candidate (pattern handler "anaphor") against the value REF;
+        HINTS: the component's switches (part_of_day_time)."""
         try:
-            return self.h_anaphor(dict(cand.groups), dct, None, frozenset(), ref)
+            return self.h_anaphor(dict(cand.groups), dct, None, hints, ref)
         except (ValueError, KeyError):
             return None
 
