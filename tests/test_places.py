@@ -824,7 +824,7 @@ def test_a_building_takes_the_articles_reading_of_the_name_it_is_built_on(nlp, t
 
 
 @pytest.mark.parametrize("text, abbreviation, is_place", [
-    ("On the Ides of March, 44 B.C., Caesar was killed in Rome.", "B.C.", False),   # a year below 1900
+    ("Legend says Rome was founded in 753 B.C. by Romulus.", "B.C.", False),   # a year below 1900
     ("The city walls were built around 1200 BC by its first kings.", "BC", False),
     ("The first settlers arrived in 2000 BC.", "BC", False),                         # nothing after the era
     ("He campaigned before the 2017 B.C. election in Surrey.", "B.C.", True),       # a year, then a word
@@ -856,7 +856,7 @@ def test_zaire_is_the_country_it_was_renamed_to(nlp):
 
 @pytest.mark.parametrize("text, name", [
     ("The actress, a native of Pocatello, returned for the parade.", "Pocatello"),
-    ("The senator spoke during a visit to his hometown of Elkhart.", "Elkhart"),
+    ("The senator flew back to his hometown of Elkhart on Sunday.", "Elkhart"),
 ])
 def test_native_and_hometown_of_name_a_place(nlp, text, name):
     assert name in places(nlp, text)
@@ -893,7 +893,7 @@ def test_no_home_country_point_without_one_country_or_on_open_water(nlp, text, n
 
 
 @pytest.mark.parametrize("text, span", [
-    ("The case went to the International Court of Justice in The Hague last July.", "The Hague"),
+    ("Both governments took the dispute to a tribunal in The Hague last July.", "The Hague"),
     ("He moved to The Dalles, Oregon, in 1990.", "The Dalles"),
     ("He grew up in the Bronx.", "Bronx"),                      # a lower-case "the" is the sentence's
     ("Stocks fell in the United States on Monday.", "United States"),  # no "The" in the own name
