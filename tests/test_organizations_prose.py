@@ -125,3 +125,59 @@ def test_employer_before_a_title_and_a_person(nlp, text, employer):
 ])
 def test_no_employer_before_a_title(nlp, text, not_org):
     assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Acme Gold said on Monday it had found new reserves near the lake.", "Acme Gold"),
+    ("Shares of Salomon Brothers fell after the bank cut its forecast.", "Salomon Brothers"),
+])
+def test_untagged_name_ending_in_a_company_word(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Atomic Energy Agency inspectors arrived in the capital on Monday.", "Atomic Energy"),  # the name goes on
+    ("Energy Group Reports Higher Profits For Third Quarter", "Energy Group"),          # a title-case headline
+])
+def test_company_word_run_that_is_no_whole_name(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org, not_org", [
+    # the company's seat after a comma or after its legal form's "of" is no part of its name
+    ("The plane was owned by Bradley Air Services of Carp, Ontario, a charter firm.", "Bradley Air Services of Carp",
+     "Bradley Air Services of Carp, Ontario"),
+    ("Pittsburgh-Corning Corp. of Pittsburgh made the insulation.", "Pittsburgh-Corning Corp.",
+     "Pittsburgh-Corning Corp. of Pittsburgh"),
+])
+def test_company_seat_is_cut(nlp, text, org, not_org):
+    found = orgs(nlp, text)
+    assert org in found and not_org not in found
+
+
+def test_of_and_comma_inside_a_name_stay(nlp):
+    found = orgs(nlp, "The Bank of America said on Tuesday it would hire 500 people.")
+    assert "Bank of America" in found
+
+
+def test_entity_run_across_a_verb_is_two_names(nlp):
+    text = "A lawyer at the firm of Skadden, Arps said Popeyes could give notice on Thursday."
+    found = orgs(nlp, text)
+    assert not any("said" in o for o in found)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Standard & Poor's raised its outlook on Sweden to positive.", "Standard & Poor's"),  # the name's own 's
+    ("Apple's profits rose by a third.", "Apple"),                                       # an owner's 's
+])
+def test_possessive_kept_only_when_it_is_the_names(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+def test_stock_index_after_a_possessive_is_no_organisation(nlp):
+    assert not orgs(nlp, "The Standard & Poor's 500 index fell 2 percent on Friday.")
+
+
+def test_a_person_row_that_ends_in_a_body_word_cuts_no_organisation(nlp):
+    text = "In Washington, the General Accounting Office said the program cost too much."
+    assert "General Accounting Office" in orgs(nlp, text)

@@ -62,6 +62,8 @@ class NewsOrganizations(base.RuleDataComponent):
         self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
+        self.corporate_ids: frozenset[int] = frozenset()
+        self.legal_forms: frozenset[str] = frozenset()
         self.descriptor_ids: frozenset[int] = frozenset()
         self.station_words: frozenset[str] = frozenset()
         self.title_words: frozenset[str] = frozenset()
@@ -76,11 +78,13 @@ class NewsOrganizations(base.RuleDataComponent):
                      for k, v in raw.items() if not k.startswith("_")}
         corporate = base.read_json(root / self.corporate_words_path)
         self.corporate_words = frozenset(corporate["words"])
+        self.corporate_ids = frozenset(get_string_id(w) for w in self.corporate_words)
         self.descriptor_ids = frozenset(get_string_id(w) for w in corporate["descriptors"])
         self.station_words = frozenset(corporate["station_words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
         self.role_words = lex.heads | lex.kept
+        self.legal_forms = frozenset(corporate["legal_forms"])
         heads = base.read_json(root / self.institution_heads_path)
         self.institution_heads = frozenset(heads["words"])
         self.institutions = frozenset(heads["institutions"])
@@ -101,7 +105,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return True
         if data["model_code_pattern"].match(text):
             return True  # "CFM56", "FA-18": a model's code
-        if core.end < len(doc) and doc[core.end].text in data["next_words"] and doc[core.end].ent_type_ != "DATE":
+        after = core.end + 1 if core.end + 1 < len(doc) and doc[core.end].text in {"'s", "’s"} else core.end
+        if after < len(doc) and doc[after].text in data["next_words"] and doc[after].ent_type_ != "DATE":
             return True  # an index's size ("the FTSE 100"), not a date's day ("THE TIMES 30 Jan 94")
         return len(core) > 1 and core[-1].text in data["last_words"]
 
@@ -110,6 +115,8 @@ class NewsOrganizations(base.RuleDataComponent):
         taken = {(row["start"], row["end"]) for row in doc._.places or []}
         people = [(row["start"], row["end"]) for row in doc._.people or []]
         taken.update(people)
+        # A "person" whose last word names a body ("General | Accounting Office") cuts no organisation.
+        cutting = [p for p in people if not self.ends_in_body_word(doc, p)]
         rows = []
         for ent in self.candidates(doc):
             for part in name_parts(ent):
@@ -117,7 +124,9 @@ class NewsOrganizations(base.RuleDataComponent):
                 if core is None:
                     continue
                 core = keep_written_article(part, core)
-                core = cut_person_tail(core, people)
+                core = keep_name_possessive(part, core)
+                core = cut_place_tail(core, self.legal_forms)
+                core = cut_person_tail(core, cutting)
                 core = cut_title_tail(core, self.title_words) if core is not None else None
                 if core is None or not self.is_organisation(core, taken):
                     continue
@@ -135,6 +144,7 @@ class NewsOrganizations(base.RuleDataComponent):
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
         busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
         rows.extend(self.descriptor_rows(doc, busy, taken))
+        rows.extend(self.corporate_run_rows(doc, busy, taken))
         rows.extend(self.employer_rows(doc, busy, taken))
         rows.extend(self.reclaimed_place_rows(doc, rows, taken))
         rows.extend(self.repeated_name_rows(doc, rows, taken))
@@ -230,6 +240,50 @@ class NewsOrganizations(base.RuleDataComponent):
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
+
+    def corporate_run_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """A run of capitalised words the model tagged as nothing that ends in a company's word ("Acme
+        Gold said", "Barclays Bank raised"): an organisation. Not a run of company words alone ("Energy
+        Group"), a title, a run in a headline written in capitals or title case, nor a span a row holds."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out = []
+        for k in base.token_indices(lowers, self.corporate_ids):
+            tok = doc[k]
+            if tok.ent_type_ or not tok.text[:1].isupper() or (k + 1 < len(doc) and name_goes_on(doc[k + 1])):
+                continue  # tagged, lower case, or the name goes on ("Gold | Mines Ltd", "Energy | Agency")
+            name = self.untagged_run_before(doc, k + 1)
+            if name is None or all(t.lower_ in self.corporate_words for t in name):
+                continue
+            if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
+                continue
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def untagged_run_before(self, doc: Doc, end: int) -> Span | None:
+        """The capitalised words on one line that end at token END, none tagged by the model, two at
+        least, no leading "The" or title; "&" may join them ("Procter & Gamble Co"). None if fewer."""
+        start = end - 1
+        while start > 0 and "\n" not in doc[start - 1].whitespace_ and not doc[start - 1].ent_type_:
+            prev = doc[start - 1]
+            if prev.text == "&" and start > 1 and doc[start - 2].text[:1].isupper():
+                start -= 1
+            elif prev.text[:1].isupper() and any(c.isalpha() for c in prev.text):
+                start -= 1
+            else:
+                break
+        while start < end - 1 and (doc[start].lower_ in {"the", "&"} or doc[start].lower_.rstrip(".") in self.title_words):
+            start += 1
+        return doc[start:end] if end - start >= 2 else None
+
+    def ends_in_body_word(self, doc: Doc, person: tuple[int, int]) -> bool:
+        """Whether the person row PERSON (char offsets) ends in a word that ends a body's or a company's
+        name ("Accounting Office", "Salomon Brothers"): no person's name."""
+        span = doc.char_span(*person)
+        if span is None:
+            return False
+        last = span[-1].lower_
+        return span[-1].is_title and (last in self.institution_heads or last in self.corporate_words)
 
     def employer_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
         """The name right before a title that comes before a person's name ("Healy president George
@@ -741,18 +795,21 @@ def capitalised_run(doc: Doc, start: int, most: int = 5) -> Span | None:
 
 
 def name_parts(ent: Span) -> list[Span]:
-    """The names inside an ORG entity that a parenthesis or a line break separates: the model runs
-    an acronym and its expansion into one entity ("PRD ( Party of the Democratic Revolution"), or a
-    headline into the next line."""
+    """The names inside an ORG entity that a parenthesis, a line break or a verb in lower case separates:
+    the model runs an acronym and its expansion into one entity ("PRD ( Party of the Democratic
+    Revolution"), a headline into the next line, or two names across the verb between them ("Skadden,
+    Arps said Popeyes")."""
     doc = ent.doc
     text = ent.text
-    if not any(c in text for c in "()[]\n"):
+    verb = any(t.is_lower and t.pos_ in {"VERB", "AUX"} for t in ent)
+    if not verb and not any(c in text for c in "()[]\n"):
         return [doc[ent.start:ent.end]]  # most entities: one name (a break after the last word splits nothing)
     parts, start = [], ent.start
     for i in range(ent.start, ent.end):
         tok = doc[i]
-        if tok.text in {"(", ")", "[", "]"} or "\n" in tok.text or "\n" in tok.whitespace_:
-            end = i + 1 if "\n" in tok.whitespace_ and tok.text not in {"(", ")", "[", "]"} else i
+        cut = tok.text in {"(", ")", "[", "]"} or (tok.is_lower and tok.pos_ in {"VERB", "AUX"})
+        if cut or "\n" in tok.text or "\n" in tok.whitespace_:
+            end = i + 1 if "\n" in tok.whitespace_ and not cut else i
             if end > start:
                 parts.append(doc[start:end])
             start = i + 1
@@ -776,6 +833,55 @@ def keep_written_article(span: Span, core: Span) -> Span:
             and any(t.is_lower and t.is_alpha for t in first.sent):
         return doc[span.start:core.end]
     return core
+
+
+def keep_name_possessive(span: Span, core: Span) -> Span:
+    """CORE with the "'s" the model's entity SPAN ends in when no noun follows it: the "'s" is then
+    the name's own ("Standard & Poor's raised", "McDonald's said"), not an owner's ("Apple's profits")."""
+    doc = span.doc
+    if core.end != span.end - 1 or span[-1].text not in {"'s", "’s"}:
+        return core
+    if span.end < len(doc) and doc[span.end].pos_ not in NOT_OWNED_AFTER:
+        return core
+    return doc[core.start:span.end]
+
+
+# What follows a name's own "'s" (a verb, a stop, a preposition), not an owned thing's word.
+NOT_OWNED_AFTER = frozenset({"VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PART", "SCONJ"})
+
+
+def name_goes_on(tok) -> bool:
+    """Whether TOK continues on its line the capitalised name before it ("Mines", "Agency", "&")."""
+    return (tok.text[:1].isupper() or tok.text == "&") and "\n" not in tok.doc[tok.i - 1].whitespace_
+
+
+def in_prose(span: Span) -> bool:
+    """Whether SPAN stands in a sentence of prose, a third of its words in lower case at least: not a
+    headline in capitals or title case, where every word looks like a name."""
+    words = [t for t in span.sent if t.is_alpha]
+    return len(words) >= 4 and 3 * sum(t.is_lower for t in words) >= len(words)
+
+
+def cut_place_tail(core: Span, legal_forms: frozenset[str]) -> Span:
+    """CORE without the company's seat the model ran into it: ", Place" at its end ("Bradley Air of
+    Carp, Ontario") or "of Place" after a legal form ("Pittsburgh-Corning Corp. of Pittsburgh"). A
+    place the gazetteer knows, or a country; other commas and "of"s belong to the name ("Skadden,
+    Arps", "Bank of America")."""
+    doc = core.doc
+    for k in range(core.start + 1, core.end - 1):
+        word = doc[k].lower_
+        if word == "," or (word == "of" and doc[k - 1].lower_ in legal_forms):
+            place = doc[k + 1:core.end]
+            if place[0].text[:1].isupper() and is_place_name(place.text):
+                end = k
+                return doc[core.start:end]
+    return core
+
+
+@lru_cache(maxsize=4096)
+def is_place_name(text: str) -> bool:
+    """Whether TEXT is a country or a gazetteer place of any size."""
+    return bool(default_gazetteer().country_lookup(text)) or bool(place_candidates(text))
 
 
 def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
