@@ -181,3 +181,29 @@ def test_stock_index_after_a_possessive_is_no_organisation(nlp):
 def test_a_person_row_that_ends_in_a_body_word_cuts_no_organisation(nlp):
     text = "In Washington, the General Accounting Office said the program cost too much."
     assert "General Accounting Office" in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Interfax quoted a Gazprom spokesman as saying supplies would resume.", "Gazprom"),
+    ("IAI engineers are trying to enter new fields.", "IAI"),
+])
+def test_name_before_a_staff_noun_is_an_organisation(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Company officials said the plant would close.", "Company"),      # a common noun at a sentence's start
+    ("A Texas official said the road was closed.", "Texas"),           # a place
+    ("The Chief Executive officer resigned on Monday.", "Chief Executive"),  # a title
+])
+def test_staff_noun_after_no_body(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+def test_company_short_name_in_a_headline_and_as_a_modifier(nlp):
+    text = ("TOYOTA TO BUILD NEW PLANT IN KENTUCKY\n"
+            "Toyota Motor Corp plans to build a new car plant in Kentucky, a newspaper said on Thursday.\n"
+            "A Toyota spokesman declined to comment on the report.\n")
+    found = orgs(nlp, text)
+    assert {"TOYOTA", "Toyota"} <= found
+    assert "Kentucky" in places(nlp, text)

@@ -64,6 +64,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.corporate_words: frozenset[str] = frozenset()
         self.corporate_ids: frozenset[int] = frozenset()
         self.legal_forms: frozenset[str] = frozenset()
+        self.staff_ids: frozenset[int] = frozenset()
         self.descriptor_ids: frozenset[int] = frozenset()
         self.station_words: frozenset[str] = frozenset()
         self.title_words: frozenset[str] = frozenset()
@@ -85,6 +86,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
         self.role_words = lex.heads | lex.kept
         self.legal_forms = frozenset(corporate["legal_forms"])
+        self.staff_ids = frozenset(get_string_id(w) for w in corporate["staff_nouns"])
         heads = base.read_json(root / self.institution_heads_path)
         self.institution_heads = frozenset(heads["words"])
         self.institutions = frozenset(heads["institutions"])
@@ -145,6 +147,7 @@ class NewsOrganizations(base.RuleDataComponent):
         busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
         rows.extend(self.descriptor_rows(doc, busy, taken))
         rows.extend(self.corporate_run_rows(doc, busy, taken))
+        rows.extend(self.staff_rows(doc, busy, taken))
         rows.extend(self.employer_rows(doc, busy, taken))
         rows.extend(self.reclaimed_place_rows(doc, rows, taken))
         rows.extend(self.repeated_name_rows(doc, rows, taken))
@@ -260,8 +263,27 @@ class NewsOrganizations(base.RuleDataComponent):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
 
-    def untagged_run_before(self, doc: Doc, end: int) -> Span | None:
-        """The capitalised words on one line that end at token END, none tagged by the model, two at
+    def staff_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """The name the model tagged as nothing right before a noun for the people who work for a body
+        ("a Gazprom spokesman", "IAI engineers", "a CBOT trader"): the body, an organisation. Proper
+        nouns or capitals only (not "Company officials" at a sentence's start), no title ("Chief
+        Executive"), no place or nationality, in prose."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out = []
+        for k in base.token_indices(lowers, self.staff_ids):
+            if k == 0 or not doc[k].is_lower or not doc[k - 1].text[:1].isupper():
+                continue
+            name = self.untagged_run_before(doc, k, least=1)
+            if name is None or not all(t.pos_ == "PROPN" or t.is_upper for t in name) or is_known_place(name.text):
+                continue
+            if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
+                continue
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def untagged_run_before(self, doc: Doc, end: int, least: int = 2) -> Span | None:
+        """The capitalised words on one line that end at token END, none tagged by the model, LEAST at
         least, no leading "The" or title; "&" may join them ("Procter & Gamble Co"). None if fewer."""
         start = end - 1
         while start > 0 and "\n" not in doc[start - 1].whitespace_ and not doc[start - 1].ent_type_:
@@ -274,7 +296,9 @@ class NewsOrganizations(base.RuleDataComponent):
                 break
         while start < end - 1 and (doc[start].lower_ in {"the", "&"} or doc[start].lower_.rstrip(".") in self.title_words):
             start += 1
-        return doc[start:end] if end - start >= 2 else None
+        if doc[end - 1].ent_type_ or doc[end - 1].lower_.rstrip(".") in self.title_words:
+            return None
+        return doc[start:end] if end - start >= least else None
 
     def ends_in_body_word(self, doc: Doc, person: tuple[int, int]) -> bool:
         """Whether the person row PERSON (char offsets) ends in a word that ends a body's or a company's
@@ -353,10 +377,10 @@ class NewsOrganizations(base.RuleDataComponent):
         return out
 
     def reclaimed_place_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
-        """A place row whose text is the name, or the short name, of a company the article names
-        ("Toyota Motor Corp. ... Toyota said"), where the mention acts as the company does, the subject
-        of a verb or an owner ("Toyota's profits"), with no place reading made explicit (no "in",
-        "at", "near" before it, no ", Japan" after it): the place row becomes an organisation's. So does
+        """A place row whose text is the short name of a company the article names ("Toyota Motor Corp.
+        ... Toyota said", "a Toyota spokesman", a headline's "TOYOTA TO BUILD PLANT"), with no place
+        reading made explicit (no "in", "at", "near" before it, no ", Japan" after it): the place row
+        becomes an organisation's: a name that is a company once is one throughout the article. So does
         a place row that is an institution's one-word name ("served in Congress")."""
         places = doc._.places or []
         names = {r["name"] for r in rows if len(r["name"].split()) > 1 and r["name"].split()[-1].lower().rstrip(".")
@@ -372,7 +396,7 @@ class NewsOrganizations(base.RuleDataComponent):
             if station is not None:
                 out.append({"start": row["start"], "end": station.end_char, "name": canonical_name(station)})
                 taken.discard((row["start"], row["end"]))
-            elif span is not None and (span.text in self.institutions or (span.text in shorts and acts_as_company(span))):
+            elif span is not None and (span.text in self.institutions or (self.is_short_name(span, shorts) and not reads_as_place(span))):
                 out.append({"start": row["start"], "end": row["end"], "name": span.text})
                 taken.discard((row["start"], row["end"]))
             else:
@@ -380,6 +404,12 @@ class NewsOrganizations(base.RuleDataComponent):
         if out:
             doc._.places = kept
         return out
+
+    def is_short_name(self, span: Span, shorts: set[str]) -> bool:
+        """Whether SPAN is one of SHORTS, the short names of the article's companies, as written or in
+        the capitals of a headline ("TOYOTA TO BUILD PLANT" after "Toyota Motor Corp.")."""
+        text = span.text
+        return text in shorts or (text.isupper() and len(text) > 3 and any(text == s.upper() for s in shorts))
 
     def station_after(self, place: Span, rows: list[dict]) -> Span | None:
         """PLACE with the broadcaster's words after it on its line ("Bosnia-Herzegovina Radio and TV",
@@ -732,16 +762,13 @@ def runs_on_past_preposition(org: Span, ent: Span) -> bool:
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "towards"})
 
 
-def acts_as_company(span: Span) -> bool:
-    """Whether SPAN is the subject of a verb or an owner ("Toyota said", "Toyota's profits"), with no
-    locative preposition before it and no ", Region" after it."""
+def reads_as_place(span: Span) -> bool:
+    """Whether the text makes SPAN a place: a locative preposition before it ("the plant in Toyota"),
+    or ", Region" after it ("Toyota, Aichi")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
-        return False
-    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}:
-        return False
-    owner = span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
-    return owner or span.root.dep_ in {"nsubj", "nsubjpass"}
+        return True
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}
 
 
 # Entity types of the model that make a capitalised run after a descriptor no organisation's name.
