@@ -207,3 +207,32 @@ def test_company_short_name_in_a_headline_and_as_a_modifier(nlp):
     found = orgs(nlp, text)
     assert {"TOYOTA", "Toyota"} <= found
     assert "Kentucky" in places(nlp, text)
+
+
+def test_campus_after_a_comma_stays_in_the_name(nlp):
+    found = orgs(nlp, "She studied law at the University of California, Berkeley, for three years.")
+    assert not found or any("Berkeley" in o for o in found)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Oswald killed President Kennedy and Officer Tippit that day.", "Officer"),
+    ("Martin Luther King III, a son of the slain leader, spoke on Monday.", "III"),
+])
+def test_title_or_suffix_alone_is_no_organisation(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Traffic moved slowly, said California Highway Patrol Officer James Lee.", "California Highway Patrol"),
+    ("John Ray, a member of the District of Columbia Council, reported raising $200,000.", "District of Columbia Council"),
+])
+def test_body_named_after_a_place(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("He was born in the Soviet Union in 1950.", "Soviet Union"),          # a union that is a place
+    ("Flooding closed roads across Ohio River counties on Monday.", "Ohio River"),  # no body's last word
+])
+def test_place_without_a_body_word_stays_a_place(nlp, text, place):
+    assert place in places(nlp, text) and place not in orgs(nlp, text)

@@ -25,6 +25,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 # Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
 HANDLE = re.compile(r"^[@#]\w+$")
+# The generation after a person's name ("Martin Luther King III"), which the model may call ORG alone.
+GENERATION_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 
@@ -57,6 +59,7 @@ class NewsOrganizations(base.RuleDataComponent):
         self.institution_heads_path = institution_heads_path
         self.institution_heads: frozenset[str] = frozenset()
         self.institutions: frozenset[str] = frozenset()
+        self.body_heads: frozenset[str] = frozenset()
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
         self.titles_path = titles_path
@@ -90,6 +93,7 @@ class NewsOrganizations(base.RuleDataComponent):
         heads = base.read_json(root / self.institution_heads_path)
         self.institution_heads = frozenset(heads["words"])
         self.institutions = frozenset(heads["institutions"])
+        self.body_heads = frozenset(heads["body_heads"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -150,6 +154,7 @@ class NewsOrganizations(base.RuleDataComponent):
         rows.extend(self.staff_rows(doc, busy, taken))
         rows.extend(self.employer_rows(doc, busy, taken))
         rows.extend(self.reclaimed_place_rows(doc, rows, taken))
+        rows.extend(self.place_body_rows(doc, rows, taken))
         rows.extend(self.repeated_name_rows(doc, rows, taken))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
@@ -411,6 +416,55 @@ class NewsOrganizations(base.RuleDataComponent):
         text = span.text
         return text in shorts or (text.isupper() and len(text) > 3 and any(text == s.upper() for s in shorts))
 
+    def place_body_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
+        """A body whose name begins with a place's ("California Highway Patrol", "Israel Defense Forces")
+        or is a place row whole ("the District of Columbia Council"): the place row and the capitalised
+        words the model left untagged after it, up to a body's last word (body_heads), are an
+        organisation. A place row inside the name stays (policy); one that is the whole name goes."""
+        places = doc._.places or []
+        if not places:
+            return []
+        held = [(r["start"], r["end"]) for r in rows]
+        out, dropped = [], set()
+        for row in places:
+            span = doc.char_span(row["start"], row["end"])
+            if span is None:
+                continue
+            end = self.body_name_end(doc, span)
+            if end is None:
+                continue
+            body = doc[span.start:end]
+            if any(s < body.end_char and body.start_char < e for s, e in held) or not in_prose(body):
+                continue
+            if body.end == span.end:
+                dropped.add((row["start"], row["end"]))
+                taken.discard((row["start"], row["end"]))
+            out.append({"start": body.start_char, "end": body.end_char, "name": canonical_name(body)})
+            held.append((body.start_char, body.end_char))
+        if dropped:
+            doc._.places = [r for r in places if (r["start"], r["end"]) not in dropped]
+        return out
+
+    def body_name_end(self, doc: Doc, place: Span) -> int | None:
+        """Where a body's name that begins with PLACE ends: PLACE's own end when its last word is a body's
+        (title case), else after at most four untagged capitalised words on its line ("of", "for", "and"
+        may join them) whose last is one; None when there is none."""
+        last = place[-1]
+        if len(place) > 1 and last.is_title and last.lower_ in self.body_heads:
+            return place.end
+        end, found = place.end, None
+        while end < len(doc) and end - place.end < 4 and "\n" not in doc[end - 1].whitespace_:
+            tok = doc[end]
+            if tok.ent_type_ or not (tok.is_title or (tok.lower_ in {"of", "for", "and"} and end > place.end)):
+                break
+            end += 1
+            if tok.is_title and tok.lower_ in self.body_heads:
+                found = end
+        if found is None or (found < len(doc) and name_goes_on(doc[found])
+                             and doc[found].lower_.rstrip(".") not in self.title_words):
+            return None  # no body's word, or the name goes on past it ("Texas Police Department"), not by a title
+        return found
+
     def station_after(self, place: Span, rows: list[dict]) -> Span | None:
         """PLACE with the broadcaster's words after it on its line ("Bosnia-Herzegovina Radio and TV",
         "Syrian Arab Republic Radio Network"): the broadcaster, when no row holds those words; or None."""
@@ -522,6 +576,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return False
         if is_country_or_demonym(text) or text in self.not_orgs or is_currency_code(text):
             return False
+        if len(core) == 1 and (text in GENERATION_SUFFIXES or (not text.isupper() and text.lower().rstrip(".") in self.title_words)):
+            return False  # a person's title or suffix the model cut off on its own ("murder of Officer | Tippit", "King | III")
         return not self.is_product_or_event(core)
 
 
@@ -890,25 +946,29 @@ def in_prose(span: Span) -> bool:
 
 
 def cut_place_tail(core: Span, legal_forms: frozenset[str]) -> Span:
-    """CORE without the company's seat the model ran into it: ", Place" at its end ("Bradley Air of
-    Carp, Ontario") or "of Place" after a legal form ("Pittsburgh-Corning Corp. of Pittsburgh"). A
-    place the gazetteer knows, or a country; other commas and "of"s belong to the name ("Skadden,
-    Arps", "Bank of America")."""
+    """CORE without the company's seat the model ran into it: ", State" or ", Country" at its end
+    ("Bradley Air of Carp, Ontario") or "of Place" after a legal form ("Pittsburgh-Corning Corp. of
+    Pittsburgh"). Other commas and "of"s belong to the name ("Skadden, Arps", "Bank of America",
+    "University of California, Berkeley")."""
     doc = core.doc
     for k in range(core.start + 1, core.end - 1):
         word = doc[k].lower_
-        if word == "," or (word == "of" and doc[k - 1].lower_ in legal_forms):
+        seat = word == "of" and doc[k - 1].lower_ in legal_forms
+        if word == "," or seat:
             place = doc[k + 1:core.end]
-            if place[0].text[:1].isupper() and is_place_name(place.text):
-                end = k
-                return doc[core.start:end]
+            if place[0].text[:1].isupper() and is_place_name(place.text, towns=seat):
+                return doc[core.start:k]
     return core
 
 
 @lru_cache(maxsize=4096)
-def is_place_name(text: str) -> bool:
-    """Whether TEXT is a country or a gazetteer place of any size."""
-    return bool(default_gazetteer().country_lookup(text)) or bool(place_candidates(text))
+def is_place_name(text: str, towns: bool) -> bool:
+    """Whether TEXT is a country, a state or province (an ISO 3166-2 unit, by its own name), or (TOWNS)
+    a gazetteer place of any size. After a comma only the larger units: a town there may be a campus's name ("University of California,
+    Berkeley")."""
+    if default_gazetteer().country_lookup(text):
+        return True
+    return any(towns or (p.kind == "admin" and p.iso_code and p.name == text) for p in place_candidates(text))
 
 
 def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
