@@ -236,3 +236,11 @@ def test_body_named_after_a_place(nlp, text, org):
 ])
 def test_place_without_a_body_word_stays_a_place(nlp, text, place):
     assert place in places(nlp, text) and place not in orgs(nlp, text)
+
+
+def test_company_word_run_before_a_noun_modifies_it(nlp):
+    assert "Old Mutual" not in orgs(nlp, "The best performer was the Old Mutual insurance company, up 4 percent.")
+
+
+def test_a_resolution_is_no_organisation(nlp):
+    assert not orgs(nlp, "The player shows video at a resolution of 320x240 on its screen.")

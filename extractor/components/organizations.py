@@ -25,6 +25,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 # Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
 HANDLE = re.compile(r"^[@#]\w+$")
+# A size or a screen's resolution ("320x240", "1920 x 1080"): numbers, no name.
+DIMENSION = re.compile(r"^\d+(?:\.\d+)?\s*[x×]\s*\d+(?:\.\d+)?$")
 # The generation after a person's name ("Martin Luther King III"), which the model may call ORG alone.
 GENERATION_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
@@ -264,6 +266,8 @@ class NewsOrganizations(base.RuleDataComponent):
                 continue
             if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
                 continue
+            if name.end < len(doc) and doc[name.end].is_lower and doc[name.end].pos_ == "NOUN":
+                continue  # the name modifies a noun after it, as in descriptor_rows ("the Old Mutual insurance company")
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
@@ -572,7 +576,7 @@ class NewsOrganizations(base.RuleDataComponent):
         text = core.text
         if HANDLE.match(text) or core[0].lower_ in NOT_NAME_START:
             return False
-        if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
+        if not any(c.isalpha() for c in text) or DIMENSION.match(text) or (core.start_char, core.end_char) in taken:
             return False
         if is_country_or_demonym(text) or text in self.not_orgs or is_currency_code(text):
             return False
