@@ -244,3 +244,12 @@ def test_company_word_run_before_a_noun_modifies_it(nlp):
 
 def test_a_resolution_is_no_organisation(nlp):
     assert not orgs(nlp, "The player shows video at a resolution of 320x240 on its screen.")
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("President McKinley was shot at the Pan-American Exposition in Buffalo.", "Pan-American Exposition"),
+    ("The book looks again at the Cuban Missile Crisis of 1962.", "Cuban Missile Crisis"),
+    ("He doubted the Warren Commission Report on the killing.", "Warren Commission"),
+])
+def test_events_and_documents_are_no_organisations(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
