@@ -125,3 +125,131 @@ def test_employer_before_a_title_and_a_person(nlp, text, employer):
 ])
 def test_no_employer_before_a_title(nlp, text, not_org):
     assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Acme Gold said on Monday it had found new reserves near the lake.", "Acme Gold"),
+    ("Shares of Salomon Brothers fell after the bank cut its forecast.", "Salomon Brothers"),
+])
+def test_untagged_name_ending_in_a_company_word(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Atomic Energy Agency inspectors arrived in the capital on Monday.", "Atomic Energy"),  # the name goes on
+    ("Energy Group Reports Higher Profits For Third Quarter", "Energy Group"),          # a title-case headline
+])
+def test_company_word_run_that_is_no_whole_name(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org, not_org", [
+    # the company's seat after a comma or after its legal form's "of" is no part of its name
+    ("The plane was owned by Bradley Air Services of Carp, Ontario, a charter firm.", "Bradley Air Services of Carp",
+     "Bradley Air Services of Carp, Ontario"),
+    ("Pittsburgh-Corning Corp. of Pittsburgh made the insulation.", "Pittsburgh-Corning Corp.",
+     "Pittsburgh-Corning Corp. of Pittsburgh"),
+])
+def test_company_seat_is_cut(nlp, text, org, not_org):
+    found = orgs(nlp, text)
+    assert org in found and not_org not in found
+
+
+def test_of_and_comma_inside_a_name_stay(nlp):
+    found = orgs(nlp, "The Bank of America said on Tuesday it would hire 500 people.")
+    assert "Bank of America" in found
+
+
+def test_entity_run_across_a_verb_is_two_names(nlp):
+    text = "A lawyer at the firm of Skadden, Arps said Popeyes could give notice on Thursday."
+    found = orgs(nlp, text)
+    assert not any("said" in o for o in found)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Standard & Poor's raised its outlook on Sweden to positive.", "Standard & Poor's"),  # the name's own 's
+    ("Apple's profits rose by a third.", "Apple"),                                       # an owner's 's
+])
+def test_possessive_kept_only_when_it_is_the_names(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+def test_stock_index_after_a_possessive_is_no_organisation(nlp):
+    assert not orgs(nlp, "The Standard & Poor's 500 index fell 2 percent on Friday.")
+
+
+def test_a_person_row_that_ends_in_a_body_word_cuts_no_organisation(nlp):
+    text = "In Washington, the General Accounting Office said the program cost too much."
+    assert "General Accounting Office" in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Interfax quoted a Gazprom spokesman as saying supplies would resume.", "Gazprom"),
+    ("IAI engineers are trying to enter new fields.", "IAI"),
+])
+def test_name_before_a_staff_noun_is_an_organisation(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Company officials said the plant would close.", "Company"),      # a common noun at a sentence's start
+    ("A Texas official said the road was closed.", "Texas"),           # a place
+    ("The Chief Executive officer resigned on Monday.", "Chief Executive"),  # a title
+])
+def test_staff_noun_after_no_body(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+def test_company_short_name_in_a_headline_and_as_a_modifier(nlp):
+    text = ("TOYOTA TO BUILD NEW PLANT IN KENTUCKY\n"
+            "Toyota Motor Corp plans to build a new car plant in Kentucky, a newspaper said on Thursday.\n"
+            "A Toyota spokesman declined to comment on the report.\n")
+    found = orgs(nlp, text)
+    assert {"TOYOTA", "Toyota"} <= found
+    assert "Kentucky" in places(nlp, text)
+
+
+def test_campus_after_a_comma_stays_in_the_name(nlp):
+    found = orgs(nlp, "She studied law at the University of California, Berkeley, for three years.")
+    assert not found or any("Berkeley" in o for o in found)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Oswald killed President Kennedy and Officer Tippit that day.", "Officer"),
+    ("Martin Luther King III, a son of the slain leader, spoke on Monday.", "III"),
+])
+def test_title_or_suffix_alone_is_no_organisation(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Traffic moved slowly, said California Highway Patrol Officer James Lee.", "California Highway Patrol"),
+    ("John Ray, a member of the District of Columbia Council, reported raising $200,000.", "District of Columbia Council"),
+])
+def test_body_named_after_a_place(nlp, text, org):
+    assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("He was born in the Soviet Union in 1950.", "Soviet Union"),          # a union that is a place
+    ("Flooding closed roads across Ohio River counties on Monday.", "Ohio River"),  # no body's last word
+])
+def test_place_without_a_body_word_stays_a_place(nlp, text, place):
+    assert place in places(nlp, text) and place not in orgs(nlp, text)
+
+
+def test_company_word_run_before_a_noun_modifies_it(nlp):
+    assert "Old Mutual" not in orgs(nlp, "The best performer was the Old Mutual insurance company, up 4 percent.")
+
+
+def test_a_resolution_is_no_organisation(nlp):
+    assert not orgs(nlp, "The player shows video at a resolution of 320x240 on its screen.")
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("President McKinley was shot at the Pan-American Exposition in Buffalo.", "Pan-American Exposition"),
+    ("The book looks again at the Cuban Missile Crisis of 1962.", "Cuban Missile Crisis"),
+    ("He doubted the Warren Commission Report on the killing.", "Warren Commission"),
+])
+def test_events_and_documents_are_no_organisations(nlp, text, not_org):
+    assert not_org not in orgs(nlp, text)

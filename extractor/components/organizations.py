@@ -25,6 +25,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 # Lower-case words an organisation's name may hold that its acronym skips ("Organization of ... Countries").
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "del", "des", "du", "&"})
 HANDLE = re.compile(r"^[@#]\w+$")
+# A size or a screen's resolution ("320x240", "1920 x 1080"): numbers, no name.
+DIMENSION = re.compile(r"^\d+(?:\.\d+)?\s*[x×]\s*\d+(?:\.\d+)?$")
+# The generation after a person's name ("Martin Luther King III"), which the model may call ORG alone.
+GENERATION_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 # Words that make an ORG entity a date, a number or a generic phrase rather than a name.
 NOT_NAME_START = frozenset({"a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 
@@ -57,11 +61,15 @@ class NewsOrganizations(base.RuleDataComponent):
         self.institution_heads_path = institution_heads_path
         self.institution_heads: frozenset[str] = frozenset()
         self.institutions: frozenset[str] = frozenset()
+        self.body_heads: frozenset[str] = frozenset()
         self.not_organizations_path = not_organizations_path
         self.corporate_words_path = corporate_words_path
         self.titles_path = titles_path
         self.data: dict = {}
         self.corporate_words: frozenset[str] = frozenset()
+        self.corporate_ids: frozenset[int] = frozenset()
+        self.legal_forms: frozenset[str] = frozenset()
+        self.staff_ids: frozenset[int] = frozenset()
         self.descriptor_ids: frozenset[int] = frozenset()
         self.station_words: frozenset[str] = frozenset()
         self.title_words: frozenset[str] = frozenset()
@@ -76,14 +84,18 @@ class NewsOrganizations(base.RuleDataComponent):
                      for k, v in raw.items() if not k.startswith("_")}
         corporate = base.read_json(root / self.corporate_words_path)
         self.corporate_words = frozenset(corporate["words"])
+        self.corporate_ids = frozenset(get_string_id(w) for w in self.corporate_words)
         self.descriptor_ids = frozenset(get_string_id(w) for w in corporate["descriptors"])
         self.station_words = frozenset(corporate["station_words"])
         lex = TitleLexicon.from_data(base.read_json(root / self.titles_path))
         self.title_words = lex.heads | lex.honorifics | frozenset(lex.ranks)
         self.role_words = lex.heads | lex.kept
+        self.legal_forms = frozenset(corporate["legal_forms"])
+        self.staff_ids = frozenset(get_string_id(w) for w in corporate["staff_nouns"])
         heads = base.read_json(root / self.institution_heads_path)
         self.institution_heads = frozenset(heads["words"])
         self.institutions = frozenset(heads["institutions"])
+        self.body_heads = frozenset(heads["body_heads"])
 
     @property
     def not_orgs(self) -> frozenset[str]:
@@ -101,7 +113,8 @@ class NewsOrganizations(base.RuleDataComponent):
             return True
         if data["model_code_pattern"].match(text):
             return True  # "CFM56", "FA-18": a model's code
-        if core.end < len(doc) and doc[core.end].text in data["next_words"] and doc[core.end].ent_type_ != "DATE":
+        after = core.end + 1 if core.end + 1 < len(doc) and doc[core.end].text in {"'s", "’s"} else core.end
+        if after < len(doc) and doc[after].text in data["next_words"] and doc[after].ent_type_ != "DATE":
             return True  # an index's size ("the FTSE 100"), not a date's day ("THE TIMES 30 Jan 94")
         return len(core) > 1 and core[-1].text in data["last_words"]
 
@@ -110,6 +123,8 @@ class NewsOrganizations(base.RuleDataComponent):
         taken = {(row["start"], row["end"]) for row in doc._.places or []}
         people = [(row["start"], row["end"]) for row in doc._.people or []]
         taken.update(people)
+        # A "person" whose last word names a body ("General | Accounting Office") cuts no organisation.
+        cutting = [p for p in people if not self.ends_in_body_word(doc, p)]
         rows = []
         for ent in self.candidates(doc):
             for part in name_parts(ent):
@@ -117,7 +132,9 @@ class NewsOrganizations(base.RuleDataComponent):
                 if core is None:
                     continue
                 core = keep_written_article(part, core)
-                core = cut_person_tail(core, people)
+                core = keep_name_possessive(part, core)
+                core = cut_place_tail(core, self.legal_forms)
+                core = cut_person_tail(core, cutting)
                 core = cut_title_tail(core, self.title_words) if core is not None else None
                 if core is None or not self.is_organisation(core, taken):
                     continue
@@ -135,8 +152,11 @@ class NewsOrganizations(base.RuleDataComponent):
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
         busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
         rows.extend(self.descriptor_rows(doc, busy, taken))
+        rows.extend(self.corporate_run_rows(doc, busy, taken))
+        rows.extend(self.staff_rows(doc, busy, taken))
         rows.extend(self.employer_rows(doc, busy, taken))
         rows.extend(self.reclaimed_place_rows(doc, rows, taken))
+        rows.extend(self.place_body_rows(doc, rows, taken))
         rows.extend(self.repeated_name_rows(doc, rows, taken))
         rows.sort(key=lambda r: (r["start"], r["end"]))
         doc._.organizations = rows
@@ -231,6 +251,73 @@ class NewsOrganizations(base.RuleDataComponent):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
 
+    def corporate_run_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """A run of capitalised words the model tagged as nothing that ends in a company's word ("Acme
+        Gold said", "Barclays Bank raised"): an organisation. Not a run of company words alone ("Energy
+        Group"), a title, a run in a headline written in capitals or title case, nor a span a row holds."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out = []
+        for k in base.token_indices(lowers, self.corporate_ids):
+            tok = doc[k]
+            if tok.ent_type_ or not tok.text[:1].isupper() or (k + 1 < len(doc) and name_goes_on(doc[k + 1])):
+                continue  # tagged, lower case, or the name goes on ("Gold | Mines Ltd", "Energy | Agency")
+            name = self.untagged_run_before(doc, k + 1)
+            if name is None or all(t.lower_ in self.corporate_words for t in name):
+                continue
+            if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
+                continue
+            if name.end < len(doc) and doc[name.end].is_lower and doc[name.end].pos_ == "NOUN":
+                continue  # the name modifies a noun after it, as in descriptor_rows ("the Old Mutual insurance company")
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def staff_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+        """The name the model tagged as nothing right before a noun for the people who work for a body
+        ("a Gazprom spokesman", "IAI engineers", "a CBOT trader"): the body, an organisation. Proper
+        nouns or capitals only (not "Company officials" at a sentence's start), no title ("Chief
+        Executive"), no place or nationality, in prose."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out = []
+        for k in base.token_indices(lowers, self.staff_ids):
+            if k == 0 or not doc[k].is_lower or not doc[k - 1].text[:1].isupper():
+                continue
+            name = self.untagged_run_before(doc, k, least=1)
+            if name is None or not all(t.pos_ == "PROPN" or t.is_upper for t in name) or is_known_place(name.text):
+                continue
+            if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
+                continue
+            if self.is_organisation(name, taken):
+                out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
+        return out
+
+    def untagged_run_before(self, doc: Doc, end: int, least: int = 2) -> Span | None:
+        """The capitalised words on one line that end at token END, none tagged by the model, LEAST at
+        least, no leading "The" or title; "&" may join them ("Procter & Gamble Co"). None if fewer."""
+        start = end - 1
+        while start > 0 and "\n" not in doc[start - 1].whitespace_ and not doc[start - 1].ent_type_:
+            prev = doc[start - 1]
+            if prev.text == "&" and start > 1 and doc[start - 2].text[:1].isupper():
+                start -= 1
+            elif prev.text[:1].isupper() and any(c.isalpha() for c in prev.text):
+                start -= 1
+            else:
+                break
+        while start < end - 1 and (doc[start].lower_ in {"the", "&"} or doc[start].lower_.rstrip(".") in self.title_words):
+            start += 1
+        if doc[end - 1].ent_type_ or doc[end - 1].lower_.rstrip(".") in self.title_words:
+            return None
+        return doc[start:end] if end - start >= least else None
+
+    def ends_in_body_word(self, doc: Doc, person: tuple[int, int]) -> bool:
+        """Whether the person row PERSON (char offsets) ends in a word that ends a body's or a company's
+        name ("Accounting Office", "Salomon Brothers"): no person's name."""
+        span = doc.char_span(*person)
+        if span is None:
+            return False
+        last = span[-1].lower_
+        return span[-1].is_title and (last in self.institution_heads or last in self.corporate_words)
+
     def employer_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
         """The name right before a title that comes before a person's name ("Healy president George
         Malina", "By ITAR-TASS correspondent Boris Sitnikov", "CNTP Secretary Luis Cobos"): the person's
@@ -299,10 +386,10 @@ class NewsOrganizations(base.RuleDataComponent):
         return out
 
     def reclaimed_place_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
-        """A place row whose text is the name, or the short name, of a company the article names
-        ("Toyota Motor Corp. ... Toyota said"), where the mention acts as the company does, the subject
-        of a verb or an owner ("Toyota's profits"), with no place reading made explicit (no "in",
-        "at", "near" before it, no ", Japan" after it): the place row becomes an organisation's. So does
+        """A place row whose text is the short name of a company the article names ("Toyota Motor Corp.
+        ... Toyota said", "a Toyota spokesman", a headline's "TOYOTA TO BUILD PLANT"), with no place
+        reading made explicit (no "in", "at", "near" before it, no ", Japan" after it): the place row
+        becomes an organisation's: a name that is a company once is one throughout the article. So does
         a place row that is an institution's one-word name ("served in Congress")."""
         places = doc._.places or []
         names = {r["name"] for r in rows if len(r["name"].split()) > 1 and r["name"].split()[-1].lower().rstrip(".")
@@ -318,7 +405,7 @@ class NewsOrganizations(base.RuleDataComponent):
             if station is not None:
                 out.append({"start": row["start"], "end": station.end_char, "name": canonical_name(station)})
                 taken.discard((row["start"], row["end"]))
-            elif span is not None and (span.text in self.institutions or (span.text in shorts and acts_as_company(span))):
+            elif span is not None and (span.text in self.institutions or (self.is_short_name(span, shorts) and not reads_as_place(span))):
                 out.append({"start": row["start"], "end": row["end"], "name": span.text})
                 taken.discard((row["start"], row["end"]))
             else:
@@ -326,6 +413,61 @@ class NewsOrganizations(base.RuleDataComponent):
         if out:
             doc._.places = kept
         return out
+
+    def is_short_name(self, span: Span, shorts: set[str]) -> bool:
+        """Whether SPAN is one of SHORTS, the short names of the article's companies, as written or in
+        the capitals of a headline ("TOYOTA TO BUILD PLANT" after "Toyota Motor Corp.")."""
+        text = span.text
+        return text in shorts or (text.isupper() and len(text) > 3 and any(text == s.upper() for s in shorts))
+
+    def place_body_rows(self, doc: Doc, rows: list[dict], taken: set[tuple[int, int]]) -> list[dict]:
+        """A body whose name begins with a place's ("California Highway Patrol", "Israel Defense Forces")
+        or is a place row whole ("the District of Columbia Council"): the place row and the capitalised
+        words the model left untagged after it, up to a body's last word (body_heads), are an
+        organisation. A place row inside the name stays (policy); one that is the whole name goes."""
+        places = doc._.places or []
+        if not places:
+            return []
+        held = [(r["start"], r["end"]) for r in rows]
+        out, dropped = [], set()
+        for row in places:
+            span = doc.char_span(row["start"], row["end"])
+            if span is None:
+                continue
+            end = self.body_name_end(doc, span)
+            if end is None:
+                continue
+            body = doc[span.start:end]
+            if any(s < body.end_char and body.start_char < e for s, e in held) or not in_prose(body):
+                continue
+            if body.end == span.end:
+                dropped.add((row["start"], row["end"]))
+                taken.discard((row["start"], row["end"]))
+            out.append({"start": body.start_char, "end": body.end_char, "name": canonical_name(body)})
+            held.append((body.start_char, body.end_char))
+        if dropped:
+            doc._.places = [r for r in places if (r["start"], r["end"]) not in dropped]
+        return out
+
+    def body_name_end(self, doc: Doc, place: Span) -> int | None:
+        """Where a body's name that begins with PLACE ends: PLACE's own end when its last word is a body's
+        (title case), else after at most four untagged capitalised words on its line ("of", "for", "and"
+        may join them) whose last is one; None when there is none."""
+        last = place[-1]
+        if len(place) > 1 and last.is_title and last.lower_ in self.body_heads:
+            return place.end
+        end, found = place.end, None
+        while end < len(doc) and end - place.end < 4 and "\n" not in doc[end - 1].whitespace_:
+            tok = doc[end]
+            if tok.ent_type_ or not (tok.is_title or (tok.lower_ in {"of", "for", "and"} and end > place.end)):
+                break
+            end += 1
+            if tok.is_title and tok.lower_ in self.body_heads:
+                found = end
+        if found is None or (found < len(doc) and name_goes_on(doc[found])
+                             and doc[found].lower_.rstrip(".") not in self.title_words):
+            return None  # no body's word, or the name goes on past it ("Texas Police Department"), not by a title
+        return found
 
     def station_after(self, place: Span, rows: list[dict]) -> Span | None:
         """PLACE with the broadcaster's words after it on its line ("Bosnia-Herzegovina Radio and TV",
@@ -434,10 +576,12 @@ class NewsOrganizations(base.RuleDataComponent):
         text = core.text
         if HANDLE.match(text) or core[0].lower_ in NOT_NAME_START:
             return False
-        if not any(c.isalpha() for c in text) or (core.start_char, core.end_char) in taken:
+        if not any(c.isalpha() for c in text) or DIMENSION.match(text) or (core.start_char, core.end_char) in taken:
             return False
         if is_country_or_demonym(text) or text in self.not_orgs or is_currency_code(text):
             return False
+        if len(core) == 1 and (text in GENERATION_SUFFIXES or (not text.isupper() and text.lower().rstrip(".") in self.title_words)):
+            return False  # a person's title or suffix the model cut off on its own ("murder of Officer | Tippit", "King | III")
         return not self.is_product_or_event(core)
 
 
@@ -678,16 +822,13 @@ def runs_on_past_preposition(org: Span, ent: Span) -> bool:
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "towards"})
 
 
-def acts_as_company(span: Span) -> bool:
-    """Whether SPAN is the subject of a verb or an owner ("Toyota said", "Toyota's profits"), with no
-    locative preposition before it and no ", Region" after it."""
+def reads_as_place(span: Span) -> bool:
+    """Whether the text makes SPAN a place: a locative preposition before it ("the plant in Toyota"),
+    or ", Region" after it ("Toyota, Aichi")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
-        return False
-    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}:
-        return False
-    owner = span.end < len(doc) and doc[span.end].text in {"'s", "’s"}
-    return owner or span.root.dep_ in {"nsubj", "nsubjpass"}
+        return True
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}
 
 
 # Entity types of the model that make a capitalised run after a descriptor no organisation's name.
@@ -741,18 +882,21 @@ def capitalised_run(doc: Doc, start: int, most: int = 5) -> Span | None:
 
 
 def name_parts(ent: Span) -> list[Span]:
-    """The names inside an ORG entity that a parenthesis or a line break separates: the model runs
-    an acronym and its expansion into one entity ("PRD ( Party of the Democratic Revolution"), or a
-    headline into the next line."""
+    """The names inside an ORG entity that a parenthesis, a line break or a verb in lower case separates:
+    the model runs an acronym and its expansion into one entity ("PRD ( Party of the Democratic
+    Revolution"), a headline into the next line, or two names across the verb between them ("Skadden,
+    Arps said Popeyes")."""
     doc = ent.doc
     text = ent.text
-    if not any(c in text for c in "()[]\n"):
+    verb = any(t.is_lower and t.pos_ in {"VERB", "AUX"} for t in ent)
+    if not verb and not any(c in text for c in "()[]\n"):
         return [doc[ent.start:ent.end]]  # most entities: one name (a break after the last word splits nothing)
     parts, start = [], ent.start
     for i in range(ent.start, ent.end):
         tok = doc[i]
-        if tok.text in {"(", ")", "[", "]"} or "\n" in tok.text or "\n" in tok.whitespace_:
-            end = i + 1 if "\n" in tok.whitespace_ and tok.text not in {"(", ")", "[", "]"} else i
+        cut = tok.text in {"(", ")", "[", "]"} or (tok.is_lower and tok.pos_ in {"VERB", "AUX"})
+        if cut or "\n" in tok.text or "\n" in tok.whitespace_:
+            end = i + 1 if "\n" in tok.whitespace_ and not cut else i
             if end > start:
                 parts.append(doc[start:end])
             start = i + 1
@@ -776,6 +920,59 @@ def keep_written_article(span: Span, core: Span) -> Span:
             and any(t.is_lower and t.is_alpha for t in first.sent):
         return doc[span.start:core.end]
     return core
+
+
+def keep_name_possessive(span: Span, core: Span) -> Span:
+    """CORE with the "'s" the model's entity SPAN ends in when no noun follows it: the "'s" is then
+    the name's own ("Standard & Poor's raised", "McDonald's said"), not an owner's ("Apple's profits")."""
+    doc = span.doc
+    if core.end != span.end - 1 or span[-1].text not in {"'s", "’s"}:
+        return core
+    if span.end < len(doc) and doc[span.end].pos_ not in NOT_OWNED_AFTER:
+        return core
+    return doc[core.start:span.end]
+
+
+# What follows a name's own "'s" (a verb, a stop, a preposition), not an owned thing's word.
+NOT_OWNED_AFTER = frozenset({"VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PART", "SCONJ"})
+
+
+def name_goes_on(tok) -> bool:
+    """Whether TOK continues on its line the capitalised name before it ("Mines", "Agency", "&")."""
+    return (tok.text[:1].isupper() or tok.text == "&") and "\n" not in tok.doc[tok.i - 1].whitespace_
+
+
+def in_prose(span: Span) -> bool:
+    """Whether SPAN stands in a sentence of prose, a third of its words in lower case at least: not a
+    headline in capitals or title case, where every word looks like a name."""
+    words = [t for t in span.sent if t.is_alpha]
+    return len(words) >= 4 and 3 * sum(t.is_lower for t in words) >= len(words)
+
+
+def cut_place_tail(core: Span, legal_forms: frozenset[str]) -> Span:
+    """CORE without the company's seat the model ran into it: ", State" or ", Country" at its end
+    ("Bradley Air of Carp, Ontario") or "of Place" after a legal form ("Pittsburgh-Corning Corp. of
+    Pittsburgh"). Other commas and "of"s belong to the name ("Skadden, Arps", "Bank of America",
+    "University of California, Berkeley")."""
+    doc = core.doc
+    for k in range(core.start + 1, core.end - 1):
+        word = doc[k].lower_
+        seat = word == "of" and doc[k - 1].lower_ in legal_forms
+        if word == "," or seat:
+            place = doc[k + 1:core.end]
+            if place[0].text[:1].isupper() and is_place_name(place.text, towns=seat):
+                return doc[core.start:k]
+    return core
+
+
+@lru_cache(maxsize=4096)
+def is_place_name(text: str, towns: bool) -> bool:
+    """Whether TEXT is a country, a state or province (an ISO 3166-2 unit, by its own name), or (TOWNS)
+    a gazetteer place of any size. After a comma only the larger units: a town there may be a campus's name ("University of California,
+    Berkeley")."""
+    if default_gazetteer().country_lookup(text):
+        return True
+    return any(towns or (p.kind == "admin" and p.iso_code and p.name == text) for p in place_candidates(text))
 
 
 def cut_person_tail(core: Span, people: list[tuple[int, int]]) -> Span | None:
