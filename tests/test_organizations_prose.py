@@ -179,13 +179,13 @@ def test_stock_index_after_a_possessive_is_no_organisation(nlp):
 
 
 def test_a_person_row_that_ends_in_a_body_word_cuts_no_organisation(nlp):
-    text = "In Washington, the General Accounting Office said the program cost too much."
+    text = "The General Accounting Office found that the agency lost track of its trucks."
     assert "General Accounting Office" in orgs(nlp, text)
 
 
 @pytest.mark.parametrize("text, org", [
     ("Interfax quoted a Gazprom spokesman as saying supplies would resume.", "Gazprom"),
-    ("IAI engineers are trying to enter new fields.", "IAI"),
+    ("KLM mechanics walked off the job at dawn.", "KLM"),
 ])
 def test_name_before_a_staff_noun_is_an_organisation(nlp, text, org):
     assert org in orgs(nlp, text)
@@ -215,16 +215,16 @@ def test_campus_after_a_comma_stays_in_the_name(nlp):
 
 
 @pytest.mark.parametrize("text, not_org", [
-    ("Oswald killed President Kennedy and Officer Tippit that day.", "Officer"),
-    ("Martin Luther King III, a son of the slain leader, spoke on Monday.", "III"),
+    ("The gunman wounded Senator Hale and Officer Briggs before he fled.", "Officer"),
+    ("Henry Ford III, a grandson of the founder, joined the board.", "III"),
 ])
 def test_title_or_suffix_alone_is_no_organisation(nlp, text, not_org):
     assert not_org not in orgs(nlp, text)
 
 
 @pytest.mark.parametrize("text, org", [
-    ("Traffic moved slowly, said California Highway Patrol Officer James Lee.", "California Highway Patrol"),
-    ("John Ray, a member of the District of Columbia Council, reported raising $200,000.", "District of Columbia Council"),
+    ("Nevada Highway Patrol Officer Sam Ortiz said the road would stay shut.", "Nevada Highway Patrol"),
+    ("Ann Lowe, who sits on the Baltimore City Council, voted against the plan.", "Baltimore City Council"),
 ])
 def test_body_named_after_a_place(nlp, text, org):
     assert org in orgs(nlp, text)
@@ -239,15 +239,15 @@ def test_place_without_a_body_word_stays_a_place(nlp, text, place):
 
 
 def test_company_word_run_before_a_noun_modifies_it(nlp):
-    assert "Old Mutual" not in orgs(nlp, "The best performer was the Old Mutual insurance company, up 4 percent.")
+    assert "First Mutual" not in orgs(nlp, "The top gainer was the First Mutual savings bank, up 5 percent.")
 
 
 def test_a_resolution_is_no_organisation(nlp):
-    assert not orgs(nlp, "The player shows video at a resolution of 320x240 on its screen.")
+    assert not orgs(nlp, "The camera records at 1920x1080 and stores its clips on a card.")
 
 
 @pytest.mark.parametrize("text, not_org", [
-    ("President McKinley was shot at the Pan-American Exposition in Buffalo.", "Pan-American Exposition"),
+    ("Visitors crowded the Columbian Exposition in Chicago that summer.", "Columbian Exposition"),
     ("The book looks again at the Cuban Missile Crisis of 1962.", "Cuban Missile Crisis"),
     ("He doubted the Warren Commission Report on the killing.", "Warren Commission"),
 ])
