@@ -25,8 +25,8 @@ from .rows import TABLES, Article
 
 log = logging.getLogger(__name__)
 
-# Articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 2, 4 ... so
-# that every worker gets work early. As many as one model minibatch (annotate.PIPE_BATCH) of short
+# Articles a worker annotates at once (one committed chunk); the first batches ramp up 1, 9, 81 ... so
+# that every worker gets work early (RAMP_GROWTH). As many as one model minibatch (annotate.PIPE_BATCH) of short
 # texts: the model's per-call cost is then shared by 256 one-sentence articles, not 32.
 BATCH_ARTICLES = 256
 # and about this many characters at most, so that a batch's memory is bounded and workers share the
@@ -36,6 +36,12 @@ BATCH_ARTICLES = 256
 BATCH_CHARS = 60_000
 MAX_ERRORS_KEPT = 1000        # error messages kept in the summary (all of them are in the articles table)
 ENGINES = ("local", "dask")
+# How fast the first batches grow: a batch after START articles holds at most RAMP_GROWTH * START + 1
+# (1, 9, 81, 256 ...). The first article still comes alone (start-up), but doubling (1, 2, 4 ... 128)
+# put the first 255 one-sentence texts through the model in minibatches of 1 to 128 docs, where the
+# parser and NER pay a per-call cost each: CPU of a run of 684 one-sentence texts 8.18 s, 7.76 s with
+# no ramp at all (issue 19; load ~7, best of 3). Long articles meet BATCH_CHARS before the ramp.
+RAMP_GROWTH = 8
 
 
 @dataclass
@@ -119,7 +125,7 @@ def batches(items: Iterable[Article], size: int = BATCH_ARTICLES, max_chars: int
             ramp: bool = False, start: int = 0, tail_split: int = 1) -> Iterator[list[Article]]:
     """Consecutive runs of at most SIZE articles and about MAX_CHARS characters (one long article
     makes a batch of its own), so that a batch's memory is bounded whatever the articles' length.
-    With RAMP the first batches are small (1, 2, 4 ... articles): the first rows come out within a
+    With RAMP the first batches are small (1, 9, 81 ... articles): the first rows come out within a
     second of the pipeline being loaded and every worker gets work early. With TAIL_SPLIT > 1 (a
     parallel run) the articles of the last two batches are cut again into batches of MAX_CHARS /
     TAIL_SPLIT characters, so that the run's last batch is short and no worker works on alone while
@@ -148,13 +154,13 @@ def _cut(items: Iterable[Article], size: int, max_chars: int, ramp: bool, start:
     """The batches of batches(), before any second cut of the last two."""
     batch: list[Article] = []
     chars = 0
-    limit = min(size, start + 1) if ramp else size
+    limit = min(size, RAMP_GROWTH * start + 1) if ramp else size
     for a in items:
         if batch and (len(batch) >= limit or chars + len(a.text) > max_chars):
             start += len(batch)
             yield batch
             batch, chars = [], 0
-            limit = min(size, start + 1) if ramp else size
+            limit = min(size, RAMP_GROWTH * start + 1) if ramp else size
         batch.append(a)
         chars += len(a.text)
     if batch:

@@ -181,7 +181,10 @@ def test_batches_bound_articles_and_characters():
     got = [[a.article_id for a in b] for b in batches(arts, 2, max_chars=100)]
     assert got == [["0", "1"], ["2"], ["3"], ["4", "5"]]
     got = [[a.article_id for a in b] for b in batches(arts, 4, max_chars=10**6, ramp=True)]
-    assert got == [["0"], ["1", "2"], ["3", "4", "5"]]
+    assert got == [["0"], ["1", "2", "3", "4"], ["5"]]  # the first alone, then RAMP_GROWTH * 1 + 1 > 4
+    many = [Article(article_id=str(i), text="x") for i in range(100)]
+    assert [len(b) for b in batches(many, 256, max_chars=10**6, ramp=True)] == [1, 9, 81, 9]
+    assert [len(b) for b in batches(many, 256, max_chars=10**6, ramp=True, start=10)] == [81, 19]
     assert [a for b in batches(arts, 4, 10**6) for a in b] == arts
 
 
