@@ -406,3 +406,38 @@ def test_a_verb_of_holding_a_post_after_who(nlp, text, title, affiliation):
 ])
 def test_a_verb_of_holding_a_post_needs_a_named_body(nlp, text):
     assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, title, affiliation", [
+    # a first role that names no body (a cause, a people) gives way to a second role that names one
+    ("It is a political problem, said Ed Boyd, a spokesman for reform and president of the Carnegie"
+     " Foundation, which wrote the report.", "president", "Carnegie Foundation"),
+    ("The paper interviewed Radovan Karadzic, leader of Bosnian Serbs and vice-president of the Union of"
+     " Serb Writers.", "vice-president", "Union of Serb Writers"),
+    # a first role that names a body keeps it
+    ("Ann Lee, director of the Sierra Club and a member of the Rotary Club, spoke.", "director", "Sierra Club"),
+    # no second role: the people stays as written
+    ("Radovan Karadzic, leader of the Bosnian Serbs, spoke.", "leader", "Bosnian Serbs"),
+])
+def test_a_coordinated_role_that_names_a_body(nlp, text, title, affiliation):
+    assert [(r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(title, affiliation)]
+
+
+@pytest.mark.parametrize("text, title, affiliation", [
+    # a lower-case noun before the title is a body only when it is an organisation's noun
+    ("Civil rights leader Martin Luther King Jr. spoke in Memphis.", "leader", None),
+    ("The fire is out, according to the senior duty officer Ivan Petrov.", "officer", None),
+    ("The newspaper reporter Don Bolles was killed in 1976.", "reporter", "newspaper"),
+    ("The company CEO Steve Jobs spoke.", "CEO", "company"),
+    # the beat's adjective between the organisation and the title
+    ("Jane Smith, a Reuters political correspondent, wrote the story.", "correspondent", "Reuters"),
+    ("The talk was moderated by Shoichi Oikawa, Yomiuri Shimbun political editor.", "editor", "Yomiuri Shimbun"),
+])
+def test_the_words_before_a_title_that_name_a_body(nlp, text, title, affiliation):
+    assert [(r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(title, affiliation)]
+
+
+def test_the_row_closes_the_parenthesis_of_the_body(nlp):
+    rows = officials(nlp, "Maria Lopez, a spokeswoman for the PRD (Party of the Democratic Revolution), said so.")
+    assert [(r["text"], r["affiliation"]) for r in rows] == [
+        ("Maria Lopez, a spokeswoman for the PRD (Party of the Democratic Revolution)", "PRD")]

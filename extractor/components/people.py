@@ -1192,7 +1192,8 @@ class _ArticlePeople:
         if not doc[t_end - 1].is_lower:
             return None
         for ent in self.ents:
-            if t_start <= ent.start and ent.end < t_end and ent.label_ == "ORG":
+            # a lower-case word the model calls an organisation names none ("senior duty officer")
+            if t_start <= ent.start and ent.end < t_end and ent.label_ == "ORG" and not all(t.is_lower for t in ent):
                 return ent
         return None
 
@@ -1317,8 +1318,8 @@ class _ArticlePeople:
         # Lower-case nouns between a named body and its title ("a University of Texas law professor",
         # "BSP floor leader"): the body is the name.
         k = i - 1
-        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].lower_ not in DETERMINERS:
-            k -= 1
+        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"} and doc[k].lower_ not in DETERMINERS:
+            k -= 1  # also adjectives of the beat ("ITAR-TASS diplomatic correspondent")
         ent = self._ent_ending(k + 1) if k < i - 1 else None
         if ent is not None and ent.label_ in {"ORG", "FAC"}:
             return self._with_people_adjective(doc, ent.start, ent.end)
@@ -1363,8 +1364,15 @@ class _ArticlePeople:
             start = i - 1
             while start > 0 and doc[start - 1].pos_ in {"NOUN", "PROPN"} and not doc[start - 1].is_punct:
                 start -= 1
-            return start, doc[start:i].text
+            # a common noun before the title is a body only when it is a body's noun ("company CEO",
+            # "newspaper reporter"); "rights leader", "duty officer" name the field, not a body
+            if doc[start:i].text[:1].isupper() or any(self._is_body_noun(t.lower_) for t in doc[start:i]):
+                return start, doc[start:i].text
         return None
+
+    def _is_body_noun(self, word: str) -> bool:
+        """Whether the lower-case WORD is a noun for an organisation ("council", "company", "newspaper")."""
+        return word in self.rules.lex.body_heads or word in self.rules.organisation_nouns
 
     @staticmethod
     def _with_people_adjective(doc: Doc, start: int, end: int) -> tuple[int, str]:
@@ -1434,6 +1442,14 @@ class _ArticlePeople:
                 affiliation = None
         t_end, end, affiliation = self._body_after_beat(doc, i, t_start, t_end, affiliation) \
             or self._title_complements(doc, t_end, affiliation)
+        if self._names_no_body(affiliation) or self._names_a_people(doc, affiliation, end):
+            second = self._coordinated_role(doc, end)
+            if second is not None:
+                # "a national spokesman for reform and president of the Carnegie Foundation", "leader of
+                # Bosnian Serbs and vice-president of the Union of Serb Writers": the role that names a
+                # body says whom the person serves
+                t_start, t_end, end, affiliation = second
+                i = title_from = t_start
         title = self._title_text(doc, title_from, t_end)
         if title is None:
             return None
@@ -1445,9 +1461,40 @@ class _ArticlePeople:
                 k += 1
             if k > i:
                 title = f"{doc[i:k].text} {title}"
-        if doc[m.end].text == "(" and end < n and doc[end].text == ")":
-            end += 1  # the row closes the parenthesis it opened
+        if end < n and doc[end].text == ")" and doc[m.end:end].text.count("(") > doc[m.end:end].text.count(")"):
+            end += 1  # the row closes the parenthesis it opened ("of the PRD (Party of the Democratic Revolution)")
         return m.start, end, title, affiliation
+
+    def _coordinated_role(self, doc: Doc, k: int) -> tuple[int, int, int, str] | None:
+        """(title start, title end, row end, affiliation) of a second role joined by "and" at token K
+        whose complement names a body ("... and president of the Carnegie Foundation"), else None."""
+        n = len(doc)
+        if k + 2 >= n or doc[k].lower_ != "and":
+            return None
+        i = k + 1
+        while i < n and doc[i].lower_ in DETERMINERS:
+            i += 1
+        if self._run_starting_at(i) is None:
+            return None
+        t_end = self._run_starting_at(i)
+        while t_end > i and doc[t_end - 1].lower_ not in self.rules.lex.heads:
+            t_end -= 1
+        if t_end <= i:
+            return None
+        t_end, end, affiliation = self._title_complements(doc, t_end, None)
+        if not affiliation or self._names_no_body(affiliation) or self._names_a_people(doc, affiliation, end):
+            return None
+        return i, t_end, end, affiliation
+
+    @staticmethod
+    def _names_a_people(doc: Doc, affiliation: str | None, end: int) -> bool:
+        """Whether the affiliation ending at token END is a people the model calls a nationality or
+        group ("leader of Bosnian Serbs"), not a body that serves as an employer."""
+        if not affiliation:
+            return False
+        start = next((k for k in range(end - 1, max(end - 12, -1), -1) if doc[k:end].text == affiliation), None)
+        words = [t for t in doc[start:end] if not t.is_lower] if start is not None else []
+        return bool(words) and all(t.ent_type_ == "NORP" for t in words)
 
     def _post_held_by_verb(self, doc: Doc, m: Mention):
         """NAME, who heads/led/chairs BODY: a verb of holding a post names the title ("Mason, who headed
@@ -1865,8 +1912,8 @@ class _ArticlePeople:
             # Utah law professor").
             k = ent.end
             while k < n and k - ent.end < 2 and self._run_starting_at(k) is None and doc[k].is_lower \
-                    and doc[k].pos_ == "NOUN":
-                k += 1
+                    and doc[k].pos_ in {"NOUN", "ADJ"}:
+                k += 1  # also the beat's adjective ("a Reuters political correspondent")
             if self._run_starting_at(k) is not None:
                 return k, ent.text
         if i < n and default_gazetteer().demonym_country(doc[i].text) and \
