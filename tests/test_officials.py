@@ -441,3 +441,30 @@ def test_the_row_closes_the_parenthesis_of_the_body(nlp):
     rows = officials(nlp, "Maria Lopez, a spokeswoman for the PRD (Party of the Democratic Revolution), said so.")
     assert [(r["text"], r["affiliation"]) for r in rows] == [
         ("Maria Lopez, a spokeswoman for the PRD (Party of the Democratic Revolution)", "PRD")]
+
+
+@pytest.mark.parametrize("text, span, title, affiliation", [
+    # a verb of appointment takes the name as object; the post follows, perhaps after "to be" or "as"
+    ("The Democrats elected Ohio's Richard Celeste to be chairman of the Democratic Governors' Association.",
+     "Richard Celeste to be chairman of the Democratic Governors' Association", "chairman",
+     "Democratic Governors' Association"),
+    ("The board appointed Ann Lee as director of the Sierra Club.",
+     "Ann Lee as director of the Sierra Club", "director", "Sierra Club"),
+    # an agency's acronym the model leaves unmarked, before the beat and the title
+    ("( By ITAR-TASS diplomatic correspondent Yuriy Tyssovsky )",
+     "ITAR-TASS diplomatic correspondent Yuriy Tyssovsky", "correspondent", "ITAR-TASS"),
+    # "who follows X for BODY": the analyst's employer
+    ("Prices fell, said Bob Baker, who follows oil prices for the investment firm Prudential-Bache Securities Inc.",
+     "Bob Baker, who follows oil prices for the investment firm Prudential-Bache Securities Inc.", "",
+     "Prudential-Bache Securities Inc."),
+])
+def test_posts_given_by_verbs_and_acronyms(nlp, text, span, title, affiliation):
+    assert [(r["text"], r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(span, title, affiliation)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jim Cole, who followed the team for years, retired.",         # no body after "for"
+    "The board named Friday the deadline for Ann Lee.",            # the name is no object of the verb
+])
+def test_no_post_without_a_body_or_an_object(nlp, text):
+    assert [r for r in officials(nlp, text) if r["affiliation"]] == []

@@ -407,7 +407,8 @@ class _ArticlePeople:
             if a_place:
                 # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
                 row = self._place_row_of_a_person(doc, span)
-                if row is not None and self._has_person_role_evidence(doc, start, end) \
+                if row is not None and (self._has_person_role_evidence(doc, start, end)
+                                        or self._has_person_title_after(doc, start, end)) \
                         and self._is_person_name(doc, start, end, CharSpans()):
                     self.places_claimed.add(row)
                     found.add(start, end, "ner")
@@ -1323,6 +1324,8 @@ class _ArticlePeople:
         ent = self._ent_ending(k + 1) if k < i - 1 else None
         if ent is not None and ent.label_ in {"ORG", "FAC"}:
             return self._with_people_adjective(doc, ent.start, ent.end)
+        if ent is None and k < i - 1 and _is_acronym_name(doc[k]):
+            return k, doc[k].text  # an agency's acronym the model left unmarked ("ITAR-TASS diplomatic correspondent")
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -1406,9 +1409,8 @@ class _ArticlePeople:
         if held is not None:
             return held
         i = self._apposition_start(doc, m.end)
-        if i is None and m.start > 0 and doc[m.start - 1].lower_ in {"named", "appointed", "elected"} \
-                and self._run_starting_at(m.end) is not None:
-            i = m.end  # "it has named Larry Jinks publisher of the San Jose Mercury News"
+        if i is None:
+            i = self._post_after_object(doc, m)
         if i is None:
             return None
         while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
@@ -1464,6 +1466,23 @@ class _ArticlePeople:
         if end < n and doc[end].text == ")" and doc[m.end:end].text.count("(") > doc[m.end:end].text.count(")"):
             end += 1  # the row closes the parenthesis it opened ("of the PRD (Party of the Democratic Revolution)")
         return m.start, end, title, affiliation
+
+    def _post_after_object(self, doc: Doc, m: Mention) -> int | None:
+        """Where the post starts after a name that a verb of appointment takes as its object: "it has
+        named Larry Jinks publisher of the Mercury News", "the Democrats elected Ohio's Richard
+        Celeste to be chairman of ...", "appointed Ann Lee as director"; None otherwise."""
+        verb = next((k for k in range(m.start - 1, max(m.start - 4, -1), -1)
+                     if doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in self.rules.post_verbs), None)
+        if verb is None or any(t.is_punct or t.pos_ == "VERB" for t in doc[verb + 1:m.start]):
+            return None
+        i = m.end
+        if i + 1 < len(doc) and doc[i].lower_ == "to" and doc[i + 1].lower_ == "be":
+            i += 2
+        elif i < len(doc) and doc[i].lower_ == "as":
+            i += 1
+        while i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        return i if self._run_starting_at(i) is not None else None
 
     def _coordinated_role(self, doc: Doc, k: int) -> tuple[int, int, int, str] | None:
         """(title start, title end, row end, affiliation) of a second role joined by "and" at token K
@@ -2046,6 +2065,13 @@ def _before_parenthesis(affiliation: str | None) -> str | None:
         return affiliation
     head = affiliation.split("(", 1)[0].strip()
     return head or affiliation.strip("() ")
+
+
+def _is_acronym_name(tok) -> bool:
+    """Whether TOK is written as an acronym ("TASS", "NHK"), with no entity reading of a date, number,
+    person or place, and not at the start of its sentence."""
+    return tok.is_upper and tok.is_alpha and len(tok) >= 2 and not tok.is_sent_start \
+        and tok.ent_type_ not in NOT_BODIES | {"PERSON", "NORP", "GPE", "LOC"}
 
 
 def _is_untagged_name_word(tok) -> bool:
