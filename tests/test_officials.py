@@ -484,3 +484,15 @@ def test_occupations_held_in_a_body(nlp, text, title, affiliation):
 
 def test_an_occupation_word_before_no_name_is_no_title(nlp):
     assert officials(nlp, "The pilot episode of the series aired on Monday.") == []
+
+
+@pytest.mark.parametrize("text, span, title, affiliation", [
+    # a portfolio ends before a joiner that leads to another title
+    ("Albrecht, 54, is a former University of Iowa professor of economics and dean who retired.",
+     "Albrecht, 54, is a former University of Iowa professor of economics", "former professor of economics",
+     "University of Iowa"),
+    ("Tom Ray, minister of trade and industry, spoke.", "Tom Ray, minister of trade and industry",
+     "minister of trade and industry", None),
+])
+def test_a_portfolio_ends_before_another_title(nlp, text, span, title, affiliation):
+    assert [(r["text"], r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(span, title, affiliation)]

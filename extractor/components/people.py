@@ -1736,6 +1736,8 @@ class _ArticlePeople:
                 k = end + 1
                 while k < n and (doc[k].lower_ in lex.domains or doc[k].lower_ in JOINERS) and doc[k].lower_ != "-":
                     k += 1
+                while k > end + 1 and doc[k - 1].lower_ in JOINERS:
+                    k -= 1  # "professor of economics and | dean": the joiner leads to another title
                 t_end = end = k
                 continue
             if affiliation is None:
