@@ -169,3 +169,14 @@ def test_a_name_the_gazetteer_holds_is_a_person_with_a_title_after_it(nlp):
 def test_a_place_with_a_description_after_it_stays_a_place(nlp):
     doc = nlp("Washington, the capital, was quiet on Monday.")
     assert doc._.people == []
+
+
+@pytest.mark.parametrize("text, people", [
+    # a title word glued by a hyphen to a body's word names the body, not a person's rank
+    ("The CCRI-CG (Indian Revolutionary Clandestine Committee-General Command) issued a statement.", set()),
+    # a title glued to a title word stays a title
+    ("The Secretary-General Kofi Annan spoke.", {"Kofi Annan"}),
+    ("The ex-president Carlos Menem spoke.", {"Carlos Menem"}),
+])
+def test_a_hyphenated_body_name_holds_no_title(nlp, text, people):
+    assert people_texts(nlp, text) == people

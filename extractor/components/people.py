@@ -316,7 +316,7 @@ class _ArticlePeople:
             if doc.vocab.strings[match_id] != "TITLE":
                 continue
             start = self._trim_run_start(doc, start, end)
-            if start >= end:
+            if start >= end or self._ends_a_hyphenated_name(doc, start):
                 continue
             starts[start] = max(starts.get(start, end), end)
             ends[end] = min(ends.get(end, start), start)
@@ -333,6 +333,13 @@ class _ArticlePeople:
         for a, b in match_windows(self.ids(LOWER), *window_ids):
             out.extend((match_id, a + start, a + end) for match_id, start, end in matcher(doc[a:b]))
         return out
+
+    def _ends_a_hyphenated_name(self, doc: Doc, start: int) -> bool:
+        """Whether the title word at START is glued by a hyphen to a word that is no title's
+        ("Committee-General Command" is a body's name; "vice-president", "ex-minister" are titles)."""
+        return start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].lower_ not in self.rules.lex.title_words \
+            and doc[start - 2].lower_.rstrip(".") not in self.rules.lex.ranks
 
     def _trim_run_start(self, doc: Doc, start: int, end: int) -> int:
         """A title run starts at a real title word: joiners and dropped modifiers at its left edge
