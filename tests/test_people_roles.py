@@ -180,3 +180,7 @@ def test_a_place_with_a_description_after_it_stays_a_place(nlp):
 ])
 def test_a_hyphenated_body_name_holds_no_title(nlp, text, people):
     assert people_texts(nlp, text) == people
+
+
+def test_a_town_with_a_country_s_envoy_after_it_stays_a_town(nlp):
+    assert people_texts(nlp, "It was sent by the embassy in London, Argentina's envoy there.") == set()
