@@ -159,3 +159,28 @@ def test_employer_cut_where_the_models_organisation_runs_into_a_clause(nlp):
 def test_names_run_into_a_body(nlp, text, person, present):
     assert (person in people_texts(nlp, text)) is present
 
+
+
+def test_a_name_the_gazetteer_holds_is_a_person_with_a_title_after_it(nlp):
+    doc = nlp("The commission will look at Lazutkin, former first deputy general director of Ostankino.")
+    assert [p["name"] for p in doc._.people] == ["Lazutkin"]
+
+
+def test_a_place_with_a_description_after_it_stays_a_place(nlp):
+    doc = nlp("Washington, the capital, was quiet on Monday.")
+    assert doc._.people == []
+
+
+@pytest.mark.parametrize("text, people", [
+    # a title word glued by a hyphen to a body's word names the body, not a person's rank
+    ("The CCRI-CG (Indian Revolutionary Clandestine Committee-General Command) issued a statement.", set()),
+    # a title glued to a title word stays a title
+    ("The Secretary-General Kofi Annan spoke.", {"Kofi Annan"}),
+    ("The ex-president Carlos Menem spoke.", {"Carlos Menem"}),
+])
+def test_a_hyphenated_body_name_holds_no_title(nlp, text, people):
+    assert people_texts(nlp, text) == people
+
+
+def test_a_town_with_a_country_s_envoy_after_it_stays_a_town(nlp):
+    assert people_texts(nlp, "It was sent by the embassy in London, Argentina's envoy there.") == set()

@@ -316,7 +316,7 @@ class _ArticlePeople:
             if doc.vocab.strings[match_id] != "TITLE":
                 continue
             start = self._trim_run_start(doc, start, end)
-            if start >= end:
+            if start >= end or self._ends_a_hyphenated_name(doc, start):
                 continue
             starts[start] = max(starts.get(start, end), end)
             ends[end] = min(ends.get(end, start), start)
@@ -333,6 +333,13 @@ class _ArticlePeople:
         for a, b in match_windows(self.ids(LOWER), *window_ids):
             out.extend((match_id, a + start, a + end) for match_id, start, end in matcher(doc[a:b]))
         return out
+
+    def _ends_a_hyphenated_name(self, doc: Doc, start: int) -> bool:
+        """Whether the title word at START is glued by a hyphen to a word that is no title's
+        ("Committee-General Command" is a body's name; "vice-president", "ex-minister" are titles)."""
+        return start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].lower_ not in self.rules.lex.title_words \
+            and doc[start - 2].lower_.rstrip(".") not in self.rules.lex.ranks
 
     def _trim_run_start(self, doc: Doc, start: int, end: int) -> int:
         """A title run starts at a real title word: joiners and dropped modifiers at its left edge
@@ -407,7 +414,8 @@ class _ArticlePeople:
             if a_place:
                 # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
                 row = self._place_row_of_a_person(doc, span)
-                if row is not None and self._has_person_role_evidence(doc, start, end) \
+                if row is not None and (self._has_person_role_evidence(doc, start, end)
+                                        or self._title_word_follows(doc, end) and self._has_person_title_after(doc, start, end)) \
                         and self._is_person_name(doc, start, end, CharSpans()):
                     self.places_claimed.add(row)
                     found.add(start, end, "ner")
@@ -420,6 +428,14 @@ class _ArticlePeople:
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
+
+    def _title_word_follows(self, doc: Doc, end: int) -> bool:
+        """Whether a title word comes right after the comma at token END, past an article ("Lazutkin,
+        former deputy director of ..."); "London, Argentina's envoy there" names the envoy's country first."""
+        k = end + 1
+        while k < len(doc) and doc[k].lower_ in DETERMINERS:
+            k += 1
+        return end < len(doc) and doc[end].text == "," and k < len(doc) and doc[k].lower_ in self.rules.lex.title_words
 
     def _has_person_role_evidence(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the sentence casts the name at [start, end) in a role only a person has: named to
@@ -1192,7 +1208,8 @@ class _ArticlePeople:
         if not doc[t_end - 1].is_lower:
             return None
         for ent in self.ents:
-            if t_start <= ent.start and ent.end < t_end and ent.label_ == "ORG":
+            # a lower-case word the model calls an organisation names none ("senior duty officer")
+            if t_start <= ent.start and ent.end < t_end and ent.label_ == "ORG" and not all(t.is_lower for t in ent):
                 return ent
         return None
 
@@ -1317,11 +1334,13 @@ class _ArticlePeople:
         # Lower-case nouns between a named body and its title ("a University of Texas law professor",
         # "BSP floor leader"): the body is the name.
         k = i - 1
-        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].lower_ not in DETERMINERS:
-            k -= 1
+        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"} and doc[k].lower_ not in DETERMINERS:
+            k -= 1  # also adjectives of the beat ("ITAR-TASS diplomatic correspondent")
         ent = self._ent_ending(k + 1) if k < i - 1 else None
         if ent is not None and ent.label_ in {"ORG", "FAC"}:
             return self._with_people_adjective(doc, ent.start, ent.end)
+        if ent is None and k < i - 1 and _is_acronym_name(doc[k]):
+            return k, doc[k].text  # an agency's acronym the model left unmarked ("ITAR-TASS diplomatic correspondent")
         if prev.text in POSSESSIVE and i >= 2:
             ent = self._ent_ending(i - 1)
             if ent is not None:
@@ -1363,8 +1382,15 @@ class _ArticlePeople:
             start = i - 1
             while start > 0 and doc[start - 1].pos_ in {"NOUN", "PROPN"} and not doc[start - 1].is_punct:
                 start -= 1
-            return start, doc[start:i].text
+            # a common noun before the title is a body only when it is a body's noun ("company CEO",
+            # "newspaper reporter"); "rights leader", "duty officer" name the field, not a body
+            if doc[start:i].text[:1].isupper() or any(self._is_body_noun(t.lower_) for t in doc[start:i]):
+                return start, doc[start:i].text
         return None
+
+    def _is_body_noun(self, word: str) -> bool:
+        """Whether the lower-case WORD is a noun for an organisation ("council", "company", "newspaper")."""
+        return word in self.rules.lex.body_heads or word in self.rules.organisation_nouns
 
     @staticmethod
     def _with_people_adjective(doc: Doc, start: int, end: int) -> tuple[int, str]:
@@ -1398,9 +1424,8 @@ class _ArticlePeople:
         if held is not None:
             return held
         i = self._apposition_start(doc, m.end)
-        if i is None and m.start > 0 and doc[m.start - 1].lower_ in {"named", "appointed", "elected"} \
-                and self._run_starting_at(m.end) is not None:
-            i = m.end  # "it has named Larry Jinks publisher of the San Jose Mercury News"
+        if i is None:
+            i = self._post_after_object(doc, m)
         if i is None:
             return None
         while i < n and doc[i].lower_ in {"formerly", "currently", "now", "also", "then"}:
@@ -1434,6 +1459,14 @@ class _ArticlePeople:
                 affiliation = None
         t_end, end, affiliation = self._body_after_beat(doc, i, t_start, t_end, affiliation) \
             or self._title_complements(doc, t_end, affiliation)
+        if self._names_no_body(affiliation) or self._names_a_people(doc, affiliation, end):
+            second = self._coordinated_role(doc, end)
+            if second is not None:
+                # "a national spokesman for reform and president of the Carnegie Foundation", "leader of
+                # Bosnian Serbs and vice-president of the Union of Serb Writers": the role that names a
+                # body says whom the person serves
+                t_start, t_end, end, affiliation = second
+                i = title_from = t_start
         title = self._title_text(doc, title_from, t_end)
         if title is None:
             return None
@@ -1445,9 +1478,57 @@ class _ArticlePeople:
                 k += 1
             if k > i:
                 title = f"{doc[i:k].text} {title}"
-        if doc[m.end].text == "(" and end < n and doc[end].text == ")":
-            end += 1  # the row closes the parenthesis it opened
+        if end < n and doc[end].text == ")" and doc[m.end:end].text.count("(") > doc[m.end:end].text.count(")"):
+            end += 1  # the row closes the parenthesis it opened ("of the PRD (Party of the Democratic Revolution)")
         return m.start, end, title, affiliation
+
+    def _post_after_object(self, doc: Doc, m: Mention) -> int | None:
+        """Where the post starts after a name that a verb of appointment takes as its object: "it has
+        named Larry Jinks publisher of the Mercury News", "the Democrats elected Ohio's Richard
+        Celeste to be chairman of ...", "appointed Ann Lee as director"; None otherwise."""
+        verb = next((k for k in range(m.start - 1, max(m.start - 4, -1), -1)
+                     if doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in self.rules.post_verbs), None)
+        if verb is None or any(t.is_punct or t.pos_ == "VERB" for t in doc[verb + 1:m.start]):
+            return None
+        i = m.end
+        if i + 1 < len(doc) and doc[i].lower_ == "to" and doc[i + 1].lower_ == "be":
+            i += 2
+        elif i < len(doc) and doc[i].lower_ == "as":
+            i += 1
+        while i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        return i if self._run_starting_at(i) is not None else None
+
+    def _coordinated_role(self, doc: Doc, k: int) -> tuple[int, int, int, str] | None:
+        """(title start, title end, row end, affiliation) of a second role joined by "and" at token K
+        whose complement names a body ("... and president of the Carnegie Foundation"), else None."""
+        n = len(doc)
+        if k + 2 >= n or doc[k].lower_ != "and":
+            return None
+        i = k + 1
+        while i < n and doc[i].lower_ in DETERMINERS:
+            i += 1
+        if self._run_starting_at(i) is None:
+            return None
+        t_end = self._run_starting_at(i)
+        while t_end > i and doc[t_end - 1].lower_ not in self.rules.lex.heads:
+            t_end -= 1
+        if t_end <= i:
+            return None
+        t_end, end, affiliation = self._title_complements(doc, t_end, None)
+        if not affiliation or self._names_no_body(affiliation) or self._names_a_people(doc, affiliation, end):
+            return None
+        return i, t_end, end, affiliation
+
+    @staticmethod
+    def _names_a_people(doc: Doc, affiliation: str | None, end: int) -> bool:
+        """Whether the affiliation ending at token END is a people the model calls a nationality or
+        group ("leader of Bosnian Serbs"), not a body that serves as an employer."""
+        if not affiliation:
+            return False
+        start = next((k for k in range(end - 1, max(end - 12, -1), -1) if doc[k:end].text == affiliation), None)
+        words = [t for t in doc[start:end] if not t.is_lower] if start is not None else []
+        return bool(words) and all(t.ent_type_ == "NORP" for t in words)
 
     def _post_held_by_verb(self, doc: Doc, m: Mention):
         """NAME, who heads/led/chairs BODY: a verb of holding a post names the title ("Mason, who headed
@@ -1670,6 +1751,8 @@ class _ArticlePeople:
                 k = end + 1
                 while k < n and (doc[k].lower_ in lex.domains or doc[k].lower_ in JOINERS) and doc[k].lower_ != "-":
                     k += 1
+                while k > end + 1 and doc[k - 1].lower_ in JOINERS:
+                    k -= 1  # "professor of economics and | dean": the joiner leads to another title
                 t_end = end = k
                 continue
             if affiliation is None:
@@ -1865,8 +1948,8 @@ class _ArticlePeople:
             # Utah law professor").
             k = ent.end
             while k < n and k - ent.end < 2 and self._run_starting_at(k) is None and doc[k].is_lower \
-                    and doc[k].pos_ == "NOUN":
-                k += 1
+                    and doc[k].pos_ in {"NOUN", "ADJ"}:
+                k += 1  # also the beat's adjective ("a Reuters political correspondent")
             if self._run_starting_at(k) is not None:
                 return k, ent.text
         if i < n and default_gazetteer().demonym_country(doc[i].text) and \
@@ -1999,6 +2082,13 @@ def _before_parenthesis(affiliation: str | None) -> str | None:
         return affiliation
     head = affiliation.split("(", 1)[0].strip()
     return head or affiliation.strip("() ")
+
+
+def _is_acronym_name(tok) -> bool:
+    """Whether TOK is written as an acronym ("TASS", "NHK"), with no entity reading of a date, number,
+    person or place, and not at the start of its sentence."""
+    return tok.is_upper and tok.is_alpha and len(tok) >= 2 and not tok.is_sent_start \
+        and tok.ent_type_ not in NOT_BODIES | {"PERSON", "NORP", "GPE", "LOC"}
 
 
 def _is_untagged_name_word(tok) -> bool:
