@@ -262,7 +262,7 @@ def test_employment_without_a_title_word(nlp, text, span, name, affiliation):
     "John Smith at the White House said so.",               # "at" a building, not an organisation
     "Mary Jones met with Apple executives on Monday.",      # the organisation modifies a noun
     "Mary Jones with Apple executives toured the plant.",
-    "Ohio's Richard Celeste won the vote.",                 # a place's possessive
+    "Nebraska's Paul Harlan won the vote.",                 # a place's possessive
 ])
 def test_no_employer_without_an_organisation(nlp, text):
     assert officials(nlp, text) == []
@@ -410,14 +410,14 @@ def test_a_verb_of_holding_a_post_needs_a_named_body(nlp, text):
 
 @pytest.mark.parametrize("text, title, affiliation", [
     # a first role that names no body (a cause, a people) gives way to a second role that names one
-    ("It is a political problem, said Ed Boyd, a spokesman for reform and president of the Carnegie"
-     " Foundation, which wrote the report.", "president", "Carnegie Foundation"),
-    ("The paper interviewed Radovan Karadzic, leader of Bosnian Serbs and vice-president of the Union of"
-     " Serb Writers.", "vice-president", "Union of Serb Writers"),
+    ("The plan is flawed, said Rita Moss, a spokeswoman for tenants and president of the Harbor"
+     " Housing Trust, which sued the city.", "president", "Harbor Housing Trust"),
+    ("The paper quoted Ivo Maric, leader of Croatian farmers and vice-president of the Union of"
+     " Grain Growers.", "vice-president", "Union of Grain Growers"),
     # a first role that names a body keeps it
     ("Ann Lee, director of the Sierra Club and a member of the Rotary Club, spoke.", "director", "Sierra Club"),
     # no second role: the people stays as written
-    ("Radovan Karadzic, leader of the Bosnian Serbs, spoke.", "leader", "Bosnian Serbs"),
+    ("Ivo Maric, leader of the Kosovo Albanians, spoke.", "leader", "Kosovo Albanians"),
 ])
 def test_a_coordinated_role_that_names_a_body(nlp, text, title, affiliation):
     assert [(r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(title, affiliation)]
@@ -427,11 +427,11 @@ def test_a_coordinated_role_that_names_a_body(nlp, text, title, affiliation):
     # a lower-case noun before the title is a body only when it is an organisation's noun
     ("Civil rights leader Martin Luther King Jr. spoke in Memphis.", "leader", None),
     ("The fire is out, according to the senior duty officer Ivan Petrov.", "officer", None),
-    ("The newspaper reporter Don Bolles was killed in 1976.", "reporter", "newspaper"),
+    ("The newspaper reporter Lena Hart was sued in 1998.", "reporter", "newspaper"),
     ("The company CEO Steve Jobs spoke.", "CEO", "company"),
     # the beat's adjective between the organisation and the title
     ("Jane Smith, a Reuters political correspondent, wrote the story.", "correspondent", "Reuters"),
-    ("The talk was moderated by Shoichi Oikawa, Yomiuri Shimbun political editor.", "editor", "Yomiuri Shimbun"),
+    ("The panel was chaired by Kenji Sato, Asahi Shimbun political editor.", "editor", "Asahi Shimbun"),
 ])
 def test_the_words_before_a_title_that_name_a_body(nlp, text, title, affiliation):
     assert [(r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(title, affiliation)]
@@ -445,18 +445,18 @@ def test_the_row_closes_the_parenthesis_of_the_body(nlp):
 
 @pytest.mark.parametrize("text, span, title, affiliation", [
     # a verb of appointment takes the name as object; the post follows, perhaps after "to be" or "as"
-    ("The Democrats elected Ohio's Richard Celeste to be chairman of the Democratic Governors' Association.",
-     "Richard Celeste to be chairman of the Democratic Governors' Association", "chairman",
-     "Democratic Governors' Association"),
+    ("The governors elected Nebraska's Paul Harlan to be chairman of the Western Governors' Association.",
+     "Paul Harlan to be chairman of the Western Governors' Association", "chairman",
+     "Western Governors' Association"),
     ("The board appointed Ann Lee as director of the Sierra Club.",
      "Ann Lee as director of the Sierra Club", "director", "Sierra Club"),
     # an agency's acronym the model leaves unmarked, before the beat and the title
-    ("( By ITAR-TASS diplomatic correspondent Yuriy Tyssovsky )",
-     "ITAR-TASS diplomatic correspondent Yuriy Tyssovsky", "correspondent", "ITAR-TASS"),
+    ("( By INTERFAX diplomatic correspondent Pavel Orlov )",
+     "INTERFAX diplomatic correspondent Pavel Orlov", "correspondent", "INTERFAX"),
     # "who follows X for BODY": the analyst's employer
-    ("Prices fell, said Bob Baker, who follows oil prices for the investment firm Prudential-Bache Securities Inc.",
-     "Bob Baker, who follows oil prices for the investment firm Prudential-Bache Securities Inc.", "",
-     "Prudential-Bache Securities Inc."),
+    ("Demand is soft, said Ann Price, who follows grain markets for the brokerage Harlow-Kent Securities Inc.",
+     "Ann Price, who follows grain markets for the brokerage Harlow-Kent Securities Inc.", "",
+     "Harlow-Kent Securities Inc."),
 ])
 def test_posts_given_by_verbs_and_acronyms(nlp, text, span, title, affiliation):
     assert [(r["text"], r["title"], r["affiliation"]) for r in officials(nlp, text)] == [(span, title, affiliation)]
@@ -472,8 +472,8 @@ def test_no_post_without_a_body_or_an_object(nlp, text):
 
 @pytest.mark.parametrize("text, title, affiliation", [
     # occupations that are held in a body: an airline's pilot, a league's player
-    ("Far back in the polls was striking Eastern Airlines pilot John Rosser.", "pilot", "Eastern Airlines"),
-    ("Her brother, retired National Football League placekicker Mark Moseley, was there.", "retired placekicker",
+    ("Leading the march was striking United Airlines pilot Carla Voss.", "pilot", "United Airlines"),
+    ("His cousin, retired National Football League quarterback Dale Rusk, came along.", "retired quarterback",
      "National Football League"),
 ])
 def test_occupations_held_in_a_body(nlp, text, title, affiliation):
@@ -486,9 +486,9 @@ def test_an_occupation_word_before_no_name_is_no_title(nlp):
 
 @pytest.mark.parametrize("text, span, title, affiliation", [
     # a portfolio ends before a joiner that leads to another title
-    ("Albrecht, 54, is a former University of Iowa professor of economics and dean who retired.",
-     "Albrecht, 54, is a former University of Iowa professor of economics", "former professor of economics",
-     "University of Iowa"),
+    ("Novak, 61, is a former University of Oregon professor of economics and dean who left in May.",
+     "Novak, 61, is a former University of Oregon professor of economics", "former professor of economics",
+     "University of Oregon"),
     ("Tom Ray, minister of trade and industry, spoke.", "Tom Ray, minister of trade and industry",
      "minister of trade and industry", None),
 ])
