@@ -161,11 +161,6 @@ def test_names_run_into_a_body(nlp, text, person, present):
 
 
 
-def test_a_name_the_gazetteer_holds_is_a_person_with_a_title_after_it(nlp):
-    doc = nlp("The commission will look at Lazutkin, former first deputy general director of Ostankino.")
-    assert [p["name"] for p in doc._.people] == ["Lazutkin"]
-
-
 def test_a_place_with_a_description_after_it_stays_a_place(nlp):
     doc = nlp("Washington, the capital, was quiet on Monday.")
     assert doc._.people == []

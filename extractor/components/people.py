@@ -414,8 +414,7 @@ class _ArticlePeople:
             if a_place:
                 # a town's name the sentence casts as a person ("the last King of Peru, Atahualpa,")
                 row = self._place_row_of_a_person(doc, span)
-                if row is not None and (self._has_person_role_evidence(doc, start, end)
-                                        or self._title_word_follows(doc, end) and self._has_person_title_after(doc, start, end)) \
+                if row is not None and self._has_person_role_evidence(doc, start, end) \
                         and self._is_person_name(doc, start, end, CharSpans()):
                     self.places_claimed.add(row)
                     found.add(start, end, "ner")
@@ -428,14 +427,6 @@ class _ArticlePeople:
                 continue
             if self._is_person_name(doc, start, end, place_chars):
                 found.add(start, end, "ner")
-
-    def _title_word_follows(self, doc: Doc, end: int) -> bool:
-        """Whether a title word comes right after the comma at token END, past an article ("Lazutkin,
-        former deputy director of ..."); "London, Argentina's envoy there" names the envoy's country first."""
-        k = end + 1
-        while k < len(doc) and doc[k].lower_ in DETERMINERS:
-            k += 1
-        return end < len(doc) and doc[end].text == "," and k < len(doc) and doc[k].lower_ in self.rules.lex.title_words
 
     def _has_person_role_evidence(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the sentence casts the name at [start, end) in a role only a person has: named to
