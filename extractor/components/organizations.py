@@ -151,9 +151,10 @@ class NewsOrganizations(base.RuleDataComponent):
             if acronym_parens:
                 rows.extend(self.acronym_rows(doc, taken, rows, acronym_parens, orths))
         busy = sorted(taken | {(r["start"], r["end"]) for r in rows})
-        rows.extend(self.descriptor_rows(doc, busy, taken))
-        rows.extend(self.corporate_run_rows(doc, busy, taken))
-        rows.extend(self.staff_rows(doc, busy, taken))
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []  # each word's id, for the lookups by id below
+        rows.extend(self.descriptor_rows(doc, lowers, busy, taken))
+        rows.extend(self.corporate_run_rows(doc, lowers, busy, taken))
+        rows.extend(self.staff_rows(doc, lowers, busy, taken))
         rows.extend(self.employer_rows(doc, busy, taken))
         rows.extend(self.reclaimed_place_rows(doc, rows, taken))
         rows.extend(self.place_body_rows(doc, rows, taken))
@@ -198,7 +199,7 @@ class NewsOrganizations(base.RuleDataComponent):
         def free(span: Span) -> bool:
             if not busy:
                 busy.extend([(r["start"], r["end"]) for r in rows] + sorted(taken) + [(-1, -1)])
-            return not any(s < span.end_char and span.start_char < e for s, e in busy)
+            return not overlaps_any(span, busy)
 
         def add(span: Span) -> None:
             if free(span) and self.is_organisation(span, taken):
@@ -227,12 +228,12 @@ class NewsOrganizations(base.RuleDataComponent):
                         add(inside)
         return out
 
-    def descriptor_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+    def descriptor_rows(self, doc: Doc, lowers: list[int], busy: list[tuple[int, int]],
+                        taken: set[tuple[int, int]]) -> list[dict]:
         """The capitalised name right after a common noun that names a kind of organisation
         ("electronics retailer Best Buy", "the copper company Codelco", "insurance firm AIG"), which
         the model may call a person or nothing: an organisation. Not a title ("company President Tim
         Cook"), a date ("the company Monday"), a nationality, or a span another row holds."""
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         out = []
         for k in base.token_indices(lowers, self.descriptor_ids):
             tok = doc[k]
@@ -243,7 +244,7 @@ class NewsOrganizations(base.RuleDataComponent):
                 continue
             if any(t.ent_type_ in NOT_NAME_ENTITY_TYPES for t in name) or name[-1].pos_ not in {"PROPN", "NOUN"}:
                 continue
-            if any(s < name.end_char and name.start_char < e for s, e in busy):
+            if overlaps_any(name, busy):
                 continue
             if name.end < len(doc) and doc[name.end].is_lower and doc[name.end].pos_ == "NOUN":
                 continue  # the name modifies a noun after it ("network TV shows")
@@ -251,11 +252,11 @@ class NewsOrganizations(base.RuleDataComponent):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
 
-    def corporate_run_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+    def corporate_run_rows(self, doc: Doc, lowers: list[int], busy: list[tuple[int, int]],
+                           taken: set[tuple[int, int]]) -> list[dict]:
         """A run of capitalised words the model tagged as nothing that ends in a company's word ("Acme
         Gold said", "Barclays Bank raised"): an organisation. Not a run of company words alone ("Energy
         Group"), a title, a run in a headline written in capitals or title case, nor a span a row holds."""
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         out = []
         for k in base.token_indices(lowers, self.corporate_ids):
             tok = doc[k]
@@ -264,7 +265,7 @@ class NewsOrganizations(base.RuleDataComponent):
             name = self.untagged_run_before(doc, k + 1)
             if name is None or all(t.lower_ in self.corporate_words for t in name):
                 continue
-            if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
+            if overlaps_any(name, busy) or not in_prose(name):
                 continue
             if name.end < len(doc) and doc[name.end].is_lower and doc[name.end].pos_ == "NOUN":
                 continue  # the name modifies a noun after it, as in descriptor_rows ("the Old Mutual insurance company")
@@ -272,12 +273,12 @@ class NewsOrganizations(base.RuleDataComponent):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
 
-    def staff_rows(self, doc: Doc, busy: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[dict]:
+    def staff_rows(self, doc: Doc, lowers: list[int], busy: list[tuple[int, int]],
+                   taken: set[tuple[int, int]]) -> list[dict]:
         """The name the model tagged as nothing right before a noun for the people who work for a body
         ("a Gazprom spokesman", "IAI engineers", "a CBOT trader"): the body, an organisation. Proper
         nouns or capitals only (not "Company officials" at a sentence's start), no title ("Chief
         Executive"), no place or nationality, in prose."""
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         out = []
         for k in base.token_indices(lowers, self.staff_ids):
             if k == 0 or not doc[k].is_lower or not doc[k - 1].text[:1].isupper():
@@ -285,7 +286,7 @@ class NewsOrganizations(base.RuleDataComponent):
             name = self.untagged_run_before(doc, k, least=1)
             if name is None or not all(t.pos_ == "PROPN" or t.is_upper for t in name) or is_known_place(name.text):
                 continue
-            if any(s < name.end_char and name.start_char < e for s, e in busy) or not in_prose(name):
+            if overlaps_any(name, busy) or not in_prose(name):
                 continue
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
@@ -335,7 +336,7 @@ class NewsOrganizations(base.RuleDataComponent):
             if t == person.start or t == 0:
                 continue
             name = self.employer_before(doc, t)
-            if name is None or any(s < name.end_char and name.start_char < e for s, e in busy):
+            if name is None or overlaps_any(name, busy):
                 continue
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
@@ -438,7 +439,7 @@ class NewsOrganizations(base.RuleDataComponent):
             if end is None:
                 continue
             body = doc[span.start:end]
-            if any(s < body.end_char and body.start_char < e for s, e in held) or not in_prose(body):
+            if overlaps_any(body, held) or not in_prose(body):
                 continue
             if body.end == span.end:
                 dropped.add((row["start"], row["end"]))
@@ -821,6 +822,11 @@ def runs_on_past_preposition(org: Span, ent: Span) -> bool:
 # Prepositions that make a mention of a name a place's ("in Toyota", "near Toyota").
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "towards"})
 
+
+
+def overlaps_any(span: Span, spans: list[tuple[int, int]]) -> bool:
+    """Whether SPAN shares a character with any of SPANS (character offsets, end exclusive)."""
+    return any(s < span.end_char and span.start_char < e for s, e in spans)
 
 def reads_as_place(span: Span) -> bool:
     """Whether the text makes SPAN a place: a locative preposition before it ("the plant in Toyota"),
