@@ -1486,8 +1486,7 @@ class _ArticlePeople:
             i += 2
         elif i < len(doc) and doc[i].lower_ == "as":
             i += 1
-        while i < len(doc) and doc[i].lower_ in DETERMINERS:
-            i += 1
+        i = _past_determiners(doc, i)
         return i if self._run_starting_at(i) is not None else None
 
     def _coordinated_role(self, doc: Doc, k: int) -> tuple[int, int, int, str] | None:
@@ -1496,12 +1495,10 @@ class _ArticlePeople:
         n = len(doc)
         if k + 2 >= n or doc[k].lower_ != "and":
             return None
-        i = k + 1
-        while i < n and doc[i].lower_ in DETERMINERS:
-            i += 1
-        if self._run_starting_at(i) is None:
-            return None
+        i = _past_determiners(doc, k + 1)
         t_end = self._run_starting_at(i)
+        if t_end is None:
+            return None
         while t_end > i and doc[t_end - 1].lower_ not in self.rules.lex.heads:
             t_end -= 1
         if t_end <= i:
@@ -2073,6 +2070,13 @@ def _before_parenthesis(affiliation: str | None) -> str | None:
         return affiliation
     head = affiliation.split("(", 1)[0].strip()
     return head or affiliation.strip("() ")
+
+
+def _past_determiners(doc: Doc, i: int) -> int:
+    """The first token from I on that is no determiner ("to be | the | chairman")."""
+    while i < len(doc) and doc[i].lower_ in DETERMINERS:
+        i += 1
+    return i
 
 
 def _is_acronym_name(tok) -> bool:
