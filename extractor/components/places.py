@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..normalize.name_article import ARTICLES, keep_model_articles
 from ..normalize.gazetteer import Gazetteer
-from ..normalize.ranking import Anchor, Evidence, is_county, km
+from ..normalize.ranking import Anchor, Evidence, Weights, is_county, km
 from ..resources import read_tsv_records
 from . import base
 
@@ -34,14 +34,6 @@ CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
 DASHES = frozenset({"-", "–", "—", "--"})
 # Labels an alternate name of a place (GeoNames lists "Google" for Topeka) cannot overrule.
 NAMED_THING_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
-# A town this large in a country the article is about is a place even without a preposition before it
-# ("Don't forget Aleppo!" in an article on Syria).
-BIG_TOWN = 100_000
-# A one-word "place" that is only a town smaller than this, outside the article's countries and with no
-# place word around it, is more likely a company or product named like a village.
-SMALL_TOWN = 10_000
-# ... or one farther than this from every other place the article names.
-STRAY_KM = 800
 DETERMINERS = ARTICLES  # one home for the article's spellings: normalize/name_article
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
@@ -56,9 +48,6 @@ NAME_START_POS = frozenset(get_string_id(p) for p in ("PROPN", "NOUN", "ADJ"))
 # A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
 PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
 FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
-# The country votes (a country name 1, a nationality or a one-country place 0.5) that make an article's
-# leading country its home country, when it has twice the votes of any other (see home_country).
-HOME_VOTES = 2.0
 # The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
 PHONE_EVIDENCE = "(telephone area code)"
 
@@ -119,6 +108,9 @@ class NewsPlaces(base.RuleDataComponent):
         self.context: dict = {}
         self.gaz: Gazetteer | None = None
         self.area_codes: dict[str, str] = {}  # North American area code -> ISO 3166-2 code
+        # The population thresholds of deciding what is a place (models/places/context.json).
+        self.big_town = self.small_town = 0
+        self.stray_km = 0.0
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
@@ -128,6 +120,9 @@ class NewsPlaces(base.RuleDataComponent):
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
         self.context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
+        self.big_town = int(self.context["big_town_population"])
+        self.small_town = int(self.context["small_town_population"])
+        self.stray_km = float(self.context["stray_km"])
         self.first_names = frozenset(base.read_json(root / self.first_names_path)["names"])
         self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
                                 self.ranking_path)
@@ -172,12 +167,12 @@ class NewsPlaces(base.RuleDataComponent):
     def pair_region(self, doc: Doc, start: int, end: int) -> int | None:
         """Where the state, province or country ends that follows the name START:END after a comma
         and contains a town of that name ("Hugo, Oklahoma", "Wainwright, Alta."), or None."""
-        if end >= len(doc) or doc[end].text != "," or not doc[start].text[:1].isupper():
+        if end >= len(doc) or doc[end].text != "," or not capitalised(doc[start].text):
             return None
         k = word_after(doc, end + 1)
         for n in range(min(3, len(doc) - k), 0, -1):
             stop = k + n
-            if not doc[k].text[:1].isupper() or doc[stop - 1].is_punct:
+            if not capitalised(doc[k].text) or doc[stop - 1].is_punct:
                 continue
             region = doc[k:stop].text
             if stop < len(doc) and doc[stop].text == "." and not region.endswith("."):
@@ -199,7 +194,7 @@ class NewsPlaces(base.RuleDataComponent):
             tok = doc[i]
             if tok.lower_ in kinds:
                 return kinds[tok.lower_]
-            if not (tok.text in LIST_WORDS or tok.text[:1].isupper()):
+            if not (tok.text in LIST_WORDS or capitalised(tok.text)):
                 return None
         return None
 
@@ -256,7 +251,7 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether TEXT names a country, a state or province, a capital or a large town (only towns are
         capitals in the gazetteer)."""
         return bool(self.gaz.country_lookup(text)) or any(
-            (p.kind == "admin" and p.iso_code) or p.capital or (p.kind == "city" and p.population >= BIG_TOWN)
+            (p.kind == "admin" and p.iso_code) or p.capital or (p.kind == "city" and p.population >= self.big_town)
             for p in self.gaz.known_candidates(text))
 
     def _place_list(self, ent: Span, state: "_ArticleState") -> list[Span] | None:
@@ -296,7 +291,7 @@ class NewsPlaces(base.RuleDataComponent):
             return None
         doc = ent.doc
         for t in ent[1:-1]:
-            if t.lower_ == "of" and doc[t.i + 1].text[:1].isupper() \
+            if t.lower_ == "of" and capitalised(doc[t.i + 1].text) \
                     and self.pair_region(doc, t.i + 1, ent.end) is not None:
                 return [Span(doc, ent.start, t.i, label="PERSON"), Span(doc, t.i + 1, ent.end, label="GPE")]
         return None
@@ -327,7 +322,7 @@ class NewsPlaces(base.RuleDataComponent):
             if tok.i in state.place_tokens:
                 continue
             best = state.best_place(head, self.gaz)
-            if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
+            if best is None or not (best.kind in ("country", "admin") or best.population >= self.big_town):
                 continue
             state.ents = [e for e in state.ents if not (e.start <= tok.i < e.end and e.label_ == "ORG")]
             row = {"start": tok.idx, "end": tok.idx + len(head)}
@@ -374,13 +369,13 @@ class NewsPlaces(base.RuleDataComponent):
         the gazetteer indexes counties by their bare names but does not count them as known names
         (bare "Ford", "Pope" are more often no places)."""
         doc, end = core.doc, core.end
-        if end >= len(doc) or not core.text[:1].isupper():
+        if end >= len(doc) or not capitalised(core.text):
             return False
         for i in range(end, min(end + 12, len(doc))):
             word = doc[i].lower_
             if word in COUNTY_WORDS:  # after a name: "Ford and county officials" names no county
-                return doc[i - 1].text[:1].isupper() and any(is_county(p) for p in self.gaz.place_candidates(core.text))
-            if not (doc[i].text in LIST_WORDS or doc[i].text[:1].isupper()):
+                return capitalised(doc[i - 1].text) and any(is_county(p) for p in self.gaz.place_candidates(core.text))
+            if not (doc[i].text in LIST_WORDS or capitalised(doc[i].text)):
                 return False
         return False
 
@@ -390,7 +385,7 @@ class NewsPlaces(base.RuleDataComponent):
         Not after "the": "The Hamilton Co." is a company."""
         if core.start > 0 and core.doc[core.start - 1].lower_ in DETERMINERS_LOWER:
             return False
-        return len(core) >= 2 and core[-1].text in COUNTY_ABBREVIATIONS and core[0].text[:1].isupper() \
+        return len(core) >= 2 and core[-1].text in COUNTY_ABBREVIATIONS and capitalised(core[0].text) \
             and any(is_county(p) for p in self.gaz.place_candidates(core.text))
 
     def _known_by_alternate_name_only(self, text: str) -> bool:
@@ -532,7 +527,7 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(Span(doc, ent.start, ent.end, label="ORG"))
         else:
             state.ents.append(Span(doc, office.start, office.end, label="GPE"))
-            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
+            if office.end + 1 < ent.end and capitalised(doc[office.end + 1].text):
                 state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
         state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
         return True
@@ -584,7 +579,7 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether the words just before an unknown capitalised name say it is a place: a compass
         adjective ("eastern Ghouta") or "village of", "suburb of" and the like."""
         ctx, doc = self.context, core.doc
-        if len(core) > 3 or not all(t.text[:1].isupper() for t in core) or any(
+        if len(core) > 3 or not all(capitalised(t.text) for t in core) or any(
                 t.text in state.person_tokens for t in core):
             return False
         i = core.start - 1
@@ -666,12 +661,13 @@ class NewsPlaces(base.RuleDataComponent):
     def _stray_small_town(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a one-word place entity is only a small town far from the article: no place word
         around it, no large namesake, and either in no country the article names or far from all the
-        article's other places (STRAY_KM). The model calls many company and product names GPE (Cisco, a
-        Texas village of 3,900, in a story set in San Jose and Cupertino)."""
+        article's other places (small_town_population and stray_km, models/places/context.json). The
+        model calls many company and product names GPE (Cisco, a Texas village of 3,900, in a story set
+        in San Jose and Cupertino)."""
         if len(core) > 1 or self.place_context(core.doc, core.start, core.end, state.place_tokens):
             return False
         best = state.best_place(core.text, self.gaz)
-        if best is None or best.kind != "city" or best.population >= SMALL_TOWN or best.capital:
+        if best is None or best.kind != "city" or best.population >= self.small_town or best.capital:
             return False
         if core.text in state.org_first_words:  # "Cisco" beside "Cisco Systems"
             return True
@@ -681,14 +677,14 @@ class NewsPlaces(base.RuleDataComponent):
             return True  # neither its country nor its state ("a small town in Texas") is named
         points = state.other_points(core.text, self.gaz)
         return bool(points) and best.latitude is not None and all(
-            km(best.latitude, best.longitude, lat, lon) > STRAY_KM for lat, lon in points)
+            km(best.latitude, best.longitude, lat, lon) > self.stray_km for lat, lon in points)
 
     def _plausible_unknown(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a place entity the gazetteer does not know is still worth a row (a village, a river,
         "Eastern Ghouta"): a capitalised name, not a titled person ("Ms Raggi"), and when it is a single
         word, one the words around it call a place (the model calls many one-word names GPE: Neymar,
         Zalando)."""
-        if not core.text[:1].isupper() or core[0].text.rstrip(".") in self.context["person_titles"]:
+        if not capitalised(core.text) or core[0].text.rstrip(".") in self.context["person_titles"]:
             return False
         if "." in core.text and core.text.replace(".", "").isupper():  # M.D., Ph.D.
             return False
@@ -760,7 +756,7 @@ class NewsPlaces(base.RuleDataComponent):
             return False
         # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
         # without a place context only a large town, a capital or a province of the article's country.
-        return best.kind != "city" or best.population >= BIG_TOWN or best.capital
+        return best.kind != "city" or best.population >= self.big_town or best.capital
 
     def _person_preposition_before(self, core: Span) -> bool:
         """Whether the word before a name (past a determiner) is a preposition that takes people as
@@ -782,7 +778,7 @@ class NewsPlaces(base.RuleDataComponent):
         # word once from the vocabulary, no Token made); only a candidate the gazetteer knows is a Span.
         orths, spaces = doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist()
         word_of = {o: doc.vocab.strings[o] for o in set(orths)}
-        capital_of = {o: w[:1].isupper() for o, w in word_of.items()}
+        capital_of = {o: capitalised(w) for o, w in word_of.items()}
         words = [word_of[o] for o in orths]
         capital = [capital_of[o] for o in orths]
         in_name = [c or w in NAME_JOINERS for c, w in zip(capital, words)]
@@ -863,7 +859,7 @@ class NewsPlaces(base.RuleDataComponent):
                 best = self.gaz.resolve_place(span.text)
                 if best is None:
                     continue
-                big = best.kind in ("country", "admin") or best.population >= BIG_TOWN or best.capital
+                big = best.kind in ("country", "admin") or best.population >= self.big_town or best.capital
                 if marked or big:
                     out.append((i, k))
                     break
@@ -907,7 +903,7 @@ class NewsPlaces(base.RuleDataComponent):
         if last.text not in words or end - core.start < 2 or end - core.start > 6:
             return None
         head = doc[core.start:end - 1]
-        if not all(t.text[:1].isupper() or t.like_num or t.text in {"-", "'s", "’s", "de", "la"} for t in head):
+        if not all(capitalised(t.text) or t.like_num or t.text in {"-", "'s", "’s", "de", "la"} for t in head):
             return None
         if head[0].text in self.context["not_places"]:
             return None
@@ -924,7 +920,7 @@ class NewsPlaces(base.RuleDataComponent):
         stop = end + 1
         if stop < len(doc) and doc[stop].text == "." and doc[end].text + "." in self.context["street_words"]:
             stop += 1
-        if stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+        if stop < len(doc) and capitalised(doc[stop].text) and doc[stop].is_alpha:
             return None
         return doc[core.start:stop]
 
@@ -966,7 +962,7 @@ class NewsPlaces(base.RuleDataComponent):
         if span.end >= len(doc):
             return False
         nxt = doc[span.end]
-        return (nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+        return (capitalised(nxt.text) and nxt.is_alpha and not nxt.is_sent_start
                 and nxt.lower_ not in self.context["kind_after"] and nxt.lower_ not in self.context["after"]
                 and nxt.lower_ not in self.context["office_titles"]
                 and nxt.text not in self.context["not_places"])
@@ -980,7 +976,7 @@ class NewsPlaces(base.RuleDataComponent):
         if any((tagged and t.pos_ != "PROPN") or t.text in state.person_tokens for t in span):
             return False
         best = state.best_place(span.text, self.gaz)
-        return (best is not None and best.kind == "city" and best.population >= BIG_TOWN
+        return (best is not None and best.kind == "city" and best.population >= self.big_town
                 and state.countries.get(best.country_code, 0) >= 1)
 
     def _governed_place(self, core: Span) -> Span | None:
@@ -995,7 +991,7 @@ class NewsPlaces(base.RuleDataComponent):
             place = doc[core.start + 2:core.end]
         else:
             return None
-        if not place.text[:1].isupper() or len(place) > MAX_NAME_TOKENS:
+        if not capitalised(place.text) or len(place) > MAX_NAME_TOKENS:
             return None
         if self.gaz.country_lookup(place.text) or any(p.kind == "admin" for p in self.gaz.known_candidates(place.text)):
             return place
@@ -1027,15 +1023,15 @@ class NewsPlaces(base.RuleDataComponent):
             tail = doc[start:core.end]
             before = doc[start - 1].lower_
             if before in {"in", "at"} and start - 1 > core.start and self.gaz.known_candidates(tail.text) \
-                    and tail[0].text[:1].isupper():
+                    and capitalised(tail[0].text):
                 return start - 1, start
             if self.gaz.country_lookup(tail.text) and before not in {"of", "for", "and", "in", "&", "the"}:
                 return start, start
             # A broadcaster's or agency's local branch: "CBC Toronto", "CTV Winnipeg".
             if start - core.start == 1 and core[0].text.isupper() and len(core[0].text) > 1 \
-                    and tail[0].text[:1].isupper():
+                    and capitalised(tail[0].text):
                 best = self.gaz.resolve_place(tail.text)
-                if best is not None and (best.kind == "admin" or best.population >= BIG_TOWN or best.capital):
+                if best is not None and (best.kind == "admin" or best.population >= self.big_town or best.capital):
                     return start, start
         return None
 
@@ -1045,7 +1041,7 @@ class NewsPlaces(base.RuleDataComponent):
         "Metcalfe County Sheriff's Office", "Peace River" in "Peace River Valley"), when it is a country,
         a province or a place in a country the article is about; None otherwise."""
         for part in _parts_longest_first(span):
-            if not part[0].text[:1].isupper() or part[-1].is_punct or part.text in self.context["not_places"]:
+            if not capitalised(part[0].text) or part[-1].is_punct or part.text in self.context["not_places"]:
                 continue
             best = self.gaz.resolve_place(part.text, context_countries=ctx)
             if best is not None and best.latitude is not None and (
@@ -1122,7 +1118,8 @@ class NewsPlaces(base.RuleDataComponent):
             place = self.gaz.subdivision(code)
             if place is not None and place.admin1:
                 ev.admin1.setdefault((place.country_code, place.admin1), set()).add(PHONE_EVIDENCE)
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) \
+                    + self.gaz.weights.minor_country_vote
 
     def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
         """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
@@ -1180,7 +1177,7 @@ class NewsPlaces(base.RuleDataComponent):
             return None
         cands = self.gaz.place_candidates(town)
         if not cands or any(p.kind in ("country", "region") or (p.kind == "admin" and p.iso_code)
-                            or p.capital or p.population >= BIG_TOWN for p in cands) \
+                            or p.capital or p.population >= self.big_town for p in cands) \
                 or not any(self.gaz.is_own_name(p, town) and p.kind == "city" for p in cands):
             return None  # a famous town elsewhere: "the embassy in London, Argentina's representative"
         if t.source == "abbreviation":
@@ -1188,7 +1185,8 @@ class NewsPlaces(base.RuleDataComponent):
             return place if place is not None and place.latitude is not None else None
         hit = self.gaz.country_lookup(region)
         regions = self.gaz.place_candidates(region)
-        if any(p.kind == "city" and self.gaz.is_own_name(p, region) and p.population >= SMALL_TOWN for p in regions):
+        if any(p.kind == "city" and self.gaz.is_own_name(p, region) and p.population >= self.small_town
+               for p in regions):
             return None  # "Edinburgh, Aberdeen": a list of towns, one of them a council area too
         states = {p for p in regions
                   if p.latitude is not None and (p.kind == "admin" and p.iso_code or (hit and p.kind == "country"))}
@@ -1267,14 +1265,15 @@ class NewsPlaces(base.RuleDataComponent):
             first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             joined_before[text] = joined
             place = first[text][0]
-            if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
+            if place is not None and place.kind == "city" and (place.population >= self.big_town or place.capital):
                 joined += 1
                 self._anchor(ev, text, place)
                 # Half a vote for its country (the article's home-country prior), which the name
                 # itself will not hear (see _evidence_for).
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
+                half = self.gaz.weights.minor_country_vote
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + half
                 votes = state.country_votes.setdefault(text, {})
-                votes[place.country_code] = votes.get(place.country_code, 0.0) + 0.5
+                votes[place.country_code] = votes.get(place.country_code, 0.0) + half
         ranked: dict[int, tuple] = {}
         final: dict[str, tuple] = {}
         for n, t in enumerate(toponyms):
@@ -1347,9 +1346,10 @@ class NewsPlaces(base.RuleDataComponent):
     def _place_in_home_country(self, rows: list[dict], countries: dict[str, float]) -> None:
         """An unknown name still without a point (a village too small for the gazetteer, a street)
         takes the country, and the country's point, of an article about one country: its COUNTRIES
-        votes give one at least HOME_VOTES and twice any other's. A coarse point, written as
-        resolved_by "home-country", as "container" is for a place inside a known one."""
-        home = home_country(countries)
+        votes give one at least home_votes and home_margin times any other's (models/places/ranking.json).
+        A coarse point, written as resolved_by "home-country", as "container" is for a place inside a
+        known one."""
+        home = home_country(countries, self.gaz.weights)
         place = self.gaz.resolve_place(self.gaz.country_name(home)) if home else None
         if place is None or place.kind != "country" or place.latitude is None:
             return
@@ -1365,11 +1365,12 @@ class NewsPlaces(base.RuleDataComponent):
                                 or words[-1] in self.context["open_water_words"])
 
 
-def home_country(countries: dict[str, float]) -> str | None:
+def home_country(countries: dict[str, float], w: Weights) -> str | None:
     """The country an article is about, from its country votes (see _ArticleState.countries): the
-    first at least HOME_VOTES and at least twice the runner-up's; None when no country stands out."""
-    ranked = sorted(((w, c) for c, w in countries.items() if c), reverse=True)
-    if not ranked or ranked[0][0] < HOME_VOTES or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
+    first at least W.home_votes and at least W.home_margin times the runner-up's; None when no country
+    stands out."""
+    ranked = sorted(((v, c) for c, v in countries.items() if c), reverse=True)
+    if not ranked or ranked[0][0] < w.home_votes or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
         return None
     return ranked[0][1]
 
@@ -1428,10 +1429,16 @@ LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
 
 
+def capitalised(text: str) -> bool:
+    """Whether TEXT starts with a capital letter: a name's word, not a common word (case is the text's
+    own; the truecaser has already lowered headline capitals)."""
+    return text[:1].isupper()
+
+
 def _capital_compound(text: str) -> bool:
     """Whether TEXT is a capitalised head, a hyphen and a lower-case word ("U.S.-led")."""
     head, dash, tail = text.rpartition("-")
-    return bool(dash) and head[:1].isupper() and tail.isalpha() and tail.islower()
+    return bool(dash) and capitalised(head) and tail.isalpha() and tail.islower()
 
 
 def line_starts(doc: Doc) -> list[int]:
@@ -1581,17 +1588,17 @@ class _ArticleState:
 
     @staticmethod
     def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:
-        """The country an entity speaks for and how loudly: a country name 1, a nationality 0.5, a place
-        the model found whose name is in one country only 0.5."""
+        """The country an entity speaks for and how loudly: a country name 1, a nationality or a place
+        the model found whose name is in one country only minor_country_vote (models/places/ranking.json)."""
         hit = gaz.country_lookup(core.text)
         if hit:
             return hit[1], 1.0
         if label == "NORP" and gaz.demonym_country(core.text):
-            return gaz.demonym_country(core.text)[1], 0.5
+            return gaz.demonym_country(core.text)[1], gaz.weights.minor_country_vote
         if label in ("GPE", "LOC"):
             codes = {p.country_code for p in gaz.known_candidates(core.text)}
             if len(codes) == 1 and "" not in codes:
-                return codes.pop(), 0.5
+                return codes.pop(), gaz.weights.minor_country_vote
         return None
 
     def named_divisions(self, gaz: Gazetteer) -> set[tuple[str, str]]:

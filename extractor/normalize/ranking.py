@@ -68,6 +68,10 @@ class Weights:
     bare_county: float
     city_state_km: float
     short_form_population: float
+    # The article's country votes and the home-country prior (not features of a candidate).
+    minor_country_vote: float
+    home_votes: float
+    home_margin: float
     # The weights of the features in the order features() gives them (score() multiplies them in turn).
     in_feature_order: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
