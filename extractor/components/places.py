@@ -476,6 +476,11 @@ class NewsPlaces(base.RuleDataComponent):
             # "Cook and DuPage counties": US counties, whatever the model took them for
             state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             state.add(Toponym(core.start, core.end, "admin", "relabelled"))
+        elif not known and label in ("ORG", "PERSON", "PRODUCT") and self._part_of_known_place_in(core, state):
+            # "on a street in Upper Edmonton": a direction word on a known place, where the words before
+            # put something in it (the model called it ORG).
+            state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
         elif not known and label in ("ORG", "PERSON", "PRODUCT") and self._named_as_place(core, state):
             # "the villages of Foua", "eastern Ghouta", "the suburb of Madinaty": places too small for
             # the gazetteer, which the words before them name as places.
@@ -574,6 +579,24 @@ class NewsPlaces(base.RuleDataComponent):
                 return False
             i = word_before(doc, i)
         return False
+
+    def _part_of_known_place_in(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether an unknown capitalised name is a direction word on a known place ("Upper Edmonton",
+        "Southwest Kansas") right after a locative preposition ("in", "near"; locative_before in
+        models/places/context.json): a part of that place. Not after "at" or "from", which take
+        companies as often ("at Western Union"), nor a name with a person's word."""
+        doc = core.doc
+        if len(core) < 2 or len(core) > MAX_NAME_TOKENS or not all(capitalised(t.text) for t in core) \
+                or any(t.text in state.person_tokens for t in core):
+            return False
+        i = word_before(doc, core.start)
+        if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
+            i = word_before(doc, i)
+        if i < 0 or doc[i].lower_ not in self.context["locative_before"]:
+            return False
+        hit = self.gaz.core_place_name(core.text)
+        return hit is not None and core.text.startswith(tuple(p + " " for p in self.gaz.direction_prefixes)) \
+            and bool(self.gaz.known_candidates(hit[0]))
 
     def _named_as_place(self, core: Span, state: "_ArticleState") -> bool:
         """Whether the words just before an unknown capitalised name say it is a place: a compass
@@ -735,12 +758,14 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether an entity the model gave another label (PERSON, ORG, NORP, ...) is a place: a country
         name always; another gazetteer name when the words around it or the article's countries say so."""
         doc = core.doc
-        # "crime continues regularly in Winnipeg." came out as a date, "killed in Aleppo" as a language
+        # "crime continues regularly in Winnipeg." came out as a date, "killed in Aleppo" as a language;
+        # "followed by Limpopo and Eastern Cape": a date listed with a place.
         if label in CONTEXT_ONLY_LABELS:
             return (known and not any(c.isdigit() for c in core.text)
                     and core.text not in self.context["not_places"]
                     and not self.gaz.demonym_country(core.text)
-                    and self.place_context(doc, core.start, core.end, state.place_tokens) in ("before", "pair"))
+                    and (self.place_context(doc, core.start, core.end, state.place_tokens) in ("before", "pair")
+                         or self._listed_with_model_place(core, state)))
         if is_country:
             return True
         if not known or len(core) > MAX_NAME_TOKENS or self.gaz.demonym_country(core.text):
@@ -757,6 +782,12 @@ class NewsPlaces(base.RuleDataComponent):
         # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
         # without a place context only a large town, a capital or a province of the article's country.
         return best.kind != "city" or best.population >= self.big_town or best.capital
+
+    def _listed_with_model_place(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether CORE is an item of a list whose next or previous item the model calls a place
+        ("Limpopo and Eastern Cape"): place_context's "list", counting the places still to come."""
+        return self.place_context(core.doc, core.start, core.end,
+                                  state.place_tokens | state.model_place_tokens()) == "list"
 
     def _person_preposition_before(self, core: Span) -> bool:
         """Whether the word before a name (past a determiner) is a preposition that takes people as
@@ -1555,6 +1586,15 @@ class _ArticleState:
     # resolve_place() of names on the article's countries, which stay as of() found them: asked
     # again for the same names by several decisions.
     _best: dict[str, object] = field(default_factory=dict)
+    _model_place_tokens: set[int] | None = None
+
+    def model_place_tokens(self) -> set[int]:
+        """The tokens of the model's own place entities (GPE, LOC), those not yet reached included."""
+        if self._model_place_tokens is None:
+            self._model_place_tokens = {i for e, core in zip(self.model_ents, self.model_cores)
+                                        if e.label_ in ("GPE", "LOC") and core is not None
+                                        for i in range(core.start, core.end)}
+        return self._model_place_tokens
 
     @classmethod
     def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":

@@ -1,0 +1,57 @@
+"""Round 9 place rules: a date-labelled place listed with a place, a direction word on a known place
+after a locative preposition, and the home-country prior's weights read from models/."""
+from __future__ import annotations
+
+import pytest
+
+
+def places(nlp, text: str) -> dict[str, dict]:
+    doc = nlp(text)
+    return {text[r["start"]:r["end"]]: r for r in doc._.places}
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the model calls "Limpopo" a date; the list's next item is a place it found
+    ("Prices rose in Durban, followed later by Limpopo and Eastern Cape.", "Limpopo", "ZA"),
+])
+def test_a_date_listed_with_a_place_is_a_place(nlp, text, name, code):
+    row = places(nlp, text)[name]
+    assert row["country_code"] == code and row["kind"] == "admin"
+
+
+@pytest.mark.parametrize("text, not_places", [
+    # dates listed together, no gazetteer name among them
+    ("Work paused for Easter and Christmas in Durban.", {"Easter", "Christmas", "Easter and Christmas"}),
+])
+def test_dates_listed_together_stay_dates(nlp, text, not_places):
+    assert not not_places & set(places(nlp, text))
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the model calls it an organisation; "in" and a direction word on a known town
+    ("Two men were hurt in a fight in Upper Edmonton late on Friday.", "Upper Edmonton", "CA"),
+])
+def test_a_direction_word_on_a_known_place_after_in_is_a_place(nlp, text, name, code):
+    row = places(nlp, text)[name]
+    assert row["country_code"] == code and row["latitude"] is not None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She sent the money at Western Union on Tuesday.", "Western Union"),  # "at" takes companies
+    ("Shares of Northern Trust fell in early trading.", "Northern Trust"),  # no locative preposition
+])
+def test_a_company_with_a_direction_word_is_no_place(nlp, text, name):
+    assert name not in places(nlp, text)
+
+
+@pytest.mark.parametrize("votes, expected", [
+    ({"SY": 2.5, "TR": 1.0}, "SY"),
+    ({"SY": 1.0}, None),
+])
+def test_home_country_weights_come_from_models(votes, expected):
+    from extractor.components.places import home_country
+    from extractor.normalize.ranking import Weights
+    from extractor.resources import read_json
+    weights = Weights.from_json(read_json("places/ranking.json"))
+    assert (weights.home_votes, weights.home_margin, weights.minor_country_vote) == (2.0, 2.0, 0.5)
+    assert home_country(votes, weights) == expected
