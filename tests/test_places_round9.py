@@ -55,3 +55,21 @@ def test_home_country_weights_come_from_models(votes, expected):
     weights = Weights.from_json(read_json("places/ranking.json"))
     assert (weights.home_votes, weights.home_margin, weights.minor_country_vote) == (2.0, 2.0, 0.5)
     assert home_country(votes, weights) == expected
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the model tagged only "Portugal"; the word before makes a Toronto neighbourhood's own name
+    ("They opened a bakery in Little Portugal last spring.", "Little Portugal", "CA"),
+])
+def test_the_word_the_model_cut_off_a_known_name_is_restored(nlp, text, name, code):
+    found = places(nlp, text)
+    assert name in found and found[name]["country_code"] == code, found
+
+
+@pytest.mark.parametrize("text", [
+    "Tourists prefer sunny Portugal in the spring.",  # lower case: no name's word
+    "Flights to Sunny Portugal sold out.",  # no known name "Sunny Portugal"
+])
+def test_a_word_before_a_country_that_makes_no_known_name_stays_out(nlp, text):
+    found = places(nlp, text)
+    assert "Portugal" in found and found["Portugal"]["kind"] == "country", found

@@ -401,6 +401,8 @@ class NewsPlaces(base.RuleDataComponent):
         """A place entity ending in a kind word whose first words the model left out ("Bowling Green
         Township" came out as "Green Township"): the capitalised words just before it, outside any
         entity, are part of the name (two at most)."""
+        if ent.label_ in PLACE_LABELS and ent.start > 0 and self._known_with_word_before(ent):
+            return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)  # "Little Portugal", not Portugal
         if ent.label_ not in PLACE_LABELS or len(ent) < 2 or ent[-1].lower_ not in self.context["cut_name_ends"]:
             return ent
         doc, start = ent.doc, ent.start
@@ -411,6 +413,18 @@ class NewsPlaces(base.RuleDataComponent):
                 break
             start -= 1
         return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+    def _known_with_word_before(self, ent: Span) -> bool:
+        """Whether the capitalised word just before a place entity, outside any entity, makes with it
+        the own name of a place the gazetteer knows: the model left out the first word of "Little
+        Portugal" (a Toronto neighbourhood), which is no more Portugal than "New Jersey" is Jersey."""
+        doc = ent.doc
+        prev = doc[ent.start - 1]
+        if not (prev.is_title and prev.is_alpha) or prev.is_stop or prev.ent_iob_ != "O" or prev.is_sent_start \
+                or prev.lower_ in DETERMINERS_LOWER or prev.text in self.context["not_places"]:
+            return False
+        name = doc[ent.start - 1:ent.end].text
+        return any(self.gaz.is_own_name(p, name) for p in self.gaz.known_candidates(name))
 
     def _take_street(self, core: Span, state: "_ArticleState", cut: Span | None) -> bool:
         """Note CORE (or its start) as a street when it is one; whether it was. CUT: CORE's
