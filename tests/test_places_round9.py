@@ -73,3 +73,21 @@ def test_the_word_the_model_cut_off_a_known_name_is_restored(nlp, text, name, co
 def test_a_word_before_a_country_that_makes_no_known_name_stays_out(nlp, text):
     found = places(nlp, text)
     assert "Portugal" in found and found["Portugal"]["kind"] == "country", found
+
+
+@pytest.mark.parametrize("text, name, container", [
+    # "X county of Y": an unknown division takes the point of the one it is written in
+    ("Two farmers died in Lunan county of Yunnan province after the rains.", "Lunan county", "Yunnan province"),
+    # the period of "Rd." before a lower-case "in" ends no sentence
+    ("Police closed Cedar Hill Rd. in Adair County on Monday.", "Cedar Hill Rd", "Adair County"),
+])
+def test_an_unknown_place_takes_the_point_of_its_container(nlp, text, name, container):
+    found = places(nlp, text)
+    row, outer = found[name], found[container]
+    assert row["resolved_by"] == "container"
+    assert (row["latitude"], row["longitude"]) == (outer["latitude"], outer["longitude"])
+
+
+def test_a_period_before_a_capital_ends_the_sentence_and_puts_nothing_in_what_follows(nlp):
+    found = places(nlp, "Traffic slowed on Mill Creek Rd. In Adair County, deputies closed a bridge.")
+    assert found["Mill Creek Rd"]["resolved_by"] != "container"

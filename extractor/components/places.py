@@ -1094,10 +1094,10 @@ class NewsPlaces(base.RuleDataComponent):
                 return best
         return None
 
-    @staticmethod
-    def _place_within(doc: Doc, rows: list[dict], after_possessive: set[int]) -> None:
+    def _place_within(self, doc: Doc, rows: list[dict], after_possessive: set[int]) -> None:
         """Give a place the gazetteer does not know (a building, a street, a village) the country and
-        point of the known place the text puts it in: "X in Y", "X, Y", "Y's X". Its kind stays other
+        point of the known place the text puts it in: "X in Y", "X, Y", "Y's X", and for a division
+        "X county of Y" (division_words in models/places/context.json). Its kind stays other
         and it gets no GeoNames id: the point is the containing place's, an approximation. A known
         name after "Y's" (AFTER_POSSESSIVE: the start offsets of such rows) that the ranking put in
         another country than Y is such a place too."""
@@ -1111,8 +1111,10 @@ class NewsPlaces(base.RuleDataComponent):
             if span is None:
                 continue
             container = None
-            if unknown and span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
-                container = by_start.get(doc[span.end + 1].idx)
+            after = _past_abbreviation_period(doc, span.end)
+            if unknown and after + 1 < len(doc) and (doc[after].text in WITHIN_AFTER or (
+                    doc[after].lower_ == "of" and span[-1].lower_ in self.context["division_words"])):
+                container = by_start.get(doc[after + 1].idx)
             if container is None and span.start >= 2 and doc[span.start - 1].text in POSSESSIVE:
                 container = by_end.get(doc[span.start - 2].idx + len(doc[span.start - 2].text))
             if container is None or container["latitude"] is None or container is r:
@@ -1568,6 +1570,14 @@ def word_after(doc: Doc, i: int) -> int:
     while i < len(doc) and doc[i].is_space:
         i += 1
     return i
+def _past_abbreviation_period(doc: Doc, i: int) -> int:
+    """I, or the token after it when I is a period the tokenizer split off an abbreviation and a
+    lower-case word follows ("Cedar Hill Rd. in Adair County"): no sentence ends there."""
+    if i + 1 < len(doc) and doc[i].text == "." and doc[i + 1].is_lower:
+        return i + 1
+    return i
+
+
 # Words between an unknown place and a known one that put the first inside the second ("Moscone Center
 # in San Francisco", "Hertford Road, Edmonton", "Toronto's Pearson International Airport").
 WITHIN_AFTER = frozenset({"in", ",", "at"})
