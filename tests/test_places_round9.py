@@ -91,3 +91,43 @@ def test_an_unknown_place_takes_the_point_of_its_container(nlp, text, name, cont
 def test_a_period_before_a_capital_ends_the_sentence_and_puts_nothing_in_what_follows(nlp):
     found = places(nlp, "Traffic slowed on Mill Creek Rd. In Adair County, deputies closed a bridge.")
     assert found["Mill Creek Rd"]["resolved_by"] != "container"
+
+
+def test_an_unknown_place_in_an_article_about_one_state_takes_the_state_point(nlp):
+    text = ("Firefighters were called to a house on Marwood Drive on Tuesday. The owner, from Bowling Green, "
+            "Kentucky, was treated at a hospital in Kentucky.")
+    found = places(nlp, text)
+    row, state = found["Marwood Drive"], found["Kentucky"]
+    assert row["resolved_by"] == "home-state" and row["country_code"] == "US"
+    assert (row["latitude"], row["longitude"]) == (state["latitude"], state["longitude"])
+
+
+def test_no_home_state_when_two_states_are_named_as_often(nlp):
+    text = ("Firefighters were called to a house on Marwood Drive on Tuesday. The owner, from Ohio, "
+            "was treated at a hospital in Indiana.")
+    assert places(nlp, text)["Marwood Drive"]["resolved_by"] != "home-state"
+
+
+def _division(code: str, admin1: str) -> "object":
+    from extractor.normalize.place import Place
+    return Place(code, "admin", "US", 1, 37.5, -85.0, 4_000_000, admin1, iso_code=f"US-{admin1}")
+
+
+def _town(admin1: str) -> "object":
+    from extractor.normalize.place import Place
+    return Place("Town", "city", "US", 2, 37.0, -86.0, 5_000, admin1)
+
+
+@pytest.mark.parametrize("places_, expected", [
+    ([_division("Kentucky", "KY"), _division("Kentucky", "KY")], "KY"),   # named twice
+    ([_division("Kentucky", "KY"), _town("KY"), _town("KY")], "KY"),      # named once, two of its towns
+    ([_division("Kentucky", "KY"), _town("KY")], None),                   # too few votes
+    ([_town("KY")] * 4, None),                                             # towns alone name no state
+    ([_division("Kentucky", "KY")] * 2 + [_division("Ohio", "OH")], "KY"),  # twice the runner-up
+    ([_division("Kentucky", "KY")] * 2 + [_division("Ohio", "OH"), _town("OH")], None),  # less than twice
+])
+def test_home_division_votes(places_, expected):
+    from extractor.components.places import home_division
+    from extractor.normalize.ranking import default_weights
+    found = home_division(places_, default_weights())
+    assert (found.admin1 if found else None) == expected

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..normalize.name_article import ARTICLES, keep_model_articles
 from ..normalize.gazetteer import Gazetteer
+from ..normalize.place import Place
 from ..normalize.ranking import Anchor, Evidence, Weights, is_county, km
 from ..resources import read_tsv_records
 from . import base
@@ -1136,7 +1137,7 @@ class NewsPlaces(base.RuleDataComponent):
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
         self._add_named_states(toponyms, texts, ev, chosen, state)
         ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
-        rows, after_possessive = [], set()
+        rows, after_possessive, placed = [], set(), []
         for n, t in enumerate(toponyms):
             span = doc[t.start:t.end]
             if t.start >= 2 and doc[t.start - 1].text in POSSESSIVE:
@@ -1146,9 +1147,12 @@ class NewsPlaces(base.RuleDataComponent):
                 place, why = self._resolve_rest(span, t, ev)
             if place is None and not self.include_unresolved:
                 continue
+            if place is not None:
+                placed.append(place)
             rows.append(self._row(span, place, t.source, why))
         self._place_within(doc, rows, after_possessive)
         self._place_on_known_part(doc, rows, ev.countries)
+        self._place_in_home_division(rows, home_division(placed, self.gaz.weights))
         self._place_in_home_country(rows, ev.countries)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
@@ -1404,6 +1408,16 @@ class NewsPlaces(base.RuleDataComponent):
             if row["kind"] == "other" and row["latitude"] is None and not self._open_water(row["name"]):
                 row.update(_point_of(place), resolved_by="home-country")
 
+    def _place_in_home_division(self, rows: list[dict], division: Place | None) -> None:
+        """An unknown name still without a point takes the point of the article's home state or
+        province (see home_division), a finer guess than its country's: a village too small for the
+        gazetteer in a story about one state is most likely in that state. resolved_by "home-state"."""
+        if division is None or division.latitude is None:
+            return
+        for row in rows:
+            if row["kind"] == "other" and row["latitude"] is None and not self._open_water(row["name"]):
+                row.update(_point_of(division), resolved_by="home-state")
+
     def _open_water(self, name: str) -> bool:
         """Whether NAME is open water's, in no one country ("Bering Sea", "Gulf of Guinea"): an open-water
         word first or last (models/places/context.json)."""
@@ -1420,6 +1434,29 @@ def home_country(countries: dict[str, float], w: Weights) -> str | None:
     if not ranked or ranked[0][0] < w.home_votes or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
         return None
     return ranked[0][1]
+
+
+def home_division(places: list[Place], w: Weights) -> Place | None:
+    """The first-level division (state, province) an article is about, from the places it resolved: a
+    division named counts 1, a town in it W.minor_country_vote (as for the home country); the first
+    must be named, have at least W.home_votes and W.home_margin times the runner-up's. None when no
+    division stands out."""
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    named: dict[tuple[str, str], Place] = {}
+    for p in places:
+        if not p.admin1 or p.latitude is None:
+            continue
+        key = (p.country_code, p.admin1)
+        if p.kind == "admin" and p.iso_code:
+            named[key] = p
+            votes[key] += 1.0
+        elif p.kind == "city":
+            votes[key] += w.minor_country_vote
+    ranked = sorted(((v, k) for k, v in votes.items()), reverse=True)
+    if not ranked or ranked[0][1] not in named or ranked[0][0] < w.home_votes \
+            or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
+        return None
+    return named[ranked[0][1]]
 
 
 def keep_articles_of_own_names(text: str, rows: list[dict]) -> None:
