@@ -110,3 +110,31 @@ SPRINGFIELD_TOWNSHIP = Place("Springfield Township", "city", "US", 10, 39.93, -7
 ])
 def test_short_forms_of_large_towns_only(candidates, evidence, name, expected):
     assert rank(candidates, evidence, name=name)[0] == expected
+
+
+@pytest.mark.parametrize("votes, expected", [
+    ({"US": 2.0}, "US"),                 # two names of the country
+    ({"US": 1.5}, None),                 # one name and one of its towns: too few
+    ({"US": 3.0, "CA": 1.5}, "US"),      # twice the runner-up
+    ({"US": 3.0, "CA": 2.0}, None),      # an article about two countries
+    ({"": 5.0, "FR": 2.0}, "FR"),        # votes with no country do not count
+    ({}, None),
+])
+def test_home_country_needs_enough_votes_and_a_margin(votes, expected):
+    from extractor.components.places import home_country
+    from extractor.normalize.ranking import default_weights
+    assert home_country(votes, default_weights()) == expected
+
+
+MONT_ROYAL = Place("Mont-Royal", "city", "CA", 9, 45.52, -73.65, 19_000, "10")  # "Mount Royal" in English
+MOUNT_ROYAL_SK = Place("Mount Royal", "city", "CA", 10, 52.14, -106.70, 5_300, "11")
+
+
+@pytest.mark.parametrize("evidence, expected, why", [
+    # beside Montreal, the English name of the town next to it
+    (Evidence(countries={"CA": 1.0}, anchors=[Anchor("Montreal", 45.51, -73.59)]), MONT_ROYAL, "coherence"),
+    # with nothing near either, the place whose own name it is
+    (Evidence(countries={"CA": 1.0}), MOUNT_ROYAL_SK, "own-name"),
+])
+def test_nearness_vouches_for_a_town_called_by_an_alternate_name(evidence, expected, why):
+    assert rank((MONT_ROYAL, MOUNT_ROYAL_SK), evidence, name="Mount Royal") == (expected, why)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..normalize.name_article import ARTICLES, keep_model_articles
 from ..normalize.gazetteer import Gazetteer
-from ..normalize.ranking import Anchor, Evidence, is_county, km
+from ..normalize.place import Place
+from ..normalize.ranking import Anchor, Evidence, Weights, is_county, km
 from ..resources import read_tsv_records
 from . import base
 
@@ -34,14 +35,6 @@ CONTEXT_ONLY_LABELS = frozenset({"DATE", "LANGUAGE"})
 DASHES = frozenset({"-", "–", "—", "--"})
 # Labels an alternate name of a place (GeoNames lists "Google" for Topeka) cannot overrule.
 NAMED_THING_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
-# A town this large in a country the article is about is a place even without a preposition before it
-# ("Don't forget Aleppo!" in an article on Syria).
-BIG_TOWN = 100_000
-# A one-word "place" that is only a town smaller than this, outside the article's countries and with no
-# place word around it, is more likely a company or product named like a village.
-SMALL_TOWN = 10_000
-# ... or one farther than this from every other place the article names.
-STRAY_KM = 800
 DETERMINERS = ARTICLES  # one home for the article's spellings: normalize/name_article
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TRAILING_PUNCT = frozenset({".", ",", ":", ";", "-", "–", "—", ")", "(", "\"", "“", "”"})
@@ -56,9 +49,6 @@ NAME_START_POS = frozenset(get_string_id(p) for p in ("PROPN", "NOUN", "ADJ"))
 # A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
 PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
 FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
-# The country votes (a country name 1, a nationality or a one-country place 0.5) that make an article's
-# leading country its home country, when it has twice the votes of any other (see home_country).
-HOME_VOTES = 2.0
 # The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
 PHONE_EVIDENCE = "(telephone area code)"
 
@@ -119,6 +109,9 @@ class NewsPlaces(base.RuleDataComponent):
         self.context: dict = {}
         self.gaz: Gazetteer | None = None
         self.area_codes: dict[str, str] = {}  # North American area code -> ISO 3166-2 code
+        # The population thresholds of deciding what is a place (models/places/context.json).
+        self.big_town = self.small_town = 0
+        self.stray_km = 0.0
 
     def data_files(self) -> tuple[str, ...]:
         return (self.context_path, f"{self.gazetteer_dir}/countries.tsv", f"{self.gazetteer_dir}/places.tsv.gz",
@@ -128,6 +121,9 @@ class NewsPlaces(base.RuleDataComponent):
     def load_data(self, root: Path) -> None:
         raw = base.read_json(root / self.context_path)
         self.context = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items()}
+        self.big_town = int(self.context["big_town_population"])
+        self.small_town = int(self.context["small_town_population"])
+        self.stray_km = float(self.context["stray_km"])
         self.first_names = frozenset(base.read_json(root / self.first_names_path)["names"])
         self.gaz = Gazetteer.at(root, self.gazetteer_dir, self.demonyms_path, self.name_parts_path,
                                 self.ranking_path)
@@ -172,12 +168,12 @@ class NewsPlaces(base.RuleDataComponent):
     def pair_region(self, doc: Doc, start: int, end: int) -> int | None:
         """Where the state, province or country ends that follows the name START:END after a comma
         and contains a town of that name ("Hugo, Oklahoma", "Wainwright, Alta."), or None."""
-        if end >= len(doc) or doc[end].text != "," or not doc[start].text[:1].isupper():
+        if end >= len(doc) or doc[end].text != "," or not capitalised(doc[start].text):
             return None
         k = word_after(doc, end + 1)
         for n in range(min(3, len(doc) - k), 0, -1):
             stop = k + n
-            if not doc[k].text[:1].isupper() or doc[stop - 1].is_punct:
+            if not capitalised(doc[k].text) or doc[stop - 1].is_punct:
                 continue
             region = doc[k:stop].text
             if stop < len(doc) and doc[stop].text == "." and not region.endswith("."):
@@ -199,7 +195,7 @@ class NewsPlaces(base.RuleDataComponent):
             tok = doc[i]
             if tok.lower_ in kinds:
                 return kinds[tok.lower_]
-            if not (tok.text in LIST_WORDS or tok.text[:1].isupper()):
+            if not (tok.text in LIST_WORDS or capitalised(tok.text)):
                 return None
         return None
 
@@ -256,7 +252,7 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether TEXT names a country, a state or province, a capital or a large town (only towns are
         capitals in the gazetteer)."""
         return bool(self.gaz.country_lookup(text)) or any(
-            (p.kind == "admin" and p.iso_code) or p.capital or (p.kind == "city" and p.population >= BIG_TOWN)
+            (p.kind == "admin" and p.iso_code) or p.capital or (p.kind == "city" and p.population >= self.big_town)
             for p in self.gaz.known_candidates(text))
 
     def _place_list(self, ent: Span, state: "_ArticleState") -> list[Span] | None:
@@ -296,7 +292,7 @@ class NewsPlaces(base.RuleDataComponent):
             return None
         doc = ent.doc
         for t in ent[1:-1]:
-            if t.lower_ == "of" and doc[t.i + 1].text[:1].isupper() \
+            if t.lower_ == "of" and capitalised(doc[t.i + 1].text) \
                     and self.pair_region(doc, t.i + 1, ent.end) is not None:
                 return [Span(doc, ent.start, t.i, label="PERSON"), Span(doc, t.i + 1, ent.end, label="GPE")]
         return None
@@ -327,7 +323,7 @@ class NewsPlaces(base.RuleDataComponent):
             if tok.i in state.place_tokens:
                 continue
             best = state.best_place(head, self.gaz)
-            if best is None or not (best.kind in ("country", "admin") or best.population >= BIG_TOWN):
+            if best is None or not (best.kind in ("country", "admin") or best.population >= self.big_town):
                 continue
             state.ents = [e for e in state.ents if not (e.start <= tok.i < e.end and e.label_ == "ORG")]
             row = {"start": tok.idx, "end": tok.idx + len(head)}
@@ -374,13 +370,13 @@ class NewsPlaces(base.RuleDataComponent):
         the gazetteer indexes counties by their bare names but does not count them as known names
         (bare "Ford", "Pope" are more often no places)."""
         doc, end = core.doc, core.end
-        if end >= len(doc) or not core.text[:1].isupper():
+        if end >= len(doc) or not capitalised(core.text):
             return False
         for i in range(end, min(end + 12, len(doc))):
             word = doc[i].lower_
             if word in COUNTY_WORDS:  # after a name: "Ford and county officials" names no county
-                return doc[i - 1].text[:1].isupper() and any(is_county(p) for p in self.gaz.place_candidates(core.text))
-            if not (doc[i].text in LIST_WORDS or doc[i].text[:1].isupper()):
+                return capitalised(doc[i - 1].text) and any(is_county(p) for p in self.gaz.place_candidates(core.text))
+            if not (doc[i].text in LIST_WORDS or capitalised(doc[i].text)):
                 return False
         return False
 
@@ -390,7 +386,7 @@ class NewsPlaces(base.RuleDataComponent):
         Not after "the": "The Hamilton Co." is a company."""
         if core.start > 0 and core.doc[core.start - 1].lower_ in DETERMINERS_LOWER:
             return False
-        return len(core) >= 2 and core[-1].text in COUNTY_ABBREVIATIONS and core[0].text[:1].isupper() \
+        return len(core) >= 2 and core[-1].text in COUNTY_ABBREVIATIONS and capitalised(core[0].text) \
             and any(is_county(p) for p in self.gaz.place_candidates(core.text))
 
     def _known_by_alternate_name_only(self, text: str) -> bool:
@@ -406,6 +402,8 @@ class NewsPlaces(base.RuleDataComponent):
         """A place entity ending in a kind word whose first words the model left out ("Bowling Green
         Township" came out as "Green Township"): the capitalised words just before it, outside any
         entity, are part of the name (two at most)."""
+        if ent.label_ in PLACE_LABELS and ent.start > 0 and self._known_with_word_before(ent):
+            return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)  # "Little Portugal", not Portugal
         if ent.label_ not in PLACE_LABELS or len(ent) < 2 or ent[-1].lower_ not in self.context["cut_name_ends"]:
             return ent
         doc, start = ent.doc, ent.start
@@ -416,6 +414,18 @@ class NewsPlaces(base.RuleDataComponent):
                 break
             start -= 1
         return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+    def _known_with_word_before(self, ent: Span) -> bool:
+        """Whether the capitalised word just before a place entity, outside any entity, makes with it
+        the own name of a place the gazetteer knows: the model left out the first word of "Little
+        Portugal" (a Toronto neighbourhood), which is no more Portugal than "New Jersey" is Jersey."""
+        doc = ent.doc
+        prev = doc[ent.start - 1]
+        if not (prev.is_title and prev.is_alpha) or prev.is_stop or prev.ent_iob_ != "O" or prev.is_sent_start \
+                or prev.lower_ in DETERMINERS_LOWER or prev.text in self.context["not_places"]:
+            return False
+        name = doc[ent.start - 1:ent.end].text
+        return any(self.gaz.is_own_name(p, name) for p in self.gaz.known_candidates(name))
 
     def _take_street(self, core: Span, state: "_ArticleState", cut: Span | None) -> bool:
         """Note CORE (or its start) as a street when it is one; whether it was. CUT: CORE's
@@ -481,6 +491,11 @@ class NewsPlaces(base.RuleDataComponent):
             # "Cook and DuPage counties": US counties, whatever the model took them for
             state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             state.add(Toponym(core.start, core.end, "admin", "relabelled"))
+        elif not known and label in ("ORG", "PERSON", "PRODUCT") and self._part_of_known_place_in(core, state):
+            # "on a street in Upper Edmonton": a direction word on a known place, where the words before
+            # put something in it (the model called it ORG).
+            state.ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            state.add(Toponym(core.start, core.end, self.kind_hint(doc, core.end), "relabelled"))
         elif not known and label in ("ORG", "PERSON", "PRODUCT") and self._named_as_place(core, state):
             # "the villages of Foua", "eastern Ghouta", "the suburb of Madinaty": places too small for
             # the gazetteer, which the words before them name as places.
@@ -532,7 +547,7 @@ class NewsPlaces(base.RuleDataComponent):
             state.ents.append(Span(doc, ent.start, ent.end, label="ORG"))
         else:
             state.ents.append(Span(doc, office.start, office.end, label="GPE"))
-            if office.end + 1 < ent.end and doc[office.end + 1].text[:1].isupper():
+            if office.end + 1 < ent.end and capitalised(doc[office.end + 1].text):
                 state.ents.append(Span(doc, office.end + 1, ent.end, label="PERSON"))
         state.add(Toponym(office.start, office.end, self.kind_hint(doc, office.end), "relabelled"))
         return True
@@ -580,11 +595,29 @@ class NewsPlaces(base.RuleDataComponent):
             i = word_before(doc, i)
         return False
 
+    def _part_of_known_place_in(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether an unknown capitalised name is a direction word on a known place ("Upper Edmonton",
+        "Southwest Kansas") right after a locative preposition ("in", "near"; locative_before in
+        models/places/context.json): a part of that place. Not after "at" or "from", which take
+        companies as often ("at Western Union"), nor a name with a person's word."""
+        doc = core.doc
+        if len(core) < 2 or len(core) > MAX_NAME_TOKENS or not all(capitalised(t.text) for t in core) \
+                or any(t.text in state.person_tokens for t in core):
+            return False
+        i = word_before(doc, core.start)
+        if i >= 0 and doc[i].lower_ in DETERMINERS_LOWER:
+            i = word_before(doc, i)
+        if i < 0 or doc[i].lower_ not in self.context["locative_before"]:
+            return False
+        hit = self.gaz.core_place_name(core.text)
+        return hit is not None and core.text.startswith(tuple(p + " " for p in self.gaz.direction_prefixes)) \
+            and bool(self.gaz.known_candidates(hit[0]))
+
     def _named_as_place(self, core: Span, state: "_ArticleState") -> bool:
         """Whether the words just before an unknown capitalised name say it is a place: a compass
         adjective ("eastern Ghouta") or "village of", "suburb of" and the like."""
         ctx, doc = self.context, core.doc
-        if len(core) > 3 or not all(t.text[:1].isupper() for t in core) or any(
+        if len(core) > 3 or not all(capitalised(t.text) for t in core) or any(
                 t.text in state.person_tokens for t in core):
             return False
         i = core.start - 1
@@ -666,12 +699,13 @@ class NewsPlaces(base.RuleDataComponent):
     def _stray_small_town(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a one-word place entity is only a small town far from the article: no place word
         around it, no large namesake, and either in no country the article names or far from all the
-        article's other places (STRAY_KM). The model calls many company and product names GPE (Cisco, a
-        Texas village of 3,900, in a story set in San Jose and Cupertino)."""
+        article's other places (small_town_population and stray_km, models/places/context.json). The
+        model calls many company and product names GPE (Cisco, a Texas village of 3,900, in a story set
+        in San Jose and Cupertino)."""
         if len(core) > 1 or self.place_context(core.doc, core.start, core.end, state.place_tokens):
             return False
         best = state.best_place(core.text, self.gaz)
-        if best is None or best.kind != "city" or best.population >= SMALL_TOWN or best.capital:
+        if best is None or best.kind != "city" or best.population >= self.small_town or best.capital:
             return False
         if core.text in state.org_first_words:  # "Cisco" beside "Cisco Systems"
             return True
@@ -681,14 +715,14 @@ class NewsPlaces(base.RuleDataComponent):
             return True  # neither its country nor its state ("a small town in Texas") is named
         points = state.other_points(core.text, self.gaz)
         return bool(points) and best.latitude is not None and all(
-            km(best.latitude, best.longitude, lat, lon) > STRAY_KM for lat, lon in points)
+            km(best.latitude, best.longitude, lat, lon) > self.stray_km for lat, lon in points)
 
     def _plausible_unknown(self, core: Span, state: "_ArticleState") -> bool:
         """Whether a place entity the gazetteer does not know is still worth a row (a village, a river,
         "Eastern Ghouta"): a capitalised name, not a titled person ("Ms Raggi"), and when it is a single
         word, one the words around it call a place (the model calls many one-word names GPE: Neymar,
         Zalando)."""
-        if not core.text[:1].isupper() or core[0].text.rstrip(".") in self.context["person_titles"]:
+        if not capitalised(core.text) or core[0].text.rstrip(".") in self.context["person_titles"]:
             return False
         if "." in core.text and core.text.replace(".", "").isupper():  # M.D., Ph.D.
             return False
@@ -739,12 +773,14 @@ class NewsPlaces(base.RuleDataComponent):
         """Whether an entity the model gave another label (PERSON, ORG, NORP, ...) is a place: a country
         name always; another gazetteer name when the words around it or the article's countries say so."""
         doc = core.doc
-        # "crime continues regularly in Winnipeg." came out as a date, "killed in Aleppo" as a language
+        # "crime continues regularly in Winnipeg." came out as a date, "killed in Aleppo" as a language;
+        # "followed by Limpopo and Eastern Cape": a date listed with a place.
         if label in CONTEXT_ONLY_LABELS:
             return (known and not any(c.isdigit() for c in core.text)
                     and core.text not in self.context["not_places"]
                     and not self.gaz.demonym_country(core.text)
-                    and self.place_context(doc, core.start, core.end, state.place_tokens) in ("before", "pair"))
+                    and (self.place_context(doc, core.start, core.end, state.place_tokens) in ("before", "pair")
+                         or self._listed_with_model_place(core, state)))
         if is_country:
             return True
         if not known or len(core) > MAX_NAME_TOKENS or self.gaz.demonym_country(core.text):
@@ -760,7 +796,13 @@ class NewsPlaces(base.RuleDataComponent):
             return False
         # Surnames and institutions are often names of small towns too (Johnson, White House, Xinhua):
         # without a place context only a large town, a capital or a province of the article's country.
-        return best.kind != "city" or best.population >= BIG_TOWN or best.capital
+        return best.kind != "city" or best.population >= self.big_town or best.capital
+
+    def _listed_with_model_place(self, core: Span, state: "_ArticleState") -> bool:
+        """Whether CORE is an item of a list whose next or previous item the model calls a place
+        ("Limpopo and Eastern Cape"): place_context's "list", counting the places still to come."""
+        return self.place_context(core.doc, core.start, core.end,
+                                  state.place_tokens | state.model_place_tokens()) == "list"
 
     def _person_preposition_before(self, core: Span) -> bool:
         """Whether the word before a name (past a determiner) is a preposition that takes people as
@@ -782,7 +824,7 @@ class NewsPlaces(base.RuleDataComponent):
         # word once from the vocabulary, no Token made); only a candidate the gazetteer knows is a Span.
         orths, spaces = doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist()
         word_of = {o: doc.vocab.strings[o] for o in set(orths)}
-        capital_of = {o: w[:1].isupper() for o, w in word_of.items()}
+        capital_of = {o: capitalised(w) for o, w in word_of.items()}
         words = [word_of[o] for o in orths]
         capital = [capital_of[o] for o in orths]
         in_name = [c or w in NAME_JOINERS for c, w in zip(capital, words)]
@@ -863,7 +905,7 @@ class NewsPlaces(base.RuleDataComponent):
                 best = self.gaz.resolve_place(span.text)
                 if best is None:
                     continue
-                big = best.kind in ("country", "admin") or best.population >= BIG_TOWN or best.capital
+                big = best.kind in ("country", "admin") or best.population >= self.big_town or best.capital
                 if marked or big:
                     out.append((i, k))
                     break
@@ -907,7 +949,7 @@ class NewsPlaces(base.RuleDataComponent):
         if last.text not in words or end - core.start < 2 or end - core.start > 6:
             return None
         head = doc[core.start:end - 1]
-        if not all(t.text[:1].isupper() or t.like_num or t.text in {"-", "'s", "’s", "de", "la"} for t in head):
+        if not all(capitalised(t.text) or t.like_num or t.text in {"-", "'s", "’s", "de", "la"} for t in head):
             return None
         if head[0].text in self.context["not_places"]:
             return None
@@ -924,7 +966,7 @@ class NewsPlaces(base.RuleDataComponent):
         stop = end + 1
         if stop < len(doc) and doc[stop].text == "." and doc[end].text + "." in self.context["street_words"]:
             stop += 1
-        if stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+        if stop < len(doc) and capitalised(doc[stop].text) and doc[stop].is_alpha:
             return None
         return doc[core.start:stop]
 
@@ -966,7 +1008,7 @@ class NewsPlaces(base.RuleDataComponent):
         if span.end >= len(doc):
             return False
         nxt = doc[span.end]
-        return (nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+        return (capitalised(nxt.text) and nxt.is_alpha and not nxt.is_sent_start
                 and nxt.lower_ not in self.context["kind_after"] and nxt.lower_ not in self.context["after"]
                 and nxt.lower_ not in self.context["office_titles"]
                 and nxt.text not in self.context["not_places"])
@@ -980,7 +1022,7 @@ class NewsPlaces(base.RuleDataComponent):
         if any((tagged and t.pos_ != "PROPN") or t.text in state.person_tokens for t in span):
             return False
         best = state.best_place(span.text, self.gaz)
-        return (best is not None and best.kind == "city" and best.population >= BIG_TOWN
+        return (best is not None and best.kind == "city" and best.population >= self.big_town
                 and state.countries.get(best.country_code, 0) >= 1)
 
     def _governed_place(self, core: Span) -> Span | None:
@@ -995,7 +1037,7 @@ class NewsPlaces(base.RuleDataComponent):
             place = doc[core.start + 2:core.end]
         else:
             return None
-        if not place.text[:1].isupper() or len(place) > MAX_NAME_TOKENS:
+        if not capitalised(place.text) or len(place) > MAX_NAME_TOKENS:
             return None
         if self.gaz.country_lookup(place.text) or any(p.kind == "admin" for p in self.gaz.known_candidates(place.text)):
             return place
@@ -1027,15 +1069,15 @@ class NewsPlaces(base.RuleDataComponent):
             tail = doc[start:core.end]
             before = doc[start - 1].lower_
             if before in {"in", "at"} and start - 1 > core.start and self.gaz.known_candidates(tail.text) \
-                    and tail[0].text[:1].isupper():
+                    and capitalised(tail[0].text):
                 return start - 1, start
             if self.gaz.country_lookup(tail.text) and before not in {"of", "for", "and", "in", "&", "the"}:
                 return start, start
             # A broadcaster's or agency's local branch: "CBC Toronto", "CTV Winnipeg".
             if start - core.start == 1 and core[0].text.isupper() and len(core[0].text) > 1 \
-                    and tail[0].text[:1].isupper():
+                    and capitalised(tail[0].text):
                 best = self.gaz.resolve_place(tail.text)
-                if best is not None and (best.kind == "admin" or best.population >= BIG_TOWN or best.capital):
+                if best is not None and (best.kind == "admin" or best.population >= self.big_town or best.capital):
                     return start, start
         return None
 
@@ -1045,7 +1087,7 @@ class NewsPlaces(base.RuleDataComponent):
         "Metcalfe County Sheriff's Office", "Peace River" in "Peace River Valley"), when it is a country,
         a province or a place in a country the article is about; None otherwise."""
         for part in _parts_longest_first(span):
-            if not part[0].text[:1].isupper() or part[-1].is_punct or part.text in self.context["not_places"]:
+            if not capitalised(part[0].text) or part[-1].is_punct or part.text in self.context["not_places"]:
                 continue
             best = self.gaz.resolve_place(part.text, context_countries=ctx)
             if best is not None and best.latitude is not None and (
@@ -1053,10 +1095,10 @@ class NewsPlaces(base.RuleDataComponent):
                 return best
         return None
 
-    @staticmethod
-    def _place_within(doc: Doc, rows: list[dict], after_possessive: set[int]) -> None:
+    def _place_within(self, doc: Doc, rows: list[dict], after_possessive: set[int]) -> None:
         """Give a place the gazetteer does not know (a building, a street, a village) the country and
-        point of the known place the text puts it in: "X in Y", "X, Y", "Y's X". Its kind stays other
+        point of the known place the text puts it in: "X in Y", "X, Y", "Y's X", and for a division
+        "X county of Y" (division_words in models/places/context.json). Its kind stays other
         and it gets no GeoNames id: the point is the containing place's, an approximation. A known
         name after "Y's" (AFTER_POSSESSIVE: the start offsets of such rows) that the ranking put in
         another country than Y is such a place too."""
@@ -1070,8 +1112,10 @@ class NewsPlaces(base.RuleDataComponent):
             if span is None:
                 continue
             container = None
-            if unknown and span.end + 1 < len(doc) and doc[span.end].text in WITHIN_AFTER:
-                container = by_start.get(doc[span.end + 1].idx)
+            after = _past_abbreviation_period(doc, span.end)
+            if unknown and after + 1 < len(doc) and (doc[after].text in WITHIN_AFTER or (
+                    doc[after].lower_ == "of" and span[-1].lower_ in self.context["division_words"])):
+                container = by_start.get(doc[after + 1].idx)
             if container is None and span.start >= 2 and doc[span.start - 1].text in POSSESSIVE:
                 container = by_end.get(doc[span.start - 2].idx + len(doc[span.start - 2].text))
             if container is None or container["latitude"] is None or container is r:
@@ -1093,7 +1137,7 @@ class NewsPlaces(base.RuleDataComponent):
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
         self._add_named_states(toponyms, texts, ev, chosen, state)
         ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
-        rows, after_possessive = [], set()
+        rows, after_possessive, placed = [], set(), []
         for n, t in enumerate(toponyms):
             span = doc[t.start:t.end]
             if t.start >= 2 and doc[t.start - 1].text in POSSESSIVE:
@@ -1103,9 +1147,12 @@ class NewsPlaces(base.RuleDataComponent):
                 place, why = self._resolve_rest(span, t, ev)
             if place is None and not self.include_unresolved:
                 continue
+            if place is not None:
+                placed.append(place)
             rows.append(self._row(span, place, t.source, why))
         self._place_within(doc, rows, after_possessive)
         self._place_on_known_part(doc, rows, ev.countries)
+        self._place_in_home_division(rows, home_division(placed, self.gaz.weights))
         self._place_in_home_country(rows, ev.countries)
         rows.sort(key=lambda r: (r["start"], r["end"]))
         return rows
@@ -1122,7 +1169,8 @@ class NewsPlaces(base.RuleDataComponent):
             place = self.gaz.subdivision(code)
             if place is not None and place.admin1:
                 ev.admin1.setdefault((place.country_code, place.admin1), set()).add(PHONE_EVIDENCE)
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) \
+                    + self.gaz.weights.minor_country_vote
 
     def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
         """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
@@ -1180,7 +1228,7 @@ class NewsPlaces(base.RuleDataComponent):
             return None
         cands = self.gaz.place_candidates(town)
         if not cands or any(p.kind in ("country", "region") or (p.kind == "admin" and p.iso_code)
-                            or p.capital or p.population >= BIG_TOWN for p in cands) \
+                            or p.capital or p.population >= self.big_town for p in cands) \
                 or not any(self.gaz.is_own_name(p, town) and p.kind == "city" for p in cands):
             return None  # a famous town elsewhere: "the embassy in London, Argentina's representative"
         if t.source == "abbreviation":
@@ -1188,7 +1236,8 @@ class NewsPlaces(base.RuleDataComponent):
             return place if place is not None and place.latitude is not None else None
         hit = self.gaz.country_lookup(region)
         regions = self.gaz.place_candidates(region)
-        if any(p.kind == "city" and self.gaz.is_own_name(p, region) and p.population >= SMALL_TOWN for p in regions):
+        if any(p.kind == "city" and self.gaz.is_own_name(p, region) and p.population >= self.small_town
+               for p in regions):
             return None  # "Edinburgh, Aberdeen": a list of towns, one of them a council area too
         states = {p for p in regions
                   if p.latitude is not None and (p.kind == "admin" and p.iso_code or (hit and p.kind == "country"))}
@@ -1267,14 +1316,15 @@ class NewsPlaces(base.RuleDataComponent):
             first[text] = self.gaz.rank(text, self._evidence_for(text, ev, state), t.kind_hint)
             joined_before[text] = joined
             place = first[text][0]
-            if place is not None and place.kind == "city" and (place.population >= BIG_TOWN or place.capital):
+            if place is not None and place.kind == "city" and (place.population >= self.big_town or place.capital):
                 joined += 1
                 self._anchor(ev, text, place)
                 # Half a vote for its country (the article's home-country prior), which the name
                 # itself will not hear (see _evidence_for).
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + 0.5
+                half = self.gaz.weights.minor_country_vote
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + half
                 votes = state.country_votes.setdefault(text, {})
-                votes[place.country_code] = votes.get(place.country_code, 0.0) + 0.5
+                votes[place.country_code] = votes.get(place.country_code, 0.0) + half
         ranked: dict[int, tuple] = {}
         final: dict[str, tuple] = {}
         for n, t in enumerate(toponyms):
@@ -1347,15 +1397,26 @@ class NewsPlaces(base.RuleDataComponent):
     def _place_in_home_country(self, rows: list[dict], countries: dict[str, float]) -> None:
         """An unknown name still without a point (a village too small for the gazetteer, a street)
         takes the country, and the country's point, of an article about one country: its COUNTRIES
-        votes give one at least HOME_VOTES and twice any other's. A coarse point, written as
-        resolved_by "home-country", as "container" is for a place inside a known one."""
-        home = home_country(countries)
+        votes give one at least home_votes and home_margin times any other's (models/places/ranking.json).
+        A coarse point, written as resolved_by "home-country", as "container" is for a place inside a
+        known one."""
+        home = home_country(countries, self.gaz.weights)
         place = self.gaz.resolve_place(self.gaz.country_name(home)) if home else None
         if place is None or place.kind != "country" or place.latitude is None:
             return
         for row in rows:
             if row["kind"] == "other" and row["latitude"] is None and not self._open_water(row["name"]):
                 row.update(_point_of(place), resolved_by="home-country")
+
+    def _place_in_home_division(self, rows: list[dict], division: Place | None) -> None:
+        """An unknown name still without a point takes the point of the article's home state or
+        province (see home_division), a finer guess than its country's: a village too small for the
+        gazetteer in a story about one state is most likely in that state. resolved_by "home-state"."""
+        if division is None or division.latitude is None:
+            return
+        for row in rows:
+            if row["kind"] == "other" and row["latitude"] is None and not self._open_water(row["name"]):
+                row.update(_point_of(division), resolved_by="home-state")
 
     def _open_water(self, name: str) -> bool:
         """Whether NAME is open water's, in no one country ("Bering Sea", "Gulf of Guinea"): an open-water
@@ -1365,13 +1426,37 @@ class NewsPlaces(base.RuleDataComponent):
                                 or words[-1] in self.context["open_water_words"])
 
 
-def home_country(countries: dict[str, float]) -> str | None:
+def home_country(countries: dict[str, float], w: Weights) -> str | None:
     """The country an article is about, from its country votes (see _ArticleState.countries): the
-    first at least HOME_VOTES and at least twice the runner-up's; None when no country stands out."""
-    ranked = sorted(((w, c) for c, w in countries.items() if c), reverse=True)
-    if not ranked or ranked[0][0] < HOME_VOTES or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
+    first at least W.home_votes and at least W.home_margin times the runner-up's; None when no country
+    stands out."""
+    ranked = sorted(((v, c) for c, v in countries.items() if c), reverse=True)
+    if not ranked or ranked[0][0] < w.home_votes or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
         return None
     return ranked[0][1]
+
+
+def home_division(places: list[Place], w: Weights) -> Place | None:
+    """The first-level division (state, province) an article is about, from the places it resolved: a
+    division named counts 1, a town in it W.minor_country_vote (as for the home country); the first
+    must be named, have at least W.home_votes and W.home_margin times the runner-up's. None when no
+    division stands out."""
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    named: dict[tuple[str, str], Place] = {}
+    for p in places:
+        if not p.admin1 or p.latitude is None:
+            continue
+        key = (p.country_code, p.admin1)
+        if p.kind == "admin" and p.iso_code:
+            named[key] = p
+            votes[key] += 1.0
+        elif p.kind == "city":
+            votes[key] += w.minor_country_vote
+    ranked = sorted(((v, k) for k, v in votes.items()), reverse=True)
+    if not ranked or ranked[0][1] not in named or ranked[0][0] < w.home_votes \
+            or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
+        return None
+    return named[ranked[0][1]]
 
 
 def keep_articles_of_own_names(text: str, rows: list[dict]) -> None:
@@ -1428,10 +1513,16 @@ LIST_WORDS = frozenset({",", "and", "or"})
 SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "St", "Ste"})
 
 
+def capitalised(text: str) -> bool:
+    """Whether TEXT starts with a capital letter: a name's word, not a common word (case is the text's
+    own; the truecaser has already lowered headline capitals)."""
+    return text[:1].isupper()
+
+
 def _capital_compound(text: str) -> bool:
     """Whether TEXT is a capitalised head, a hyphen and a lower-case word ("U.S.-led")."""
     head, dash, tail = text.rpartition("-")
-    return bool(dash) and head[:1].isupper() and tail.isalpha() and tail.islower()
+    return bool(dash) and capitalised(head) and tail.isalpha() and tail.islower()
 
 
 def line_starts(doc: Doc) -> list[int]:
@@ -1516,6 +1607,14 @@ def word_after(doc: Doc, i: int) -> int:
     while i < len(doc) and doc[i].is_space:
         i += 1
     return i
+def _past_abbreviation_period(doc: Doc, i: int) -> int:
+    """I, or the token after it when I is a period the tokenizer split off an abbreviation and a
+    lower-case word follows ("Cedar Hill Rd. in Adair County"): no sentence ends there."""
+    if i + 1 < len(doc) and doc[i].text == "." and doc[i + 1].is_lower:
+        return i + 1
+    return i
+
+
 # Words between an unknown place and a known one that put the first inside the second ("Moscone Center
 # in San Francisco", "Hertford Road, Edmonton", "Toronto's Pearson International Airport").
 WITHIN_AFTER = frozenset({"in", ",", "at"})
@@ -1548,6 +1647,15 @@ class _ArticleState:
     # resolve_place() of names on the article's countries, which stay as of() found them: asked
     # again for the same names by several decisions.
     _best: dict[str, object] = field(default_factory=dict)
+    _model_place_tokens: set[int] | None = None
+
+    def model_place_tokens(self) -> set[int]:
+        """The tokens of the model's own place entities (GPE, LOC), those not yet reached included."""
+        if self._model_place_tokens is None:
+            self._model_place_tokens = {i for e, core in zip(self.model_ents, self.model_cores)
+                                        if e.label_ in ("GPE", "LOC") and core is not None
+                                        for i in range(core.start, core.end)}
+        return self._model_place_tokens
 
     @classmethod
     def of(cls, doc: Doc, gaz: Gazetteer) -> "_ArticleState":
@@ -1581,17 +1689,17 @@ class _ArticleState:
 
     @staticmethod
     def _country_vote(core: Span, label: str, gaz: Gazetteer) -> tuple[str, float] | None:
-        """The country an entity speaks for and how loudly: a country name 1, a nationality 0.5, a place
-        the model found whose name is in one country only 0.5."""
+        """The country an entity speaks for and how loudly: a country name 1, a nationality or a place
+        the model found whose name is in one country only minor_country_vote (models/places/ranking.json)."""
         hit = gaz.country_lookup(core.text)
         if hit:
             return hit[1], 1.0
         if label == "NORP" and gaz.demonym_country(core.text):
-            return gaz.demonym_country(core.text)[1], 0.5
+            return gaz.demonym_country(core.text)[1], gaz.weights.minor_country_vote
         if label in ("GPE", "LOC"):
             codes = {p.country_code for p in gaz.known_candidates(core.text)}
             if len(codes) == 1 and "" not in codes:
-                return codes.pop(), 0.5
+                return codes.pop(), gaz.weights.minor_country_vote
         return None
 
     def named_divisions(self, gaz: Gazetteer) -> set[tuple[str, str]]:

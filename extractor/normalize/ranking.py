@@ -68,6 +68,10 @@ class Weights:
     bare_county: float
     city_state_km: float
     short_form_population: float
+    # The article's country votes and the home-country prior (not features of a candidate).
+    minor_country_vote: float
+    home_votes: float
+    home_margin: float
     # The weights of the features in the order features() gives them (score() multiplies them in turn).
     in_feature_order: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
@@ -150,13 +154,17 @@ def features(p: Place, candidates: tuple[Place, ...], ev: Evidence, w: Weights, 
     # namesake the article's state or neighbours can vouch for, nor is a township for its first word.
     local = (p.kind == "city" or county) and own
     placed = p.kind in ("city", "admin") and own  # countries and regions contain the article's places
+    # Nearness is evidence enough for a town or division called by an alternate name (Mount Royal, the
+    # English name of Mont-Royal beside Montreal; a far hamlet alternately named "New York" is near
+    # nothing), but not for one whose own name only starts with the name (Springfield Township).
+    near_namesake = placed or (p.kind in ("city", "admin") and not is_short_form(p.name, own_names))
     f = {"population": math.log10(p.population + 10),
          "country_name": 1.0 if p.kind == "country" or is_city_state(p, candidates, w.city_state_km) else 0.0,
          "capital": 1.0 if p.capital else 0.0,
          "country_context": min(ev.countries.get(p.country_code, 0.0), 1.0) if p.country_code else 0.0,
          "state_context": 1.0 if local and ev.admin1.get((p.country_code, p.admin1), set()) - {name} else 0.0,
          # The dateline's point has its own feature: counted once, not again as a neighbour.
-         "coherence": near_anchors.nearness(p) if placed else 0.0,
+         "coherence": near_anchors.nearness(p) if near_namesake else 0.0,
          "dateline": near_dateline.nearness(p) if placed and near_dateline else 0.0,
          "kind_word": 1.0 if kind_hint and p.kind == kind_hint else 0.0,
          "region": 1.0 if p.kind == "region" else 0.0,
