@@ -1727,7 +1727,8 @@ class _ArticlePeople:
         to Azerbaijan"); an organisation becomes the affiliation ("chief executive of Apple")."""
         n, lex = len(doc), self.rules.lex
         end = t_end
-        while end + 1 < n and (doc[end].lower_ in lex.affiliation_prepositions or doc[end].lower_ == "to"):
+        while end + 1 < n and (doc[end].lower_ in lex.affiliation_prepositions or doc[end].lower_ == "to"
+                               or self._organisation_after_in(doc, end)):
             nxt = doc[end + 1]
             if doc[end].lower_ == "to":
                 to_end = self._np_end(doc, end + 1)
@@ -1753,6 +1754,16 @@ class _ArticlePeople:
                     affiliation = self._body_named_earlier(doc, a_start, a_stop) or doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
+
+    def _organisation_after_in(self, doc: Doc, k: int) -> bool:
+        """Whether token K is an "in" that puts the title before it in an organisation the model names
+        ("an organizer in the Farmers Union", "a lawyer in the Justice Department"): "in" before a
+        place ("a lawyer in Chicago") or a common noun ("a professor in the history department")
+        names no body."""
+        if doc[k].lower_ != "in":
+            return False
+        ent = self._ent_starting(k + 1) or (self._ent_starting(k + 2) if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else None)
+        return ent is not None and ent.label_ == "ORG" and not self._read_as_a_place(ent)
 
     def _name_run_on(self, doc: Doc, end: int) -> int:
         """END carried over a capitalised organisation name that a lower-case noun phrase runs into
@@ -1928,8 +1939,10 @@ class _ArticlePeople:
         j = i
         while j < n and j - i < 6 and doc[j].text not in POSSESSIVE and not doc[j].is_punct:
             j += 1
-        if j < n and doc[j].text in POSSESSIVE and j > i and self._run_starting_at(j + 1) is not None:
-            return j + 1, doc[i:j].text
+        if j < n and doc[j].text in POSSESSIVE and j > i:
+            k = self._past_beat_words(doc, j + 1)
+            if self._run_starting_at(k) is not None:
+                return k, doc[i:j].text
         ent = self._ent_starting(i)
         if ent is not None and ent.label_ in AFFILIATION_LABELS:
             # Up to two lower-case nouns between the organisation and its title ("a University of
@@ -1951,6 +1964,16 @@ class _ArticlePeople:
         if j < n and j > i and self._run_starting_at(j) is not None:
             return j, doc[i:j].text
         return None, None
+
+    def _past_beat_words(self, doc: Doc, k: int) -> int:
+        """Token K past at most two words of a beat or region between an organisation's possessive and
+        the title ("the AP's Midwest farm reporter", "the Herald's Europe political editor"); a person's
+        name there ("Apple's Tim Cook") or a title at K stops it."""
+        j = k
+        while j < len(doc) and j - k < 2 and self._run_starting_at(j) is None and doc[j].is_alpha \
+                and doc[j].pos_ in {"ADJ", "NOUN", "PROPN"} and doc[j].ent_type_ != "PERSON":
+            j += 1
+        return j if self._run_starting_at(j) is not None else k
 
     def _np_end(self, doc: Doc, i: int) -> int:
         """End of the affiliation noun phrase that starts at token I (an entity or a short chunk),
