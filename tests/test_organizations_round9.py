@@ -63,3 +63,21 @@ def test_possessive_body_with_a_beat_before_the_title(nlp, text, name, title, af
 def test_possessive_body_before_a_person_is_no_beat(nlp):
     row = officials(nlp, "Apple's Tim Cook spoke on Monday.")["Tim Cook"]
     assert (row["title"], row["affiliation"]) == ("", "Apple")
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("Kevin Marsh served 12 years in the Senate before retiring.", "Kevin Marsh", "Senate"),
+    ("Ruth Kane, who serves on the Harbor Water Board, voted no.", "Ruth Kane", "Harbor Water Board"),
+])
+def test_service_in_a_body(nlp, text, name, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == ("", affiliation)
+
+
+@pytest.mark.parametrize("text", [
+    "Kevin Marsh served in Vietnam in 1968.",         # a place
+    "Ruth Kane served on the jury in May.",           # a common noun
+    "Ruth Kane served dinner in the Grand Hotel.",    # no body
+])
+def test_service_in_no_body(nlp, text):
+    assert officials(nlp, text) == {}

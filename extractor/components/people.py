@@ -141,6 +141,8 @@ class PeopleRules:
     courtesy_titles: frozenset[str] = frozenset()
     # Lemmas of the verbs of a "who" clause that say whom a person works for ("who covers ... for").
     work_verbs: frozenset[str] = frozenset()
+    # Lemmas of those verbs that also name the body with "in" or "on" ("served 12 years in the Senate").
+    service_verbs: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -220,6 +222,7 @@ class NewsPeople(base.RuleDataComponent):
             post_verbs=_lower_set(contexts.get("post_verbs", [])), person_nouns=_lower_set(contexts.get("person_nouns", [])),
             surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
             work_verbs=_lower_set(contexts.get("work_verbs", [])),
+            service_verbs=_lower_set(contexts.get("service_verbs", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -1594,15 +1597,17 @@ class _ArticlePeople:
     def _employer_preposition_of_clause(self, doc: Doc, k: int) -> int | None:
         """The "for"/"at" of a relative clause from token K that says whom the person works for: a
         verb of work (`work_verbs`: "works for", "covers the White House for", "has taught at"), its
-        object in a few words, then the preposition; None otherwise. A clause of any other verb
+        object in a few words, then the preposition, or "in"/"on" after a verb of service (`service_verbs`:
+        "who served 12 years in the Senate"); None otherwise. A clause of any other verb
         ("who spoke at Harvard", "who sued Ford") names no employer."""
         n = len(doc)
         while k < n and doc[k].pos_ == "AUX":
             k += 1  # "who has researched", "who had worked"
         if k >= n or doc[k].pos_ != "VERB" or doc[k].lemma_.lower() not in self.rules.work_verbs:
             return None
+        served_in = doc[k].lemma_.lower() in self.rules.service_verbs
         for j in range(k + 1, min(k + 6, n - 1)):
-            if doc[j].lower_ in {"for", "at"}:
+            if doc[j].lower_ in {"for", "at"} or (served_in and doc[j].lower_ in {"in", "on"}):
                 return j
             if doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX"}:
                 return None
