@@ -81,3 +81,20 @@ def test_service_in_a_body(nlp, text, name, affiliation):
 ])
 def test_service_in_no_body(nlp, text):
     assert officials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    ("Kevin Marsh, one of the directors of the Harbor Trust, resigned on Monday.", "Kevin Marsh", "director", "Harbor Trust"),
+    ("Ann Lee, one of the senior editors at the Daily Ledger, quit.", "Ann Lee", "senior editor", "Daily Ledger"),
+])
+def test_one_of_the_holders_of_a_post(nlp, text, name, title, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == (title, affiliation)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee, one of the best lawyers in town, quit.",   # no body named
+    "Ann Lee, one of the three candidates, spoke.",      # no title word
+])
+def test_one_of_many_with_no_body(nlp, text):
+    assert officials(nlp, text) == {}

@@ -1426,6 +1426,9 @@ class _ArticlePeople:
             i += 1
         while i < n and (doc[i].lower_ in DETERMINERS or doc[i].lower_ == "another"):
             i += 1  # "Fred Farrar, another FAA spokesman"
+        one_of = self._one_of_the_holders(doc, m, i)
+        if one_of is not None:
+            return one_of
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
             i = self._after_coordinated_occupation(doc, i) or self._copula_after_apposition(doc, m.end, i)
@@ -1474,6 +1477,25 @@ class _ArticlePeople:
                 title = f"{doc[i:k].text} {title}"
         if end < n and doc[end].text == ")" and doc[m.end:end].text.count("(") > doc[m.end:end].text.count(")"):
             end += 1  # the row closes the parenthesis it opened ("of the PRD (Party of the Democratic Revolution)")
+        return m.start, end, title, affiliation
+
+    def _one_of_the_holders(self, doc: Doc, m: Mention, i: int):
+        """NAME, one of the TITLEs of BODY ("Ann Lee, one of the directors of the Harbor Trust", "one of
+        the senior editors at the Ledger"): the title in the singular, with the body the plural's
+        preposition names; None when no body is named ("one of the best lawyers in town")."""
+        n, lex = len(doc), self.rules.lex
+        if not (i + 2 < n and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of"):
+            return None
+        k = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+        first = k
+        while k < n and k - first < 2 and doc[k].is_lower and doc[k].lower_ in lex.kept:
+            k += 1  # "one of the senior editors"
+        if k >= n or doc[k].tag_ != "NNS" or doc[k].lemma_.lower() not in lex.heads:
+            return None
+        t_end, end, affiliation = self._title_complements(doc, k + 1, None)
+        if self._names_no_body(affiliation) or self._names_a_people(doc, affiliation, end):
+            return None
+        title = " ".join([t.text for t in doc[first:k]] + [doc[k].lemma_.lower()] + [t.text for t in doc[k + 1:t_end]])
         return m.start, end, title, affiliation
 
     def _post_after_object(self, doc: Doc, m: Mention) -> int | None:
