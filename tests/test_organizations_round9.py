@@ -98,3 +98,20 @@ def test_one_of_the_holders_of_a_post(nlp, text, name, title, affiliation):
 ])
 def test_one_of_many_with_no_body(nlp, text):
     assert officials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("The barge, leased from Hollister Marine Co. of Folsom, sank on Sunday.", "Folsom"),
+    ("A truck owned by Keller Freight Inc. of Randolph overturned.", "Randolph"),
+])
+def test_company_seat_is_no_organisation(nlp, text, seat):
+    found = orgs(nlp, text)
+    assert seat not in found and any(o.endswith(("Co.", "Inc.")) for o in found), found
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Shares of Burlington Northern rose on Friday.", "Burlington Northern"),          # no legal form before "of"
+    ("The chairman of Acme Holdings Inc. of Texas Instruments fame spoke.", "Texas Instruments"),  # no place
+])
+def test_no_seat_without_a_legal_form_and_a_place(nlp, text, org):
+    assert org in orgs(nlp, text)

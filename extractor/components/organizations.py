@@ -137,7 +137,7 @@ class NewsOrganizations(base.RuleDataComponent):
                 core = self.cut_thing_before_for(core)
                 core = cut_person_tail(core, cutting)
                 core = cut_title_tail(core, self.title_words) if core is not None else None
-                if core is None or not self.is_organisation(core, taken):
+                if core is None or not self.is_organisation(core, taken) or self.is_company_seat(core):
                     continue
                 # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
                 while len(core) > 1 and HANDLE.match(core[-1].text):
@@ -292,6 +292,20 @@ class NewsOrganizations(base.RuleDataComponent):
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
+
+    def is_company_seat(self, core: Span) -> bool:
+        """Whether CORE is the town a company is based in, written after its legal form and "of"
+        ("Avis Bourg Co. of Folsom", "Waste Disposal Co. of Randolph"), which the model called an
+        organisation of its own: a place of the gazetteer there is the seat, as cut_place_tail reads
+        it inside one entity, and no organisation."""
+        doc = core.doc
+        k = core.start - 1
+        if k < 2 or doc[k].lower_ != "of":
+            return False
+        form = doc[k - 1].lower_
+        if form == "." and k >= 3:
+            form = doc[k - 2].lower_ + "."  # "Co ." as some texts tokenize it
+        return form in self.legal_forms and is_place_name(core.text, towns=True)
 
     def cut_thing_before_for(self, core: Span) -> Span:
         """CORE without a thing's name the model ran into the body after "for" ("the Arrow | for the
