@@ -115,3 +115,35 @@ def test_company_seat_is_no_organisation(nlp, text, seat):
 ])
 def test_no_seat_without_a_legal_form_and_a_place(nlp, text, org):
     assert org in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    ("Halvorsen Corp. said Jane Roper, its chief financial officer, would retire.",
+     "Jane Roper", "chief financial officer", "Halvorsen Corp."),
+    ("Halvorsen Corp. said its chairman, Jane Roper, would retire.", "Jane Roper", "chairman", "Halvorsen Corp."),
+])
+def test_its_title_takes_the_sentences_organisation(nlp, text, name, title, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == (title, affiliation)
+
+
+def test_its_title_with_no_organisation_in_the_sentence(nlp):
+    row = officials(nlp, "The city of Dover said Jane Roper, its mayor, would retire.")["Jane Roper"]
+    assert row["affiliation"] is None   # a town, no organisation the model names
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("Jane Roper, who has worked at Boeing for 20 years, disagreed.", "Jane Roper", "Boeing"),
+    ("Jane Roper, who teaches at Purdue, disagreed.", "Jane Roper", "Purdue"),
+])
+def test_verb_of_employment_at_any_organisation(nlp, text, name, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == ("", affiliation)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roper, who writes at the Ritz every morning, disagreed.",   # writing there employs no one
+    "Jane Roper, who spoke at Boeing on Monday, disagreed.",          # no verb of work
+])
+def test_at_an_organisation_without_employment(nlp, text):
+    assert officials(nlp, text) == {}

@@ -143,6 +143,8 @@ class PeopleRules:
     work_verbs: frozenset[str] = frozenset()
     # Lemmas of those verbs that also name the body with "in" or "on" ("served 12 years in the Senate").
     service_verbs: frozenset[str] = frozenset()
+    # Lemmas of those verbs whose "at" names the employer whatever its name ("who has worked at Boeing").
+    employing_verbs: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -223,6 +225,7 @@ class NewsPeople(base.RuleDataComponent):
             surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
             work_verbs=_lower_set(contexts.get("work_verbs", [])),
             service_verbs=_lower_set(contexts.get("service_verbs", [])),
+            employing_verbs=_lower_set(contexts.get("employing_verbs", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -1004,8 +1007,8 @@ class _ArticlePeople:
         row = doc[span_start:span_end].text
         if affiliation and row.find(affiliation) > row.find(title.split()[-1]):
             return found  # "the manager of the project": a body written after the title, if not named
-        body = self._body_of_apposition_before(doc, span_start) or \
-            self._body_the_sentence_names(doc, m, title, span_start, span_end)
+        body = self._body_of_apposition_before(doc, span_start) or self._body_its_refers_to(doc, m, title, span_start, span_end) \
+            or self._body_the_sentence_names(doc, m, title, span_start, span_end)
         return (span_start, span_end, title, body) if body else found
 
     def _names_a_person_or_group(self, doc: Doc, start: int, end: int) -> bool:
@@ -1040,6 +1043,24 @@ class _ArticlePeople:
             t_start += 1
         found = self._affiliation_before(doc, t_start, named_only=True)
         return found[1] if found is not None and not self._names_no_body(found[1]) else None
+
+    def _body_its_refers_to(self, doc: Doc, m: Mention, title: str, span_start: int, span_end: int) -> str | None:
+        """The organisation "its" before a title points back to ("Halvorsen Corp. said Jane Roper, its
+        chief financial officer, would retire", "Acme said its chairman, Ann Lee, quit"): the sentence's
+        one organisation before the name, or its one organisation that is a subject; None when there is
+        no "its" before the title, or no such organisation."""
+        first = title.split()[0].lower()
+        its = next((k for k in range(max(span_start - 1, 0), span_end - 1)
+                    if doc[k].lower_ == "its"
+                    and any(t.lower_ == first for t in doc[k + 1:min(k + 4, span_end)])), None)
+        if its is None or not doc.has_annotation("SENT_START"):
+            return None
+        sent = doc[m.start].sent
+        orgs = [e for e in self.ents if e.label_ == "ORG" and sent.start <= e.start and e.end <= min(m.start, its)
+                and not self._read_as_a_place(e)]
+        if len(orgs) > 1:
+            orgs = [e for e in orgs if e.root.dep_ in {"nsubj", "nsubjpass"}]
+        return self._with_people_adjective(doc, orgs[0].start, orgs[0].end)[1] if len(orgs) == 1 else None
 
     def _body_the_sentence_names(self, doc: Doc, m: Mention, title: str, span_start: int, span_end: int) -> str | None:
         """The body a bare title is held in, named elsewhere in its sentence: for a legislator or a judge
@@ -1604,14 +1625,19 @@ class _ArticlePeople:
         if i + 3 < n and (doc[i].lower_ == "who" or doc[m.end - 1].dep_ == "nsubj" and i == m.end
                           and doc[i].lower_ not in EMPLOYER_PREPOSITIONS):
             # "X, who works for BODY"; "X covers the White House for BODY": the name is the subject
-            i = self._employer_preposition_of_clause(doc, i + 1 if doc[i].lower_ == "who" else i)
+            verb_at = i + 1 if doc[i].lower_ == "who" else i
+            i = self._employer_preposition_of_clause(doc, verb_at)
             if i is None:
                 return None
+            # a verb of employment says the body employs the person ("who has worked at Boeing")
+            by_verb = any(t.lemma_.lower() in self.rules.employing_verbs for t in doc[verb_at:i])
         elif i >= n or doc[i].lower_ not in EMPLOYER_PREPOSITIONS:
             return None
+        else:
+            by_verb = False
         body = i + 2 if i + 2 < n and doc[i + 1].lower_ == "the" else i + 1
         body = self._after_organisation_descriptor(doc, body)
-        end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at")
+        end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at" and not by_verb)
         if end is None:
             return None
         return m.start, end, "", doc[body:end].text
