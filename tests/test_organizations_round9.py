@@ -147,3 +147,22 @@ def test_verb_of_employment_at_any_organisation(nlp, text, name, affiliation):
 ])
 def test_at_an_organisation_without_employment(nlp, text):
     assert officials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    ("The bill was blocked, said Jane Roper, a Democrat who chairs the Senate Finance Committee.",
+     "Jane Roper", "chair", "Senate Finance Committee"),
+    ("Jane Roper, a Republican from Ohio who served 20 years in the Senate, died.", "Jane Roper", "", "Senate"),
+    ("Jane Roper, a lawyer who works for Halvorsen Corp., disagreed.", "Jane Roper", "lawyer", "Halvorsen Corp."),
+])
+def test_who_clause_of_an_apposition(nlp, text, name, title, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == (title, affiliation)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roper, a woman who spoke at the Brookings Institution, disagreed.",   # no verb of work
+    "Jane Roper, a neighbor of mine who knows the Sierra Club, called.",        # the apposition goes on past "of"
+])
+def test_who_clause_of_an_apposition_without_employment(nlp, text):
+    assert officials(nlp, text) == {}

@@ -1007,6 +1007,10 @@ class _ArticlePeople:
         row = doc[span_start:span_end].text
         if affiliation and row.find(affiliation) > row.find(title.split()[-1]):
             return found  # "the manager of the project": a body written after the title, if not named
+        employer = self._employer_after_name(doc, m)
+        if employer is not None and employer[3]:
+            # "Jane Roper, a lawyer who works for Halvorsen Corp.": the clause names the body
+            return span_start, max(span_end, employer[1]), title, employer[3]
         body = self._body_of_apposition_before(doc, span_start) or self._body_its_refers_to(doc, m, title, span_start, span_end) \
             or self._body_the_sentence_names(doc, m, title, span_start, span_end)
         return (span_start, span_end, title, body) if body else found
@@ -1570,7 +1574,10 @@ class _ArticlePeople:
         i = m.end
         if i + 5 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
             i += 2  # an age before "who" ("Warner, 70, who owned the Home State Savings Bank")
-        if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
+        if i + 3 >= len(doc) or doc[i].text != ",":
+            return None
+        i = self._who_after_apposition(doc, i + 1) - 1  # "Roper, a Democrat who chairs ..."
+        if i + 3 >= len(doc) or doc[i + 1].lower_ != "who":
             return None
         verb = doc[i + 2]
         title = self.rules.lex.role_verbs.get(verb.lemma_.lower())
@@ -1622,6 +1629,7 @@ class _ArticlePeople:
             i += 1
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # "Ulf D. Merbold, 47, of the European Space Agency"
+            i = self._who_after_apposition(doc, i)
         if i + 3 < n and (doc[i].lower_ == "who" or doc[m.end - 1].dep_ == "nsubj" and i == m.end
                           and doc[i].lower_ not in EMPLOYER_PREPOSITIONS):
             # "X, who works for BODY"; "X covers the White House for BODY": the name is the subject
@@ -1641,6 +1649,21 @@ class _ArticlePeople:
         if end is None:
             return None
         return m.start, end, "", doc[body:end].text
+
+    @staticmethod
+    def _who_after_apposition(doc: Doc, i: int) -> int:
+        """The "who" of a clause on a short apposition that describes the person without a title,
+        from token I ("Roper, a Democrat who chairs ...", "a Republican from Ohio who served ..."):
+        the clause is the person's. I itself when no such apposition starts there."""
+        n = len(doc)
+        if i >= n or doc[i].lower_ not in {"a", "an"}:
+            return i
+        for k in range(i + 1, min(i + 6, n)):
+            if doc[k].lower_ == "who":
+                return k if k > i + 1 else i
+            if doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"}:
+                return i
+        return i
 
     def _employer_preposition_of_clause(self, doc: Doc, k: int) -> int | None:
         """The "for"/"at" of a relative clause from token K that says whom the person works for: a
