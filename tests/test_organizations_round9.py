@@ -166,3 +166,16 @@ def test_who_clause_of_an_apposition(nlp, text, name, title, affiliation):
 ])
 def test_who_clause_of_an_apposition_without_employment(nlp, text):
     assert officials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    ("Jane Roper, a longtime Boeing employee, disagreed.", "Jane Roper", "employee", "Boeing"),
+    ("Jane Roper, a veteran Reuters correspondent, disagreed.", "Jane Roper", "correspondent", "Reuters"),
+])
+def test_dropped_modifier_before_the_organisation(nlp, text, name, title, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == (title, affiliation)
+
+
+def test_dropped_modifier_before_no_organisation(nlp):
+    assert officials(nlp, "Jane Roper, a longtime friend of the family, called.") == {}

@@ -1792,8 +1792,9 @@ class _ArticlePeople:
             return i, None
         found = self._affiliation_ahead(doc, i)
         k = i
-        while found[0] is None and k < n and k - i < 2 and doc[k].is_lower and doc[k].lower_ in self.rules.lex.kept:
-            k += 1  # a rank before the organisation ("a senior Defense Ministry official")
+        lex = self.rules.lex
+        while found[0] is None and k < n and k - i < 2 and doc[k].is_lower and (doc[k].lower_ in lex.kept or doc[k].lower_ in lex.dropped):
+            k += 1  # a rank before the organisation ("a senior Defense Ministry official", "a longtime Boeing employee")
             found = self._affiliation_ahead(doc, k)
         return found
 
