@@ -179,3 +179,18 @@ def test_dropped_modifier_before_the_organisation(nlp, text, name, title, affili
 
 def test_dropped_modifier_before_no_organisation(nlp):
     assert officials(nlp, "Jane Roper, a longtime friend of the family, called.") == {}
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    ("Tom Hale, a Midland College trustee, said the plan was sound.", "Tom Hale", "trustee", "Midland College"),
+    ("Dana Reyes, a firefighter with the Provo Fire Department, was hurt.", "Dana Reyes", "firefighter",
+     "Provo Fire Department"),
+])
+def test_trustees_and_firefighters_are_titles(nlp, text, name, title, affiliation):
+    row = officials(nlp, text)[name]
+    assert (row["title"], row["affiliation"]) == (title, affiliation)
+
+
+def test_firefighter_with_no_body(nlp):
+    row = officials(nlp, "Dana Reyes, a firefighter, was hurt.")["Dana Reyes"]
+    assert (row["title"], row["affiliation"]) == ("firefighter", None)
