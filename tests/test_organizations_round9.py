@@ -194,3 +194,16 @@ def test_trustees_and_firefighters_are_titles(nlp, text, name, title, affiliatio
 def test_firefighter_with_no_body(nlp):
     row = officials(nlp, "Dana Reyes, a firefighter, was hurt.")["Dana Reyes"]
     assert (row["title"], row["affiliation"]) == ("firefighter", None)
+
+
+@pytest.mark.parametrize("text, org, not_org", [
+    ("Halvorsen Corp Says Profits Rose\nThe company said on Monday that profits rose.", "Halvorsen Corp", "Halvorsen Corp Says"),
+    ("HALVORSEN CORP SAYS PROFIT FELL\nThe company said so on Friday.", "HALVORSEN CORP", "HALVORSEN CORP SAYS"),
+])
+def test_headline_verb_ends_the_name(nlp, text, org, not_org):
+    found = orgs(nlp, text)
+    assert org in found and not_org not in found, found
+
+
+def test_headline_verb_word_inside_a_name_in_prose(nlp):
+    assert "Hollis Wins Fund" in orgs(nlp, "Shares of the Hollis Wins Fund rose on Monday after the report.")

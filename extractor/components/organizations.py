@@ -128,6 +128,7 @@ class NewsOrganizations(base.RuleDataComponent):
         rows = []
         for ent in self.candidates(doc):
             for part in name_parts(ent):
+                part = self.cut_headline_verb(part)
                 core = core_span(part)
                 if core is None:
                     continue
@@ -306,6 +307,17 @@ class NewsOrganizations(base.RuleDataComponent):
         if form == "." and k >= 3:
             form = doc[k - 2].lower_ + "."  # "Co ." as some texts tokenize it
         return form in self.legal_forms and is_place_name(core.text, towns=True)
+
+    def cut_headline_verb(self, part: Span) -> Span:
+        """PART up to the verb a headline in title case or capitals writes after its subject, which the
+        model ran into the name ("Acme Corp Says | Profits Rose", "ITAR-TASS Carries | Press Review");
+        PART itself in prose, where such a word in capitals is part of a name."""
+        doc = part.doc
+        verbs = self.data.get("headline_verbs", frozenset())
+        k = next((j for j in range(part.start + 1, part.end) if doc[j].lower_ in verbs and doc[j].text[:1].isupper()), None)
+        if k is None or not is_headline_line(part):
+            return part
+        return doc[part.start:k]
 
     def cut_thing_before_for(self, core: Span) -> Span:
         """CORE without a thing's name the model ran into the body after "for" ("the Arrow | for the
@@ -989,6 +1001,14 @@ NOT_OWNED_AFTER = frozenset({"VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PART", "SC
 def name_goes_on(tok) -> bool:
     """Whether TOK continues on its line the capitalised name before it ("Mines", "Agency", "&")."""
     return (tok.text[:1].isupper() or tok.text == "&") and "\n" not in tok.doc[tok.i - 1].whitespace_
+
+
+def is_headline_line(span: Span) -> bool:
+    """Whether SPAN stands on a line written as a headline: every word of four letters or more
+    capitalised ("Acme Corp Says Profits Rose", "TOYOTA TO BUILD PLANT")."""
+    start, end = _line_of(span)
+    words = [t for t in span.doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
 
 
 def in_prose(span: Span) -> bool:
