@@ -128,15 +128,17 @@ class NewsOrganizations(base.RuleDataComponent):
         rows = []
         for ent in self.candidates(doc):
             for part in name_parts(ent):
+                part = self.cut_headline_verb(part)
                 core = core_span(part)
                 if core is None:
                     continue
                 core = keep_written_article(part, core)
                 core = keep_name_possessive(part, core)
                 core = cut_place_tail(core, self.legal_forms)
+                core = self.cut_thing_before_for(core)
                 core = cut_person_tail(core, cutting)
                 core = cut_title_tail(core, self.title_words) if core is not None else None
-                if core is None or not self.is_organisation(core, taken):
+                if core is None or not self.is_organisation(core, taken) or self.is_company_seat(core):
                     continue
                 # Handles glued to a name ("Twitter @AzerNewsAz"): keep the name only.
                 while len(core) > 1 and HANDLE.match(core[-1].text):
@@ -291,6 +293,59 @@ class NewsOrganizations(base.RuleDataComponent):
             if self.is_organisation(name, taken):
                 out.append({"start": name.start_char, "end": name.end_char, "name": canonical_name(name)})
         return out
+
+    def is_company_seat(self, core: Span) -> bool:
+        """Whether CORE is the town a company is based in, written after its legal form and "of"
+        ("Avis Bourg Co. of Folsom", "Waste Disposal Co. of Randolph"), which the model called an
+        organisation of its own: a place of the gazetteer there is the seat, as cut_place_tail reads
+        it inside one entity, and no organisation."""
+        doc = core.doc
+        k = core.start - 1
+        if k < 2 or doc[k].lower_ != "of":
+            return False
+        form = doc[k - 1].lower_
+        if form == "." and k >= 3:
+            form = doc[k - 2].lower_ + "."  # "Co ." as some texts tokenize it
+        return form in self.legal_forms and is_place_name(core.text, towns=True)
+
+    def cut_headline_verb(self, part: Span) -> Span:
+        """PART up to the verb a headline in title case or capitals writes after its subject, which the
+        model ran into the name ("Acme Corp Says | Profits Rose", "ITAR-TASS Carries | Press Review");
+        PART itself in prose, where such a word in capitals is part of a name."""
+        doc = part.doc
+        verbs = self.data.get("headline_verbs", frozenset())
+        k = next((j for j in range(part.start + 1, part.end) if doc[j].lower_ in verbs and doc[j].text[:1].isupper()), None)
+        if k is None or not is_headline_line(part):
+            return part
+        return doc[part.start:k]
+
+    def cut_thing_before_for(self, core: Span) -> Span:
+        """CORE without a thing's name the model ran into the body after "for" ("the Arrow | for the
+        Jaffe Center for Strategic Studies", "a report on the Falcon | for Smith University's Institute
+        of Policy"): what stands before "for" is one or two singular names with no body's or company's
+        word, and what follows it is a name that holds one. A body named for its cause keeps its "for"
+        ("Center for Strategic Studies", "Citizens for Tax Justice": the left side is a body's word or
+        plural people, the right side no body)."""
+        doc = core.doc
+        k = next((j for j in range(core.start + 1, min(core.end - 1, core.start + 4)) if doc[j].lower_ == "for"), None)
+        if k is None:
+            return core
+        left = doc[core.start:k]
+        words = [t for t in left if t.lower_ != "the"]
+        if not words or len(words) > 2 or any(not t.text[:1].isupper() or t.lower_.endswith("s")
+                                              or t.lower_ in self.body_words for t in words):
+            return core
+        start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        if start >= core.end or not doc[start].text[:1].isupper():
+            return core
+        if not any(t.is_title and t.lower_ in self.institution_heads for t in doc[start:core.end]):
+            return core
+        return doc[start:core.end]
+
+    @property
+    def body_words(self) -> frozenset[str]:
+        """The words that make a name a body's or a company's (lower case)."""
+        return self.institution_heads | self.corporate_words | self.body_heads
 
     def untagged_run_before(self, doc: Doc, end: int, least: int = 2) -> Span | None:
         """The capitalised words on one line that end at token END, none tagged by the model, LEAST at
@@ -946,6 +1001,14 @@ NOT_OWNED_AFTER = frozenset({"VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PART", "SC
 def name_goes_on(tok) -> bool:
     """Whether TOK continues on its line the capitalised name before it ("Mines", "Agency", "&")."""
     return (tok.text[:1].isupper() or tok.text == "&") and "\n" not in tok.doc[tok.i - 1].whitespace_
+
+
+def is_headline_line(span: Span) -> bool:
+    """Whether SPAN stands on a line written as a headline: every word of four letters or more
+    capitalised ("Acme Corp Says Profits Rose", "TOYOTA TO BUILD PLANT")."""
+    start, end = _line_of(span)
+    words = [t for t in span.doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
 
 
 def in_prose(span: Span) -> bool:

@@ -141,6 +141,10 @@ class PeopleRules:
     courtesy_titles: frozenset[str] = frozenset()
     # Lemmas of the verbs of a "who" clause that say whom a person works for ("who covers ... for").
     work_verbs: frozenset[str] = frozenset()
+    # Lemmas of those verbs that also name the body with "in" or "on" ("served 12 years in the Senate").
+    service_verbs: frozenset[str] = frozenset()
+    # Lemmas of those verbs whose "at" names the employer whatever its name ("who has worked at Boeing").
+    employing_verbs: frozenset[str] = frozenset()
     # String ids of the verbs' written forms and of the nouns, for one scan of a doc's LOWER ids.
     context_word_ids: frozenset[int] = frozenset()
     # Where the matcher can match (see match_windows): the LOWER ids any pattern token accepts, and
@@ -220,6 +224,8 @@ class NewsPeople(base.RuleDataComponent):
             post_verbs=_lower_set(contexts.get("post_verbs", [])), person_nouns=_lower_set(contexts.get("person_nouns", [])),
             surnames=surnames, courtesy_titles=_lower_set(contexts.get("courtesy_titles", [])),
             work_verbs=_lower_set(contexts.get("work_verbs", [])),
+            service_verbs=_lower_set(contexts.get("service_verbs", [])),
+            employing_verbs=_lower_set(contexts.get("employing_verbs", [])),
             context_word_ids=frozenset(get_string_id(w.lower()) for w in contexts["verb_forms"]
                                        + contexts["event_nouns"] + contexts["kin_nouns"]),
             copula_starts=starts, copula_seconds=seconds, matcher=matcher, window_ids=lower_in_window_ids(patterns),
@@ -1001,8 +1007,12 @@ class _ArticlePeople:
         row = doc[span_start:span_end].text
         if affiliation and row.find(affiliation) > row.find(title.split()[-1]):
             return found  # "the manager of the project": a body written after the title, if not named
-        body = self._body_of_apposition_before(doc, span_start) or \
-            self._body_the_sentence_names(doc, m, title, span_start, span_end)
+        employer = self._employer_after_name(doc, m)
+        if employer is not None and employer[3]:
+            # "Jane Roper, a lawyer who works for Halvorsen Corp.": the clause names the body
+            return span_start, max(span_end, employer[1]), title, employer[3]
+        body = self._body_of_apposition_before(doc, span_start) or self._body_its_refers_to(doc, m, title, span_start, span_end) \
+            or self._body_the_sentence_names(doc, m, title, span_start, span_end)
         return (span_start, span_end, title, body) if body else found
 
     def _names_a_person_or_group(self, doc: Doc, start: int, end: int) -> bool:
@@ -1037,6 +1047,24 @@ class _ArticlePeople:
             t_start += 1
         found = self._affiliation_before(doc, t_start, named_only=True)
         return found[1] if found is not None and not self._names_no_body(found[1]) else None
+
+    def _body_its_refers_to(self, doc: Doc, m: Mention, title: str, span_start: int, span_end: int) -> str | None:
+        """The organisation "its" before a title points back to ("Halvorsen Corp. said Jane Roper, its
+        chief financial officer, would retire", "Acme said its chairman, Ann Lee, quit"): the sentence's
+        one organisation before the name, or its one organisation that is a subject; None when there is
+        no "its" before the title, or no such organisation."""
+        first = title.split()[0].lower()
+        its = next((k for k in range(max(span_start - 1, 0), span_end - 1)
+                    if doc[k].lower_ == "its"
+                    and any(t.lower_ == first for t in doc[k + 1:min(k + 4, span_end)])), None)
+        if its is None or not doc.has_annotation("SENT_START"):
+            return None
+        sent = doc[m.start].sent
+        orgs = [e for e in self.ents if e.label_ == "ORG" and sent.start <= e.start and e.end <= min(m.start, its)
+                and not self._read_as_a_place(e)]
+        if len(orgs) > 1:
+            orgs = [e for e in orgs if e.root.dep_ in {"nsubj", "nsubjpass"}]
+        return self._with_people_adjective(doc, orgs[0].start, orgs[0].end)[1] if len(orgs) == 1 else None
 
     def _body_the_sentence_names(self, doc: Doc, m: Mention, title: str, span_start: int, span_end: int) -> str | None:
         """The body a bare title is held in, named elsewhere in its sentence: for a legislator or a judge
@@ -1423,6 +1451,9 @@ class _ArticlePeople:
             i += 1
         while i < n and (doc[i].lower_ in DETERMINERS or doc[i].lower_ == "another"):
             i += 1  # "Fred Farrar, another FAA spokesman"
+        one_of = self._one_of_the_holders(doc, m, i)
+        if one_of is not None:
+            return one_of
         t_start, affiliation = self._title_start_from(doc, i)
         if t_start is None:
             i = self._after_coordinated_occupation(doc, i) or self._copula_after_apposition(doc, m.end, i)
@@ -1471,6 +1502,25 @@ class _ArticlePeople:
                 title = f"{doc[i:k].text} {title}"
         if end < n and doc[end].text == ")" and doc[m.end:end].text.count("(") > doc[m.end:end].text.count(")"):
             end += 1  # the row closes the parenthesis it opened ("of the PRD (Party of the Democratic Revolution)")
+        return m.start, end, title, affiliation
+
+    def _one_of_the_holders(self, doc: Doc, m: Mention, i: int):
+        """NAME, one of the TITLEs of BODY ("Ann Lee, one of the directors of the Harbor Trust", "one of
+        the senior editors at the Ledger"): the title in the singular, with the body the plural's
+        preposition names; None when no body is named ("one of the best lawyers in town")."""
+        n, lex = len(doc), self.rules.lex
+        if not (i + 2 < n and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of"):
+            return None
+        k = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+        first = k
+        while k < n and k - first < 2 and doc[k].is_lower and doc[k].lower_ in lex.kept:
+            k += 1  # "one of the senior editors"
+        if k >= n or doc[k].tag_ != "NNS" or doc[k].lemma_.lower() not in lex.heads:
+            return None
+        t_end, end, affiliation = self._title_complements(doc, k + 1, None)
+        if self._names_no_body(affiliation) or self._names_a_people(doc, affiliation, end):
+            return None
+        title = " ".join([t.text for t in doc[first:k]] + [doc[k].lemma_.lower()] + [t.text for t in doc[k + 1:t_end]])
         return m.start, end, title, affiliation
 
     def _post_after_object(self, doc: Doc, m: Mention) -> int | None:
@@ -1524,7 +1574,10 @@ class _ArticlePeople:
         i = m.end
         if i + 5 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
             i += 2  # an age before "who" ("Warner, 70, who owned the Home State Savings Bank")
-        if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
+        if i + 3 >= len(doc) or doc[i].text != ",":
+            return None
+        i = self._who_after_apposition(doc, i + 1) - 1  # "Roper, a Democrat who chairs ..."
+        if i + 3 >= len(doc) or doc[i + 1].lower_ != "who":
             return None
         verb = doc[i + 2]
         title = self.rules.lex.role_verbs.get(verb.lemma_.lower())
@@ -1576,33 +1629,56 @@ class _ArticlePeople:
             i += 1
             if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
                 i += 2  # "Ulf D. Merbold, 47, of the European Space Agency"
+            i = self._who_after_apposition(doc, i)
         if i + 3 < n and (doc[i].lower_ == "who" or doc[m.end - 1].dep_ == "nsubj" and i == m.end
                           and doc[i].lower_ not in EMPLOYER_PREPOSITIONS):
             # "X, who works for BODY"; "X covers the White House for BODY": the name is the subject
-            i = self._employer_preposition_of_clause(doc, i + 1 if doc[i].lower_ == "who" else i)
+            verb_at = i + 1 if doc[i].lower_ == "who" else i
+            i = self._employer_preposition_of_clause(doc, verb_at)
             if i is None:
                 return None
+            # a verb of employment says the body employs the person ("who has worked at Boeing")
+            by_verb = any(t.lemma_.lower() in self.rules.employing_verbs for t in doc[verb_at:i])
         elif i >= n or doc[i].lower_ not in EMPLOYER_PREPOSITIONS:
             return None
+        else:
+            by_verb = False
         body = i + 2 if i + 2 < n and doc[i + 1].lower_ == "the" else i + 1
         body = self._after_organisation_descriptor(doc, body)
-        end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at")
+        end = self._employer_end(doc, body, named_head_needed=doc[i].lower_ == "at" and not by_verb)
         if end is None:
             return None
         return m.start, end, "", doc[body:end].text
 
+    @staticmethod
+    def _who_after_apposition(doc: Doc, i: int) -> int:
+        """The "who" of a clause on a short apposition that describes the person without a title,
+        from token I ("Roper, a Democrat who chairs ...", "a Republican from Ohio who served ..."):
+        the clause is the person's. I itself when no such apposition starts there."""
+        n = len(doc)
+        if i >= n or doc[i].lower_ not in {"a", "an"}:
+            return i
+        for k in range(i + 1, min(i + 6, n)):
+            if doc[k].lower_ == "who":
+                return k if k > i + 1 else i
+            if doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"}:
+                return i
+        return i
+
     def _employer_preposition_of_clause(self, doc: Doc, k: int) -> int | None:
         """The "for"/"at" of a relative clause from token K that says whom the person works for: a
         verb of work (`work_verbs`: "works for", "covers the White House for", "has taught at"), its
-        object in a few words, then the preposition; None otherwise. A clause of any other verb
+        object in a few words, then the preposition, or "in"/"on" after a verb of service (`service_verbs`:
+        "who served 12 years in the Senate"); None otherwise. A clause of any other verb
         ("who spoke at Harvard", "who sued Ford") names no employer."""
         n = len(doc)
         while k < n and doc[k].pos_ == "AUX":
             k += 1  # "who has researched", "who had worked"
         if k >= n or doc[k].pos_ != "VERB" or doc[k].lemma_.lower() not in self.rules.work_verbs:
             return None
+        served_in = doc[k].lemma_.lower() in self.rules.service_verbs
         for j in range(k + 1, min(k + 6, n - 1)):
-            if doc[j].lower_ in {"for", "at"}:
+            if doc[j].lower_ in {"for", "at"} or (served_in and doc[j].lower_ in {"in", "on"}):
                 return j
             if doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX"}:
                 return None
@@ -1716,8 +1792,9 @@ class _ArticlePeople:
             return i, None
         found = self._affiliation_ahead(doc, i)
         k = i
-        while found[0] is None and k < n and k - i < 2 and doc[k].is_lower and doc[k].lower_ in self.rules.lex.kept:
-            k += 1  # a rank before the organisation ("a senior Defense Ministry official")
+        lex = self.rules.lex
+        while found[0] is None and k < n and k - i < 2 and doc[k].is_lower and (doc[k].lower_ in lex.kept or doc[k].lower_ in lex.dropped):
+            k += 1  # a rank before the organisation ("a senior Defense Ministry official", "a longtime Boeing employee")
             found = self._affiliation_ahead(doc, k)
         return found
 
@@ -1727,7 +1804,8 @@ class _ArticlePeople:
         to Azerbaijan"); an organisation becomes the affiliation ("chief executive of Apple")."""
         n, lex = len(doc), self.rules.lex
         end = t_end
-        while end + 1 < n and (doc[end].lower_ in lex.affiliation_prepositions or doc[end].lower_ == "to"):
+        while end + 1 < n and (doc[end].lower_ in lex.affiliation_prepositions or doc[end].lower_ == "to"
+                               or self._organisation_after_in(doc, end)):
             nxt = doc[end + 1]
             if doc[end].lower_ == "to":
                 to_end = self._np_end(doc, end + 1)
@@ -1753,6 +1831,16 @@ class _ArticlePeople:
                     affiliation = self._body_named_earlier(doc, a_start, a_stop) or doc[a_start:a_stop].text
             break
         return t_end, end, affiliation
+
+    def _organisation_after_in(self, doc: Doc, k: int) -> bool:
+        """Whether token K is an "in" that puts the title before it in an organisation the model names
+        ("an organizer in the Farmers Union", "a lawyer in the Justice Department"): "in" before a
+        place ("a lawyer in Chicago") or a common noun ("a professor in the history department")
+        names no body."""
+        if doc[k].lower_ != "in":
+            return False
+        ent = self._ent_starting(k + 1) or (self._ent_starting(k + 2) if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else None)
+        return ent is not None and ent.label_ == "ORG" and not self._read_as_a_place(ent)
 
     def _name_run_on(self, doc: Doc, end: int) -> int:
         """END carried over a capitalised organisation name that a lower-case noun phrase runs into
@@ -1928,8 +2016,10 @@ class _ArticlePeople:
         j = i
         while j < n and j - i < 6 and doc[j].text not in POSSESSIVE and not doc[j].is_punct:
             j += 1
-        if j < n and doc[j].text in POSSESSIVE and j > i and self._run_starting_at(j + 1) is not None:
-            return j + 1, doc[i:j].text
+        if j < n and doc[j].text in POSSESSIVE and j > i:
+            k = self._past_beat_words(doc, j + 1)
+            if self._run_starting_at(k) is not None:
+                return k, doc[i:j].text
         ent = self._ent_starting(i)
         if ent is not None and ent.label_ in AFFILIATION_LABELS:
             # Up to two lower-case nouns between the organisation and its title ("a University of
@@ -1951,6 +2041,16 @@ class _ArticlePeople:
         if j < n and j > i and self._run_starting_at(j) is not None:
             return j, doc[i:j].text
         return None, None
+
+    def _past_beat_words(self, doc: Doc, k: int) -> int:
+        """Token K past at most two words of a beat or region between an organisation's possessive and
+        the title ("the AP's Midwest farm reporter", "the Herald's Europe political editor"); a person's
+        name there ("Apple's Tim Cook") or a title at K stops it."""
+        j = k
+        while j < len(doc) and j - k < 2 and self._run_starting_at(j) is None and doc[j].is_alpha \
+                and doc[j].pos_ in {"ADJ", "NOUN", "PROPN"} and doc[j].ent_type_ != "PERSON":
+            j += 1
+        return j if self._run_starting_at(j) is not None else k
 
     def _np_end(self, doc: Doc, i: int) -> int:
         """End of the affiliation noun phrase that starts at token I (an entity or a short chunk),
