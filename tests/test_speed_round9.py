@@ -68,3 +68,19 @@ def test_truecase_sees_the_ner_as_has_pipe_does(nlp):
     assert truecase._ner_runs() is nlp.has_pipe("ner") is True
     with nlp.select_pipes(disable=["ner"]):
         assert truecase._ner_runs() is nlp.has_pipe("ner") is False
+
+
+@pytest.mark.parametrize("text, result", [
+    ("The home side won 3-1 after extra time.", True),
+    ("They lost 104-98 in overtime on Sunday.", True),
+    ("The visitors won by five wickets.", True),
+    ("It ended in a goalless draw at the old ground.", True),
+    ("The 2006-07 season was the club's worst.", False),   # a year range, no score
+    ("A well-known mid-term race drew 1,200 voters.", False),
+    ("The budget rose to 12 million in 1997.", False),
+])
+def test_has_result_with_the_hyphen_pre_test(text, result):
+    from extractor.components.organizations import RESULT_WORDS, SCORE, has_result
+
+    assert has_result(text) is result
+    assert has_result(text) is (SCORE.search(text) is not None or RESULT_WORDS.search(text) is not None)
