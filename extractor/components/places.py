@@ -48,6 +48,9 @@ NAME_JOINERS = frozenset({"-", "de", "of"})
 NAME_START_POS = frozenset(get_string_id(p) for p in ("PROPN", "NOUN", "ADJ"))
 # A North American telephone number ("519-661-5670", "(304) 399-6500", "1-806-423-1253"): its area code.
 PHONE_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?\(?([2-9]\d\d)\)?[-. ]?[2-9]\d\d[-.]\d{4}(?![\d-])")
+# The part every telephone number holds ("661-5670"): an article without it has none, and is spared
+# the token scan of phone_number_texts (most news sentences; issue 19).
+PHONE_NUMBER_CORE = re.compile(r"[2-9]\d\d[-.]\d{4}")
 FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
 # The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
 PHONE_EVIDENCE = "(telephone area code)"
@@ -1161,7 +1164,7 @@ class NewsPlaces(base.RuleDataComponent):
         """The states and provinces of the article's telephone numbers are state context, and their
         countries half a vote (as an unambiguous place is): local news gives the local numbers to call
         ("call London police at 519-661-5670" is London, Ontario). Toll-free codes name no state."""
-        if not self.area_codes:
+        if not self.area_codes or PHONE_NUMBER_CORE.search(base.doc_text(doc)) is None:
             return
         codes = {self.area_codes.get(m.group(1)) for text in phone_number_texts(doc)
                  for m in PHONE_NUMBER.finditer(text)} - {None}
@@ -1540,14 +1543,20 @@ def line_starts(doc: Doc) -> list[int]:
 # How far into an article a headline run into its first line may end (see headline_ends).
 HEADLINE_TOKENS = 60
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+SENTENCE_END_IDS = frozenset(get_string_id(s) for s in SENTENCE_ENDS)
 
 
 def headline_ends(doc: Doc) -> set[int]:
     """The tokens in capitals that open a sentence within the first HEADLINE_TOKENS tokens, after the
-    end of another: where a dateline starts when the headline and the article share a line."""
+    end of another: where a dateline starts when the headline and the article share a line. Read
+    from the words' ids: only a word after a stop is looked at (no Token for each of 60 words)."""
     stop = min(len(doc), HEADLINE_TOKENS)
-    return {i for i in range(1, stop) if doc[i - 1].text in SENTENCE_ENDS
-            and doc[i].text.isupper() and doc[i].text[:1].isalpha()}
+    if stop < 2:
+        return set()
+    orths = doc.to_array(ORTH)[:stop].tolist()
+    strings = doc.vocab.strings
+    after_end = [i for i in range(1, stop) if orths[i - 1] in SENTENCE_END_IDS]
+    return {i for i in after_end if strings[orths[i]].isupper() and strings[orths[i]][:1].isalpha()}
 
 
 def split_at_dashes(ent: Span) -> list[Span]:

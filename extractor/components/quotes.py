@@ -22,6 +22,7 @@ from ..rows import sentence_starts
 from . import base
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+MAX_CUE_MEMO = 100_000  # lemma ids kept by _is_cue_lemma before it starts over (bounded memory)
 # The word lists of NewsQuotes.data whose lemmas make a verb a cue (is_cue_verb; the phrasal verbs too).
 CUE_LEXICONS = ("speech", "belief", "object", "naming", "intent", "prepositions")
 # Between a quotation and its cue ("..." he said / he said: "..."): only these characters.
@@ -102,6 +103,7 @@ class NewsQuotes(base.RuleDataComponent):
         self.given_names_path = given_names_path
         self.orphan_quote_words = orphan_quote_words
         self.data: dict = {}
+        self._cue_memo: dict[int, bool] = {}  # see _is_cue_lemma
 
     def data_files(self) -> tuple[str, ...]:
         return (self.cues_path, self.titles_path, self.given_names_path, self.us_names_path)
@@ -149,6 +151,7 @@ class NewsQuotes(base.RuleDataComponent):
         }
         # Every lemma is_cue_verb can accept: the lexicons in_lexicon reads and the phrasal verbs.
         self.data["cue_lemmas"] = frozenset().union(*(self.data[k] for k in (*CUE_LEXICONS, "phrasal")))
+        self._cue_memo = {}  # answers of the lexicons loaded before
 
     # ------------------------------------------------------------ cues in the parse
     def is_cue_verb(self, tok: Token) -> bool:
@@ -169,6 +172,17 @@ class NewsQuotes(base.RuleDataComponent):
     def in_lexicon(self, lemma: str) -> bool:
         return any(lemma in self.data[k] for k in CUE_LEXICONS)
 
+    def _is_cue_lemma(self, lemma: int, strings) -> bool:
+        """Whether the lemma of id LEMMA is in a cue lexicon (any case), memoised by id: a corpus has a
+        few thousand verb lemmas, and each doc asked again for its own."""
+        memo = self._cue_memo
+        hit = memo.get(lemma)
+        if hit is None:
+            if len(memo) > MAX_CUE_MEMO:
+                memo.clear()
+            hit = memo[lemma] = strings[lemma].lower() in self.data["cue_lemmas"]
+        return hit
+
     def cue_verb_candidates(self, doc: Doc) -> list[Token]:
         """The verbs (VERB, AUX) whose lemma is in a cue lexicon, in order: the only tokens is_cue_verb
         can accept, read from the token arrays with one lexicon test per distinct lemma, not a Token and
@@ -178,8 +192,7 @@ class NewsQuotes(base.RuleDataComponent):
         arr = doc.to_array([POS, LEMMA])
         verbs = numpy.flatnonzero((arr[:, 0] == VERB) | (arr[:, 0] == AUX)).tolist()
         lemmas = arr[verbs, 1].tolist()
-        strings, cue_lemmas = doc.vocab.strings, self.data["cue_lemmas"]
-        cue = {lemma for lemma in set(lemmas) if strings[lemma].lower() in cue_lemmas}
+        cue = {lemma for lemma in set(lemmas) if self._is_cue_lemma(lemma, doc.vocab.strings)}
         return [doc[i] for i, lemma in zip(verbs, lemmas) if lemma in cue]
 
     def verb_cues(self, doc: Doc, text: str) -> list[Cue]:

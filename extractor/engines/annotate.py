@@ -91,11 +91,12 @@ def _merge_pieces(pieces: list[tuple[int, Piece]]) -> tuple[int, dict[str, list[
     for offset, (words, sents, piece_rows) in pieces:
         n_words += words
         for table, table_rows in piece_rows.items():
-            for r in table_rows:
-                for key in OFFSET_COLUMNS:  # the quotes table carries speaker and cue offsets too
-                    if isinstance(r.get(key), int):
-                        r[key] += offset
-                r["sentence"] += n_sents
+            if offset or n_sents:  # the first piece (most articles' only one) is where it was
+                for r in table_rows:
+                    for key in OFFSET_COLUMNS:  # the quotes table carries speaker and cue offsets too
+                        if isinstance(r.get(key), int):
+                            r[key] += offset
+                    r["sentence"] += n_sents
             rows.setdefault(table, []).extend(table_rows)
         n_sents += sents
     return n_words, rows

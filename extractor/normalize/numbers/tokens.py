@@ -19,7 +19,10 @@ DASHES = {"-", "–", "—", "‐", "−"}
 USUAL_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000}
 
 
-@dataclass
+# Slots: the scanner makes one Tok for every word of every text it reads, and reads their fields over
+# and over; slotted instances are made faster (tokenize() of the bench's 684 news sentences: about 20%
+# less time, issue 19).
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
