@@ -110,6 +110,14 @@ def tensed_verb(tok: Token) -> Token:
     return tok
 
 
+def is_simple_past_read_as_participle(tok: Token, auxes: list[Token]) -> bool:
+    """Whether TOK is a simple past the small model tags as a participle: a VBN with an active
+    subject of its own and no auxiliary ("the plant reopened in September") is finite, and a
+    participle needs "have" or "be" to head a clause."""
+    return (tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl")
+            and any(c.dep_ == "nsubj" for c in tok.children))
+
+
 def is_present_tense(tok: Token, auxes: list[Token]) -> bool:
     """A verb in the simple or progressive present: "meets", "meet", "is meeting" (the small model
     also tags a finite "meet" with a subject as a bare VB)."""
@@ -198,6 +206,8 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: 
         return PAST
     if tok.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (tok.dep_ == "acl" and not auxes)):
         return PAST  # "has announced", and "the deal announced in February"
+    if is_simple_past_read_as_participle(tok, auxes):
+        return PAST
     # "the leaders meet Monday", "the vote is Tuesday": the present tense of an event speaks of a
     # coming day; the present of saying ("the ministry says Tuesday") reports the past
     if (reporting is not None and is_present_tense(tok, auxes) and tok.lemma_ not in reporting

@@ -1,0 +1,39 @@
+"""Table tests of issue 13, round 9: tense and TimeML conventions. Each case is (name, text,
+publication date, mention, type, value) or, for what must give no such date, (name, text, publication
+date, mention); the sentences are written for the pattern their name says."""
+from __future__ import annotations
+
+import pytest
+
+from tests.dates_tables import assert_date, assert_no_date
+
+PUB = "2013-07-17"  # a Wednesday in July
+
+FOUND = [
+    # a simple past the small model tags as a participle (VBN with a subject, no auxiliary) is past:
+    # a month after the publication month is last year's
+    ("untagged_simple_past_takes_last_years_month", "The plant reopened in September.", PUB, "September",
+     "DATE", "2012-09"),
+    ("untagged_simple_past_in_a_conjoined_clause", "Rebels seized the town and the army retook it in October.",
+     PUB, "October", "DATE", "2012-10"),
+    # ... while "has" or "will" keep their own tense, and a month already past this year stays this year's
+    ("future_month_after_publication_stays_this_year", "The plant will reopen in September.", PUB, "September",
+     "DATE", "2013-09"),
+    ("past_month_before_publication_stays_this_year", "The plant reopened in March.", PUB, "March", "DATE",
+     "2013-03"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention,type_,value", FOUND, ids=[c[0] for c in FOUND])
+def test_round9_date(nlp, name, text, published, mention, type_, value):
+    assert_date(nlp, text, published, mention, type_, value)
+
+
+NOT_FOUND = [
+    ("a_month_name_as_a_person_is_no_date", "April Jones reopened the shop.", PUB, "April"),
+]
+
+
+@pytest.mark.parametrize("name,text,published,mention", NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
+def test_round9_no_date(nlp, name, text, published, mention):
+    assert_no_date(nlp, text, published, mention)
