@@ -21,6 +21,19 @@ FOUND = [
      "DATE", "2013-09"),
     ("past_month_before_publication_stays_this_year", "The plant reopened in March.", PUB, "March", "DATE",
      "2013-03"),
+    # a month and day without a year under the present tense of an event is the coming one, as a bare
+    # month is ("voting begins in June")
+    ("present_event_with_month_and_day_is_ahead", "The trial opens on March 3.", PUB, "March 3", "DATE",
+     "2014-03-03"),
+    ("present_takes_effect_on_a_day_is_ahead", "The new tariff takes effect on Jan. 1.", PUB, "Jan. 1", "DATE",
+     "2014-01-01"),
+    ("present_event_with_day_before_month_is_ahead", "The festival opens on 4 February.", PUB, "4 February",
+     "DATE", "2014-02-04"),
+    # ... but the present of saying reports the past, and a past verb keeps the day behind
+    ("present_of_saying_keeps_the_day_behind", "The ministry says the raid took place on March 3.", PUB,
+     "March 3", "DATE", "2013-03-03"),
+    ("past_event_with_month_and_day_stays_behind", "The trial opened on March 3.", PUB, "March 3", "DATE",
+     "2013-03-03"),
 ]
 
 

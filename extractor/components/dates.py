@@ -74,6 +74,9 @@ def governing_verb(span: Span) -> Token | None:
 
 # a month named alone, or with its edge ("in June", "in early June"): no day, no year
 BARE_MONTH_PATTERNS = frozenset({"month", "edge_month"})
+# a month and day without a year ("on March 3", "the third of March"): as a bare month, the present
+# tense of an event dates the coming one ("the trial opens on March 3")
+BARE_MONTH_DAY_PATTERNS = frozenset({"month_day", "day_month", "month_day_word", "day_word_of_month"})
 
 _UNSET: Any = object()  # "not worked out yet", where None is an answer (no governing verb)
 
@@ -394,7 +397,7 @@ class NewsDates(base.RuleDataComponent):
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
         # a weekday or a month alone ("begins in June") takes the present tense of an event as ahead
-        present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS
+        present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS | BARE_MONTH_DAY_PATTERNS
         direction = clause_direction(span, self.reporting if present_points_ahead else None, verb,
                                      self.past_spelled)
         if reports_long_period(span, self.long_periods, ctx):
