@@ -34,6 +34,27 @@ FOUND = [
      "March 3", "DATE", "2013-03-03"),
     ("past_event_with_month_and_day_stays_behind", "The trial opened on March 3.", PUB, "March 3", "DATE",
      "2013-03-03"),
+    # a weekday with a clock after it ("Friday at midnight") is rooted in its "at", a phrase of time on
+    # the verb: the present tense of an event points to the coming Friday, as "on Friday" does
+    ("weekday_at_midnight_under_present_event_is_ahead", "The ceasefire expires on Friday at midnight.", PUB,
+     "Friday at midnight", "TIME", "2013-07-19T24:00"),
+    ("weekday_at_clock_under_past_event_is_behind", "The ceasefire expired on Friday at midnight.", PUB,
+     "Friday at midnight", "TIME", "2013-07-12T24:00"),
+    # the end of a range runs after its start: the start carries the clause's tense, the end hangs from
+    # the start in the parse ("from Monday to Wednesday" in a coming week is that week's Wednesday)
+    ("range_end_weekday_follows_its_start", "The festival runs from Monday to Wednesday.", PUB, "Wednesday",
+     "DATE", "2013-07-24"),
+    ("between_weekdays_the_end_follows_the_start", "Polls will open between Monday and Wednesday.", PUB,
+     "Wednesday", "DATE", "2013-07-24"),
+    ("range_end_month_day_follows_its_start", "The show runs from May 3 to May 9.", PUB, "May 9", "DATE",
+     "2014-05-09"),
+    ("range_end_month_through_follows_its_start", "The season lasts from November through February.", PUB,
+     "February", "DATE", "2014-02"),
+    # ... a range already in order is left alone, and "and" without "between" joins two events, no range
+    ("past_range_in_order_is_kept", "The festival ran from Monday to Tuesday.", PUB, "Tuesday", "DATE",
+     "2013-07-16"),
+    ("two_events_joined_by_and_are_no_range", "The strike began on Monday and ended Wednesday.", PUB,
+     "Wednesday", "DATE", "2013-07-17"),
 ]
 
 

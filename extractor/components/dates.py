@@ -1,9 +1,10 @@
 """The dates component: temporal expressions found by the dates grammar and spaCy, normalised to TimeML TIMEX3."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -136,8 +137,10 @@ def dates_the_verb(span: Span, verb: Token) -> bool:
     did ("before Friday's purchases", "over Thursday's closing price")."""
     root = span.root
     if root.head.i == verb.i:
-        # "the vote is Thursday morning": the day is what "be" says of its subject
-        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod") or (root.dep_ == "attr" and verb.lemma_ == "be")
+        # "the vote is Thursday morning": the day is what "be" says of its subject; "Friday at
+        # midnight" is rooted in its "at", a phrase of time on the verb
+        return (root.dep_ in ("npadvmod", "tmod", "obl", "advmod", "prep")
+                or (root.dep_ == "attr" and verb.lemma_ == "be"))
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
@@ -349,6 +352,7 @@ class NewsDates(base.RuleDataComponent):
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = clocks_of_one_moment(ctx.text, rows)
         rows = date_periods_by_their_end(ctx.text, rows)
+        rows = range_ends_after_their_starts(ctx.text, rows)
         rows = counted_rates_as_sets(doc, ctx.text, rows)
         rows = with_open_ends(ctx.text, with_approximation(doc, ctx.text, rows, self.particle_verbs))
         out = []
@@ -792,6 +796,58 @@ def date_periods_by_their_end(text: str, rows: list[dict]) -> list[dict]:
         rs, re_, gran = calendar_range(value)
         out[i] = {**row, "type": "DATE", "value": value, "range_start": rs, "range_end": re_, "granularity": gran,
                   "relative": True}
+    return out
+
+
+# what joins the two ends of a range of dates ("from Monday to Wednesday", "May 3 through May 9",
+# "between Monday and Wednesday": "and" only after "between")
+RANGE_JOINER = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.I)
+RANGE_AND = re.compile(r"\s+and\s+", re.I)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.I)
+# the grammar's patterns of a day or month named without its year or week, and the step that
+# moves their reading to the next such day or month: a week for a weekday, a year for the others
+RECURRING_PATTERNS = {"weekday_part": "W", "month_day": "Y", "day_month": "Y", "month_day_word": "Y",
+                      "day_word_of_month": "Y", "month": "Y", "edge_month": "Y"}
+RECURRING_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def joins_a_range(text: str, first: dict, second: dict) -> bool:
+    """Whether FIRST and SECOND (rows in text order) are the two ends of one range of dates."""
+    gap = text[first["end"]:second["start"]]
+    if RANGE_JOINER.fullmatch(gap):
+        return True
+    return bool(RANGE_AND.fullmatch(gap) and BETWEEN_BEFORE.search(text, max(0, first["start"] - 10), first["start"]))
+
+
+def next_occurrence(value: str, step: str) -> str:
+    """VALUE (a day or a month) moved on by STEP ("W": a week, "Y": a year)."""
+    m = RECURRING_VALUE.fullmatch(value)
+    if step == "W":
+        return (date.fromisoformat(value) + timedelta(weeks=1)).isoformat()
+    y, mo, d = int(m[1]) + 1, int(m[2]), m[3]
+    if d is None:
+        return f"{y}-{mo:02d}"
+    return date(y, mo, min(int(d), calendar.monthrange(y, mo)[1])).isoformat()
+
+
+def range_ends_after_their_starts(text: str, rows: list[dict]) -> list[dict]:
+    """ROWS (sorted) with the end of a range ("from Monday to Wednesday") that was read before its start
+    moved on to the next such day or month: a range runs forward, and its start carries the clause's
+    tense (the end hangs from the start in the parse, far from the verb)."""
+    out = list(rows)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        step = RECURRING_PATTERNS.get(second.get("_pattern"))
+        if step is None or RECURRING_PATTERNS.get(first.get("_pattern")) != step:
+            continue
+        if not (first.get("relative") and second.get("relative") and joins_a_range(text, first, second)):
+            continue
+        a, b = str(first["value"]), str(second["value"])
+        if not (RECURRING_VALUE.fullmatch(a) and RECURRING_VALUE.fullmatch(b) and len(a) == len(b)) or b >= a:
+            continue
+        value = next_occurrence(b, step)
+        rs, re_, gran = calendar_range(value)
+        out[i] = {**second, "value": value, "range_start": rs, "range_end": re_, "granularity": gran}
     return out
 
 
