@@ -55,6 +55,14 @@ FOUND = [
      "2013-07-16"),
     ("two_events_joined_by_and_are_no_range", "The strike began on Monday and ended Wednesday.", PUB,
      "Wednesday", "DATE", "2013-07-17"),
+    # a count of quarters with a qualifier ("straight", "consecutive", "successive") is a length, never
+    # a share; "successive" qualifies a count as "consecutive" does
+    ("consecutive_quarters_keep_their_count", "Losses have mounted for five consecutive quarters.", PUB,
+     "five consecutive quarters", "DURATION", "P15M"),
+    ("straight_quarters_keep_their_count", "The bank grew its profit for two straight quarters.", PUB,
+     "two straight quarters", "DURATION", "P6M"),
+    ("successive_weeks_keep_their_count", "The index climbed for seven successive weeks.", PUB,
+     "seven successive weeks", "DURATION", "P7W"),
 ]
 
 
@@ -64,6 +72,7 @@ def test_round9_date(nlp, name, text, published, mention, type_, value):
 
 
 NOT_FOUND = [
+    ("three_quarters_of_a_whole_is_a_share", "Three quarters of the voters backed the plan.", PUB, None),
     ("a_month_name_as_a_person_is_no_date", "April Jones reopened the shop.", PUB, "April"),
 ]
 
