@@ -63,6 +63,16 @@ FOUND = [
      "two straight quarters", "DURATION", "P6M"),
     ("successive_weeks_keep_their_count", "The index climbed for seven successive weeks.", PUB,
      "seven successive weeks", "DURATION", "P7W"),
+    # a weekday followed by the week it falls in is one expression: that weekday of that week
+    ("weekday_of_last_week_is_one_day", "The panel voted on Tuesday last week.", PUB, "Tuesday last week",
+     "DATE", "2013-07-09"),
+    ("weekday_of_next_week_is_one_day", "The panel will vote on Thursday next week.", PUB,
+     "Thursday next week", "DATE", "2013-07-25"),
+    ("weekday_of_this_week_is_one_day", "The panel will vote on Friday this week.", PUB, "Friday this week",
+     "DATE", "2013-07-19"),
+    # ... but a weekday and a week joined by "and" are two expressions
+    ("weekday_and_a_later_week_stay_two", "The panel met on Monday and last week it voted.", PUB, "Monday",
+     "DATE", "2013-07-15"),
 ]
 
 
