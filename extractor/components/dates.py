@@ -1,9 +1,10 @@
 """The dates component: temporal expressions found by the dates grammar and spaCy, normalised to TimeML TIMEX3."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,9 @@ def governing_verb(span: Span) -> Token | None:
 
 # a month named alone, or with its edge ("in June", "in early June"): no day, no year
 BARE_MONTH_PATTERNS = frozenset({"month", "edge_month"})
+# a month and day without a year ("on March 3", "the third of March"): as a bare month, the present
+# tense of an event dates the coming one ("the trial opens on March 3")
+BARE_MONTH_DAY_PATTERNS = frozenset({"month_day", "day_month", "month_day_word", "day_word_of_month"})
 
 _UNSET: Any = object()  # "not worked out yet", where None is an answer (no governing verb)
 
@@ -110,6 +114,14 @@ def tensed_verb(tok: Token) -> Token:
     return tok
 
 
+def is_simple_past_read_as_participle(tok: Token, auxes: list[Token]) -> bool:
+    """Whether TOK is a simple past the small model tags as a participle: a VBN with an active
+    subject of its own and no auxiliary ("the plant reopened in September") is finite, and a
+    participle needs "have" or "be" to head a clause."""
+    return (tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl")
+            and any(c.dep_ == "nsubj" for c in tok.children))
+
+
 def is_present_tense(tok: Token, auxes: list[Token]) -> bool:
     """A verb in the simple or progressive present: "meets", "meet", "is meeting" (the small model
     also tags a finite "meet" with a subject as a bare VB)."""
@@ -125,8 +137,10 @@ def dates_the_verb(span: Span, verb: Token) -> bool:
     did ("before Friday's purchases", "over Thursday's closing price")."""
     root = span.root
     if root.head.i == verb.i:
-        # "the vote is Thursday morning": the day is what "be" says of its subject
-        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod") or (root.dep_ == "attr" and verb.lemma_ == "be")
+        # "the vote is Thursday morning": the day is what "be" says of its subject; "Friday at
+        # midnight" is rooted in its "at", a phrase of time on the verb
+        return (root.dep_ in ("npadvmod", "tmod", "obl", "advmod", "prep")
+                or (root.dep_ == "attr" and verb.lemma_ == "be"))
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
@@ -198,6 +212,8 @@ def clause_direction(span: Span, reporting: frozenset[str] | None = None, verb: 
         return PAST
     if tok.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (tok.dep_ == "acl" and not auxes)):
         return PAST  # "has announced", and "the deal announced in February"
+    if is_simple_past_read_as_participle(tok, auxes):
+        return PAST
     # "the leaders meet Monday", "the vote is Tuesday": the present tense of an event speaks of a
     # coming day; the present of saying ("the ministry says Tuesday") reports the past
     if (reporting is not None and is_present_tense(tok, auxes) and tok.lemma_ not in reporting
@@ -336,6 +352,7 @@ class NewsDates(base.RuleDataComponent):
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
         rows = clocks_of_one_moment(ctx.text, rows)
         rows = date_periods_by_their_end(ctx.text, rows)
+        rows = range_ends_after_their_starts(ctx.text, rows)
         rows = counted_rates_as_sets(doc, ctx.text, rows)
         rows = with_open_ends(ctx.text, with_approximation(doc, ctx.text, rows, self.particle_verbs))
         out = []
@@ -384,7 +401,7 @@ class NewsDates(base.RuleDataComponent):
         names = {k for k, _ in cand.groups}
         bare_weekday = "weekday" in names and not names & {"month", "day"}
         # a weekday or a month alone ("begins in June") takes the present tense of an event as ahead
-        present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS
+        present_points_ahead = bare_weekday or cand.pattern in BARE_MONTH_PATTERNS | BARE_MONTH_DAY_PATTERNS
         direction = clause_direction(span, self.reporting if present_points_ahead else None, verb,
                                      self.past_spelled)
         if reports_long_period(span, self.long_periods, ctx):
@@ -779,6 +796,58 @@ def date_periods_by_their_end(text: str, rows: list[dict]) -> list[dict]:
         rs, re_, gran = calendar_range(value)
         out[i] = {**row, "type": "DATE", "value": value, "range_start": rs, "range_end": re_, "granularity": gran,
                   "relative": True}
+    return out
+
+
+# what joins the two ends of a range of dates ("from Monday to Wednesday", "May 3 through May 9",
+# "between Monday and Wednesday": "and" only after "between")
+RANGE_JOINER = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.I)
+RANGE_AND = re.compile(r"\s+and\s+", re.I)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.I)
+# the grammar's patterns of a day or month named without its year or week, and the step that
+# moves their reading to the next such day or month: a week for a weekday, a year for the others
+RECURRING_PATTERNS = {"weekday_part": "W", "month_day": "Y", "day_month": "Y", "month_day_word": "Y",
+                      "day_word_of_month": "Y", "month": "Y", "edge_month": "Y"}
+RECURRING_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def joins_a_range(text: str, first: dict, second: dict) -> bool:
+    """Whether FIRST and SECOND (rows in text order) are the two ends of one range of dates."""
+    gap = text[first["end"]:second["start"]]
+    if RANGE_JOINER.fullmatch(gap):
+        return True
+    return bool(RANGE_AND.fullmatch(gap) and BETWEEN_BEFORE.search(text, max(0, first["start"] - 10), first["start"]))
+
+
+def next_occurrence(value: str, step: str) -> str:
+    """VALUE (a day or a month) moved on by STEP ("W": a week, "Y": a year)."""
+    m = RECURRING_VALUE.fullmatch(value)
+    if step == "W":
+        return (date.fromisoformat(value) + timedelta(weeks=1)).isoformat()
+    y, mo, d = int(m[1]) + 1, int(m[2]), m[3]
+    if d is None:
+        return f"{y}-{mo:02d}"
+    return date(y, mo, min(int(d), calendar.monthrange(y, mo)[1])).isoformat()
+
+
+def range_ends_after_their_starts(text: str, rows: list[dict]) -> list[dict]:
+    """ROWS (sorted) with the end of a range ("from Monday to Wednesday") that was read before its start
+    moved on to the next such day or month: a range runs forward, and its start carries the clause's
+    tense (the end hangs from the start in the parse, far from the verb)."""
+    out = list(rows)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        step = RECURRING_PATTERNS.get(second.get("_pattern"))
+        if step is None or RECURRING_PATTERNS.get(first.get("_pattern")) != step:
+            continue
+        if not (first.get("relative") and second.get("relative") and joins_a_range(text, first, second)):
+            continue
+        a, b = str(first["value"]), str(second["value"])
+        if not (RECURRING_VALUE.fullmatch(a) and RECURRING_VALUE.fullmatch(b) and len(a) == len(b)) or b >= a:
+            continue
+        value = next_occurrence(b, step)
+        rs, re_, gran = calendar_range(value)
+        out[i] = {**second, "value": value, "range_start": rs, "range_end": re_, "granularity": gran}
     return out
 
 

@@ -1069,7 +1069,9 @@ class Grammar:
                 return None
             if num in ("a", "an") and unit in ("S", "Q"):
                 return None  # "a second term", "a quarter of the votes"
-            if unit == "Q" and n != "X" and "det" not in g:
+            if unit == "Q" and n != "X" and "det" not in g and not g.get("more"):
+                # "three quarters of the votes" is a share; "the past four quarters" and "four
+                # straight quarters" are lengths (a qualifier never stands inside a fraction)
                 return None
             if (g.get("andahalf") or g.get("halfnum")) and n != "X":
                 n += 0.5  # "a year and a half", "two and a half years"

@@ -31,7 +31,7 @@ def compose(first: dict, second: dict, gap: str, dct: date | None) -> Timex | No
     together, or None when they are two expressions."""
     if not GAP.fullmatch(gap):
         return None
-    for rule in (time_on_day, within_year_of_year, shifted_by_years):
+    for rule in (time_on_day, within_year_of_year, shifted_by_years, weekday_of_named_week):
         tx = rule(first, second, gap, dct)
         if tx is not None:
             return tx
@@ -73,6 +73,23 @@ def shifted_by_years(first: dict, second: dict, gap: str, dct: date | None) -> T
         return None
     years = int(second["value"]) - dct.year
     return make_date(f"{int(m[1]) + years:04d}{m[2]}", True)
+
+
+WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+# the grammar's pattern of a weekday named alone ("Thursday", "last Thursday")
+WEEKDAY_PATTERNS = {"weekday_part"}
+
+
+def weekday_of_named_week(first: dict, second: dict, gap: str, dct: date | None) -> Timex | None:
+    """A weekday followed by the week it falls in ("Thursday last week", "Monday of next week"):
+    that weekday of that week, which the weekday alone, read by the clause's tense, may miss."""
+    if first.get("_pattern") not in WEEKDAY_PATTERNS or gap.strip().lower() not in ("", "of"):
+        return None
+    day, week = DAY.match(first["value"]), WEEK.match(second["value"])
+    if not (day and week and first["type"] == "DATE" and second["type"] == "DATE"):
+        return None
+    wd = date.fromisoformat(first["value"]).isoweekday()
+    return make_date(date.fromisocalendar(int(week[1]), int(week[2]), wd).isoformat(), True)
 
 
 # ---------------------------------------------------------------- spans no pattern reads whole
