@@ -23,7 +23,7 @@ def test_run_named_as_a_thing_after_a_title_is_no_person(nlp, text, not_person):
 @pytest.mark.parametrize("text, name", [
     ("The airline pilot Orvin Maddox landed the crippled jet on a frozen lake.", "Orvin Maddox"),
     ("Navy pilot Ellen Crane became the first woman to lead the squadron.", "Ellen Crane"),
-    ("Company spokesman Mike Hollander declined to comment on the lawsuit.", "Mike Hollander"),
+    ("Company spokesman Mike Hollander gave no figures for the quarter.", "Mike Hollander"),
     ("President Carter flew to the coast on Monday.", "Carter"),
 ])
 def test_holder_after_a_title_is_kept(nlp, text, name):
