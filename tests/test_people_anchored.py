@@ -28,3 +28,22 @@ def test_run_named_as_a_thing_after_a_title_is_no_person(nlp, text, not_person):
 ])
 def test_holder_after_a_title_is_kept(nlp, text, name):
     assert name in people(nlp, text)
+
+
+
+# A lone name the tagger calls an organisation is a person when "he" follows it in its sentence
+# with only an organisation between: "he" cannot stand for the organisation.
+@pytest.mark.parametrize("text, name", [
+    ("Brugger later sold the shares to Halvorsen Capital before he left the country.", "Brugger"),
+])
+def test_lone_name_he_follows_past_an_organisation(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+# Negatives: "its" after the name keeps it a body, and a firm with no pronoun after it stays one.
+@pytest.mark.parametrize("text, not_person", [
+    ("Norlake said its profit rose after Vantage Corp cut prices.", "Norlake"),
+    ("Acme was fined two million dollars.", "Acme"),
+])
+def test_body_with_its_is_no_person(nlp, text, not_person):
+    assert not_person not in people(nlp, text)

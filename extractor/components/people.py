@@ -682,14 +682,16 @@ class _ArticlePeople:
     def _is_subject_of_he_or_she(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the one-word name at START is the subject of its sentence and the next person
         pronoun of the sentence is "he" or "she" with no other person or title between ("Jacobs has
-        said that he would not receive a fair trial"): an organisation would be "it"."""
+        said that he would not receive a fair trial"): an organisation would be "it". An organisation
+        named between does not stop the search, as "he" cannot stand for it ("Brugger sold the
+        shares to Halvorsen Capital before he left")."""
         if end - start != 1 or doc[start].dep_ not in {"nsubj", "nsubjpass"}:
             return False
         sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for t in doc[end:sent_end]:
             if t.lower_ in {"he", "she", "his", "her", "him", "himself", "herself"}:
                 return True
-            if t.lower_ in {"it", "its", "they", "their", "itself"} or t.ent_type_ in {"PERSON", "ORG"} \
+            if t.lower_ in {"it", "its", "they", "their", "itself"} or t.ent_type_ == "PERSON" \
                     or t.lower_ in self.rules.lex.heads:
                 return False
         return False
