@@ -31,6 +31,9 @@ TOWN_KINDS = frozenset({"city", "other"})
 # The tagger's labels that a person's context outweighs ("Sturholm had resigned" as NORP, "shot
 # Mendes" as PRODUCT); a demonym stays out through _is_person_name.
 CONTEXT_OVERRIDES_LABELS = frozenset({"", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+# The tagger's labels of things and bodies: a capitalised run it reads, whole, as one of them is no
+# holder's name after a title word used as a common noun ("the pilot Harbor Lights", a programme).
+THING_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # The words after a name that introduce the organisation a person serves ("Jane Doe of/with/at the ...").
 EMPLOYER_PREPOSITIONS = frozenset({"of", "with", "at"})
@@ -685,14 +688,16 @@ class _ArticlePeople:
     def _is_subject_of_he_or_she(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the one-word name at START is the subject of its sentence and the next person
         pronoun of the sentence is "he" or "she" with no other person or title between ("Jacobs has
-        said that he would not receive a fair trial"): an organisation would be "it"."""
+        said that he would not receive a fair trial"): an organisation would be "it". An organisation
+        named between does not stop the search, as "he" cannot stand for it ("Brugger sold the
+        shares to Halvorsen Capital before he left")."""
         if end - start != 1 or doc[start].dep_ not in {"nsubj", "nsubjpass"}:
             return False
         sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for t in doc[end:sent_end]:
             if t.lower_ in {"he", "she", "his", "her", "him", "himself", "herself"}:
                 return True
-            if t.lower_ in {"it", "its", "they", "their", "itself"} or t.ent_type_ in {"PERSON", "ORG"} \
+            if t.lower_ in {"it", "its", "they", "their", "itself"} or t.ent_type_ == "PERSON" \
                     or t.lower_ in self.rules.lex.heads:
                 return False
         return False
@@ -959,9 +964,30 @@ class _ArticlePeople:
         """Add the capitalised name that starts at token I (after a title, honorific or "By")."""
         if i < len(doc) and doc[i].text == ",":
             return
-        # A rank abbreviation between a title and the name ("police spokesman Capt. Rod Beer").
+        i = self._past_rank_abbreviations(doc, i)
+        end = self._capitalised_run_end(doc, i)
+        if end == i:
+            return
+        end = _extend_apostrophe_name(doc, _extend_hyphenated(doc, end))
+        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.rules.lex.heads
+        if not self._anchored_run_can_be_a_name(doc, i, end, source, titled):
+            return
+        if titled:
+            place_chars = CharSpans()  # a written title outranks a gazetteer's guess ("President Bush" is no town)
+        if self._is_person_name(doc, i, end, place_chars):
+            add(i, end, source)
+
+    def _past_rank_abbreviations(self, doc: Doc, i: int) -> int:
+        """Token I moved past rank abbreviations between a title and the name ("police spokesman
+        Capt. Rod Beer")."""
         while i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.rules.lex.honorifics and doc[i].text[:1].isupper():
             i += 2 if doc[i + 1].text == "." else 1
+        return i
+
+    @staticmethod
+    def _capitalised_run_end(doc: Doc, i: int) -> int:
+        """End of the run of up to four capitalised words, initials and inner name particles from
+        token I, stopped by a line break."""
         end = i
         while end < len(doc) and end - i < 4:
             t = doc[end]
@@ -974,27 +1000,44 @@ class _ArticlePeople:
                 end += 1
             else:
                 break
-        if end == i:
-            return
-        end = _extend_apostrophe_name(doc, _extend_hyphenated(doc, end))
+        return end
+
+    def _anchored_run_can_be_a_name(self, doc: Doc, i: int, end: int, source: str, titled: bool) -> bool:
+        """Whether the capitalised run [i, end) after a title, honorific or "By" may be the person's
+        name: it starts with no title word, holds no date or number and only nouns, and the tagger's
+        other reading of it is outweighed (see _lone_word_read_otherwise, _run_named_as_a_thing)."""
         span = doc[i:end]
-        titled = source == "title" and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in self.rules.lex.heads
-        if any(t.lower_ in self.rules.lex.title_words or t.lower_ in self.rules.lex.honorifics for t in span[:1]):
-            return
-        if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"} for t in span):
-            return
+        if span[0].lower_ in self.rules.lex.title_words or span[0].lower_ in self.rules.lex.honorifics:
+            return False
+        if any(t.ent_type_ in NOT_BODIES for t in span):
+            return False
         if doc.has_annotation("POS") and any(t.pos_ not in {"PROPN", "NOUN", "X", "ADJ"} for t in span):
-            return
-        if source != "byline" and end - i == 1 and doc[i].ent_type_ not in {"", "PERSON"}:
-            # The tagger often takes a lone surname after a title for a place ("President Bush");
-            # believe the title when it is written as one and the word modifies nothing after it.
-            modifies = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
-            if not titled or modifies:
-                return
-        if titled:
-            place_chars = CharSpans()  # a written title outranks a gazetteer's guess ("President Bush" is no town)
-        if self._is_person_name(doc, i, end, place_chars):
-            add(i, end, source)
+            return False
+        if source != "byline" and end - i == 1 and self._lone_word_read_otherwise(doc, i, titled):
+            return False
+        return not (source == "title" and self._run_named_as_a_thing(doc, i, end))
+
+    @staticmethod
+    def _lone_word_read_otherwise(doc: Doc, i: int, titled: bool) -> bool:
+        """Whether the one word at I after a title is something else to the tagger and the title does
+        not outweigh it. The tagger often takes a lone surname after a title for a place ("President
+        Bush"); the title is believed when it is written as one and the word modifies nothing after it."""
+        if doc[i].ent_type_ in {"", "PERSON"}:
+            return False
+        modifies = i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"}
+        return not titled or modifies
+
+    def _run_named_as_a_thing(self, doc: Doc, i: int, end: int) -> bool:
+        """Whether a run of two or more words after a title is, whole, one name the tagger gives to a
+        thing or a body (ORG, WORK_OF_ART, PRODUCT, FAC, EVENT, LAW) and no given name starts it: a
+        title word used as a common noun names no holder ("the unaired pilot Harbor Lights", a
+        programme; "a pilot Prairie Fire"), while "spokesman Mike Ross" starts with a given name."""
+        if end - i < 2:
+            return False
+        ent = self.ents_by_start.get(i)
+        if ent is None or ent.label_ not in THING_LABELS or ent.end < end:
+            return False
+        return not self._has_given_name_form(doc, i, end)
 
     # ------------------------------------------------------------------ officials
     def _with_body_named_nearby(self, doc: Doc, m: Mention, found: tuple) -> tuple:
