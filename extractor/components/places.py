@@ -1433,7 +1433,13 @@ def home_country(countries: dict[str, float], w: Weights) -> str | None:
     """The country an article is about, from its country votes (see _ArticleState.countries): the
     first at least W.home_votes and at least W.home_margin times the runner-up's; None when no country
     stands out."""
-    ranked = sorted(((v, c) for c, v in countries.items() if c), reverse=True)
+    return _stands_out({c: v for c, v in countries.items() if c}, w)
+
+
+def _stands_out(votes: dict, w: Weights):
+    """The key whose votes are at least W.home_votes and W.home_margin times the runner-up's, or None:
+    the one test of 'what the article is about' shared by the home country and the home division."""
+    ranked = sorted(((v, k) for k, v in votes.items()), reverse=True)
     if not ranked or ranked[0][0] < w.home_votes or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
         return None
     return ranked[0][1]
@@ -1455,11 +1461,8 @@ def home_division(places: list[Place], w: Weights) -> Place | None:
             votes[key] += 1.0
         elif p.kind == "city":
             votes[key] += w.minor_country_vote
-    ranked = sorted(((v, k) for k, v in votes.items()), reverse=True)
-    if not ranked or ranked[0][1] not in named or ranked[0][0] < w.home_votes \
-            or (len(ranked) > 1 and ranked[1][0] * w.home_margin > ranked[0][0]):
-        return None
-    return named[ranked[0][1]]
+    winner = _stands_out(votes, w)
+    return named.get(winner) if winner is not None else None
 
 
 def keep_articles_of_own_names(text: str, rows: list[dict]) -> None:
