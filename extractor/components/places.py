@@ -54,6 +54,10 @@ PHONE_NUMBER_CORE = re.compile(r"[2-9]\d\d[-.]\d{4}")
 FOUR_DIGITS_SHAPE, HYPHEN_SHAPE, DOTTED_NUMBER_SHAPE = (get_string_id(s) for s in ("dddd", "-", "ddd.ddd.dddd"))
 # The name under which a phone number's state is state context (see Evidence.admin1): no toponym's.
 PHONE_EVIDENCE = "(telephone area code)"
+# The name under which a state named inside an organisation's name is state context: no toponym's.
+ORGANISATION_EVIDENCE = "(organisation name)"
+# The longest run of words inside an organisation's name read as a state's name ("New South Wales").
+MAX_STATE_WORDS = 3
 
 
 @dataclass
@@ -1135,6 +1139,7 @@ class NewsPlaces(base.RuleDataComponent):
         candidates, datelines), which become the anchors and the state context of the rest."""
         ev = Evidence(countries=dict(state.countries), admin1={}, anchors=[])
         self._add_phone_states(doc, ev)
+        self._add_organisation_states(state, ev)
         texts = [doc[t.start:t.end].text for t in toponyms]  # read by every pass below: made once
         chosen = self._resolve_pairs(doc, toponyms, texts, ev)
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
@@ -1174,6 +1179,34 @@ class NewsPlaces(base.RuleDataComponent):
                 ev.admin1.setdefault((place.country_code, place.admin1), set()).add(PHONE_EVIDENCE)
                 ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) \
                     + self.gaz.weights.minor_country_vote
+
+    def _add_organisation_states(self, state: "_ArticleState", ev: Evidence) -> None:
+        """The states and provinces named inside the article's organisation names are state context,
+        and their countries half a vote, though they are no place rows: "Illinois State Police" and
+        "the University of Manitoba" say where a local story is set, as a telephone number does."""
+        for e, core in zip(state.model_ents, state.model_cores):
+            if e.label_ != "ORG" or core is None or len(core) < 2:
+                continue  # an organisation called by a state's bare name is a team or a government
+            place = self._state_inside(core, state)
+            if place is not None:
+                ev.admin1.setdefault((place.country_code, place.admin1), set()).add(ORGANISATION_EVIDENCE)
+                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) \
+                    + self.gaz.weights.minor_country_vote
+
+    def _state_inside(self, org: Span, state: "_ArticleState"):
+        """The state or province whose name is a run of capitalised words inside ORG (the longest, the
+        first of equals), when that name's likeliest entry is the division itself, not a town or a
+        country ("New York" is the city, "Georgia" may be the country): else None."""
+        for width in range(min(MAX_STATE_WORDS, len(org) - 1), 0, -1):
+            for i in range(len(org) - width + 1):
+                words = org[i:i + width]
+                if not all(capitalised(t.text) for t in words):
+                    continue
+                best = state.best_place(words.text, self.gaz)
+                if best is not None and best.kind == "admin" and best.iso_code and best.admin1 \
+                        and not any(c.kind == "country" for c in self.gaz.known_candidates(words.text)):
+                    return best
+        return None
 
     def _evidence_for(self, text: str, ev: Evidence, state: "_ArticleState") -> Evidence:
         """EV without what the name itself contributed: "Georgia" does not vote for the country Georgia,
