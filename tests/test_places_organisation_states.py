@@ -37,8 +37,8 @@ def test_without_the_organisation_the_town_is_its_likeliest_namesake(nlp):
 
 
 def test_a_university_of_a_state_is_state_context(nlp):
-    rows = place_rows(nlp, "Springfield residents packed the hall. A professor at the University of "
-                           "Illinois spoke first.")
+    rows = place_rows(nlp, "Springfield residents packed the hall. An economist from the "
+                           "University of Illinois spoke first.")
     assert in_box(rows["Springfield"], *ILLINOIS), rows["Springfield"]
 
 

@@ -11,7 +11,7 @@ def place_texts(nlp, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, town", [
-    ("The retired banker died at his home in suburban Larchmont on Monday.", "Larchmont"),
+    ("The retired banker lived for decades in suburban Larchmont.", "Larchmont"),
     ("The boy was flown to a hospital in nearby Folsom after the crash.", "Folsom"),
     ("Wells ran dry across farms in rural Hardin this summer.", "Hardin"),
 ])
@@ -20,7 +20,7 @@ def test_a_small_town_after_a_place_adjective_is_a_place(nlp, text, town):
 
 
 @pytest.mark.parametrize("text, town", [
-    ("The retired banker died at his home in suburban Larchmont on Monday.", "Larchmont"),
+    ("The retired banker lived for decades in suburban Larchmont.", "Larchmont"),
 ])
 def test_the_same_town_without_place_words_or_context_is_dropped_as_a_stray_name(nlp, text, town):
     # The rule is what keeps it: a bare mention with nothing placing it stays out (a company, a surname).

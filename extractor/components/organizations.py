@@ -296,7 +296,7 @@ class NewsOrganizations(base.RuleDataComponent):
 
     def is_company_seat(self, core: Span) -> bool:
         """Whether CORE is the town a company is based in, written after its legal form and "of"
-        ("Avis Bourg Co. of Folsom", "Waste Disposal Co. of Randolph"), which the model called an
+        ("Hanley Freight Co. of Folsom", "Marlow Tool Inc. of Dayton"), which the model called an
         organisation of its own: a place of the gazetteer there is the seat, as cut_place_tail reads
         it inside one entity, and no organisation."""
         doc = core.doc

@@ -1113,8 +1113,8 @@ class _ArticlePeople:
         """The body a bare title is held in, named elsewhere in its sentence: for a legislator or a judge
         the nearest name holding a fitting noun (`bodies_of_heads`: "Sen. X ... the Congress"); for a
         spokesman, official or manager (`heads_held_in_any_body`) the sentence's one organisation, or its
-        one organisation that is a subject ("Waste Disposal Co. of Randolph is ..., said Debra Bornstein,
-        a company official")."""
+        one organisation that is a subject ("Hanley Freight Co. of Folsom is ..., said Dana Ruiz, a
+        company official")."""
         if not doc.has_annotation("SENT_START") or not title:
             return None
         lex = self.rules.lex
