@@ -237,7 +237,7 @@ class NewsPlaces(base.RuleDataComponent):
         compounds = self._compounds(state)
         doc.ents = filter_spans(state.ents)
         rows = self.resolve(doc, state.toponyms, state) + compounds
-        keep_articles_of_own_names(doc.text, rows)
+        keep_articles_of_own_names(base.doc_text(doc), rows)
         if self.keep_name_article:
             keep_model_articles(doc, rows, state.model_ents)  # "the United States": the article is the name's
         doc._.places = sorted(rows, key=lambda r: (r["start"], r["end"]))
@@ -1420,7 +1420,7 @@ class NewsPlaces(base.RuleDataComponent):
     def _place_on_known_part(self, doc: Doc, rows: list[dict], ctx: dict[str, float]) -> None:
         """An unknown name still without a point takes the point of the known place it starts or ends
         with ("Metcalfe County Sheriff's Office", "Peace River Valley")."""
-        placed = _placed_by_text(doc.text, rows)
+        placed = _placed_by_text(base.doc_text(doc), rows)
         for row in rows:
             if row["kind"] == "other" and row["latitude"] is None:
                 span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
