@@ -17,7 +17,7 @@ from pathlib import Path
 from ..normalize.name_article import ARTICLES, keep_model_articles
 from ..normalize.gazetteer import Gazetteer
 from ..normalize.place import Place
-from ..normalize.ranking import Anchor, Evidence, Weights, is_county, km
+from ..normalize.ranking import Anchor, Evidence, Weights, cluster_anchors, is_county, km
 from ..resources import read_tsv_records
 from . import base
 
@@ -1144,6 +1144,7 @@ class NewsPlaces(base.RuleDataComponent):
         chosen = self._resolve_pairs(doc, toponyms, texts, ev)
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
         self._add_named_states(toponyms, texts, ev, chosen, state)
+        self._add_cluster_anchors(toponyms, texts, ev, chosen)
         ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
         rows, after_possessive, placed = [], set(), []
         for n, t in enumerate(toponyms):
@@ -1334,6 +1335,27 @@ class NewsPlaces(base.RuleDataComponent):
                 if text not in names:
                     names.add(text)
                     ranked.clear()
+
+    def _add_cluster_anchors(self, toponyms: list[Toponym], texts: list[str], ev: Evidence,
+                             chosen: dict[int, tuple]) -> None:
+        """The towns the article's still undecided names lend each other (ranking.cluster_anchors):
+        of each name's own-name towns of small_town_population or more, the one most of the other
+        names have a town near. Names already decided (pairs, single candidates, the dateline) count
+        as their anchors, and get none. Hamlets take no part: every European capital has namesake
+        villages across the eastern United States, near enough to each other to outvote Paris and
+        London in a story about both."""
+        decided = {texts[n] for n in chosen}
+        towns: dict[str, list[Place]] = {}
+        for n, t in enumerate(toponyms):
+            text = texts[n]
+            if n in chosen or t.source == "demonym" or text in decided or text in towns:
+                continue
+            towns[text] = [p for p in self.gaz.place_candidates(text)
+                           if p.kind == "city" and p.latitude is not None
+                           and p.population >= self.small_town and self.gaz.is_own_name(p, text)]
+        if len(towns) > 1:
+            w = self.gaz.weights
+            ev.anchors.extend(cluster_anchors(towns, w.coherence_km, w.cluster_share, tuple(ev.anchors)))
 
     def _rank_rest(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                    state: "_ArticleState") -> dict[int, tuple]:

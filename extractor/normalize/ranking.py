@@ -68,6 +68,7 @@ class Weights:
     bare_county: float
     city_state_km: float
     short_form_population: float
+    cluster_share: float
     # The article's country votes and the home-country prior (not features of a candidate).
     minor_country_vote: float
     home_votes: float
@@ -194,6 +195,59 @@ def neighbours(ev: Evidence, name: str, w: Weights) -> tuple[Neighbours, Neighbo
     dateline's place (counted once, not again as a neighbour)."""
     return (Neighbours([a for a in ev.anchors if a != ev.dateline], name, w.coherence_km),
             Neighbours([ev.dateline], name, w.coherence_km) if ev.dateline else None)
+
+
+def cluster_anchors(towns_by_name: dict[str, list[Place]], radius: float, share: float,
+                    placed: list[Anchor] | tuple[Anchor, ...] = ()) -> list[Anchor]:
+    """Anchors the article's ambiguous town names lend each other: for each name with several towns of
+    its own name, the town that the most of the article's other names have a town near (within RADIUS
+    km), or an already PLACED toponym, when at least one has; ties go to the larger town. "Portland"
+    beside "Bangor" and "Augusta" is Portland, Maine, because each has a town in Maine: no name alone
+    says so, the names together do (document coherence, as geoparsers resolve toponyms jointly). The
+    ranking weighs a candidate's nearness to these as it does nearness to confident anchors, so a town
+    much larger than its namesakes still wins unless the article's other places stand by the smaller.
+    Only a town with at least SHARE of the population of its name's largest is lent; all towns support."""
+    bands = _latitude_bands(towns_by_name, placed, radius)
+    out = []
+    for name in sorted(towns_by_name):
+        towns = towns_by_name[name]
+        if len(towns) < 2:
+            continue
+        best, largest = None, max(p.population for p in towns)
+        for p in towns:
+            if p.population < share * largest:
+                continue
+            support = _names_near(p, name, bands, radius)
+            if support and (best is None or (support, p.population) > best[0]):
+                best = ((support, p.population), p)
+        if best is not None:
+            out.append(Anchor(name, best[1].latitude, best[1].longitude))
+    return out
+
+
+def _latitude_bands(towns_by_name: dict[str, list[Place]], placed, radius: float) -> tuple[float, dict]:
+    """The width in degrees of a band of latitude RADIUS km wide, and (name, latitude, longitude) of
+    every town and placed anchor by band: a point farther than RADIUS from a town lies in no band
+    next to the town's own, so only three bands are measured."""
+    width = radius / (EARTH_KM * math.pi / 180)
+    bands: dict[int, list[tuple]] = {}
+    points = [(name, p.latitude, p.longitude) for name, towns in towns_by_name.items() for p in towns]
+    points += [(a.name, a.latitude, a.longitude) for a in placed]
+    for point in points:
+        bands.setdefault(math.floor(point[1] / width), []).append(point)
+    return width, bands
+
+
+def _names_near(p: Place, name: str, banded: tuple[float, dict], radius: float) -> int:
+    """How many names other than NAME have a town or anchor within RADIUS km of P."""
+    width, bands = banded
+    band = math.floor(p.latitude / width)
+    near = set()
+    for b in (band - 1, band, band + 1):
+        for other, lat, lon in bands.get(b, ()):
+            if other != name and other not in near and km(p.latitude, p.longitude, lat, lon) <= radius:
+                near.add(other)
+    return len(near)
 
 
 def score(f: dict[str, float], w: Weights) -> float:
