@@ -1,4 +1,4 @@
-"""Document coherence among undecided names (ranking.cluster_anchors, NewsPlaces._add_cluster_anchors):
+"""Document coherence among undecided names (ranking.cluster_towns, NewsPlaces._add_cluster_anchors):
 the article's ambiguous town names lend each other anchors, so that several names pick the namesakes that
 lie together."""
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.normalize.place import Place
-from extractor.normalize.ranking import Anchor, cluster_anchors
+from extractor.normalize.ranking import Anchor, cluster_towns
 
 PORTLAND_OR = Place("Portland", "city", "US", 1, 45.52, -122.68, 652_000, "OR")
 PORTLAND_ME = Place("Portland", "city", "US", 2, 43.66, -70.26, 66_000, "ME")
@@ -22,7 +22,7 @@ RADIUS, SHARE = 400, 0.1
 
 
 def lent(towns, placed=()):
-    return {a.name: (round(a.latitude, 2), round(a.longitude, 2)) for a in cluster_anchors(towns, RADIUS, SHARE, placed)}
+    return {name: (p.latitude, p.longitude) for name, p in cluster_towns(towns, RADIUS, SHARE, placed).items()}
 
 
 def test_names_whose_namesakes_lie_together_lend_each_other_those_namesakes():
@@ -64,6 +64,13 @@ def test_several_ambiguous_towns_go_where_they_lie_together(nlp, text, state_box
         assert lat0 <= row["latitude"] <= lat1 and lon0 <= row["longitude"] <= lon1, (name, row)
 
 
+def test_a_us_article_naming_athens_beside_macon_means_athens_georgia(nlp):
+    # Each lent town also gives its country half a vote, as a large placed town does: with Macon's
+    # Georgia beside it, Athens is the Georgia town, not the Greek capital.
+    found = rows(nlp, "Voters in Macon and Athens go to the polls on Tuesday.")
+    assert found["Athens"]["country_code"] == "US" and found["Macon"]["country_code"] == "US"
+
+
 def test_alone_each_town_is_its_likeliest_namesake(nlp):
     found = rows(nlp, "Ice storms cut power in Portland overnight.")
     assert found["Portland"]["latitude"] > 45 and found["Portland"]["longitude"] < -120  # Oregon
@@ -71,6 +78,8 @@ def test_alone_each_town_is_its_likeliest_namesake(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Ministers met in Paris and London on Monday.", {"Paris": "FR", "London": "GB"}),
+    # A name votes once for a country: London's lent town and its place as a large town do not both
+    # vote for Britain, which would carry Washington to Tyne and Wear.
     ("Officials in Paris, London and Washington condemned the attack.",
      {"Paris": "FR", "London": "GB", "Washington": "US"}),
 ])

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..normalize.name_article import ARTICLES, keep_model_articles
 from ..normalize.gazetteer import Gazetteer
 from ..normalize.place import Place
-from ..normalize.ranking import Anchor, Evidence, Weights, cluster_anchors, is_county, km
+from ..normalize.ranking import Anchor, Evidence, Weights, cluster_towns, is_county, km
 from ..resources import read_tsv_records
 from . import base
 
@@ -1144,7 +1144,7 @@ class NewsPlaces(base.RuleDataComponent):
         chosen = self._resolve_pairs(doc, toponyms, texts, ev)
         self._resolve_unambiguous(toponyms, texts, ev, chosen, state)
         self._add_named_states(toponyms, texts, ev, chosen, state)
-        self._add_cluster_anchors(toponyms, texts, ev, chosen)
+        self._add_cluster_anchors(toponyms, texts, ev, chosen, state)
         ranked = self._rank_rest(toponyms, texts, ev, chosen, state)
         rows, after_possessive, placed = [], set(), []
         for n, t in enumerate(toponyms):
@@ -1337,8 +1337,8 @@ class NewsPlaces(base.RuleDataComponent):
                     ranked.clear()
 
     def _add_cluster_anchors(self, toponyms: list[Toponym], texts: list[str], ev: Evidence,
-                             chosen: dict[int, tuple]) -> None:
-        """The towns the article's still undecided names lend each other (ranking.cluster_anchors):
+                             chosen: dict[int, tuple], state: "_ArticleState") -> None:
+        """The towns the article's still undecided names lend each other (ranking.cluster_towns):
         of each name's own-name towns of small_town_population or more, the one most of the other
         names have a town near. Names already decided (pairs, single candidates, the dateline) count
         as their anchors, and get none. Hamlets take no part: every European capital has namesake
@@ -1353,9 +1353,16 @@ class NewsPlaces(base.RuleDataComponent):
             towns[text] = [p for p in self.gaz.place_candidates(text)
                            if p.kind == "city" and p.latitude is not None
                            and p.population >= self.small_town and self.gaz.is_own_name(p, text)]
-        if len(towns) > 1:
-            w = self.gaz.weights
-            ev.anchors.extend(cluster_anchors(towns, w.coherence_km, w.cluster_share, tuple(ev.anchors)))
+        if len(towns) < 2:
+            return
+        w = self.gaz.weights
+        for text, place in cluster_towns(towns, w.coherence_km, w.cluster_share, tuple(ev.anchors)).items():
+            ev.anchors.append(Anchor(text, place.latitude, place.longitude))
+            # Half a vote for its country, as a large town placed in the first round gives (see
+            # _rank_rest), which the name itself will not hear (see _evidence_for).
+            ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + w.minor_country_vote
+            votes = state.country_votes.setdefault(text, {})
+            votes[place.country_code] = votes.get(place.country_code, 0.0) + w.minor_country_vote
 
     def _rank_rest(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                    state: "_ArticleState") -> dict[int, tuple]:
@@ -1378,11 +1385,13 @@ class NewsPlaces(base.RuleDataComponent):
                 joined += 1
                 self._anchor(ev, text, place)
                 # Half a vote for its country (the article's home-country prior), which the name
-                # itself will not hear (see _evidence_for).
+                # itself will not hear (see _evidence_for); once a name: a town its neighbours lent
+                # it (_add_cluster_anchors) has voted already.
                 half = self.gaz.weights.minor_country_vote
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + half
                 votes = state.country_votes.setdefault(text, {})
-                votes[place.country_code] = votes.get(place.country_code, 0.0) + half
+                if place.country_code not in votes:
+                    ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + half
+                    votes[place.country_code] = half
         ranked: dict[int, tuple] = {}
         final: dict[str, tuple] = {}
         for n, t in enumerate(toponyms):

@@ -197,9 +197,9 @@ def neighbours(ev: Evidence, name: str, w: Weights) -> tuple[Neighbours, Neighbo
             Neighbours([ev.dateline], name, w.coherence_km) if ev.dateline else None)
 
 
-def cluster_anchors(towns_by_name: dict[str, list[Place]], radius: float, share: float,
-                    placed: list[Anchor] | tuple[Anchor, ...] = ()) -> list[Anchor]:
-    """Anchors the article's ambiguous town names lend each other: for each name with several towns of
+def cluster_towns(towns_by_name: dict[str, list[Place]], radius: float, share: float,
+                  placed: list[Anchor] | tuple[Anchor, ...] = ()) -> dict[str, Place]:
+    """The towns the article's ambiguous town names lend each other as anchors: for each name with several towns of
     its own name, the town that the most of the article's other names have a town near (within RADIUS
     km), or an already PLACED toponym, when at least one has; ties go to the larger town. "Portland"
     beside "Bangor" and "Augusta" is Portland, Maine, because each has a town in Maine: no name alone
@@ -208,7 +208,7 @@ def cluster_anchors(towns_by_name: dict[str, list[Place]], radius: float, share:
     much larger than its namesakes still wins unless the article's other places stand by the smaller.
     Only a town with at least SHARE of the population of its name's largest is lent; all towns support."""
     bands = _latitude_bands(towns_by_name, placed, radius)
-    out = []
+    out = {}
     for name in sorted(towns_by_name):
         towns = towns_by_name[name]
         if len(towns) < 2:
@@ -221,7 +221,7 @@ def cluster_anchors(towns_by_name: dict[str, list[Place]], radius: float, share:
             if support and (best is None or (support, p.population) > best[0]):
                 best = ((support, p.population), p)
         if best is not None:
-            out.append(Anchor(name, best[1].latitude, best[1].longitude))
+            out[name] = best[1]
     return out
 
 
