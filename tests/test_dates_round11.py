@@ -30,6 +30,11 @@ FOUND = [
      "two clubs had merged.", PUB, "The year before", "DATE", "1997"),
     ("the_month_after_is_the_month_after", "The dam failed in October 2010. The month after, the minister "
      "quit.", PUB, "The month after", "DATE", "2010-11"),
+    ("the_year_after_is_the_year_after_the_year_named", "The league was founded in 1998. The year after, its "
+     "first cup was played.", PUB, "The year after", "DATE", "1999"),
+    # a clock on a named day sets that day as the reference time
+    ("a_clock_on_a_day_sets_the_day", "The ferry sank at 9 p.m. on May 5. A day earlier, its engine had failed.",
+     PUB, "A day earlier", "DATE", "2013-05-04"),
     # a shift after a shift moves on from the day the first one gave
     ("a_shift_chains_from_the_day_it_gave", "The envoy arrived on Friday, May 10. A day earlier, talks had "
      "stalled. The day before, a truce had collapsed.", PUB, "The day before", "DATE", "2013-05-08"),
