@@ -14,8 +14,8 @@ FOUND = [
     # latest date named in the same sentence or the one before, not on the publication date
     ("days_earlier_count_back_from_the_day_named_before", "Talks ended on May 3. A day earlier, rebels shelled "
      "the city.", PUB, "A day earlier", "DATE", "2013-05-02"),
-    ("days_earlier_in_the_same_sentence", "The port reopened on March 9, three days earlier than planned.", PUB,
-     "three days earlier", "DATE", "2013-03-06"),
+    ("days_earlier_in_the_same_sentence", "The port reopened on March 9, and the storm had ended three days "
+     "earlier.", PUB, "three days earlier", "DATE", "2013-03-06"),
     ("weeks_earlier_count_days_back_from_the_day", "The mayor resigned on 12 April 2011. Two weeks earlier, "
      "auditors had found the fraud.", PUB, "Two weeks earlier", "DATE", "2011-03-29"),
     ("the_day_before_is_the_day_before_the_day_named", "Floods hit the coast on June 3. The day before, the army "
@@ -52,6 +52,12 @@ FOUND = [
     # "a year earlier" in a comparison of figures is the year before now, not before the last year named
     ("a_year_earlier_compares_with_now", "The firm was founded in 1990. Sales rose 10% from a year earlier.", PUB,
      "a year earlier", "DATE", "2012"),
+    # "earlier than planned" is a comparison: the count is a length, "than planned" no anchor (as "a
+    # week later than planned" already was)
+    ("earlier_than_planned_is_a_length", "The port reopened on March 9, three days earlier than planned.", PUB,
+     "three days", "DURATION", "P3D"),
+    ("earlier_than_expected_without_a_day_is_a_length", "The vaccine arrived two weeks earlier than expected.",
+     PUB, "two weeks", "DURATION", "P2W"),
     # "later" with a count is the length it counts (TimeML: DURATION), as before
     ("days_later_stays_a_length", "Talks ended on May 3. Two days later, rebels shelled the city.", PUB,
      "Two days", "DURATION", "P2D"),
