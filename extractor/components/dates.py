@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               add_months, anaphor_unit, calendar_range, contract_value, load_grammar, make_date, resolve_weekday,
-                               shift, week_value)
+                               add_months, anaphor_unit, calendar_range, contract_value, load_grammar, make_date,
+                               resolve_weekday, shift, week_value)
 from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
