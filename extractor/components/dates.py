@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -13,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.timex import (FUTURE, GRAMMAR_FILES, NUMBER_FILES, PAST, REFERENCE_SHAPES, Candidate, Grammar, Timex,
-                               anaphor_unit, calendar_range, contract_value, load_grammar, make_date, resolve_weekday, shift)
+                               add_months, anaphor_unit, calendar_range, contract_value, load_grammar, make_date,
+                               resolve_weekday, shift, week_value)
 from ..normalize.timex_compose import KEPT_SHAPES, compose, partial_timex, strip_private
 from . import base
 
@@ -350,6 +352,7 @@ class NewsDates(base.RuleDataComponent):
             rows = self.resolve_anaphors(rows, anaphors, ctx.dct, ctx.hints)
         rows = [r for r in rows if not in_unit_compound(ctx.text, r, self.grammar.units) and not is_rate(doc, ctx.text, r)]
         rows = anchor_bare_clocks(compose_neighbours(ctx.text, rows, ctx.dct))
+        rows = anchor_narrative_shifts(doc, rows)
         rows = clocks_of_one_moment(ctx.text, rows)
         rows = date_periods_by_their_end(ctx.text, rows)
         rows = range_ends_after_their_starts(ctx.text, rows)
@@ -425,8 +428,22 @@ class NewsDates(base.RuleDataComponent):
         start = cand.start + modifier_determiner_length(doc, span, groups, ctx.text[cand.start:cand.end])
         start = after_possessive(ctx.text, start, cand.end)
         return {"start": start, "end": cand.end, **tx.as_dict(), "_pattern": cand.pattern,
+                "_shift": self.narrative_shift(cand),
                 "_bare_clock": bare_clock, "_zoned_clock": "tz" in groups and not names_a_day,
                 "_weekday_of_reference": cand.pattern == "weekday_of_reference" and groups["rel"].lower().split()[-1]}
+
+    def narrative_shift(self, cand: Candidate) -> NarrativeShift | None:
+        """The count of units CAND moves a time by when only the story says from which time ("two
+        days earlier", "a week before.", "the day after"): TimeML anchors it on the story's reference
+        time, not on the publication date as "two days ago" is; None for other candidates."""
+        groups = dict(cand.groups)
+        if cand.pattern not in NARRATIVE_SHIFT_PATTERNS or groups.get("dir", "").lower() not in SHIFT_SIGNS:
+            return None
+        unit = self.grammar.units.get(groups["unit"].lower())
+        n = self.grammar.count(groups["num"]) if "num" in groups else 1
+        if unit not in ("D", "W", "M", "Y") or n is None or n == "X" or float(n) != int(n):
+            return None
+        return NarrativeShift(SHIFT_SIGNS[groups["dir"].lower()] * int(n), unit, "num" not in groups)
 
     def point_ahead(self, span: Span, groups: dict[str, str], dct: date) -> Timex | None:
         """"will be redeemed in five years": after "in", a counted length in a clause that looks ahead
@@ -615,6 +632,68 @@ def anchor_bare_clocks(rows: list[dict]) -> list[dict]:
 IN_BRACKETS = re.compile(r"\s*(?:local\s+time\s*)?\(\s*", re.I)
 AFTER_BRACKETS = re.compile(r"\s*(?:local\s+time\s*)?\)\s*(?:,\s*)?(?:on\s+)?", re.I)
 CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(T\d\d:\d\d)$")
+
+
+# the patterns of a count of units from a time the story sets ("two days earlier", "the day before")
+NARRATIVE_SHIFT_PATTERNS = {"unit_ago", "the_unit_before"}
+# "later"/"after" with a count ("two days later") stay the length they count (unit_ago does not take
+# them): as a day, AQUAINT's value F1 fell .784 -> .782 and type .886 -> .885 (TimeML: DURATION P2D)
+SHIFT_SIGNS = {"earlier": -1, "before": -1, "later": 1, "after": 1}
+# a day, a month or a year at the head of a DATE or TIME value: a reference time the story sets
+REFERENCE_TIME = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
+
+
+@dataclass(frozen=True)
+class NarrativeShift:
+    """"two days earlier": BY units (negative: back) of UNIT (D, W, M, Y); WHOLE for "the day before",
+    "the week after" (one whole unit: "the week after" is a week, "a week before." a day)."""
+
+    by: int
+    unit: str
+    whole: bool
+
+
+def shifted_reference(reference: str, shift: NarrativeShift) -> str | None:
+    """The value SHIFT moves REFERENCE (a DATE or TIME value) to, at the unit's precision ("two days
+    earlier" than 2013-06-03 is 2013-06-01, "the month before" 2013-05, "the week after" 2013-W24);
+    None when REFERENCE is less precise than the unit (a month for "two days earlier") or not a
+    calendar time (2013-W23, PAST_REF)."""
+    m = REFERENCE_TIME.match(reference)
+    if m is None:
+        return None
+    if shift.unit == "Y":
+        return str(int(m[1]) + shift.by)
+    if shift.unit == "M":
+        return add_months(date(int(m[1]), int(m[2]), 1), shift.by).isoformat()[:7] if m[2] else None
+    if not m[3]:
+        return None
+    day = date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days=shift.by * (7 if shift.unit == "W" else 1))
+    return week_value(day) if shift.unit == "W" and shift.whole else day.isoformat()
+
+
+def anchor_narrative_shifts(doc: Doc, rows: list[dict]) -> list[dict]:
+    """ROWS (sorted) with each count of units from the story's time ("two days earlier", "the day
+    before", "the year after") moved from the latest date the text named in its sentence or the one
+    before (TimeML's reference time), when there is one; else they keep the publication date's shift.
+    "Earlier" by a count of months or years stays on the publication date: "sales rose from a year
+    earlier" compares with now, whatever year the text named last."""
+    # a text without a parse or sentencizer (a blank pipeline) is one sentence
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sentence_starts = [s.start_char for s in doc.sents] if parsed else [0]
+    reference: tuple[str, int] | None = None  # (value, sentence) of the latest date named
+    out = []
+    for row in rows:
+        sentence = bisect_right(sentence_starts, row["start"]) - 1
+        shift = row.get("_shift")
+        if shift is not None and reference is not None and reference[1] >= sentence - 1 and \
+                (shift.whole or shift.unit in ("D", "W")):
+            value = shifted_reference(reference[0], shift)
+            if value is not None:
+                row = {**row, **make_date(value, True).as_dict()}
+        if row["type"] in ("DATE", "TIME"):
+            reference = (row["value"], sentence)
+        out.append(row)
+    return out
 
 
 def names_no_day(row: dict) -> bool:

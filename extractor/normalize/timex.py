@@ -997,7 +997,7 @@ class Grammar:
     def h_ago(self, g, dct, direction, hints):
         unit = self.units.get(g["unit"].lower())
         d = g["dir"].lower()
-        sign = 1 if d in ("later", "from now", "hence") else -1
+        sign = 1 if d in ("later", "after", "from now", "hence") else -1
         if "num" in g:
             n = self.count(g["num"])
         else:
