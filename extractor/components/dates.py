@@ -677,6 +677,8 @@ def anchor_narrative_shifts(doc: Doc, rows: list[dict]) -> list[dict]:
     before (TimeML's reference time), when there is one; else they keep the publication date's shift.
     "Earlier" by a count of months or years stays on the publication date: "sales rose from a year
     earlier" compares with now, whatever year the text named last."""
+    if not any(row.get("_shift") is not None for row in rows):
+        return rows  # most texts: spared the sentence spans below (issue 19)
     # a text without a parse or sentencizer (a blank pipeline) is one sentence
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sentence_starts = [s.start_char for s in doc.sents] if parsed else [0]
