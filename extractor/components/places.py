@@ -1203,9 +1203,12 @@ class NewsPlaces(base.RuleDataComponent):
                 words = org[i:i + width]
                 if not all(capitalised(t.text) for t in words):
                     continue
-                best = state.best_place(words.text, self.gaz)
-                if best is not None and best.kind == "admin" and best.iso_code and best.admin1 \
-                        and not any(c.kind == "country" for c in self.gaz.known_candidates(words.text)):
+                text = words.text
+                known = self.gaz.known_candidates(text)  # memoised for the process: most runs end here
+                if not any(c.kind == "admin" and c.iso_code for c in known) or any(c.kind == "country" for c in known):
+                    continue
+                best = state.best_place(text, self.gaz)
+                if best is not None and best.kind == "admin" and best.iso_code and best.admin1:
                     return best
         return None
 
