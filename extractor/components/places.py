@@ -1361,11 +1361,20 @@ class NewsPlaces(base.RuleDataComponent):
         w = self.gaz.weights
         for text, place in cluster_towns(towns, w.coherence_km, w.cluster_share, tuple(ev.anchors)).items():
             ev.anchors.append(Anchor(text, place.latitude, place.longitude))
-            # Half a vote for its country, as a large town placed in the first round gives (see
-            # _rank_rest), which the name itself will not hear (see _evidence_for).
-            ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + w.minor_country_vote
-            votes = state.country_votes.setdefault(text, {})
-            votes[place.country_code] = votes.get(place.country_code, 0.0) + w.minor_country_vote
+            self._vote_once(ev, state, text, place.country_code)
+
+    def _vote_once(self, ev: Evidence, state: "_ArticleState", text: str, country: str) -> None:
+        """Half a vote for COUNTRY (the article's home-country prior) from the name TEXT, which the
+        name itself will not hear (see _evidence_for): for a town placed with confidence in the first
+        round, or lent by the article's other names (_add_cluster_anchors). Once a name and country:
+        its model entity's vote (a name in one country only, _ArticleState.of) or the other reading
+        counts already, and two votes from one name would carry its country's homonyms elsewhere
+        ("Paris, London and Washington": Washington, Tyne and Wear)."""
+        votes = state.country_votes.setdefault(text, {})
+        if country not in votes:
+            half = self.gaz.weights.minor_country_vote
+            ev.countries[country] = ev.countries.get(country, 0.0) + half
+            votes[country] = half
 
     def _rank_rest(self, toponyms: list[Toponym], texts: list[str], ev: Evidence, chosen: dict[int, tuple],
                    state: "_ArticleState") -> dict[int, tuple]:
@@ -1387,14 +1396,7 @@ class NewsPlaces(base.RuleDataComponent):
             if place is not None and place.kind == "city" and (place.population >= self.big_town or place.capital):
                 joined += 1
                 self._anchor(ev, text, place)
-                # Half a vote for its country (the article's home-country prior), which the name
-                # itself will not hear (see _evidence_for); once a name: a town its neighbours lent
-                # it (_add_cluster_anchors) has voted already.
-                half = self.gaz.weights.minor_country_vote
-                votes = state.country_votes.setdefault(text, {})
-                if place.country_code not in votes:
-                    ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + half
-                    votes[place.country_code] = half
+                self._vote_once(ev, state, text, place.country_code)
         ranked: dict[int, tuple] = {}
         final: dict[str, tuple] = {}
         for n, t in enumerate(toponyms):
