@@ -1177,9 +1177,7 @@ class NewsPlaces(base.RuleDataComponent):
         for code in sorted(codes):
             place = self.gaz.subdivision(code)
             if place is not None and place.admin1:
-                ev.admin1.setdefault((place.country_code, place.admin1), set()).add(PHONE_EVIDENCE)
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) \
-                    + self.gaz.weights.minor_country_vote
+                self._add_state_evidence(ev, place, PHONE_EVIDENCE)
 
     def _add_organisation_states(self, state: "_ArticleState", ev: Evidence) -> None:
         """The states and provinces named inside the article's organisation names are state context,
@@ -1190,9 +1188,14 @@ class NewsPlaces(base.RuleDataComponent):
                 continue  # an organisation called by a state's bare name is a team or a government
             place = self._state_inside(core, state)
             if place is not None:
-                ev.admin1.setdefault((place.country_code, place.admin1), set()).add(ORGANISATION_EVIDENCE)
-                ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) \
-                    + self.gaz.weights.minor_country_vote
+                self._add_state_evidence(ev, place, ORGANISATION_EVIDENCE)
+
+    def _add_state_evidence(self, ev: Evidence, place: Place, by: str) -> None:
+        """PLACE's state or province as state context named BY evidence that is no toponym (a telephone
+        area code, an organisation's name), and half a vote for its country (minor_country_vote)."""
+        ev.admin1.setdefault((place.country_code, place.admin1), set()).add(by)
+        vote = self.gaz.weights.minor_country_vote
+        ev.countries[place.country_code] = ev.countries.get(place.country_code, 0.0) + vote
 
     def _state_inside(self, org: Span, state: "_ArticleState"):
         """The state or province whose name is a run of capitalised words inside ORG (the longest, the

@@ -199,14 +199,15 @@ def neighbours(ev: Evidence, name: str, w: Weights) -> tuple[Neighbours, Neighbo
 
 def cluster_towns(towns_by_name: dict[str, list[Place]], radius: float, share: float,
                   placed: list[Anchor] | tuple[Anchor, ...] = ()) -> dict[str, Place]:
-    """The towns the article's ambiguous town names lend each other as anchors: for each name with several towns of
-    its own name, the town that the most of the article's other names have a town near (within RADIUS
-    km), or an already PLACED toponym, when at least one has; ties go to the larger town. "Portland"
-    beside "Bangor" and "Augusta" is Portland, Maine, because each has a town in Maine: no name alone
-    says so, the names together do (document coherence, as geoparsers resolve toponyms jointly). The
-    ranking weighs a candidate's nearness to these as it does nearness to confident anchors, so a town
-    much larger than its namesakes still wins unless the article's other places stand by the smaller.
-    Only a town with at least SHARE of the population of its name's largest is lent; all towns support."""
+    """The towns the article's ambiguous town names lend each other as anchors: for each name with
+    several towns of its own name, the town that the most of the article's other names have a town
+    near (within RADIUS km), or an already PLACED toponym, when at least one has; ties go to the
+    larger town. "Portland" beside "Bangor" and "Augusta" is Portland, Maine, because each has a town
+    in Maine: no name alone says so, the names together do (document coherence, as geoparsers resolve
+    toponyms jointly). The ranking weighs a candidate's nearness to these as it does nearness to
+    confident anchors, so a town much larger than its namesakes still wins unless the article's other
+    places stand by the smaller. Only a town with at least SHARE of the population of its name's
+    largest is lent; all towns support."""
     bands = _latitude_bands(towns_by_name, placed, radius)
     out = {}
     for name in sorted(towns_by_name):
